@@ -1,0 +1,23 @@
+// Pinyin of Chinese text (pinyin-pro): full syllables and initials, toneless, for completion and sound similarity.
+import { pinyin } from 'pinyin-pro';
+
+/** Toneless syllables, one per character ('' for a non-Chinese character). */
+export function syllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true });
+}
+
+/** First letters of each syllable: 人类命运共同体 → rlmygtt. */
+export function initials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+}
+
+/** Toneless syllables joined: 真正的多边主义 → zhenzhengdeduobianzhuyi. */
+export function fullPinyin(text: string): string {
+  return syllables(text).join('');
+}
+
+/** Pinyin of one character, or all its readings for heteronyms. */
+export function charReadings(ch: string): string[] {
+  const r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
+  return r.length ? r : [];
+}

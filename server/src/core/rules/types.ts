@@ -1,0 +1,36 @@
+// The one interface every check implements. A rule reads one paragraph of the draft (already
+// segmented once, shared by all rules) and the source index, and returns findings with
+// paragraph-relative UTF-16 offsets. The service shifts them, applies severities and builds fixes.
+import type { Token } from '../lang/segmenter';
+import type { RelatedPlace, Severity, TextRange } from '../types';
+import type { CorpusIndex } from '../index/corpus';
+import type { PolicyConfig } from '../config';
+
+export interface ParagraphDoc {
+  /** The paragraph text (no line break inside; CR/LF are outside it). */
+  readonly text: string;
+  /** jieba words with offsets (computed once, on first use). */
+  tokens(): Token[];
+}
+
+export interface RuleContext {
+  index: CorpusIndex;
+  config: PolicyConfig;
+}
+
+export interface RuleFinding extends TextRange {
+  message: string;
+  /** Replacement texts for [start, end), best first; [] when there is no safe fix. '' deletes. */
+  replacements: string[];
+  related?: RelatedPlace[];
+}
+
+export interface Rule {
+  id: string;
+  /** One line, Chinese, for docs and the settings UI. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Safe rules are applied by "fix all safe problems" and `check --fix`. */
+  safe: boolean;
+  check(paragraph: ParagraphDoc, ctx: RuleContext): RuleFinding[];
+}
