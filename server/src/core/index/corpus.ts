@@ -1,6 +1,12 @@
-// The source index: every file's structure and mined vocabulary, merged into lookups the
-// features and rules query. Built from FileIndex values (which are cached per content hash).
-import type { Article, FileIndex, SourceRef, TermKind } from '../types';
+// The source index: every file's structure and mined vocabulary (FileIndex, cached per content
+// hash) merged with corpus-wide knowledge (recurring formulations, short forms, exact counts
+// from a suffix array, a sentence lookup for quotations) into the lookups features and rules use.
+import { isDictWord, tokenize } from '../lang/segmenter';
+import { SuffixArray } from '../text/suffixArray';
+import { syllables } from '../lang/pinyin';
+import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
+import { mineFormulations, type Formulation } from './formulations';
+import { SentenceIndex, type SourceSentence } from './sentences';
 
 export interface TermInfo {
   text: string;
@@ -16,20 +22,44 @@ export interface TermInfo {
   refs: SourceRef[];
 }
 
+/** Corpus-wide results that depend on all files; cached as a whole by the set of file hashes. */
+export interface CorpusExtras {
+  formulations: Formulation[];
+  suffixArray?: Int32Array;
+}
+
+/** Separator between files in the joined text: never part of a match. */
+const FILE_SEPARATOR = '\n\u0000\n';
+
 export class CorpusIndex {
   readonly files: FileIndex[];
+  readonly formulations: Formulation[];
+  readonly sentences: SentenceIndex;
+  readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
   private readonly joined: string;
+  private readonly fileStarts: number[] = [];
+  readonly suffixArray: SuffixArray;
+  /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
+  private readonly oneOff = new Map<string, string[]>();
 
-  constructor(files: FileIndex[]) {
+  constructor(files: FileIndex[], extras?: CorpusExtras) {
     this.files = files;
-    this.joined = files.map((f) => f.source.text).join('\n\u0000\n');
+    let at = 0;
     for (const f of files) {
-      for (const t of f.terms) {
-        const info = this.entry(t.text);
-        info.kinds.add(t.kind);
-        info.refs.push(...t.refs);
-      }
+      this.fileStarts.push(at);
+      at += f.source.text.length + FILE_SEPARATOR.length;
+    }
+    this.joined = files.map((f) => f.source.text).join(FILE_SEPARATOR);
+    this.suffixArray = extras?.suffixArray && extras.suffixArray.length === this.joined.length
+      ? SuffixArray.fromArray(this.joined, extras.suffixArray)
+      : SuffixArray.build(this.joined);
+    this.formulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
+    this.statements = files.flatMap((f) => f.statements);
+    this.sentences = new SentenceIndex(files);
+
+    for (const f of files) {
+      for (const t of f.terms) this.addRefs(t.text, t.kind, t.refs);
       for (const d of f.definitions) {
         const info = this.entry(d.term);
         info.kinds.add('defined');
@@ -42,14 +72,24 @@ export class CorpusIndex {
         info.refs.push(a.ref);
       }
     }
+    for (const fm of this.formulations) this.entry(fm.text).kinds.add('formulation');
+    for (const info of this.terms.values()) info.count = this.frequency(info.text);
+    this.dropSplitQuotes();
+    this.dropLikelyTypos();
+    this.inferShortForms();
     for (const info of this.terms.values()) {
-      info.count = this.frequency(info.text);
       info.articles = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
+      if (info.articles === 0 && info.count > 0) info.articles = this.articlesContaining(info.text);
     }
+    for (const text of this.terms.keys()) this.addOneOff(text);
   }
 
   static empty(): CorpusIndex {
-    return new CorpusIndex([]);
+    return new CorpusIndex([], { formulations: [] });
+  }
+
+  extras(): CorpusExtras {
+    return { formulations: this.formulations, suffixArray: this.suffixArray.sa };
   }
 
   private entry(text: string): TermInfo {
@@ -61,12 +101,161 @@ export class CorpusIndex {
     return info;
   }
 
+  private addRefs(text: string, kind: TermKind, refs: SourceRef[]): void {
+    const info = this.entry(text);
+    info.kinds.add(kind);
+    info.refs.push(...refs);
+  }
+
+  private addOneOff(text: string): void {
+    if (text.length < 3 || text.length > 20) return;
+    for (let i = 0; i < text.length; i++) {
+      const key = text.slice(0, i) + '\u0000' + text.slice(i + 1);
+      const list = this.oneOff.get(key);
+      if (list) list.push(text);
+      else this.oneOff.set(key, [text]);
+    }
+  }
+
+  /**
+   * Quotation marks that split a term (上海“精神”): the quoted part is not a term of its own
+   * when the characters before the opening mark complete a better-attested quoted term.
+   */
+  private dropSplitQuotes(): void {
+    const quoted = [...this.terms.values()].filter((t) => t.kinds.has('quoted'));
+    for (const t of quoted) {
+      const kept = t.refs.filter((r) => {
+        const src = this.fileByPath(r.file)?.source.text ?? '';
+        const before = src.slice(Math.max(0, r.start - 9), r.start - 1);
+        for (let k = 1; k <= before.length; k++) {
+          const whole = this.terms.get(before.slice(before.length - k) + t.text);
+          if (whole && whole !== t && whole.kinds.has('quoted') && whole.refs.length > 1) return false;
+        }
+        return true;
+      });
+      if (kept.length === t.refs.length) continue;
+      t.refs = kept;
+      if (kept.length === 0 && t.kinds.size === 1) this.terms.delete(t.text);
+      else if (kept.length === 0) t.kinds.delete('quoted');
+    }
+  }
+
+  /**
+   * The sources contain real typos (资旅产业 beside 文旅产业). A mined phrase that differs in one
+   * character from a much more frequent one, and is not a dictionary word, is not official wording.
+   */
+  private dropLikelyTypos(): void {
+    const byKey = new Map<string, TermInfo[]>();
+    for (const t of this.terms.values()) {
+      if (t.text.length < 3) continue;
+      for (let i = 0; i < t.text.length; i++) {
+        const key = t.text.slice(0, i) + '\u0000' + t.text.slice(i + 1);
+        const list = byKey.get(key);
+        if (list) list.push(t);
+        else byKey.set(key, [t]);
+      }
+    }
+    const doomed = new Set<TermInfo>();
+    for (const [key, group] of byKey) {
+      if (group.length < 2) continue;
+      const at = key.indexOf('\u0000');
+      for (const p of group) {
+        if (isDictWord(p.text) || p.kinds.has('title') || /[0-9零一二三四五六七八九十百千万两]/.test(p.text[at])) continue;
+        if (group.some((q) => q !== p && q.count >= 3 * Math.max(1, p.count) && q.count >= 3)) doomed.add(p);
+      }
+    }
+    for (const t of doomed) this.terms.delete(t.text);
+  }
+
+  /**
+   * A short form used for a long name in the same text (上合组织 for 上海合作组织): Chinese
+   * abbreviations keep the first character(s) of each word of the name (上海·合作·组织 → 上·合·组织),
+   * recur in the same file, are not dictionary words and do not just sit inside longer words.
+   */
+  private inferShortForms(): void {
+    const longNames = [...this.terms.values()].filter(
+      (t) => t.text.length >= 5 && t.text.length <= 12 && t.count >= 2 && !t.fullForm && (t.kinds.has('quoted') || t.kinds.has('formulation')),
+    );
+    for (const long of longNames) {
+      const words = tokenize(long.text).map((w) => w.text);
+      if (words.length < 2 || words.length > 5) continue;
+      for (const short of abbreviations(words)) {
+        if (short.length < 3 || isDictWord(short) || long.text.includes(short) || this.terms.get(short)?.fullForm) continue;
+        const count = this.frequency(short);
+        if (count < 2 || !this.sameFile(short, long.text) || this.mostlyInsideWords(short)) continue;
+        const info = this.entry(short);
+        info.kinds.add('alias');
+        info.fullForm = long.text;
+        info.count = count;
+      }
+    }
+  }
+
+  /** True when most occurrences of `s` continue a word that starts before it (市基础设施 in 城市基础设施). */
+  private mostlyInsideWords(s: string): boolean {
+    const positions = this.suffixArray.positions(s, 200);
+    let inside = 0;
+    for (const p of positions) {
+      const prev = this.joined[p - 1];
+      if (prev && /[\u3400-\u9fff]/.test(prev) && isDictWord(prev + s[0])) inside++;
+    }
+    return inside * 2 > positions.length;
+  }
+
+  private sameFile(a: string, b: string): boolean {
+    const files = new Set(this.suffixArray.positions(a, 2000).map((p) => this.fileAt(p)));
+    return this.suffixArray.positions(b, 2000).some((p) => files.has(this.fileAt(p)));
+  }
+
+  private fileAt(offset: number): number {
+    let lo = 0;
+    let hi = this.fileStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.fileStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private articlesContaining(s: string): number {
+    const seen = new Set<string>();
+    for (const p of this.suffixArray.positions(s, 5000)) {
+      const ref = this.refAt(p, p + s.length);
+      if (ref) seen.add(`${ref.file}#${ref.article}`);
+    }
+    return seen.size;
+  }
+
+  fileByPath(path: string): FileIndex | undefined {
+    return this.files.find((f) => f.source.path === path);
+  }
+
+  /** A joined-text range as a SourceRef (file, article, rebuilt-text offsets). */
+  refAt(start: number, end: number): SourceRef | undefined {
+    const fi = this.fileAt(start);
+    const f = this.files[fi];
+    if (!f) return undefined;
+    const s = start - this.fileStarts[fi];
+    const e = end - this.fileStarts[fi];
+    if (e > f.source.text.length) return undefined;
+    const article = Math.max(0, f.articles.findIndex((a) => a.start <= s && s < a.end));
+    return { file: f.source.path, article, start: s, end: e };
+  }
+
+  /** Every occurrence of `s` in the sources (at most `limit`), in file order. */
+  occurrences(s: string, limit = 1000): SourceRef[] {
+    const out: SourceRef[] = [];
+    for (const p of this.suffixArray.positions(s, limit)) {
+      const ref = this.refAt(p, p + s.length);
+      if (ref) out.push(ref);
+    }
+    return out;
+  }
+
   /** How many times `s` occurs in the sources' rebuilt text. */
   frequency(s: string): number {
-    if (!s) return 0;
-    let n = 0;
-    for (let at = this.joined.indexOf(s); at >= 0; at = this.joined.indexOf(s, at + s.length)) n++;
-    return n;
+    return this.suffixArray.count(s);
   }
 
   term(text: string): TermInfo | undefined {
@@ -77,7 +266,108 @@ export class CorpusIndex {
     return this.terms.values();
   }
 
-  article(ref: SourceRef): Article | undefined {
-    return this.files.find((f) => f.source.path === ref.file)?.articles[ref.article];
+  get termCount(): number {
+    return this.terms.size;
   }
+
+  private soundMap: Map<string, string[]> | undefined;
+
+  /** Terms whose toneless pinyin (syllables joined by spaces) is `key`. */
+  termsBySound(key: string): string[] {
+    if (!this.soundMap) {
+      this.soundMap = new Map();
+      for (const t of this.terms.values()) {
+        if (t.text.length < 3 || t.text.length > 12 || t.count < 2) continue;
+        const k = syllables(t.text).join(' ');
+        const list = this.soundMap.get(k);
+        if (list) list.push(t.text);
+        else this.soundMap.set(k, [t.text]);
+      }
+    }
+    return this.soundMap.get(key) ?? [];
+  }
+
+  private lineStarts = new Map<string, number[]>();
+
+  /** Line and column (0-based, UTF-16) in the original file of a rebuilt-text offset. */
+  position(file: string, offset: number): { line: number; character: number } {
+    const f = this.fileByPath(file);
+    if (!f) return { line: 0, character: 0 };
+    const orig = f.source.map[Math.max(0, Math.min(offset, f.source.map.length - 1))] ?? 0;
+    let starts = this.lineStarts.get(file);
+    if (!starts) {
+      starts = [0];
+      const o = f.source.original;
+      for (let i = 0; i < o.length; i++) {
+        const c = o.charCodeAt(i);
+        if (c === 10 || (c === 13 && o.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+      this.lineStarts.set(file, starts);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= orig) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: orig - starts[lo] };
+  }
+
+  /** A source range as a place in the original file (for links and relatedInformation). */
+  placeOf(ref: SourceRef, message = ''): RelatedPlace {
+    const a = this.position(ref.file, ref.start);
+    // The end maps through the last character, so a range never swallows the line break after it.
+    const lastChar = this.position(ref.file, Math.max(ref.start, ref.end - 1));
+    return { file: ref.file, line: a.line, character: a.character, endLine: lastChar.line, endCharacter: lastChar.character + (ref.end > ref.start ? 1 : 0), message };
+  }
+
+  relatedPlace(ref: SourceRef, message: string): RelatedPlace[] {
+    const title = this.article(ref)?.title;
+    return [this.placeOf(ref, title ? `${message}：《${title}》` : message)];
+  }
+
+  /** Known terms of the same length as `text` that differ from it in exactly one character. */
+  termsOneOff(text: string): string[] {
+    const out = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      for (const t of this.oneOff.get(text.slice(0, i) + '\u0000' + text.slice(i + 1)) ?? []) if (t !== text) out.add(t);
+    }
+    return [...out];
+  }
+
+  article(ref: SourceRef): Article | undefined {
+    return this.fileByPath(ref.file)?.articles[ref.article];
+  }
+
+  /** The source sentence that contains a ref. */
+  sentenceAt(ref: SourceRef): SourceSentence | undefined {
+    return this.sentences.containing(ref);
+  }
+
+  /** Whether the joined text is empty (no sources). */
+  get isEmpty(): boolean {
+    return this.joined.length === 0;
+  }
+
+  totalChars(): number {
+    return this.joined.length;
+  }
+
+}
+
+/** Candidate abbreviations of a name given as words: a leading part of each word, then the last word. */
+export function abbreviations(words: string[]): string[] {
+  const out = new Set<string>();
+  const walk = (i: number, acc: string, shortened: boolean) => {
+    if (i === words.length) {
+      if (shortened) out.add(acc);
+      return;
+    }
+    const w = words[i];
+    // The last word (组织, 委员会) stays whole: 上海合作组织 → 上合组织, never 上合组.
+    for (let k = i === words.length - 1 ? w.length : 1; k <= w.length; k++) walk(i + 1, acc + w.slice(0, k), shortened || k < w.length);
+  };
+  walk(0, '', false);
+  return [...out];
 }

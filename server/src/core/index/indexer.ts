@@ -1,0 +1,185 @@
+// Builds and maintains the CorpusIndex from source folders: loads files, reuses per-file results
+// cached by content hash, re-indexes changed files alone, and reports what it did.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { t } from '../l10n';
+import { bundledSeedsDir, loadSources, type LoadedFile } from '../sources/loader';
+import { buildSourceText } from '../sources/sourceText';
+import { splitArticles } from '../sources/structure';
+import { silentLogger, type FileIndex, type Logger } from '../types';
+import { CorpusIndex, type CorpusExtras } from './corpus';
+import { mineFile } from './miner';
+
+/** Bump when the shape or meaning of cached data changes. */
+const CACHE_VERSION = 'v1';
+
+export interface IndexOptions {
+  /** User folders, searched recursively. */
+  folders: string[];
+  /** Whether the bundled seeds are included (default true). */
+  includeSeeds?: boolean;
+  maxFileSize: number;
+  /** Where per-file results are cached; no caching when undefined. */
+  cacheDir?: string;
+  logger?: Logger;
+  /** Checked between files: stop early when it returns true. */
+  isCancelled?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IndexReport {
+  files: Array<{ path: string; encoding: string; chars: number; articles: number; cached: boolean }>;
+  skipped: Array<{ path: string; reason: string }>;
+  terms: number;
+  formulations: number;
+  definitions: number;
+  aliases: number;
+  statements: number;
+  sentences: number;
+  ms: number;
+  cachedFiles: number;
+}
+
+export function buildFileIndex(file: LoadedFile): FileIndex {
+  const source = buildSourceText(file);
+  const articles = splitArticles(source.text);
+  return { source, articles, ...mineFile(source, articles) };
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, file);
+}
+
+export class Indexer {
+  private readonly perFile = new Map<string, FileIndex>();
+  private current: CorpusIndex = CorpusIndex.empty();
+  private lastReport: IndexReport | undefined;
+
+  constructor(private options: IndexOptions) {}
+
+  get index(): CorpusIndex {
+    return this.current;
+  }
+
+  get report(): IndexReport | undefined {
+    return this.lastReport;
+  }
+
+  setOptions(options: IndexOptions): void {
+    this.options = options;
+  }
+
+  folders(): string[] {
+    const dirs = [...this.options.folders];
+    if (this.options.includeSeeds !== false) {
+      const seeds = bundledSeedsDir();
+      if (seeds) dirs.unshift(seeds);
+    }
+    return dirs;
+  }
+
+  /** Loads every source (reusing cached per-file results) and rebuilds the index. */
+  async rebuild(): Promise<CorpusIndex> {
+    const started = Date.now();
+    const log = this.options.logger ?? silentLogger;
+    const { files, skipped } = await loadSources(this.folders(), { maxFileSize: this.options.maxFileSize, logger: log });
+    for (const s of skipped) log.warn(t(`跳过 ${s.path}：${s.reason}`, `Skipped ${s.path}: ${s.reason}`));
+    const fresh = new Map<string, FileIndex>();
+    const reportFiles: IndexReport['files'] = [];
+    let cachedFiles = 0;
+    let done = 0;
+    for (const file of files) {
+      if (this.options.isCancelled?.()) break;
+      const { index, cached } = await this.fileIndex(file);
+      if (cached) cachedFiles++;
+      fresh.set(file.path, index);
+      reportFiles.push({ path: file.path, encoding: file.encoding, chars: index.source.text.length, articles: index.articles.length, cached });
+      this.options.onProgress?.(++done, files.length);
+    }
+    this.perFile.clear();
+    for (const [k, v] of fresh) this.perFile.set(k, v);
+    this.current = await this.combine();
+    const idx = this.current;
+    this.lastReport = {
+      files: reportFiles,
+      skipped,
+      terms: idx.termCount,
+      formulations: idx.formulations.length,
+      definitions: idx.files.reduce((n, f) => n + f.definitions.length, 0),
+      aliases: [...idx.allTerms()].filter((x) => x.fullForm).length,
+      statements: idx.statements.length,
+      sentences: idx.sentences.all.length,
+      ms: Date.now() - started,
+      cachedFiles,
+    };
+    log.info(
+      t(
+        `已索引 ${reportFiles.length} 个文件（${cachedFiles} 个来自缓存），${idx.termCount} 个术语，跳过 ${skipped.length} 个，用时 ${this.lastReport.ms} ms`,
+        `Indexed ${reportFiles.length} files (${cachedFiles} cached), ${idx.termCount} terms, skipped ${skipped.length}, in ${this.lastReport.ms} ms`,
+      ),
+    );
+    return idx;
+  }
+
+  private cachePath(kind: string, key: string, ext = 'json'): string | undefined {
+    return this.options.cacheDir ? path.join(this.options.cacheDir, CACHE_VERSION, kind, `${key}.${ext}`) : undefined;
+  }
+
+  private async fileIndex(file: LoadedFile): Promise<{ index: FileIndex; cached: boolean }> {
+    const known = this.perFile.get(file.path);
+    if (known && known.source.hash === file.hash) return { index: known, cached: true };
+    const cacheFile = this.cachePath('files', file.hash);
+    if (cacheFile) {
+      const hit = await readJson<FileIndex>(cacheFile);
+      if (hit && hit.source?.hash === file.hash) {
+        hit.source.path = file.path;
+        for (const x of [...hit.terms.flatMap((t) => t.refs), ...hit.definitions.map((d) => d.ref), ...hit.aliases.map((a) => a.ref), ...hit.statements.map((s) => s.ref)]) x.file = file.path;
+        return { index: hit, cached: true };
+      }
+    }
+    const index = buildFileIndex(file);
+    if (cacheFile) await writeAtomic(cacheFile, JSON.stringify(index)).catch(() => undefined);
+    return { index, cached: false };
+  }
+
+  /** Corpus-wide parts are cached by the combined hash of all files (in order). */
+  private async combine(): Promise<CorpusIndex> {
+    const files = [...this.perFile.values()];
+    const key = createHash('sha256').update(files.map((f) => f.source.hash).join(',')).digest('hex');
+    const metaFile = this.cachePath('corpus', key);
+    const saFile = this.cachePath('corpus', key, 'sa');
+    if (metaFile && saFile) {
+      const meta = await readJson<Pick<CorpusExtras, 'formulations'>>(metaFile);
+      const sa = await fs.readFile(saFile).catch(() => undefined);
+      if (meta && sa) {
+        const arr = new Int32Array(sa.buffer, sa.byteOffset, sa.byteLength >> 2);
+        return new CorpusIndex(files, { formulations: meta.formulations, suffixArray: arr });
+      }
+    }
+    const index = new CorpusIndex(files);
+    if (metaFile && saFile) {
+      const extras = index.extras();
+      await writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations })).catch(() => undefined);
+      if (extras.suffixArray) await writeAtomic(saFile, new Uint8Array(extras.suffixArray.buffer, extras.suffixArray.byteOffset, extras.suffixArray.byteLength)).catch(() => undefined);
+    }
+    return index;
+  }
+}
+
+/** Default cache folder: $XDG_CACHE_HOME/policy-lint or ~/.cache/policy-lint. */
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || process.env.USERPROFILE || '.', '.cache');
+  return path.join(base, 'policy-lint');
+}

@@ -1,0 +1,207 @@
+// Mines one source file's vocabulary from its own wording: quoted terms, titles, aliases and
+// abbreviations, definitions and quotable statements. Corpus-wide mining (recurring
+// formulations, short forms used for long names) lives in formulations.ts; it needs all files.
+import { tokenize } from '../lang/segmenter';
+import type {
+  Article,
+  MinedAlias,
+  MinedDefinition,
+  MinedStatement,
+  MinedTerm,
+  SourceRef,
+  SourceText,
+  TermKind,
+} from '../types';
+
+export interface FileVocabulary {
+  terms: MinedTerm[];
+  definitions: MinedDefinition[];
+  aliases: MinedAlias[];
+  statements: MinedStatement[];
+}
+
+/** Sentence punctuation: a quotation holding one of these is a statement, not a term. */
+const SENTENCE_PUNCT = /[，。；！？：,;!?]/;
+const CJK = /[\u3400-\u9fff\u{20000}-\u{2ffff}]/u;
+/** Quoted terms longer than this are treated as statements. */
+const MAX_TERM_LENGTH = 16;
+/** Verbs that introduce a quotation: the speaker stands before them. */
+const SPEECH_VERB = /(?:指出|强调|表示|说|讲|宣布|提出|引用|写道|谈到|认为|要求|阐述|回信|致辞|致信)[，：:]?\s*$/;
+
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark. */
+  close: number;
+  /** Nesting depth: 0 for “”, 1 for ‘’ inside. */
+  depth: number;
+}
+
+/** Finds balanced “…” and ‘…’ pairs in a paragraph (unbalanced marks are ignored). */
+export function findQuotes(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const stack: Array<{ mark: string; at: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“' || c === '‘') stack.push({ mark: c, at: i });
+    else if (c === '”' || c === '’') {
+      const want = c === '”' ? '“' : '‘';
+      // Close the innermost matching opener; drop unmatched ones above it.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].mark === want) {
+          out.push({ open: stack[k].at, close: i, depth: k });
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
+
+/** Finds 《…》 spans (outermost). */
+export function findTitles(text: string): Array<{ open: number; close: number }> {
+  const out: Array<{ open: number; close: number }> = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '《') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (text[i] === '》' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ open, close: i });
+    }
+  }
+  return out;
+}
+
+export function isTermLike(s: string): boolean {
+  return s.length >= 2 && s.length <= MAX_TERM_LENGTH && !SENTENCE_PUNCT.test(s) && CJK.test(s) && !/[\s“”‘’《》]/.test(s);
+}
+
+/** True when `short` can be read off `long` by dropping characters (keeps order). */
+export function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let k = 0; k < long.length && i < short.length; k++) if (long[k] === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * The full name a parenthesised short form stands for: the longest tail of `before` (up to the
+ * previous punctuation) that starts with the short form's first character and contains it as a
+ * subsequence; for a title right before, the title.
+ */
+export function fullFormBefore(before: string, short: string): string | undefined {
+  const title = /《([^《》]+)》$/.exec(before);
+  if (title) return title[1];
+  const clause = before.split(/[，。；：、！？,;:“”‘’（）()\s]/).pop() ?? '';
+  for (let i = 0; i < clause.length; i++) {
+    if (clause[i] !== short[0]) continue;
+    const cand = clause.slice(i);
+    if (cand.length > short.length && isSubsequence(short, cand)) return cand;
+  }
+  return undefined;
+}
+
+/** Mines a file. `articles` cover the rebuilt text; refs point into it. */
+export function mineFile(source: SourceText, articles: Article[]): FileVocabulary {
+  const terms = new Map<string, MinedTerm>();
+  const definitions: MinedDefinition[] = [];
+  const aliases: MinedAlias[] = [];
+  const statements: MinedStatement[] = [];
+  const file = source.path;
+  const text = source.text;
+
+  const addTerm = (s: string, kind: TermKind, ref: SourceRef) => {
+    const key = `${kind}\u0000${s}`;
+    let t = terms.get(key);
+    if (!t) terms.set(key, (t = { text: s, kind, refs: [] }));
+    t.refs.push(ref);
+  };
+
+  articles.forEach((article, ai) => {
+    for (const para of article.paragraphs) {
+      const p = text.slice(para.start, para.end);
+      const ref = (start: number, end: number): SourceRef => ({ file, article: ai, start: para.start + start, end: para.start + end });
+
+      for (const q of findQuotes(p)) {
+        const inner = p.slice(q.open + 1, q.close);
+        if (isTermLike(inner)) {
+          addTerm(inner, 'quoted', ref(q.open + 1, q.close));
+        } else if (q.depth === 0 && inner.length >= 6 && CJK.test(inner)) {
+          statements.push({ text: inner, speaker: speakerBefore(p, q.open), ref: ref(q.open + 1, q.close) });
+        }
+      }
+      for (const ti of findTitles(p)) {
+        const inner = p.slice(ti.open + 1, ti.close);
+        if (inner.length >= 2 && inner.length <= 80 && CJK.test(inner)) addTerm(inner, 'title', ref(ti.open + 1, ti.close));
+      }
+      mineAliases(p, (alias, full, s, e) => aliases.push({ alias, full, ref: ref(s, e) }));
+      mineDefinitions(p, (term, definition, s, e) => definitions.push({ term, definition, ref: ref(s, e) }));
+    }
+  });
+  return { terms: [...terms.values()], definitions, aliases, statements };
+}
+
+/** （以下简称“Y”）, （以下简称Y）, （简称Y）, and 全称（简称） pairs. */
+function mineAliases(p: string, emit: (alias: string, full: string, start: number, end: number) => void): void {
+  const re = /[（(](?:以下简称|下称|简称|以下称)?[“《]?([^（）()“”《》，。；、]{2,20})[”》]?[）)]/g;
+  for (const m of p.matchAll(re)) {
+    const explicit = /^[（(](?:以下简称|下称|简称|以下称)/.test(m[0]);
+    const short = m[1];
+    const full = fullFormBefore(p.slice(0, m.index), short);
+    if (!full || full === short || !CJK.test(short)) continue;
+    // A bare parenthesis only names an abbreviation when it reads as one (上海合作组织（上合组织）).
+    if (!explicit && !(short.length < full.length && short[0] === full[0] && isSubsequence(short, full))) continue;
+    const at = m.index! + m[0].indexOf(short);
+    emit(short, full, at, at + short.length);
+  }
+}
+
+/**
+ * An enumeration followed by 的/等 and a quoted term defines it: 互信、互利、平等、协商、尊重多样文明、
+ * 谋求共同发展的“上海精神”. The first item is cut from the clause before it at word boundaries, to
+ * about the length of the other items.
+ */
+function mineDefinitions(p: string, emit: (term: string, definition: string, start: number, end: number) => void): void {
+  const re = /((?:[^，。；：、“”‘’《》（）！？]{1,14}、)+[^，。；：、“”‘’《》（）！？]{1,14}?)(?:的|等)“([^“”]{2,16})”/g;
+  for (const m of p.matchAll(re)) {
+    const term = m[2];
+    if (!isTermLike(term)) continue;
+    const items = m[1].split('、');
+    // Two items before 的/等 are as often a list of examples as a definition.
+    if (items.length < 3) continue;
+    const others = items.slice(1);
+    const longest = Math.max(...others.map((s) => s.length));
+    items[0] = trimLeadingClause(items[0], longest);
+    if (!items[0]) continue;
+    const definition = items.join('、');
+    const start = m.index! + m[1].length - definition.length;
+    emit(term, definition, start, start + definition.length);
+  }
+}
+
+/** The last whole words of `s` that fit in `maxLength`, without a leading verb or preposition. */
+function trimLeadingClause(s: string, maxLength: number): string {
+  const tokens = tokenize(s);
+  let out = '';
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const next = tokens[i].text + out;
+    if (next.length > maxLength) break;
+    out = next;
+  }
+  // Drop connective heads such as 并践行 / 提出 that the length budget let through.
+  return out.replace(/^(?:并|和|与|及|以|把|将|在|对|从|是|为|践行|提出|坚持|秉持|倡导|弘扬)+/, '') || out;
+}
+
+/** Who is quoted: the person before a speech verb in the same sentence (习近平主席指出：). */
+function speakerBefore(p: string, quoteOpen: number): string | undefined {
+  const before = p.slice(Math.max(0, quoteOpen - 60), quoteOpen);
+  const sentence = before.split(/[。！？]/).pop() ?? '';
+  if (!SPEECH_VERB.test(sentence) && !/[：:]\s*$/.test(sentence)) return undefined;
+  const m = /([\u4e00-\u9fff]{2,4}(?:主席|总书记|总理|总统|委员长|部长|发言人|秘书长|书记|省长|市长|主任|大使))/.exec(sentence);
+  if (m) return m[1];
+  const subject = /^[^，]*?([\u4e00-\u9fff]{2,8}?)(?:在[^，]*)?(?:指出|强调|表示|说)/.exec(sentence);
+  return subject ? subject[1] : undefined;
+}

@@ -1,0 +1,95 @@
+// Every source sentence, with a character-trigram lookup that finds the sentences a draft
+// sentence or quotation nearly repeats. Postings are kept in one compact array (CSR layout).
+import type { FileIndex, SourceRef } from '../types';
+
+export interface SourceSentence extends SourceRef {
+  text: string;
+}
+
+const BUCKETS = 1 << 20;
+/** Trigrams in more sentences than this carry no signal and are not looked up. */
+const STOP_POSTINGS = 4000;
+
+function trigramHash(s: string, i: number): number {
+  return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35)) >>> 12 & (BUCKETS - 1);
+}
+
+export class SentenceIndex {
+  readonly all: SourceSentence[] = [];
+  private readonly starts: Uint32Array;
+  private readonly postings: Uint32Array;
+  private readonly byFile = new Map<string, SourceSentence[]>();
+
+  constructor(files: FileIndex[]) {
+    for (const f of files) {
+      const list: SourceSentence[] = [];
+      f.articles.forEach((a, ai) => {
+        for (const p of a.paragraphs) {
+          for (const s of p.sentences) list.push({ file: f.source.path, article: ai, start: s.start, end: s.end, text: s.text });
+        }
+      });
+      this.byFile.set(f.source.path, list);
+      this.all.push(...list);
+    }
+    // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence).
+    const counts = new Uint32Array(BUCKETS + 1);
+    const seen = new Set<number>();
+    const eachBucket = (text: string, fn: (b: number) => void) => {
+      seen.clear();
+      for (let i = 0; i + 2 < text.length; i++) {
+        const b = trigramHash(text, i);
+        if (!seen.has(b)) {
+          seen.add(b);
+          fn(b);
+        }
+      }
+    };
+    for (const s of this.all) eachBucket(s.text, (b) => counts[b + 1]++);
+    for (let i = 1; i <= BUCKETS; i++) counts[i] += counts[i - 1];
+    this.starts = counts;
+    this.postings = new Uint32Array(counts[BUCKETS]);
+    const fill = counts.slice(0, BUCKETS);
+    this.all.forEach((s, id) => eachBucket(s.text, (b) => (this.postings[fill[b]++] = id)));
+  }
+
+  /** The sentence containing a ref's start. */
+  containing(ref: SourceRef): SourceSentence | undefined {
+    const list = this.byFile.get(ref.file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].end <= ref.start) lo = mid + 1;
+      else if (list[mid].start > ref.start) hi = mid - 1;
+      else return list[mid];
+    }
+    return undefined;
+  }
+
+  /**
+   * Sentences sharing at least `minShare` of the query's trigrams, best first. `votes` is the
+   * number of the query's distinct trigrams found in the sentence.
+   */
+  similar(query: string, minShare = 0.5, limit = 5): Array<{ sentence: SourceSentence; votes: number; grams: number }> {
+    if (query.length < 3 || this.all.length === 0) return [];
+    const votes = new Map<number, number>();
+    const buckets = new Set<number>();
+    for (let i = 0; i + 2 < query.length; i++) buckets.add(trigramHash(query, i));
+    const grams = buckets.size;
+    for (const b of buckets) {
+      const from = this.starts[b];
+      const to = this.starts[b + 1];
+      if (to - from > STOP_POSTINGS) continue;
+      for (let k = from; k < to; k++) {
+        const id = this.postings[k];
+        votes.set(id, (votes.get(id) ?? 0) + 1);
+      }
+    }
+    const need = Math.max(1, Math.ceil(grams * minShare));
+    const out: Array<{ sentence: SourceSentence; votes: number; grams: number }> = [];
+    for (const [id, v] of votes) if (v >= need) out.push({ sentence: this.all[id], votes: v, grams });
+    out.sort((a, b) => b.votes - a.votes || a.sentence.text.length - b.sentence.text.length);
+    return out.slice(0, limit);
+  }
+}

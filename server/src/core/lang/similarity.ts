@@ -1,0 +1,48 @@
+// How likely one character is a slip for another: same or close sound (pinyin-pro), similar shape
+// (cjk-decomp components). Used to rank and to accept typo candidates.
+import { charReadings } from './pinyin';
+import { shapeSimilarity } from './shape';
+
+/** Initials and finals that people and input methods confuse (z/zh, n/l, in/ing…). */
+const CLOSE_SOUNDS: Array<[RegExp, string]> = [
+  [/^zh/, 'z'],
+  [/^ch/, 'c'],
+  [/^sh/, 's'],
+  [/^n(?=[aeiouv])/, 'l'],
+  [/^f/, 'h'],
+  [/ing$/, 'in'],
+  [/eng$/, 'en'],
+  [/ang$/, 'an'],
+];
+
+function fold(syllable: string): string {
+  let s = syllable;
+  for (const [re, to] of CLOSE_SOUNDS) s = s.replace(re, to);
+  return s;
+}
+
+const readingCache = new Map<string, string[]>();
+function readings(ch: string): string[] {
+  let r = readingCache.get(ch);
+  if (!r) readingCache.set(ch, (r = charReadings(ch).filter((x) => /^[a-zü]+$/.test(x))));
+  return r;
+}
+
+/** 1 for a shared reading (toneless), 0.7 for a close one, else 0. */
+export function soundSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const ra = readings(a);
+  const rb = readings(b);
+  if (!ra.length || !rb.length) return 0;
+  if (ra.some((x) => rb.includes(x))) return 1;
+  const fa = ra.map(fold);
+  const fb = rb.map(fold);
+  return fa.some((x) => fb.includes(x)) ? 0.7 : 0;
+}
+
+/** The better of sound and shape similarity. */
+export function confusability(a: string, b: string): number {
+  return Math.max(soundSimilarity(a, b), shapeSimilarity(a, b));
+}
+
+export { shapeSimilarity };

@@ -1,0 +1,146 @@
+// duplicate: a character or word written twice (提升提升, 因地制宜宜, 在在, 高质量高质量).
+//
+// Every immediate repetition XX of Han text is a candidate; the paragraph's jieba words, the
+// dictionary and the sources decide whether it is language or a slip. Legitimate:
+//  - one word holds both copies: the dictionary knows the reduplication (人人, 常常, 实实在在,
+//    生生不息, 一件件), or jieba's HMM joins them into an unknown word (names: 李娟娟, 乌云其其格);
+//  - the second copy is not a word of its own: it begins inside a word or runs on into a longer one
+//    (人民|民主, 中国|国际, 在|在线, 发展|发展中国家);
+//  - measure words, alone or after 一 (年年, 一遍遍, 一步一步, 一个领域一个领域), and numerals (二〇二〇);
+//  - the sources use the doubled form at least twice (once may be one of their own typos);
+//  - a repeated word (X of two or more characters) whose first copy ends a longer word (党组织|组织);
+//  - AABB of a word AB (认认真真), characters the dictionary reduplicates (村村, 看看);
+//  - a single character after a word ending in it, when it is a free word (可以|以, 目的|的) or
+//    begins an unknown compound (幼儿园|园舍); a bound morpheme cannot stand alone (因地制宜|宜);
+//  - two single-character words that are not function words (账账相符).
+// Whatever survives is flagged on the second copy, with its deletion as fix.
+import { dictEntry, dictWords, isDictWord, tokenize } from '../lang/segmenter';
+import type { Token } from '../lang/segmenter';
+import type { CorpusIndex } from '../index/corpus';
+import { t } from '../l10n';
+import type { Rule, RuleFinding } from './types';
+
+/** Longest repeated word looked for, in UTF-16 code units. */
+const MAX_UNIT = 12;
+const HAN = /^\p{Script=Han}+$/u;
+const NUMERALS = /^[〇零一二三四五六七八九十百千万亿两]+$/;
+/** Part-of-speech tags of closed-class words: prepositions, conjunctions, particles, pronouns, adverbs, suffixes. */
+const FUNCTION_POS = /^(p|c|u\w*|r\w*|d|y|k)$/;
+/** Tags of bound morphemes (vg, ng, zg…), affixes and non-words. */
+const BOUND_POS = /^(\w*g|k|h|x)$/;
+/** Single-character verbs this frequent without a reduplicated form are copulas and auxiliaries (是, 有, 要). */
+const AUXILIARY_FREQ = 100_000;
+
+export const duplicateRule: Rule = {
+  id: 'duplicate',
+  description: '重复的字词（提升提升、在在）',
+  defaultSeverity: 'warning',
+  safe: true,
+  check(paragraph, ctx) {
+    const text = paragraph.text;
+    const out: RuleFinding[] = [];
+    let words: WordMap | undefined;
+    for (let i = 0; i < text.length - 1; i++) {
+      for (let len = 1; len <= MAX_UNIT && i + 2 * len <= text.length; len++) {
+        if (text.charCodeAt(i) !== text.charCodeAt(i + len) || !text.startsWith(text.slice(i, i + len), i + len)) continue;
+        const unit = text.slice(i, i + len);
+        if (!HAN.test(unit)) continue;
+        words ??= new WordMap(paragraph.tokens(), text.length);
+        if (isLegitimate(text, i, len, words, ctx.index)) continue;
+        out.push({
+          start: i + len,
+          end: i + 2 * len,
+          message: t(`「${unit}」重复，可能多写了一次`, `「${unit}」 is repeated; it may have been typed twice`),
+          replacements: [''],
+        });
+        i += len - 1; // go on from the deleted copy (a third copy repeats it)
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+/** Which word each UTF-16 position belongs to. */
+class WordMap {
+  private readonly at: Int32Array;
+  private readonly starts = new Set<number>();
+  private readonly ends = new Set<number>();
+  constructor(readonly tokens: Token[], length: number) {
+    this.at = new Int32Array(length).fill(-1);
+    tokens.forEach((tok, n) => {
+      this.at.fill(n, tok.start, tok.end);
+      this.starts.add(tok.start);
+      this.ends.add(tok.end);
+    });
+  }
+  word(pos: number): Token | undefined {
+    return this.tokens[this.at[pos]];
+  }
+  /** True when [start, end) is a whole number of words. */
+  aligned(start: number, end: number): boolean {
+    return this.starts.has(start) && this.ends.has(end);
+  }
+}
+
+function isLegitimate(text: string, i: number, len: number, words: WordMap, index: CorpusIndex): boolean {
+  const unit = text.slice(i, i + len);
+  const second = i + len;
+  const end = i + 2 * len;
+  const doubled = unit + unit;
+  const first = words.word(i)!;
+  if (first.end >= end) return true; // one dictionary word holds both copies
+  if (!words.aligned(second, end)) return true; // the second copy is part of another word
+  if (NUMERALS.test(unit) || isMeasure(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
+
+  if (len > 1) {
+    // A word written twice: both copies whole words, the same single word.
+    if (!words.aligned(i, second) || words.word(second)!.end !== end) return true;
+    return index.frequency(doubled) >= 2;
+  }
+
+  if ((i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
+  // AABB of a word AB, or the BB of it.
+  if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
+  if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
+  if (canReduplicate(unit)) return true;
+
+  // An unknown word the HMM recognises around the second copy: a name holding both (李娟娟) or a
+  // compound it begins (园舍) — unless what it glues on is a function word (宜对).
+  const hmm = tokenize(text.slice(first.start, Math.min(text.length, end + 4)), true).map((w) => ({ ...w, start: w.start + first.start, end: w.end + first.start }));
+  const holder = hmm.find((w) => w.start <= second && second < w.end);
+  if (holder && holder.start <= i) return true;
+  if (holder && holder.end > end && !FUNCTION_POS.test(dictEntry(text.slice(end, holder.end))?.pos ?? '')) return true;
+
+  const entry = dictEntry(unit);
+  const pos = entry?.pos ?? '';
+  if (first.start === i) {
+    // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
+    // content words may (账账相符).
+    return !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
+  }
+  // After a word ending in the same character: a free word is fine (可以|以, 目的|的),
+  // a bound morpheme cannot stand alone (因地制宜|宜).
+  return !(BOUND_POS.test(pos) || !entry);
+}
+
+/** Characters the dictionary reduplicates: it has a word starting with cc (人人, 村村通, 看看; AABB
+ *  words like 的的确确 do not count) or the word 一cc (一项项). Built once. */
+let reduplicable: Set<string> | undefined;
+
+function canReduplicate(c: string): boolean {
+  if (!reduplicable) {
+    reduplicable = new Set();
+    for (const [w] of dictWords()) {
+      if (w.length >= 2 && w[0] === w[1] && !(w.length === 4 && w[2] === w[3])) reduplicable.add(w[0]);
+      else if (w.length === 3 && w[0] === '一' && w[1] === w[2]) reduplicable.add(w[1]);
+    }
+  }
+  return reduplicable.has(c);
+}
+
+/** A measure word: 一 + it is a numeral word in the dictionary (一年, 一遍), or 一步 itself. */
+function isMeasure(unit: string): boolean {
+  const word = unit.length === 1 ? '一' + unit : unit.startsWith('一') ? unit : '';
+  return !!word && (dictEntry(word)?.pos.startsWith('m') ?? false);
+}

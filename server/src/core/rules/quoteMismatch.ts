@@ -1,0 +1,87 @@
+// quote-mismatch: a quotation (“…”, or words after 指出：/强调：/说：) that nearly matches a source
+// sentence without matching it exactly. Flags each differing span, offers the source wording,
+// and links the source place. Exact quotes, fragments and quotes with no near source stay silent.
+import { t } from '../l10n';
+import { align } from '../text/align';
+import type { CorpusIndex } from '../index/corpus';
+import { findQuotes } from '../index/miner';
+import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
+
+/** Quotations shorter than this (in Chinese characters) are terms, not statements. */
+const MIN_QUOTE = 8;
+const INTRO = /(?:指出|强调|表示|说|讲|写道)[：:]/g;
+
+interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+/** Quotation spans: “…” at the outer level, or the sentence after an unquoted 指出：. */
+export function quotationSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = findQuotes(text)
+    .filter((q) => q.depth === 0)
+    .map((q) => ({ start: q.open + 1, end: q.close }));
+  for (const m of text.matchAll(INTRO)) {
+    const start = m.index! + m[0].length;
+    if (text[start] === '“') continue;
+    const stop = text.slice(start).search(/[。！？]/);
+    const end = stop < 0 ? text.length : start + stop;
+    if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function chinese(s: string): number {
+  return s.replace(/[^\u3400-\u9fff]/g, '').length;
+}
+
+/** The parts of one quoted piece that differ from its nearest source sentence. */
+function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
+  const body = piece.replace(/[。！？，；、\s…]+$/, '');
+  if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0) return [];
+  const best = index.sentences.similar(body, 0.5, 5)[0];
+  if (!best) return [];
+  const a = align(body, best.sentence.text, true);
+  const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
+  if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
+  const sourceWording = best.sentence.text.slice(a.sourceStart, a.sourceEnd);
+  const title = index.article(best.sentence)?.title;
+  const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
+  const related = index.relatedPlace(best.sentence, t('来源原文', 'Source text'));
+  return a.edits.map((e) => {
+    const found = body.slice(e.start, e.end);
+    // An insertion point is widened to the character before it, so the range is never empty.
+    const start = e.start === e.end && e.start > 0 ? e.start - 1 : e.start;
+    const replacement = (e.start === e.end && e.start > 0 ? body[e.start - 1] : '') + e.replacement;
+    return {
+      start: offset + start,
+      end: offset + Math.max(e.end, start + 1),
+      message: found
+        ? t(`引文与来源不一致：「${found}」来源作「${e.replacement || '（无）'}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: "${found}" is "${e.replacement}" there; source: “${sourceWording}”${where}`)
+        : t(`引文与来源不一致：来源此处有「${e.replacement}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: it has "${e.replacement}" here; source: “${sourceWording}”${where}`),
+      replacements: [replacement],
+      related,
+    };
+  });
+}
+
+export const quoteMismatchRule: Rule = {
+  id: 'quote-mismatch',
+  description: '引文与来源原句几乎一致却有出入：标出不同之处，给出原文与出处',
+  defaultSeverity: 'warning',
+  safe: false,
+  check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
+    if (ctx.index.isEmpty) return [];
+    const out: RuleFinding[] = [];
+    for (const span of quotationSpans(p.text)) {
+      // A quotation may hold several source sentences: compare each.
+      const inner = p.text.slice(span.start, span.end);
+      let at = 0;
+      for (const piece of inner.split(/(?<=[。！？])/)) {
+        out.push(...mismatches(piece, span.start + at, ctx.index));
+        at += piece.length;
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,193 @@
+// term-typo: wording that deviates from the sources' own by a likely slip — a known term with one
+// character (or a homophone word) wrong (资旅产业 → 文旅产业, 多边注意 → 多边主义), quotation marks
+// that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
+// sentence almost verbatim but with a wrong character.
+import { t } from '../l10n';
+import { isDictWord } from '../lang/segmenter';
+import { confusability, soundSimilarity } from '../lang/similarity';
+import { syllables } from '../lang/pinyin';
+import { align } from '../text/align';
+import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { findQuotes } from '../index/miner';
+import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
+import type { Token } from '../lang/segmenter';
+
+const CJK_CHAR = /[\u3400-\u9fff]/;
+const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
+const MAX_TERM = 16;
+const SENTENCE_END = /[。！？；!?;]/;
+
+function isCjkRun(s: string): boolean {
+  for (const c of s) if (!CJK_CHAR.test(c)) return false;
+  return true;
+}
+
+/** A known term is trusted wording when the sources use it repeatedly or name it explicitly. */
+function trusted(info: TermInfo): boolean {
+  return info.count >= 2 && (info.text.length >= 4 || info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined'));
+}
+
+/** The draft form is attested when the sources use it about as often as the term. */
+function attested(index: CorpusIndex, form: string, term: TermInfo): boolean {
+  const n = index.frequency(form);
+  return n > 0 && term.count < 3 * n;
+}
+
+function tokenAt(tokens: Token[], offset: number): Token | undefined {
+  return tokens.find((tk) => tk.start <= offset && offset < tk.end);
+}
+
+function describe(found: string, right: string): string {
+  return t(`疑似错字：「${found}」应为来源中的规范表述「${right}」`, `Likely typo: "${found}" should be "${right}" as in the sources`);
+}
+
+/** 上海“精神” → “上海精神”: the characters before the opening mark belong inside the quotation. */
+function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const q of findQuotes(text)) {
+    const inner = text.slice(q.open + 1, q.close);
+    if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
+    for (let k = Math.min(8, q.open); k >= 1; k--) {
+      const head = text.slice(q.open - k, q.open);
+      if (!isCjkRun(head)) continue;
+      const whole = index.term(head + inner);
+      if (whole && whole.kinds.has('quoted') && whole.refs.length >= 2) {
+        const mark = text[q.open] === '“' ? ['“', '”'] : ['‘', '’'];
+        const fixed = `${mark[0]}${head}${inner}${mark[1]}`;
+        out.push({
+          start: q.open - k,
+          end: q.close + 1,
+          message: t(`引号位置有误：来源中的术语是${fixed}`, `Misplaced quotation marks: the sources' term is ${fixed}`),
+          replacements: [fixed],
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+interface Candidate extends RuleFinding {
+  score: number;
+}
+
+/** Windows that are a known term with one character off, or a homophone of one. */
+function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const text = p.text;
+  const out: Candidate[] = [];
+  let tokens: Token[] | undefined;
+  let sounds: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (!CJK_CHAR.test(text[i])) continue;
+    let runEnd = i;
+    while (runEnd < text.length && CJK_CHAR.test(text[runEnd]) && runEnd - i < MAX_TERM) runEnd++;
+    for (let n = 3; i + n <= runEnd; n++) {
+      const form = text.slice(i, i + n);
+      if (index.term(form)) continue;
+      const hits: string[] = index.termsOneOff(form);
+      sounds ??= syllables(text);
+      if (sounds.length === text.length) hits.push(...index.termsBySound(sounds.slice(i, i + n).join(' ')));
+      for (const right of new Set(hits)) {
+        if (right === form) continue;
+        const info = index.term(right);
+        if (!info || !trusted(info) || attested(index, form, info)) continue;
+        const diffs: number[] = [];
+        for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
+        if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) continue;
+        tokens ??= p.tokens();
+        let score = 0;
+        let ok = true;
+        for (const k of diffs) {
+          const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
+          const tok = tokenAt(tokens, i + k);
+          const oov = !tok || tok.text.length === 1;
+          // A real word in the draft that is not confusable with the term's is a different wording.
+          if (conf >= 0.7 || (conf >= 0.5 && oov) || (diffs.length === 1 && oov && n >= 4 && info.count >= 3 && !isDictWord(form))) score += conf + (oov ? 0.5 : 0);
+          else ok = false;
+        }
+        if (!ok) continue;
+        const first = diffs[0];
+        const last = diffs[diffs.length - 1] + 1;
+        out.push({
+          start: i + first,
+          end: i + last,
+          message: describe(form, right),
+          replacements: [right.slice(first, last)],
+          score: score + Math.log2(1 + info.count) + n / 4,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
+function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const text = p.text;
+  const out: Candidate[] = [];
+  const quoted = findQuotes(text).filter((q) => q.depth === 0);
+  const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
+  let start = 0;
+  let tokens: Token[] | undefined;
+  for (let k = 0; k <= text.length; k++) {
+    if (k < text.length && !SENTENCE_END.test(text[k])) continue;
+    const s = start;
+    const e = k < text.length ? k + 1 : k;
+    start = e;
+    const sentence = text.slice(s, e);
+    if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8 || index.frequency(sentence) > 0) continue;
+    const best = index.sentences.similar(sentence, 0.6, 3)[0];
+    if (!best) continue;
+    const a = align(sentence, best.sentence.text, true);
+    if (a.same < 0.85 * sentence.length || a.edits.length === 0 || a.edits.length > 3) continue;
+    for (const ed of a.edits) {
+      const wrong = sentence.slice(ed.start, ed.end);
+      const right = ed.replacement;
+      if (wrong.length === 0 || wrong.length !== right.length || wrong.length > 2 || inQuote(s + ed.start)) continue;
+      if (NUMERAL.test(wrong) || NUMERAL.test(right)) continue;
+      tokens ??= p.tokens();
+      let ok = true;
+      for (let c = 0; c < wrong.length; c++) {
+        const conf = confusability(wrong[c], right[c]);
+        const tok = tokenAt(tokens, s + ed.start + c);
+        if (!(conf >= 0.5 || (tok && tok.text.length === 1 && !isDictWord(wrong)))) ok = false;
+      }
+      if (!ok) continue;
+      out.push({
+        start: s + ed.start,
+        end: s + ed.end,
+        message: t(`疑似错字：来源原句作「${right}」`, `Likely typo: the source sentence has "${right}"`),
+        replacements: [right],
+        related: index.relatedPlace(best.sentence, t('来源原句', 'Source sentence')),
+        score: 1 + a.same / sentence.length,
+      });
+    }
+  }
+  return out;
+}
+
+/** Keeps the best of overlapping candidates. */
+function bestNonOverlapping(cands: Candidate[]): RuleFinding[] {
+  const chosen: Candidate[] = [];
+  for (const c of [...cands].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (chosen.some((x) => x.start < c.end && c.start < x.end)) continue;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start).map(({ score: _score, ...f }) => f);
+}
+
+export const termTypoRule: Rule = {
+  id: 'term-typo',
+  description: '与来源规范表述相差一字的疑似错字、割裂术语的引号、近乎照抄来源却有错字的句子',
+  defaultSeverity: 'warning',
+  safe: false,
+  check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
+    const index = ctx.index;
+    if (index.isEmpty) return [];
+    const split = splitQuotes(p.text, index);
+    const rest = bestNonOverlapping([...nearTerms(p, index), ...nearSentences(p, index)]).filter(
+      (f) => !split.some((s) => s.start < f.end && f.start < s.end),
+    );
+    return [...split, ...rest].sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,159 @@
+// The language service facade: one object whose methods are the features. It knows nothing of
+// LSP, VS Code or the terminal; the server, the CLI and the tests all drive it.
+import { defaultConfig, type PolicyConfig } from './config';
+import { Paragraph, splitParagraphs } from './draft';
+import { CorpusIndex } from './index/corpus';
+import { t } from './l10n';
+import { RULES } from './rules';
+import type { Rule, RuleFinding } from './rules/types';
+import { silentLogger, type Finding, type Fix, type Logger, type TextRange } from './types';
+
+interface CachedParagraph {
+  findings: Array<RuleFinding & { rule: Rule }>;
+}
+
+/** Paragraph results are reused while the text, index and configuration stay the same. */
+const PARAGRAPH_CACHE_LIMIT = 20000;
+
+export interface PolicyServiceOptions {
+  index?: CorpusIndex;
+  config?: PolicyConfig;
+  logger?: Logger;
+  rules?: readonly Rule[];
+}
+
+export class PolicyService {
+  private currentIndex: CorpusIndex;
+  private currentConfig: PolicyConfig;
+  private readonly logger: Logger;
+  private readonly rules: readonly Rule[];
+  private readonly cache = new Map<string, CachedParagraph>();
+
+  constructor(options: PolicyServiceOptions = {}) {
+    this.currentIndex = options.index ?? CorpusIndex.empty();
+    this.currentConfig = options.config ?? defaultConfig();
+    this.logger = options.logger ?? silentLogger;
+    this.rules = options.rules ?? RULES;
+  }
+
+  get index(): CorpusIndex {
+    return this.currentIndex;
+  }
+
+  get config(): PolicyConfig {
+    return this.currentConfig;
+  }
+
+  setIndex(index: CorpusIndex): void {
+    this.currentIndex = index;
+    this.cache.clear();
+  }
+
+  setConfig(config: PolicyConfig): void {
+    this.currentConfig = config;
+    this.cache.clear();
+  }
+
+  /** Every finding in the text, sorted by position; paragraphs unchanged since the last call are not re-checked. */
+  check(text: string, isCancelled?: () => boolean): Finding[] {
+    const out: Finding[] = [];
+    for (const para of splitParagraphs(text)) {
+      if (isCancelled?.()) break;
+      for (const f of this.checkParagraph(para.text)) {
+        const finding = this.toFinding(f, para.start, text);
+        if (finding) out.push(finding);
+      }
+    }
+    return dedupe(out);
+  }
+
+  private checkParagraph(text: string): Array<RuleFinding & { rule: Rule }> {
+    const hit = this.cache.get(text);
+    if (hit) {
+      // Refresh recency.
+      this.cache.delete(text);
+      this.cache.set(text, hit);
+      return hit.findings;
+    }
+    const paragraph = new Paragraph(text);
+    const ctx = { index: this.currentIndex, config: this.currentConfig };
+    const findings: Array<RuleFinding & { rule: Rule }> = [];
+    for (const rule of this.rules) {
+      if (this.currentConfig.rules[rule.id] === 'off') continue;
+      try {
+        for (const f of rule.check(paragraph, ctx)) {
+          if (f.start >= 0 && f.end <= text.length && f.start <= f.end) findings.push({ ...f, rule });
+        }
+      } catch (e) {
+        this.logger.error(t(`规则 ${rule.id} 出错：${(e as Error).message}`, `Rule ${rule.id} failed: ${(e as Error).message}`));
+      }
+    }
+    const allowed = this.currentConfig.allow.filter(Boolean);
+    const kept = allowed.length ? findings.filter((f) => !isAllowed(text, f, allowed)) : findings;
+    if (this.cache.size >= PARAGRAPH_CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(text, { findings: kept });
+    return kept;
+  }
+
+  private toFinding(f: RuleFinding & { rule: Rule }, offset: number, text: string): Finding | undefined {
+    const severity = this.currentConfig.rules[f.rule.id] ?? f.rule.defaultSeverity;
+    if (severity === 'off') return undefined;
+    const start = offset + f.start;
+    const end = offset + f.end;
+    const found = text.slice(start, end);
+    const fixes: Fix[] = f.replacements.map((r) => ({
+      title: r === '' ? t(`删除「${found}」`, `Delete "${found}"`) : t(`改为「${r}」`, `Change to "${r}"`),
+      edits: [{ start, end, newText: r }],
+    }));
+    return { start, end, rule: f.rule.id, severity, message: f.message, replacements: f.replacements, fixes, related: f.related };
+  }
+
+  /** The rule ids whose fixes are applied by "fix all safe problems". */
+  safeRuleIds(): Set<string> {
+    return new Set(this.rules.filter((r) => r.safe).map((r) => r.id));
+  }
+}
+
+/** A finding is dropped when its text lies inside an occurrence of an allowed word. */
+function isAllowed(text: string, f: TextRange, allow: string[]): boolean {
+  for (const word of allow) {
+    for (let at = text.indexOf(word, Math.max(0, f.end - word.length)); at >= 0 && at <= f.start; at = text.indexOf(word, at + 1)) {
+      if (at <= f.start && f.end <= at + word.length) return true;
+    }
+  }
+  return false;
+}
+
+/** Two rules flagging the same range: the first rule in the list speaks. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((f) => {
+      const key = `${f.start}:${f.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Applies the first replacement of each finding, skipping any that overlaps one already applied.
+ * Returns the new text and the findings applied.
+ */
+export function applyFixes(text: string, findings: Finding[]): { text: string; applied: Finding[] } {
+  const applied: Finding[] = [];
+  let out = '';
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (f.start < at || f.replacements.length === 0) continue;
+    out += text.slice(at, f.start) + f.replacements[0];
+    at = f.end;
+    applied.push(f);
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+export function createPolicyService(options: PolicyServiceOptions = {}): PolicyService {
+  return new PolicyService(options);
+}

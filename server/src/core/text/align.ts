@@ -1,0 +1,62 @@
+// Character alignment of a draft span against source wording: which parts of the draft differ,
+// and what the source has there. Built on jsdiff's character diff.
+import { diffChars } from 'diff';
+
+export interface AlignEdit {
+  /** Range in the draft string (may be empty: the source has words the draft lacks). */
+  start: number;
+  end: number;
+  /** What the source has instead. */
+  replacement: string;
+}
+
+export interface Alignment {
+  edits: AlignEdit[];
+  /** Characters the draft shares with the source, in order. */
+  same: number;
+  /** The part of the source the draft aligns to (leading/trailing source-only text trimmed). */
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+/**
+ * Aligns `draft` to `source`. With `fragment`, source text before the first and after the last
+ * shared character is not an edit: the draft may quote part of a source sentence.
+ */
+export function align(draft: string, source: string, fragment = false): Alignment {
+  const parts = diffChars(source, draft);
+  // Trim source-only text at the ends when aligning a fragment.
+  let first = 0;
+  let last = parts.length - 1;
+  let sourceStart = 0;
+  let sourceEnd = source.length;
+  if (fragment) {
+    while (first <= last && parts[first].removed) sourceStart += parts[first++].value.length;
+    while (last >= first && parts[last].removed) sourceEnd -= parts[last--].value.length;
+  }
+  const edits: AlignEdit[] = [];
+  let d = 0;
+  let same = 0;
+  let pending: AlignEdit | undefined;
+  const flush = () => {
+    if (pending) edits.push(pending);
+    pending = undefined;
+  };
+  for (let k = first; k <= last; k++) {
+    const p = parts[k];
+    if (!p.added && !p.removed) {
+      flush();
+      d += p.value.length;
+      same += p.value.length;
+    } else if (p.added) {
+      pending ??= { start: d, end: d, replacement: '' };
+      d += p.value.length;
+      pending.end = d;
+    } else {
+      pending ??= { start: d, end: d, replacement: '' };
+      pending.replacement += p.value;
+    }
+  }
+  flush();
+  return { edits, same, sourceStart, sourceEnd };
+}

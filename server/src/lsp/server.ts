@@ -1,0 +1,408 @@
+// The LSP adapter: translates protocol requests into calls on the core service and back.
+// Invariants: the server never blocks on indexing (drafts are checked with the text rules until
+// the index is ready, then re-checked); diagnostics are published only for the latest version.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeConfigurationNotification,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, type PolicyConfig } from '../core/config';
+import { mergeConfig, parseConfig } from '../core/configFile';
+import { getCompletions } from '../core/features/completion';
+import { getHover } from '../core/features/hover';
+import { getDefinition, getReferences } from '../core/features/navigation';
+import { getDocumentSymbols, type HeadingSymbol } from '../core/features/symbols';
+import { countChars } from '../core/features/wordCount';
+import { defaultCacheDir, Indexer } from '../core/index/indexer';
+import { setLocale, t } from '../core/l10n';
+import { RULE_IDS } from '../core/rules';
+import { createPolicyService } from '../core/service';
+import type { Finding, Logger } from '../core/types';
+import { editsAction, fixAction, placeToLocation, toDiagnostic, toRange } from './convert';
+
+const CONFIG_FILE = 'policy-lint.json';
+
+interface ClientSettings extends Partial<PolicyConfig> {
+  completion?: { enabled?: boolean; pinyin?: boolean };
+}
+
+export const COMMANDS = {
+  reindex: 'policyLint.reindex',
+  addToAllow: 'policyLint.addToAllow',
+  fixAllSafe: 'policyLint.fixAllSafe',
+  indexReport: 'policyLint.indexReport',
+  checkSources: 'policyLint.checkSources',
+  wordCount: 'policyLint.wordCount',
+};
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const logger: Logger = {
+    info: (m) => connection.console.info(`[${new Date().toISOString()}] ${m}`),
+    warn: (m) => connection.console.warn(`[${new Date().toISOString()}] ${m}`),
+    error: (m) => connection.console.error(`[${new Date().toISOString()}] ${m}`),
+  };
+  const service = createPolicyService({ logger });
+  let workspaceRoot: string | undefined;
+  let hasConfigurationCapability = false;
+  let hasProgressCapability = false;
+  let settings: ClientSettings = {};
+  let indexer: Indexer | undefined;
+  let indexing: Promise<void> | undefined;
+  let reindexRequested = false;
+  const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+  const pending = new Map<string, NodeJS.Immediate>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    setLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : (params.rootPath ?? undefined);
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    hasProgressCapability = !!params.capabilities.window?.workDoneProgress;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false, triggerCharacters: ['“', '《'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+      },
+      serverInfo: { name: 'policy-lsp', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLint' }).catch(() => undefined);
+    }
+    void reindex();
+  });
+
+  async function readSettings(): Promise<ClientSettings> {
+    if (!hasConfigurationCapability) return settings;
+    try {
+      const [s] = (await connection.workspace.getConfiguration([{ section: 'policyLint' }])) as Array<ClientSettings | null>;
+      return s && typeof s === 'object' ? s : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Settings, then policy-lint.json at the workspace root on top. Problems are logged, never fatal. */
+  async function effectiveConfig(): Promise<PolicyConfig> {
+    let config = mergeConfig(defaultConfig(), sanitize(settings));
+    if (workspaceRoot) {
+      const file = path.join(workspaceRoot, CONFIG_FILE);
+      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text !== undefined) {
+        const parsed = parseConfig(text, file, RULE_IDS);
+        for (const p of parsed.problems) logger.warn(`${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`);
+        config = mergeConfig(config, {
+          ...parsed.config,
+          sources: parsed.config.sources.map((s) => path.resolve(workspaceRoot as string, s)),
+        });
+      }
+    }
+    config.sources = config.sources.map((s) => (workspaceRoot ? path.resolve(workspaceRoot, s) : path.resolve(s)));
+    return config;
+  }
+
+  async function reindex(): Promise<void> {
+    if (indexing) {
+      reindexRequested = true;
+      return indexing;
+    }
+    indexing = (async () => {
+      do {
+        reindexRequested = false;
+        settings = await readSettings();
+        const config = await effectiveConfig();
+        service.setConfig(config);
+        const progress = hasProgressCapability ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+        progress?.begin(t('正在索引来源', 'Indexing sources'), 0, undefined, true);
+        const options = {
+          folders: config.sources,
+          maxFileSize: config.maxSourceFileSize,
+          cacheDir: process.env.POLICY_LINT_CACHE_DIR || defaultCacheDir(),
+          logger,
+          isCancelled: () => progress?.token.isCancellationRequested ?? false,
+          onProgress: (done: number, total: number) => progress?.report(Math.round((done / Math.max(1, total)) * 100), `${done}/${total}`),
+        };
+        if (indexer) indexer.setOptions(options);
+        else indexer = new Indexer(options);
+        try {
+          service.setIndex(await indexer.rebuild());
+        } catch (e) {
+          logger.error(t(`索引失败：${(e as Error).message}`, `Indexing failed: ${(e as Error).message}`));
+        }
+        progress?.done();
+        for (const doc of documents.all()) schedule(doc);
+        void connection.sendNotification('policyLint/indexed', summary());
+      } while (reindexRequested);
+    })().finally(() => {
+      indexing = undefined;
+    });
+    return indexing;
+  }
+
+  function summary() {
+    const r = indexer?.report;
+    return {
+      files: r?.files.length ?? 0,
+      skipped: r?.skipped.length ?? 0,
+      terms: r?.terms ?? 0,
+      ms: r?.ms ?? 0,
+    };
+  }
+
+  /** Coalesces bursts of edits: the check runs once the event queue is drained, for the latest version. */
+  function schedule(doc: TextDocument): void {
+    const prev = pending.get(doc.uri);
+    if (prev) clearImmediate(prev);
+    pending.set(
+      doc.uri,
+      setImmediate(() => {
+        pending.delete(doc.uri);
+        validate(doc.uri);
+      }),
+    );
+  }
+
+  function validate(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    let findings: Finding[];
+    try {
+      findings = service.check(doc.getText());
+    } catch (e) {
+      logger.error(t(`检查 ${uri} 失败：${(e as Error).message}`, `Checking ${uri} failed: ${(e as Error).message}`));
+      return;
+    }
+    const latest = documents.get(uri);
+    if (!latest || latest.version !== version) return;
+    findingsByUri.set(uri, { version, findings });
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
+  }
+
+  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const p = pending.get(e.document.uri);
+    if (p) clearImmediate(p);
+    pending.delete(e.document.uri);
+    findingsByUri.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => void reindex());
+  connection.onDidChangeWatchedFiles(() => void reindex());
+
+  function docAndOffset(params: { textDocument: { uri: string }; position: { line: number; character: number } }) {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return undefined;
+    const text = doc.getText();
+    const offset = doc.offsetAt(params.position);
+    return { doc, text, offset };
+  }
+
+  connection.onHover((params) => {
+    const at = docAndOffset(params);
+    if (!at) return null;
+    const h = getHover(service.index, at.text, at.offset);
+    if (!h) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(at.doc, h.start, h.end) };
+  });
+
+  connection.onCompletion((params) => {
+    const at = docAndOffset(params);
+    if (!at || settings.completion?.enabled === false) return [];
+    const items = getCompletions(service.index, at.text, at.offset, { pinyin: settings.completion?.pinyin !== false });
+    return items.map(
+      (c): CompletionItem => ({
+        label: c.label,
+        kind: c.kind === 'statement' ? CompletionItemKind.Text : c.kind === 'title' ? CompletionItemKind.Reference : CompletionItemKind.Keyword,
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        sortText: c.sortText,
+        filterText: at.text.slice(c.replaceStart, c.replaceEnd) + c.label,
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: toRange(at.doc, c.replaceStart, c.replaceEnd), newText: c.insertText },
+      }),
+    );
+  });
+
+  connection.onDefinition((params) => {
+    const at = docAndOffset(params);
+    if (!at) return null;
+    const place = getDefinition(service.index, at.text, at.offset);
+    return place ? placeToLocation(place) : null;
+  });
+
+  connection.onReferences((params) => {
+    const at = docAndOffset(params);
+    if (!at) return null;
+    return getReferences(service.index, at.text, at.offset).map(placeToLocation);
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const convert = (s: HeadingSymbol): DocumentSymbol => ({
+      name: s.name || '—',
+      kind: s.level <= 1 ? SymbolKind.Module : s.level <= 3 ? SymbolKind.Namespace : SymbolKind.String,
+      range: toRange(doc, s.start, s.end),
+      selectionRange: toRange(doc, s.selectionStart, s.selectionEnd),
+      children: s.children.map(convert),
+    });
+    return getDocumentSymbols(doc.getText()).map(convert);
+  });
+
+  function currentFindings(doc: TextDocument): Finding[] {
+    const cached = findingsByUri.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.findings;
+    return service.check(doc.getText());
+  }
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const findings = currentFindings(doc);
+    const start = doc.offsetAt(params.range.start);
+    const end = doc.offsetAt(params.range.end);
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const safe = service.safeRuleIds();
+    const wantsFixAll = !only || only.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
+    if (!only || only.includes(CodeActionKind.QuickFix)) {
+      for (const f of findings) {
+        if (f.end < start || f.start > end) continue;
+        const diag = params.context.diagnostics.find((d) => d.code === f.rule && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end);
+        actions.push(...fixAction(doc, f, diag, safe.has(f.rule)));
+        const sameRule = findings.filter((x) => x.rule === f.rule && x.replacements.length);
+        if (sameRule.length > 1) {
+          const all = editsAction(doc, t(`修正本文件中所有 ${f.rule} 问题（${sameRule.length} 处）`, `Fix all ${f.rule} problems in this file (${sameRule.length})`), CodeActionKind.QuickFix, sameRule);
+          if (all) actions.push(all);
+        }
+        const word = doc.getText().slice(f.start, f.end);
+        if (word.trim() && workspaceRoot) {
+          actions.push({
+            title: t(`将「${word}」加入允许列表`, `Add "${word}" to the allow list`),
+            kind: CodeActionKind.QuickFix,
+            command: { title: t('加入允许列表', 'Add to allow list'), command: COMMANDS.addToAllow, arguments: [word] },
+          });
+        }
+      }
+    }
+    if (wantsFixAll) {
+      const fixAll = editsAction(doc, t('修正所有安全问题', 'Fix all safe problems'), CodeActionKind.SourceFixAll, findings.filter((f) => safe.has(f.rule)));
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case COMMANDS.reindex:
+        await reindex();
+        return summary();
+      case COMMANDS.indexReport:
+        return indexer?.report ?? null;
+      case COMMANDS.addToAllow:
+        if (typeof args[0] === 'string' && args[0].trim()) return addToAllow(args[0].trim());
+        return false;
+      case COMMANDS.fixAllSafe: {
+        const doc = typeof args[0] === 'string' ? documents.get(args[0]) : undefined;
+        if (!doc) return false;
+        const safe = service.safeRuleIds();
+        const action = editsAction(doc, '', CodeActionKind.SourceFixAll, currentFindings(doc).filter((f) => safe.has(f.rule)));
+        if (!action?.edit) return 0;
+        await connection.workspace.applyEdit({ label: t('修正所有安全问题', 'Fix all safe problems'), edit: action.edit });
+        return action.edit.changes?.[doc.uri]?.length ?? 0;
+      }
+      case COMMANDS.checkSources:
+        return checkSources();
+      case COMMANDS.wordCount: {
+        const doc = typeof args[0] === 'string' ? documents.get(args[0]) : undefined;
+        return doc ? countChars(doc.getText()) : null;
+      }
+      default:
+        return null;
+    }
+  });
+
+  /** Adds a word to policy-lint.json's allow list (creating the file), atomically. */
+  async function addToAllow(word: string): Promise<boolean> {
+    if (!workspaceRoot) return false;
+    const file = path.join(workspaceRoot, CONFIG_FILE);
+    let data: Record<string, unknown> = {};
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      try {
+        data = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        logger.error(t(`${file} 不是有效的 JSON，未修改`, `${file} is not valid JSON; not changed`));
+        return false;
+      }
+    }
+    const allow = Array.isArray(data.allow) ? (data.allow as unknown[]) : [];
+    if (!allow.includes(word)) allow.push(word);
+    data.allow = allow;
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
+    await fs.rename(tmp, file);
+    await reindexConfigOnly();
+    return true;
+  }
+
+  async function reindexConfigOnly(): Promise<void> {
+    service.setConfig(await effectiveConfig());
+    for (const doc of documents.all()) schedule(doc);
+  }
+
+  /** Checks the sources themselves and publishes their problems (their typos show in the Problems panel). */
+  async function checkSources(): Promise<number> {
+    if (indexing) await indexing;
+    let count = 0;
+    for (const f of service.index.files) {
+      const doc = TextDocument.create(pathToFileURL(f.source.path).toString(), 'plaintext', 0, f.source.original);
+      const findings = service.check(f.source.original);
+      count += findings.length;
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: findings.map((x) => toDiagnostic(doc, x)) });
+    }
+    return count;
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Keeps only well-typed keys from client settings (they are user input too). */
+function sanitize(s: ClientSettings): Partial<PolicyConfig> {
+  const out: Partial<PolicyConfig> = {};
+  if (Array.isArray(s.sources)) out.sources = s.sources.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  if (s.rules && typeof s.rules === 'object') out.rules = Object.fromEntries(Object.entries(s.rules).filter(([k, v]) => RULE_IDS.includes(k) && ['error', 'warning', 'info', 'hint', 'off'].includes(v as string))) as PolicyConfig['rules'];
+  if (Array.isArray(s.allow)) out.allow = s.allow.filter((x): x is string => typeof x === 'string' && x !== '');
+  if (Array.isArray(s.replace)) out.replace = s.replace.filter((r) => r && typeof r.pattern === 'string' && r.pattern !== '' && typeof r.expected === 'string');
+  if (typeof s.maxSourceFileSize === 'number' && s.maxSourceFileSize > 0) out.maxSourceFileSize = s.maxSourceFileSize;
+  return out;
+}
