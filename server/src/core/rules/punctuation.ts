@@ -1,0 +1,203 @@
+// punctuation: Chinese punctuation slips inside one paragraph (GB/T 15834).
+//  - unpaired “” ‘’ 《》 （） 【】 〈〉 「」 『』 〔〕: the lonely mark is flagged, without a fix (only the
+//    writer knows where the partner belongs);
+//  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
+//  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……;
+//  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）.
+// A quotation running over several paragraphs opens each of them with “ and closes only the last.
+// an unmatched “ or ‘ opening the paragraph is therefore not flagged.
+import { t } from '../l10n';
+import type { Rule, RuleFinding } from './types';
+
+const HAN = /\p{Script=Han}/u;
+const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』', '〔': '〕', '(': ')' };
+const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
+/** Parentheses of either width pair with each other: （…) is one mistake (the width), not two lonely marks. */
+const FAMILY: Record<string, string> = { '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+/** Marks after which Chinese text continues (closing marks) and before which it starts (opening marks). */
+const CJK_CLOSING = /[”’》）】〉」』〕]/;
+const CJK_OPENING = /[“‘《（【〈「『〔]/;
+const DOUBLED = /([，。、；：？！])\1+/g;
+const NUMERALS = /^[\s　]*(?:[一二三四五六七八九十百]+|\d+)$/;
+
+export const punctuationRule: Rule = {
+  id: 'punctuation',
+  description: '标点符号错误：不成对的引号书名号括号、中文里的半角标点、重复标点',
+  defaultSeverity: 'warning',
+  safe: true,
+  check(paragraph) {
+    const text = paragraph.text;
+    const out: RuleFinding[] = [];
+    unpaired(text, out);
+    halfWidth(text, out);
+    doubled(text, out);
+    asciiQuotes(text, out);
+    return dedupe(out);
+  },
+};
+
+function finding(start: number, end: number, message: string, replacement?: string): RuleFinding {
+  return { start, end, message, replacements: replacement === undefined ? [] : [replacement] };
+}
+
+/** Character before `i`, skipping nothing; surrogate pairs are read whole. */
+function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1];
+}
+
+function charAt(text: string, i: number): string {
+  if (i >= text.length) return '';
+  const c = text.codePointAt(i)!;
+  return String.fromCodePoint(c);
+}
+
+const isHan = (c: string): boolean => c !== '' && HAN.test(c);
+/** Chinese text (or a Chinese mark) on the left of a half-width mark. */
+const chineseBefore = (c: string): boolean => isHan(c) || CJK_CLOSING.test(c);
+/** Chinese text (or a Chinese mark) on the right. */
+const chineseAfter = (c: string): boolean => isHan(c) || CJK_OPENING.test(c);
+
+function unpaired(text: string, out: RuleFinding[]): void {
+  const stack: Array<{ ch: string; at: number }> = [];
+  const closers: number[] = [];
+  const lonely = (ch: string, at: number) => {
+    const partner = OPENERS[ch] ?? CLOSERS[ch];
+    out.push(finding(at, at + 1, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`)));
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch in OPENERS) {
+      stack.push({ ch, at: i });
+      continue;
+    }
+    const opener = CLOSERS[ch];
+    if (opener === undefined) continue;
+    const family = FAMILY[opener] ?? opener;
+    let k = stack.length - 1;
+    while (k >= 0 && (FAMILY[stack[k].ch] ?? stack[k].ch) !== family) k--;
+    if (k < 0) {
+      // A list number closed by a parenthesis opening the paragraph (1）, 一）) or a half-width one.
+      if (ch === ')' || (ch === '）' && NUMERALS.test(text.slice(0, i)))) continue;
+      closers.push(i);
+      continue;
+    }
+    // The marks opened after the partner and never closed are lonely.
+    for (const open of stack.splice(k + 1)) lonely(open.ch, open.at);
+    const open = stack.pop()!;
+    if (open.ch !== opener) {
+      // （…) or (…）: one side has the wrong width; with Chinese inside, both should be full-width.
+      const inner = text.slice(open.at + 1, i);
+      if (HAN.test(inner)) {
+        const bad = open.ch === '(' ? open.at : i;
+        out.push(finding(bad, bad + 1, t(`中文括号应为全角「（）」`, 'Parentheses around Chinese text should be full-width 「（）」'), FULL_WIDTH[text[bad]]));
+      }
+    } else if (opener === '(' && HAN.test(text.slice(open.at + 1, i)) && chineseContext(text, open.at, i + 1)) {
+      const msg = t(`中文括号应为全角「（）」`, 'Parentheses around Chinese text should be full-width 「（）」');
+      out.push(finding(open.at, open.at + 1, msg, '（'), finding(i, i + 1, msg, '）'));
+    }
+  }
+  for (const open of stack) {
+    if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
+    if (!continuesToNext(text, open.at)) lonely(open.ch, open.at);
+  }
+  for (const f of closers) if (!continuedFromPrevious(text, f)) lonely(text[f], f);
+}
+
+// A quotation or parenthesis may run over several paragraphs: it then opens at the start of a
+// paragraph or, for a block quotation, after a colon (指出：“…), and closes at the start or the
+// end of a later one (…。”). A line without final punctuation may also be a wrapped line rather
+// than a paragraph (a long title broken inside 《》): its opening marks may close on the next line,
+// and a closing mark with no punctuation before it may continue the previous line. Lonely marks
+// in those places are not flagged; elsewhere they are.
+function continuesToNext(text: string, at: number): boolean {
+  const before = text.slice(0, at).trimEnd();
+  return before === '' || /[：:]$/.test(before) || !FINAL.test(text);
+}
+
+function continuedFromPrevious(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.trim() === '' || /^[\p{P}\s]*$/u.test(text.slice(at + 1)) || !/[\p{P}]/u.test(before);
+}
+
+/** A paragraph ends with final punctuation, possibly followed by closing marks. */
+const FINAL = /[。！？；：…!?;:.][”’》）」』】〕)\s]*$/;
+
+/** Chinese on at least one side outside the pair: 煤层气(煤矿瓦斯)开发, not f(x) or (ICANN). */
+function chineseContext(text: string, start: number, end: number): boolean {
+  return chineseBefore(charBefore(text, start)) || chineseAfter(charAt(text, end)) || start === 0;
+}
+
+function halfWidth(text: string, out: RuleFinding[]): void {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!',;:?!.'.includes(ch)) continue;
+    const before = charBefore(text, i);
+    if (!chineseBefore(before)) continue;
+    if (ch === '.') {
+      if (text[i + 1] === '.' ) {
+        // "..." after Chinese: an ellipsis.
+        let j = i;
+        while (text[j] === '.') j++;
+        if (j - i >= 3) out.push(finding(i, j, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
+        i = j - 1;
+        continue;
+      }
+      const after = charAt(text, i + 1);
+      if (after !== '' && !chineseAfter(after)) continue;
+      // 一.总体要求: a list number, which takes 、
+      if (NUMERALS.test(text.slice(0, i))) {
+        out.push(finding(i, i + 1, t('序号后应用顿号「、」', 'A list number takes 「、」'), '、'));
+        continue;
+      }
+      out.push(finding(i, i + 1, t('中文句末应用全角句号「。」', 'A Chinese sentence ends with 「。」'), '。'));
+      continue;
+    }
+    const after = charAt(text, i + 1);
+    const endOk = after === '' && (ch === '?' || ch === '!');
+    if (!endOk && !chineseAfter(after) && !(/\d/.test(after) && ch !== '?' && ch !== '!')) continue;
+    const full = FULL_WIDTH[ch];
+    out.push(finding(i, i + 1, t(`中文中应使用全角「${full}」`, `Use the full-width 「${full}」 in Chinese text`), full));
+  }
+}
+
+function doubled(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(DOUBLED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] === '。' && m[0].length >= 3) {
+      out.push(finding(start, end, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
+      continue;
+    }
+    out.push(finding(start + 1, end, t(`标点「${m[1]}」重复`, `「${m[1]}」 is doubled`), ''));
+  }
+}
+
+/** ASCII "…" or '…' around Chinese text → “…” ‘…’. Marks pair up in order. */
+function asciiQuotes(text: string, out: RuleFinding[]): void {
+  for (const [mark, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
+    const at: number[] = [];
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) at.push(i);
+    if (mark === "'" && at.length % 2) continue; // apostrophes (China's) make single quotes unpairable
+    for (let k = 0; k + 1 < at.length; k += 2) {
+      const a = at[k], b = at[k + 1];
+      if (!HAN.test(text.slice(a + 1, b))) continue;
+      const msg = t(`中文引号应为「${open}${close}」`, `Quotation marks around Chinese text should be 「${open}${close}」`);
+      out.push(finding(a, a + 1, msg, open), finding(b, b + 1, msg, close));
+    }
+  }
+}
+
+/** Overlapping findings (a doubled （( flagged twice): keep the first of each place. */
+function dedupe(findings: RuleFinding[]): RuleFinding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RuleFinding[] = [];
+  for (const f of findings) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) continue;
+    out.push(f);
+  }
+  return out;
+}

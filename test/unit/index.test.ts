@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { abbreviations, CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
+import { findQuotes, fullFormBefore, mineFile } from '../../server/src/core/index/miner';
+import { SuffixArray } from '../../server/src/core/text/suffixArray';
+import { splitArticles } from '../../server/src/core/sources/structure';
+import type { SourceText } from '../../server/src/core/types';
+
+function sourceOf(text: string, file = '/virtual/a.txt'): SourceText {
+  return { path: file, hash: 'x', encoding: 'utf-8', original: text, text, map: [...Array(text.length + 1).keys()] };
+}
+
+describe('suffix array', () => {
+  it('counts and locates substrings, astral characters included', () => {
+    const sa = SuffixArray.build('上海精神𠮷上海合作组织上海精神');
+    assert.equal(sa.count('上海'), 3);
+    assert.equal(sa.count('上海精神'), 2);
+    assert.equal(sa.count('𠮷'), 1);
+    assert.equal(sa.count('不存在'), 0);
+    assert.deepEqual(sa.positions('上海精神'), [0, 12]);
+  });
+  it('agrees with a naive count on random text', () => {
+    const alphabet = '中国人民共和发展的';
+    let text = '';
+    for (let i = 0; i < 3000; i++) text += alphabet[(i * 7919 + (i >> 3)) % alphabet.length];
+    const sa = SuffixArray.build(text);
+    for (const p of ['中国', '人民共', '的的', '发展的中']) {
+      let naive = 0;
+      for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) naive++;
+      assert.equal(sa.count(p), naive, p);
+    }
+  });
+});
+
+describe('miner', () => {
+  it('finds balanced quotations, nested ones included', () => {
+    const q = findQuotes('践行“上海精神”和“‘一带一路’倡议”');
+    assert.deepEqual(
+      q.map((x) => [x.open, x.close, x.depth]),
+      [
+        [2, 7, 0],
+        [9, 18, 0],
+        [10, 15, 1],
+      ],
+    );
+  });
+  it('reads the full form before a parenthesised abbreviation', () => {
+    assert.equal(fullFormBefore('各方支持上海合作组织', '上合组织'), '上海合作组织');
+    assert.equal(fullFormBefore('印发《关于推动城市高质量发展的意见》', '意见'), '关于推动城市高质量发展的意见');
+  });
+  it('mines definitions, aliases, titles and statements from one file', () => {
+    const text = [
+      '标题一',
+      '上海合作组织（以下简称“上合组织”）创造性提出并践行互信、互利、平等、协商、尊重多样文明、谋求共同发展的“上海精神”。',
+      '习近平主席强调：“安全是国家发展的前提，平安是人民幸福的生命线。”各方认真落实《上海合作组织宪章》。',
+    ].join('\n');
+    const src = sourceOf(text);
+    const v = mineFile(src, splitArticles(text));
+    assert.deepEqual(
+      v.definitions.map((d) => [d.term, d.definition]),
+      [['上海精神', '互信、互利、平等、协商、尊重多样文明、谋求共同发展']],
+    );
+    assert.deepEqual(v.aliases.map((a) => [a.alias, a.full]), [['上合组织', '上海合作组织']]);
+    assert.ok(v.terms.some((t) => t.text === '上海合作组织宪章' && t.kind === 'title'));
+    const st = v.statements.find((s) => s.text.startsWith('安全是国家发展的前提'));
+    assert.ok(st);
+    assert.equal(st.speaker, '习近平主席');
+    // refs point at the exact words
+    const d = v.definitions[0];
+    assert.equal(text.slice(d.ref.start, d.ref.end), d.definition);
+  });
+  it('derives abbreviations word by word', () => {
+    assert.ok(abbreviations(['上海', '合作', '组织']).includes('上合组织'));
+    assert.ok(!abbreviations(['上海', '合作', '组织']).includes('上合组'));
+  });
+});
+
+describe('corpus index over the bundled seeds', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+  it('defines “上海精神” and maps 上合组织 to 上海合作组织', () => {
+    assert.equal(index.term('上海精神')?.definition?.text, '互信、互利、平等、协商、尊重多样文明、谋求共同发展');
+    assert.equal(index.term('上合组织')?.fullForm, '上海合作组织');
+  });
+  it('knows the recurring formulations', () => {
+    for (const f of ['推动构建人类命运共同体', '共商共建共享', '真正的多边主义', '文旅产业']) assert.ok(index.term(f), f);
+  });
+  it('never learns the seeds’ typos as official phrasing', () => {
+    for (const typo of ['二戰', '资旅产业', '资旅', '提升提升', '因地制宜宜', '精神']) assert.equal(index.term(typo), undefined, typo);
+    for (const t of index.allTerms()) assert.ok(!/戰|提升提升|宜宜|资旅/.test(t.text), t.text);
+  });
+  it('maps source refs back to the original file', async () => {
+    const ref = index.term('上海精神')!.definition!.ref;
+    const place = index.placeOf(ref);
+    const original = await fs.readFile(place.file, 'utf8');
+    const line = original.split(/\r?\n/)[place.line];
+    assert.equal(line.slice(place.character, place.character + 2), '互信');
+  });
+});
+
+describe('indexer cache', () => {
+  it('reuses unchanged files and re-mines only the changed one', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-src-'));
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-cache-'));
+    await fs.writeFile(path.join(dir, 'a.txt'), '第一篇\n践行“全过程人民民主”。\n');
+    await fs.writeFile(path.join(dir, 'b.txt'), '第二篇\n推动“高质量发展”。\n');
+    const opts = { folders: [dir], includeSeeds: false, maxFileSize: 1e6, cacheDir: cache };
+    const first = new Indexer(opts);
+    await first.rebuild();
+    assert.equal(first.report?.cachedFiles, 0);
+    const second = new Indexer(opts);
+    await second.rebuild();
+    assert.equal(second.report?.cachedFiles, 2);
+    await fs.writeFile(path.join(dir, 'b.txt'), '第二篇\n推动“新质生产力”发展。\n');
+    await fs.writeFile(path.join(dir, 'c.txt'), '第三篇\n坚持“两个毫不动摇”。\n');
+    await second.rebuild();
+    assert.equal(second.report?.files.length, 3);
+    assert.equal(second.report?.cachedFiles, 1);
+    assert.ok(second.index.term('新质生产力'));
+    assert.equal(second.index.term('高质量发展'), undefined);
+    await fs.rm(path.join(dir, 'a.txt'));
+    await second.rebuild();
+    assert.equal(second.index.term('全过程人民民主'), undefined);
+    assert.equal(second.report?.files.length, 2);
+  });
+});

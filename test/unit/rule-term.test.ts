@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import type { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
+import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
+import { termTypoRule } from '../../server/src/core/rules/termTypo';
+import { runRule } from '../helpers/rules';
+
+describe('term-typo and quote-mismatch against the bundled seeds', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+  const fixed = (text: string, findings: Array<{ start: number; end: number; replacements: string[] }>) => {
+    let out = text;
+    for (const f of [...findings].sort((a, b) => b.start - a.start)) out = out.slice(0, f.start) + f.replacements[0] + out.slice(f.end);
+    return out;
+  };
+
+  it('corrects a term with one wrong character', () => {
+    for (const [wrong, right] of [
+      ['提高我国资旅产业在国际市场上的竞争力。', '提高我国文旅产业在国际市场上的竞争力。'],
+      ['携手推动构建人类命运共同休。', '携手推动构建人类命运共同体。'],
+      ['需要各方践行真正的多边注意。', '需要各方践行真正的多边主义。'],
+      ['政务服务“一网通半”。', '政务服务“一网通办”。'],
+    ]) {
+      const f = runRule(termTypoRule, wrong, index);
+      assert.equal(f.length, 1, `${wrong}: ${JSON.stringify(f)}`);
+      assert.equal(fixed(wrong, f), right);
+    }
+  });
+
+  it('moves quotation marks that split a term', () => {
+    const text = '在上海“精神”指引下，各方团结协作。';
+    const f = runRule(termTypoRule, text, index);
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), '上海“精神”');
+    assert.equal(f[0].replacements[0], '“上海精神”');
+  });
+
+  it('stays silent on correct wording and legitimate variants', () => {
+    for (const text of [
+      '推动文旅产业“走出去”，携手构建人类命运共同体。',
+      '坚持共商共建共享原则，践行真正的多边主义。',
+      '推进城市更新，推动城市高质量发展。',
+      '全球发展倡议、全球安全倡议、全球文明倡议。',
+      '2024年，中国同上海合作组织其他成员国贸易额达到5124亿美元。',
+    ]) {
+      assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+    }
+  });
+
+  it('gives positions in UTF-16 units with astral characters and CRLF', () => {
+    const text = '𠮷𠮷\r\n提高资旅产业竞争力。';
+    const f = runRule(termTypoRule, text, index);
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), '资');
+  });
+
+  it('flags the differing words of a near quotation, with the source wording and place', () => {
+    const text = '习近平主席指出：“安全是国家发展的基础，平安是人民幸福的生命线。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), '基础');
+    assert.equal(f[0].replacements[0], '前提');
+    assert.match(f[0].message, /安全是国家发展的前提/);
+    assert.ok(f[0].related?.[0].file.endsWith('.txt'));
+  });
+
+  it('stays silent on exact quotes, fragments and quotes with no near source', () => {
+    for (const text of [
+      '习近平主席指出：“安全是国家发展的前提，平安是人民幸福的生命线。”',
+      '正如“没有安全，就谈不上发展”所言。',
+      '“绿水青山就是金山银山”的理念深入人心。',
+    ]) {
+      assert.deepEqual(runRule(quoteMismatchRule, text, index), [], text);
+    }
+  });
+});
