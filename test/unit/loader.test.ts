@@ -28,7 +28,6 @@ describe('loadSources', () => {
   });
 
   afterEach(() => {
-    fs.chmodSync(root, 0o755);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

@@ -102,6 +102,30 @@ describe('reflow', () => {
     });
   });
 
+  it('rebuilds paragraphs of any column-set text', () => {
+    // Typeset like a newspaper column: 18 characters a line, first lines indented by two.
+    const typeset = (paras: string[], width = 18) =>
+      paras
+        .flatMap((p) => {
+          const lines = [p.slice(0, width - 2)];
+          for (let i = width - 2; i < p.length; i += width) lines.push(p.slice(i, i + width));
+          return lines;
+        })
+        .join('\n\n');
+    const paras = [
+      '我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，推动城市高质量发展，让城市更宜居。',
+      '健全安全机制，共护和平安宁——',
+      '上海合作组织因安全需要应运而生，成立之初就致力于维护和加强地区和平、安全与稳定。多年来，安全合作始终是重要议程。',
+      '风正帆悬，海天壮阔。',
+      '九、加强组织实施',
+      '坚持和加强党中央对城市工作的集中统一领导，构建中央统筹、省负总责、城市抓落实的工作格局，提高领导干部城市工作能力。',
+    ];
+    const original = typeset(paras);
+    const r = reflow(original);
+    assert.deepEqual(r.text.split('\n'), paras);
+    assert.deepEqual(mapProblems(original, r), []);
+  });
+
   it('strips CR, blank lines and full-width or ASCII spaces around paragraphs', () => {
     const original = '\uFEFF\r\n\u3000\u3000第一段。  \r\n\r\n  第二段\t\r第三段。\n\n';
     const r = reflow(original);

@@ -33,7 +33,9 @@ const FILE_SEPARATOR = '\n\u0000\n';
 
 export class CorpusIndex {
   readonly files: FileIndex[];
+  /** Recurring formulations, the sources' likely typos removed. */
   readonly formulations: Formulation[];
+  private readonly minedFormulations: Formulation[];
   readonly sentences: SentenceIndex;
   readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
@@ -54,7 +56,7 @@ export class CorpusIndex {
     this.suffixArray = extras?.suffixArray && extras.suffixArray.length === this.joined.length
       ? SuffixArray.fromArray(this.joined, extras.suffixArray)
       : SuffixArray.build(this.joined);
-    this.formulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
+    this.minedFormulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
     this.statements = files.flatMap((f) => f.statements);
     this.sentences = new SentenceIndex(files);
 
@@ -72,7 +74,7 @@ export class CorpusIndex {
         info.refs.push(a.ref);
       }
     }
-    for (const fm of this.formulations) this.entry(fm.text).kinds.add('formulation');
+    for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
     for (const info of this.terms.values()) info.count = this.frequency(info.text);
     this.dropSplitQuotes();
     this.dropLikelyTypos();
@@ -82,6 +84,7 @@ export class CorpusIndex {
       if (info.articles === 0 && info.count > 0) info.articles = this.articlesContaining(info.text);
     }
     for (const text of this.terms.keys()) this.addOneOff(text);
+    this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
   }
 
   static empty(): CorpusIndex {
@@ -89,7 +92,7 @@ export class CorpusIndex {
   }
 
   extras(): CorpusExtras {
-    return { formulations: this.formulations, suffixArray: this.suffixArray.sa };
+    return { formulations: this.minedFormulations, suffixArray: this.suffixArray.sa };
   }
 
   private entry(text: string): TermInfo {

@@ -64,7 +64,8 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
   for (const clause of clauses(texts)) {
-    const tokens = tokenize(clause);
+    // HMM joins words the dictionary lacks (文旅, 上合), so new coinages can be formulations.
+    const tokens = tokenize(clause, true);
     tokenized.push(tokens);
     for (const g of ngrams(tokens)) {
       const slot = hash(g.text) & (SLOTS - 1);

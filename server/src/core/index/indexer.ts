@@ -1,7 +1,7 @@
 // Builds and maintains the CorpusIndex from source folders: loads files, reuses per-file results
 // cached by content hash, re-indexes changed files alone, and reports what it did.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import { bundledSeedsDir, loadSources, type LoadedFile } from '../sources/loader';
@@ -11,8 +11,17 @@ import { silentLogger, type FileIndex, type Logger } from '../types';
 import { CorpusIndex, type CorpusExtras } from './corpus';
 import { mineFile } from './miner';
 
-/** Bump when the shape or meaning of cached data changes. */
-const CACHE_VERSION = 'v1';
+/**
+ * Cached results are only valid for the code that mined them: the key includes a hash of this
+ * module's own file (the bundle, when bundled), so any change to the miner invalidates the cache.
+ */
+const CACHE_VERSION = (() => {
+  try {
+    return 'v1-' + createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 12);
+  } catch {
+    return 'v1';
+  }
+})();
 
 export interface IndexOptions {
   /** User folders, searched recursively. */

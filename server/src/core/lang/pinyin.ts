@@ -21,3 +21,18 @@ export function charReadings(ch: string): string[] {
   const r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
   return r.length ? r : [];
 }
+
+/**
+ * One entry per UTF-16 code unit of `text`: the toneless syllable of a Chinese character, the
+ * character itself otherwise, and '' for the second half of a surrogate pair.
+ */
+export function syllablesByUnit(text: string): string[] {
+  const items = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'spaced', v: true });
+  const out: string[] = [];
+  let k = 0;
+  for (const ch of text) {
+    out.push(items[k++] ?? ch);
+    if (ch.length === 2) out.push('');
+  }
+  return out;
+}

@@ -108,10 +108,10 @@ function unpaired(text: string, out: RuleFinding[]): void {
 
 // A quotation or parenthesis may run over several paragraphs: it then opens at the start of a
 // paragraph or, for a block quotation, after a colon (指出：“…), and closes at the start or the
-// end of a later one (…。”). A line without final punctuation may also be a wrapped line rather
-// than a paragraph (a long title broken inside 《》): its opening marks may close on the next line,
-// and a closing mark with no punctuation before it may continue the previous line. Lonely marks
-// in those places are not flagged; elsewhere they are.
+// end of a later one, or after the end of a quoted sentence (…。”). A line without final
+// punctuation may also be a wrapped line rather than a paragraph (a long title broken inside 《》):
+// its opening marks may close on the next line, and a closing mark with no punctuation before it
+// may continue the previous line. Lonely marks in those places are not flagged; elsewhere they are.
 function continuesToNext(text: string, at: number): boolean {
   const before = text.slice(0, at).trimEnd();
   return before === '' || /[：:]$/.test(before) || !FINAL.test(text);
@@ -119,7 +119,9 @@ function continuesToNext(text: string, at: number): boolean {
 
 function continuedFromPrevious(text: string, at: number): boolean {
   const before = text.slice(0, at);
-  return before.trim() === '' || /^[\p{P}\s]*$/u.test(text.slice(at + 1)) || !/[\p{P}]/u.test(before);
+  if (before.trim() === '' || /^[\p{P}\s]*$/u.test(text.slice(at + 1))) return true;
+  if ((text[at] === '”' || text[at] === '’') && /[。！？…]$/.test(before)) return true; // …道路。”习近平说
+  return !FINAL.test(text) && !/\p{P}/u.test(before); // 试点工作方案》的通知
 }
 
 /** A paragraph ends with final punctuation, possibly followed by closing marks. */

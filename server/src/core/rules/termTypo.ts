@@ -3,9 +3,9 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { isDictWord } from '../lang/segmenter';
+import { dictEntry, isDictWord } from '../lang/segmenter';
 import { confusability, soundSimilarity } from '../lang/similarity';
-import { syllables } from '../lang/pinyin';
+import { syllablesByUnit } from '../lang/pinyin';
 import { align } from '../text/align';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
@@ -24,7 +24,8 @@ function isCjkRun(s: string): boolean {
 
 /** A known term is trusted wording when the sources use it repeatedly or name it explicitly. */
 function trusted(info: TermInfo): boolean {
-  return info.count >= 2 && (info.text.length >= 4 || info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined'));
+  const named = info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined');
+  return info.count >= 2 ? info.text.length >= 4 || named : named && info.count >= 1 && info.text.length >= 4;
 }
 
 /** The draft form is attested when the sources use it about as often as the term. */
@@ -35,6 +36,19 @@ function attested(index: CorpusIndex, form: string, term: TermInfo): boolean {
 
 function tokenAt(tokens: Token[], offset: number): Token | undefined {
   return tokens.find((tk) => tk.start <= offset && offset < tk.end);
+}
+
+function startsToken(tokens: Token[], offset: number): boolean {
+  return tokens.some((tk) => tk.start === offset);
+}
+
+function endsToken(tokens: Token[], offset: number): boolean {
+  return tokens.some((tk) => tk.end === offset);
+}
+
+/** Particles, prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives. */
+function isFunctionWord(word: string): boolean {
+  return /^(p|u|uj|ul|uz|ug|ud|uv|c|r|d|m|q|f|y|e|o)$/.test(dictEntry(word)?.pos ?? '');
 }
 
 function describe(found: string, right: string): string {
@@ -85,7 +99,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       const form = text.slice(i, i + n);
       if (index.term(form)) continue;
       const hits: string[] = index.termsOneOff(form);
-      sounds ??= syllables(text);
+      sounds ??= syllablesByUnit(text);
       if (sounds.length === text.length) hits.push(...index.termsBySound(sounds.slice(i, i + n).join(' ')));
       for (const right of new Set(hits)) {
         if (right === form) continue;
@@ -95,12 +109,20 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
         if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) continue;
         tokens ??= p.tokens();
+        // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
+        if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) continue;
         let score = 0;
         let ok = true;
         for (const k of diffs) {
           const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
           const tok = tokenAt(tokens, i + k);
-          const oov = !tok || tok.text.length === 1;
+          // A stray character (a one-character token that is not a function word) marks a slip.
+          const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
+          // Inside a real word of the draft (指出 vs 提出) only a homophone is a likely slip (注意 → 主义).
+          if (tok && tok.text.length > 1 && isDictWord(tok.text) && soundSimilarity(form[k], right[k]) < 1) {
+            ok = false;
+            break;
+          }
           // A real word in the draft that is not confusable with the term's is a different wording.
           if (conf >= 0.7 || (conf >= 0.5 && oov) || (diffs.length === 1 && oov && n >= 4 && info.count >= 3 && !isDictWord(form))) score += conf + (oov ? 0.5 : 0);
           else ok = false;
@@ -144,6 +166,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
       if (wrong.length === 0 || wrong.length !== right.length || wrong.length > 2 || inQuote(s + ed.start)) continue;
+      if (!isCjkRun(wrong) || !isCjkRun(right)) continue;
       if (NUMERAL.test(wrong) || NUMERAL.test(right)) continue;
       tokens ??= p.tokens();
       let ok = true;

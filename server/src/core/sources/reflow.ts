@@ -4,7 +4,8 @@
 // - column-set text (newspaper columns copied from a PDF): most lines are short, of about the
 //   same width, and end mid-sentence — even mid-word ("讲\n\n话"). Lines are joined until a
 //   paragraph ends: a line ending a sentence that is itself short or is followed by a line that
-//   starts a paragraph (indented, numbered, a dateline…), or a short heading line.
+//   starts a paragraph (indented, numbered, a dateline…) or by a short finished line, or a
+//   short heading line.
 // - everything else: one paragraph per non-empty line, except that a long line cut off
 //   mid-sentence (a page break in the copy) is joined with the body line that continues it.
 //
@@ -51,8 +52,11 @@ const OPENER = new RegExp(
 );
 const STANDALONE = new RegExp(`^(?:${MARKER}|[（(]${DATELINE}[）)]|${DATELINE}|[（(]完[）)])$`);
 
+/** Whitespace as in JavaScript's \s (including U+3000 and U+FEFF), by code. */
 export function isSpace(ch: string): boolean {
-  return /\s/.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 
 /** Approximate printed width: CJK characters and full-width punctuation 1, Latin and curly quotes ½. */
@@ -127,6 +131,16 @@ function isCjk(c: number): boolean {
 /** The column width when the text is column-set, else undefined. */
 function columnWidth(s: string, lines: Line[]): number | undefined {
   if (lines.length < 8) return undefined;
+  // Many lines end mid-sentence and most are about as wide as those…
+  const open = lines.filter((l) => !l.terminal);
+  if (open.length < lines.length * 0.4) return undefined;
+  const width = median(open.map((l) => l.width));
+  if (width < 6 || width > 45) return undefined;
+  const near = lines.filter((l) => l.width >= width - 2.5 && l.width <= width + 1.5).length;
+  if (near < lines.length * 0.5) return undefined;
+  // …yet nearly all of them hold punctuation, unlike a word list.
+  const punctuated = lines.filter((l) => /[，。、；：？！“”]/.test(s.slice(l.start, l.end))).length;
+  if (punctuated < lines.length * 0.5) return undefined;
   let cjk = 0;
   let total = 0;
   for (const l of lines) {
@@ -138,13 +152,7 @@ function columnWidth(s: string, lines: Line[]): number | undefined {
     }
   }
   // Joining lines without a space only suits CJK text.
-  if (cjk < total * 0.5) return undefined;
-  const open = lines.filter((l) => !l.terminal);
-  if (open.length < lines.length * 0.4) return undefined;
-  const width = median(open.map((l) => l.width));
-  if (width < 6 || width > 45) return undefined;
-  const near = lines.filter((l) => l.width >= width - 2.5 && l.width <= width + 1.5).length;
-  return near >= lines.length * 0.5 ? width : undefined;
+  return cjk >= total * 0.5 ? width : undefined;
 }
 
 /** Groups column-set lines into paragraphs. */
@@ -155,7 +163,9 @@ function columnParagraphs(lines: Line[], width: number): Line[][] {
     l.opener || (short(l) && !l.terminal && (l.width >= width - 3.5 || prev.terminal || !short(prev)));
   const breakBetween = (a: Line, b: Line) => {
     if (a.standalone || b.standalone) return true;
-    if (a.terminal) return short(a) || startsParagraph(b, a);
+    // After a finished sentence a short finished line is taken as a paragraph of its own (a
+    // subhead, a one-line paragraph): wrongly splitting there never cuts a sentence.
+    if (a.terminal) return short(a) || startsParagraph(b, a) || (short(b) && b.terminal);
     return short(a) && startsParagraph(b, a);
   };
   return group(lines, breakBetween);

@@ -42,6 +42,8 @@ const LEADING_MARKER = new RegExp(`^${MARKER}\\s*`);
 const TRAILING_MARKER = new RegExp(`\\s*${MARKER}$`);
 /** （新华社北京8月28日电） or （完） on its own: closes an article that has body text. */
 const CLOSING_DATELINE = new RegExp(`^[（(](?:${DATE_CORE}|完)[）)]$`);
+/** （完）: closes an article but is no dateline. */
+const END_MARK = /^[（(]完[）)]$/;
 /** 新华社北京8月28日电 on its own line. */
 const BARE_DATELINE = new RegExp(`^${DATE_CORE}$`);
 /** A body paragraph opening with a dateline, optionally with the reporters: 本报北京8月28日电（记者 张三）. */
@@ -179,7 +181,7 @@ export function splitArticles(text: string): Article[] {
       continue;
     }
     if (CLOSING_DATELINE.test(p.text) || BARE_DATELINE.test(p.text)) {
-      a.dateline ??= p.text;
+      if (!END_MARK.test(p.text)) a.dateline ??= p.text;
       // （新华社北京8月28日电） after body text ends the article; a bare one opens it.
       if (!empty && CLOSING_DATELINE.test(p.text)) closed = true;
       continue;
@@ -209,7 +211,7 @@ export function splitArticles(text: string): Article[] {
       body = body.slice(m[0].length);
     }
     if ((m = TRAILING_DATELINE.exec(body))) {
-      a.dateline ??= m[1];
+      if (!END_MARK.test(m[1])) a.dateline ??= m[1];
       body = body.slice(0, m.index);
       closed = true;
     }

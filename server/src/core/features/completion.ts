@@ -1,0 +1,415 @@
+// Completion of official wording from the sources. Chinese has no spaces, so the run of Chinese
+// characters before the cursor is matched by every suffix against the start of known phrases
+// (terms, formulations, titles, quotable statements); a slightly wrong suffix is matched
+// fuzzily (fuse.js); a run of ASCII letters is read as pinyin initials (rlmy) or full pinyin
+// (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
+import Fuse from 'fuse.js';
+import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { syllables } from '../lang/pinyin';
+import { t } from '../l10n';
+import type { MinedStatement, SourceRef } from '../types';
+import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
+
+export type CompletionKind = 'term' | 'formulation' | 'statement' | 'title' | 'alias';
+
+export interface CompletionCandidate {
+  label: string;
+  insertText: string;
+  /** The draft range [replaceStart, replaceEnd) that insertText replaces (the matched typed text). */
+  replaceStart: number;
+  replaceEnd: number;
+  detail: string;
+  /** Markdown: a source sentence using the phrase, with its article. */
+  documentation: string;
+  /** Zero-padded rank: lexical order is rank order. */
+  sortText: string;
+  kind: CompletionKind;
+}
+
+export interface CompletionOptions {
+  /** Pinyin input (initials or full syllables) is completed; default true. */
+  pinyin?: boolean;
+  /** Most candidates returned; default 30. */
+  limit?: number;
+}
+
+interface Entry {
+  /** The phrase matched against the typed text. */
+  text: string;
+  kind: CompletionKind;
+  /** Popularity and kind, precomputed. */
+  weight: number;
+  info?: TermInfo;
+  statement?: MinedStatement;
+}
+
+interface SortedKeys {
+  keys: string[];
+  ids: Int32Array;
+}
+
+interface PinyinKeys {
+  initials: SortedKeys;
+  full: SortedKeys;
+  /** Syllable count per entry (0 when the entry has no pinyin key). */
+  syllableCount: Uint16Array;
+  /** Syllable lengths per entry. */
+  syllableLengths: Array<number[] | undefined>;
+}
+
+interface CompletionData {
+  entries: Entry[];
+  byText: SortedKeys;
+  /** Bigram (among an entry's first characters) → entry ids, for fuzzy candidates. */
+  bigrams?: Map<string, number[]>;
+  pinyin?: PinyinKeys;
+}
+
+const DEFAULT_LIMIT = 30;
+/** Longest typed suffix tried. */
+const MAX_SUFFIX = 40;
+/** Entries scanned per prefix range (popular ones are not guaranteed beyond this). */
+const MAX_SCAN = 20000;
+/** Characters of an entry's start indexed for fuzzy lookup. */
+const FUZZY_HEAD = 10;
+/** Bigrams in more entries than this are skipped when gathering fuzzy candidates. */
+const FUZZY_STOP = 3000;
+const MAX_PINYIN_TEXT = 24;
+const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/;
+const KIND_BONUS: Record<CompletionKind, number> = { term: 3, alias: 2, formulation: 1.5, title: 1, statement: 0.5 };
+
+const caches = new WeakMap<CorpusIndex, CompletionData>();
+
+function sortKeys(keys: string[], ids: number[]): SortedKeys {
+  const order = ids.map((id, i) => ({ id, key: keys[i] }));
+  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { keys: order.map((o) => o.key), ids: Int32Array.from(order.map((o) => o.id)) };
+}
+
+function lowerBound(keys: string[], s: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The [from, to) range of keys starting with `prefix`. */
+function prefixRange(sorted: SortedKeys, prefix: string): [number, number] {
+  const from = lowerBound(sorted.keys, prefix);
+  // Keys sharing the prefix are contiguous; binary search for the end.
+  let lo = from;
+  let hi = sorted.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted.keys[mid].startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return [from, lo];
+}
+
+function termKind(info: TermInfo): CompletionKind {
+  if (info.kinds.has('title')) return 'title';
+  if (info.fullForm) return 'alias';
+  if (info.kinds.has('quoted') || info.kinds.has('defined')) return 'term';
+  return 'formulation';
+}
+
+function popularity(count: number, articles: number): number {
+  return 1.5 * Math.log2(1 + count) + 2 * Math.log2(1 + articles);
+}
+
+function data(index: CorpusIndex): CompletionData {
+  let d = caches.get(index);
+  if (d) return d;
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const info of index.allTerms()) {
+    if (info.text.length < 2 || (info.count === 0 && !info.definition && !info.fullForm)) continue;
+    const kind = termKind(info);
+    seen.add(info.text);
+    entries.push({ text: info.text, kind, weight: popularity(info.count, info.articles) + KIND_BONUS[kind] + (info.definition ? 1 : 0), info });
+  }
+  const statementCounts = new Map<string, number>();
+  for (const s of index.statements) statementCounts.set(s.text, (statementCounts.get(s.text) ?? 0) + 1);
+  for (const s of index.statements) {
+    if (seen.has(s.text)) continue;
+    seen.add(s.text);
+    entries.push({ text: s.text, kind: 'statement', weight: popularity(statementCounts.get(s.text) ?? 1, 1) + KIND_BONUS.statement + (s.speaker ? 1 : 0), statement: s });
+  }
+  d = { entries, byText: sortKeys(entries.map((e) => e.text), entries.map((_, i) => i)) };
+  caches.set(index, d);
+  return d;
+}
+
+function bigramIndex(d: CompletionData): Map<string, number[]> {
+  if (d.bigrams) return d.bigrams;
+  const map = new Map<string, number[]>();
+  d.entries.forEach((e, id) => {
+    if (e.kind === 'statement') return;
+    const head = e.text.slice(0, FUZZY_HEAD);
+    const local = new Set<string>();
+    for (let i = 0; i + 1 < head.length; i++) {
+      const g = head.slice(i, i + 2);
+      if (local.has(g)) continue;
+      local.add(g);
+      const list = map.get(g);
+      if (list) list.push(id);
+      else map.set(g, [id]);
+    }
+  });
+  d.bigrams = map;
+  return map;
+}
+
+function pinyinKeys(d: CompletionData): PinyinKeys {
+  if (d.pinyin) return d.pinyin;
+  const initials: string[] = [];
+  const full: string[] = [];
+  const ids: number[] = [];
+  const syllableCount = new Uint16Array(d.entries.length);
+  const syllableLengths: Array<number[] | undefined> = new Array(d.entries.length);
+  d.entries.forEach((e, id) => {
+    if (e.kind === 'statement' || e.text.length > MAX_PINYIN_TEXT || !CJK_CHAR.test(e.text)) return;
+    const syl = syllables(e.text).filter(Boolean);
+    if (!syl.length) return;
+    syllableCount[id] = syl.length;
+    syllableLengths[id] = syl.map((x) => x.length);
+    initials.push(syl.map((s) => s[0]).join(''));
+    full.push(syl.join(''));
+    ids.push(id);
+  });
+  d.pinyin = { initials: sortKeys(initials, ids), full: sortKeys(full, ids), syllableCount, syllableLengths };
+  return d.pinyin;
+}
+
+/** Precomputes the lookups for an index (pinyin keys included), so the first request is fast too. */
+export function prepareCompletion(index: CorpusIndex): void {
+  const d = data(index);
+  bigramIndex(d);
+  pinyinKeys(d);
+}
+
+interface Match {
+  id: number;
+  /** Typed characters replaced: [offset - typed, offset). */
+  typed: number;
+  score: number;
+}
+
+function isCjk(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const h = text.charCodeAt(i - 1);
+    return h >= 0xd840 && h <= 0xd8bf; // Extension B…H ideographs (U+20000–U+2FFFF)
+  }
+  if (c >= 0xd840 && c <= 0xd8bf) return true;
+  return CJK_CHAR.test(text[i]);
+}
+
+/** Start of the run of Chinese characters ending at `offset`. */
+function cjkRunStart(text: string, offset: number): number {
+  let s = offset;
+  while (s > 0 && isCjk(text, s - 1) && offset - s < 200) s--;
+  // Never split a surrogate pair.
+  if (s < offset && text.charCodeAt(s) >= 0xdc00 && text.charCodeAt(s) <= 0xdfff) s++;
+  return s;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Phrases whose start equals a suffix of the typed run; longer suffixes first. */
+function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+  const maxLen = Math.min(run.length, MAX_SUFFIX);
+  for (let len = maxLen; len >= 1; len--) {
+    const suffix = run.slice(run.length - len);
+    if (len === 1 && best.size >= 60) break;
+    const [from, to] = prefixRange(d.byText, suffix);
+    const stop = Math.min(to, from + MAX_SCAN);
+    for (let k = from; k < stop; k++) {
+      const id = d.byText.ids[k];
+      const e = d.entries[id];
+      if (e.text.length === len) continue; // already typed in full
+      if (e.kind === 'statement' && len < 2) continue;
+      if (best.has(id)) continue;
+      // Matched characters dominate; then popularity; long remainders cost a little.
+      const score = len * 10 + e.weight - 0.15 * (e.text.length - len) + (len === run.length ? 1 : 0) - (len === 1 ? 6 : 0);
+      best.set(id, { id, typed: len, score });
+    }
+  }
+}
+
+/** Phrases whose start nearly equals a suffix of the typed run (one wrong, missing or extra character). */
+function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+  if (run.length < 3) return;
+  const bigrams = bigramIndex(d);
+  const found = new Map<number, Match>();
+  for (let k = Math.min(run.length, 8); k >= 3; k--) {
+    const q = run.slice(run.length - k);
+    const votes = new Map<number, number>();
+    for (let i = 0; i + 1 < q.length; i++) {
+      const list = bigrams.get(q.slice(i, i + 2));
+      if (!list || list.length > FUZZY_STOP) continue;
+      for (const id of list) votes.set(id, (votes.get(id) ?? 0) + 1);
+    }
+    const need = Math.max(1, k - 1 - 2);
+    const cands = [...votes].filter(([id, v]) => v >= need && !best.has(id)).sort((a, b) => b[1] - a[1]).slice(0, 300);
+    if (!cands.length) continue;
+    const items = cands.map(([id]) => ({ id, head: d.entries[id].text.slice(0, k + 1) }));
+    const fuse = new Fuse(items, { keys: ['head'], includeScore: true, threshold: 0.45, location: 0, distance: 8, isCaseSensitive: true });
+    const allowed = k >= 6 ? 2 : 1;
+    for (const r of fuse.search(q, { limit: 50 })) {
+      const e = d.entries[r.item.id];
+      if (e.text === q) continue;
+      // The part of the phrase the typed suffix stands for, and its distance.
+      let dist = Infinity;
+      for (const n of [k, k - 1, k + 1]) {
+        if (n < 2 || n > e.text.length) continue;
+        dist = Math.min(dist, editDistance(q, e.text.slice(0, n)));
+      }
+      if (dist === 0 || dist > allowed) continue;
+      const score = (k - 1.5 * dist) * 10 + e.weight - 0.15 * Math.max(0, e.text.length - k) - 10 * (r.score ?? 0);
+      const known = found.get(r.item.id);
+      if (!known || known.score < score) found.set(r.item.id, { id: r.item.id, typed: k, score });
+    }
+  }
+  for (const [id, m] of found) best.set(id, m);
+}
+
+/** Phrases whose pinyin initials or full pinyin start with the typed letters. */
+function pinyinMatches(d: CompletionData, letters: string, best: Map<number, Match>): void {
+  const keys = pinyinKeys(d);
+  const input = letters.toLowerCase();
+  const add = (id: number, covered: number, exact: boolean, bonus: number) => {
+    const e = d.entries[id];
+    const extra = Math.max(0, keys.syllableCount[id] - covered);
+    // The shortest phrase whose pinyin starts with the input comes first; popularity breaks ties.
+    const score = 100 + bonus + (exact ? 4 : 0) - 2.5 * extra + e.weight;
+    const known = best.get(id);
+    if (!known || known.score < score) best.set(id, { id, typed: letters.length, score });
+  };
+  {
+    const [from, to] = prefixRange(keys.initials, input);
+    for (let k = from; k < Math.min(to, from + MAX_SCAN); k++) add(keys.initials.ids[k], input.length, keys.initials.keys[k] === input, 0);
+  }
+  if (input.length >= 2) {
+    const [from, to] = prefixRange(keys.full, input);
+    for (let k = from; k < Math.min(to, from + MAX_SCAN); k++) {
+      const id = keys.full.ids[k];
+      const syl = keys.syllableLengths[id] ?? [];
+      // Syllables the input covers (a partly typed last syllable counts).
+      let covered = 0;
+      let at = 0;
+      while (covered < syl.length && at < input.length) {
+        at += syl[covered];
+        covered++;
+      }
+      add(id, covered, keys.full.keys[k] === input, 1);
+    }
+  }
+}
+
+function firstRef(index: CorpusIndex, e: Entry): SourceRef | undefined {
+  if (e.statement) return e.statement.ref;
+  const info = e.info!;
+  return info.definition?.ref ?? info.refs.find((r) => index.sentenceAt(r)) ?? index.occurrences(info.text, 20).find((r) => index.sentenceAt(r)) ?? info.refs[0];
+}
+
+function documentation(index: CorpusIndex, e: Entry): string {
+  const parts: string[] = [];
+  if (e.info?.definition) parts.push(`${t('**含义**：', '**Meaning**: ')}${escapeMarkdown(e.info.definition.text)}`);
+  if (e.info?.fullForm) parts.push(`${t('**全称**：', '**Full form**: ')}${escapeMarkdown(e.info.fullForm)}`);
+  const ref = firstRef(index, e);
+  if (ref) {
+    const sentence = index.sentenceAt(ref);
+    if (sentence) parts.push(`> ${escapeMarkdown(shownSentence(sentence, ref))}`);
+    parts.push(`—— ${sourceLabel(index, ref)}`);
+  }
+  return parts.join('\n\n');
+}
+
+function detail(e: Entry): string {
+  if (e.statement) return e.statement.speaker ? t(`引语 · ${e.statement.speaker}`, `Quotation · ${e.statement.speaker}`) : t('引语', 'Quotation');
+  const info = e.info!;
+  const name =
+    e.kind === 'title' ? t('文件名称', 'Title') : e.kind === 'alias' ? t(`简称 · 全称：${info.fullForm}`, `Short form of ${info.fullForm}`) : e.kind === 'term' ? t('术语', 'Term') : t('固定表述', 'Formulation');
+  return `${name} · ${t(`${info.count} 次 · ${info.articles} 篇`, `${info.count}× in ${info.articles} article(s)`)}`;
+}
+
+function shortLabel(s: string, max = 40): string {
+  const chars = Array.from(s);
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
+}
+
+export function getCompletions(index: CorpusIndex, text: string, offset: number, opts: CompletionOptions = {}): CompletionCandidate[] {
+  if (offset < 0 || offset > text.length || index.isEmpty) return [];
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  const d = data(index);
+  const best = new Map<number, Match>();
+
+  const letters = /[A-Za-z]+$/.exec(text.slice(Math.max(0, offset - 64), offset))?.[0] ?? '';
+  if (letters) {
+    if (opts.pinyin === false || letters.length < 2) return [];
+    pinyinMatches(d, letters, best);
+  } else {
+    const run = text.slice(cjkRunStart(text, offset), offset);
+    if (run) {
+      prefixMatches(d, run, best);
+      fuzzyMatches(d, run, best);
+    } else if (text[offset - 1] === '《') {
+      // Just after 《: the sources' titles, most used first.
+      d.entries.forEach((e, id) => {
+        if (e.kind === 'title') best.set(id, { id, typed: 0, score: e.weight });
+      });
+    }
+  }
+
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || d.entries[a.id].text.length - d.entries[b.id].text.length);
+  const out: CompletionCandidate[] = [];
+  const inserted = new Set<string>();
+  for (const m of ranked) {
+    if (out.length >= limit) break;
+    const e = d.entries[m.id];
+    const replaceStart = offset - m.typed;
+    const before = text[replaceStart - 1];
+    const after = text[offset];
+    let insertText = e.text;
+    let label = e.text;
+    if (e.kind === 'title') {
+      label = `《${e.text}》`;
+      insertText = before === '《' ? e.text + (after === '》' ? '' : '》') : `《${e.text}》`;
+    } else if (e.kind === 'statement') {
+      label = `“${shortLabel(e.text)}”`;
+      insertText = before === '“' ? e.text + (after === '”' ? '' : '”') : `“${e.text}”`;
+    }
+    if (inserted.has(insertText)) continue;
+    inserted.add(insertText);
+    out.push({
+      label,
+      insertText,
+      replaceStart,
+      replaceEnd: offset,
+      detail: detail(e),
+      documentation: documentation(index, e),
+      sortText: String(out.length).padStart(5, '0'),
+      kind: e.kind,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+// Hover: what the sources say about the term or quotation under the cursor. Short Chinese
+// Markdown: the term, its definition, its full or short forms, up to three source sentences
+// (verbatim, with article and a file:// link to the line), and how often the sources use it.
+import { pathToFileURL } from 'node:url';
+import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { findQuotes, findTitles, isTermLike } from '../index/miner';
+import type { SourceSentence } from '../index/sentences';
+import { t } from '../l10n';
+import type { SourceRef, TermKind } from '../types';
+import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
+
+export interface HoverResult {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+/** Sentences longer than this are shown as a window around the term. */
+const MAX_SHOWN = 160;
+const WINDOW = 60;
+/** Quotations shorter than this (in Chinese characters) are treated as terms only. */
+const MIN_QUOTE = 4;
+
+/** Escapes the few characters that Markdown would read as markup in Chinese prose. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+/** A file:// URI opening `file` at a 0-based line (the fragment is 1-based: #L12). */
+export function fileLink(file: string, line: number): string {
+  const href = pathToFileURL(file).href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `${href}#L${line + 1}`;
+}
+
+/** 《title》 第N行 as a Markdown link to the place, then author and dateline when known. */
+export function sourceLabel(index: CorpusIndex, ref: SourceRef): string {
+  const place = index.placeOf(ref);
+  const article = index.article(ref);
+  const name = article?.title ? `《${article.title}》` : (ref.file.split(/[\\/]/).pop() ?? ref.file);
+  const link = `[${escapeMarkdown(name)} ${t(`第${place.line + 1}行`, `line ${place.line + 1}`)}](${fileLink(ref.file, place.line)})`;
+  const extra = [article?.author, article?.dateline].filter((x): x is string => !!x).map(escapeMarkdown);
+  return [link, ...extra].join(' · ');
+}
+
+/** The sentence text shown for a ref: verbatim, windowed around the ref when very long. */
+export function shownSentence(sentence: SourceSentence, ref: SourceRef): string {
+  const s = sentence.text;
+  if (s.length <= MAX_SHOWN) return s;
+  const at = Math.max(0, ref.start - sentence.start);
+  const from = Math.max(0, at - WINDOW);
+  const to = Math.min(s.length, at + (ref.end - ref.start) + WINDOW);
+  return (from > 0 ? '…' : '') + s.slice(from, to) + (to < s.length ? '…' : '');
+}
+
+export interface PickedSentence {
+  sentence: SourceSentence;
+  /** The term's occurrence in the sentence (or the sentence itself). */
+  ref: SourceRef;
+}
+
+function lengthScore(n: number): number {
+  if (n < 10) return -4;
+  if (n < 20) return 0;
+  if (n <= 90) return 3;
+  if (n <= 150) return 1;
+  return -2;
+}
+
+function balanced(s: string): boolean {
+  const count = (re: RegExp) => (s.match(re) ?? []).length;
+  return count(/“/g) === count(/”/g) && count(/‘/g) === count(/’/g) && count(/《/g) === count(/》/g);
+}
+
+/**
+ * How well a sentence shows a term: the sources mark it there (“…”, 《…》, an abbreviation in
+ * brackets) +1; the sentence is a fragment of a longer quotation (unbalanced marks) −2; the
+ * use is only part of a longer quoted name or title (‘上海合作组织可持续发展年’) −1.
+ */
+function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): number {
+  let score = 0;
+  if ([`“${term}”`, `‘${term}’`, `《${term}》`, `（${term}）`, `简称${term}`].some((m) => sentence.text.includes(m))) score += 1;
+  if (!balanced(sentence.text)) score -= 2;
+  const at = ref.start - sentence.start;
+  const spans = [...findQuotes(sentence.text), ...findTitles(sentence.text)];
+  const inside = spans.find((q) => q.open < at && at + term.length <= q.close && q.close - q.open - 1 > term.length);
+  if (inside && isTermLike(sentence.text.slice(inside.open + 1, inside.close))) score -= 1;
+  return score;
+}
+
+/**
+ * The most informative source sentences for a term: the defining sentence first, then
+ * sentences of moderate length from different articles, where the sources mark the term
+ * (“…”, 《…》, an abbreviation in brackets) slightly preferred.
+ */
+export function pickSentences(index: CorpusIndex, term: TermInfo, max = 3): PickedSentence[] {
+  const occ = sortRefs(index, index.occurrences(term.text, 2000));
+  const def = term.definition?.ref;
+  const cands = new Map<string, PickedSentence & { score: number; article: string }>();
+  const consider = (ref: SourceRef, bonus: number) => {
+    const sentence = index.sentenceAt(ref);
+    if (!sentence) return;
+    const key = `${sentence.file}#${sentence.start}`;
+    const known = cands.get(key);
+    if (known) {
+      known.score = Math.max(known.score, lengthScore(sentence.text.length) + bonus);
+      return;
+    }
+    cands.set(key, { sentence, ref, score: lengthScore(sentence.text.length) + bonus + shapeScore(sentence, ref, term.text), article: `${ref.file}#${ref.article}` });
+  };
+  if (def) {
+    // The defining sentence, linked at the term's use right after the definition when there is one.
+    const sentence = index.sentenceAt(def);
+    const use = sentence && occ.find((r) => r.file === def.file && r.start >= sentence.start && r.end <= sentence.end);
+    consider(use ?? def, 10);
+  }
+  for (const r of occ) consider(r, 0);
+  if (cands.size === 0) for (const r of term.refs) consider(r, 0);
+
+  const out: Array<PickedSentence & { article: string }> = [];
+  const pool = [...cands.values()];
+  while (out.length < max && pool.length) {
+    let bestAt = 0;
+    let bestScore = -Infinity;
+    pool.forEach((c, i) => {
+      let s = c.score;
+      if (out.some((o) => o.article === c.article)) s -= 4;
+      if (out.some((o) => o.sentence.file === c.sentence.file)) s -= 1;
+      if (s > bestScore) {
+        bestScore = s;
+        bestAt = i;
+      }
+    });
+    out.push(pool.splice(bestAt, 1)[0]);
+  }
+  return out.map(({ sentence, ref }) => ({ sentence, ref }));
+}
+
+function kindLabel(kind: TermKind): string {
+  switch (kind) {
+    case 'quoted':
+      return t('引号术语', 'quoted term');
+    case 'defined':
+      return t('有定义', 'defined');
+    case 'alias':
+      return t('简称', 'short form');
+    case 'title':
+      return t('文件名称', 'title');
+    case 'formulation':
+      return t('固定表述', 'formulation');
+  }
+}
+
+const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation'];
+
+function articleCount(index: CorpusIndex, term: TermInfo): number {
+  const seen = new Set<string>();
+  for (const r of index.occurrences(term.text, 5000)) seen.add(`${r.file}#${r.article}`);
+  return Math.max(seen.size, term.articles);
+}
+
+function quoteBlock(index: CorpusIndex, sentence: SourceSentence, ref: SourceRef): string {
+  return `> ${escapeMarkdown(shownSentence(sentence, ref))}  \n> —— ${sourceLabel(index, ref)}`;
+}
+
+/** The Markdown section about one term. */
+export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 3): string {
+  const parts: string[] = [];
+  const kinds = KIND_ORDER.filter((k) => term.kinds.has(k) || (k === 'alias' && term.fullForm));
+  parts.push(`**${escapeMarkdown(term.text)}**${kinds.length ? `　_${kinds.map(kindLabel).join(' · ')}_` : ''}`);
+  const full = term.fullForm ? index.term(term.fullForm) : undefined;
+  const definition = term.definition ?? full?.definition;
+  if (definition) parts.push(`${t('**含义**：', '**Meaning**: ')}${escapeMarkdown(definition.text)}`);
+  if (term.fullForm) parts.push(`${t('**全称**：', '**Full form**: ')}${escapeMarkdown(term.fullForm)}`);
+  const shorts = shortFormsOf(index, term.text);
+  if (shorts.length) parts.push(`${t('**简称**：', '**Short forms**: ')}${shorts.map(escapeMarkdown).join(t('、', ', '))}`);
+  for (const p of pickSentences(index, term, maxSentences)) parts.push(quoteBlock(index, p.sentence, p.ref));
+  const count = Math.max(term.count, index.frequency(term.text));
+  if (count > 0) {
+    const articles = articleCount(index, term);
+    parts.push(t(`来源中出现 ${count} 次，见于 ${articles} 篇文章。`, `Used ${count} times in ${articles} source article(s).`));
+  }
+  return parts.join('\n\n');
+}
+
+function chineseLength(s: string): number {
+  return (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+}
+
+/** Where a quotation comes from: an exact source passage, or the nearest source sentence. */
+export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number): string | undefined {
+  const body = quote.text.replace(/[。！？，；、\s…]+$/, '');
+  if (chineseLength(body) < MIN_QUOTE) return undefined;
+  const exact = index.frequency(body) > 0 ? sortRefs(index, index.occurrences(body, 50)) : [];
+  if (exact.length) {
+    const ref = exact.find((r) => index.sentenceAt(r)) ?? exact[0];
+    const sentence = index.sentenceAt(ref);
+    const statement = index.statements.find((s) => s.ref.file === ref.file && s.ref.start <= ref.start && ref.end <= s.ref.end);
+    const head = t('**引文出处**：与来源原文一致', '**Quotation source**: matches the source exactly') + (statement?.speaker ? t(`（${statement.speaker}）`, ` (${statement.speaker})`) : '');
+    const more = exact.length > 1 ? t(`来源中共出现 ${exact.length} 次。`, `Found ${exact.length} times in the sources.`) : '';
+    const block = sentence ? quoteBlock(index, sentence, ref) : `—— ${sourceLabel(index, ref)}`;
+    return [head, block, more].filter(Boolean).join('\n\n');
+  }
+  // Near match: the quoted sentence under the cursor (or the longest one) against the sources.
+  const pieces: Array<{ text: string; start: number }> = [];
+  const re = /[^。！？；]+/g;
+  for (const m of body.matchAll(re)) pieces.push({ text: m[0], start: quote.start + m.index! });
+  const rel = pieces.find((p) => p.start <= offset && offset <= p.start + p.text.length) ?? pieces.sort((a, b) => b.text.length - a.text.length)[0];
+  if (!rel || chineseLength(rel.text) < MIN_QUOTE) return undefined;
+  const best = index.sentences.similar(rel.text, 0.5, 3)[0];
+  if (!best) return undefined;
+  const share = best.votes / Math.max(1, best.grams);
+  if (share < 0.5) return undefined;
+  const head = t(`**近似来源**：相似度 ${Math.round(share * 100)}%`, `**Nearest source**: ${Math.round(share * 100)}% similar`);
+  return `${head}\n\n${quoteBlock(index, best.sentence, best.sentence)}`;
+}
+
+export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
+  if (index.isEmpty) return undefined;
+  const hit = termAt(index, text, offset);
+  const quote = quoteAt(text, offset);
+  // A quotation that is exactly the term needs no separate source section.
+  const quoteMd = quote && !(hit && hit.start === quote.start && hit.end === quote.end) ? quoteSource(index, quote, offset) : undefined;
+  if (!hit && !quoteMd) return undefined;
+  const marked = hit && (hit.delimited || hit.term.kinds.size > (hit.term.kinds.has('formulation') ? 1 : 0) || hit.term.fullForm);
+  const sections: string[] = [];
+  let range: { start: number; end: number };
+  if (hit && (marked || !quoteMd)) {
+    sections.push(termMarkdown(index, hit.term, quoteMd ? 2 : 3));
+    if (quoteMd) sections.push(quoteMd);
+    range = { start: hit.start, end: hit.end };
+  } else {
+    sections.push(quoteMd!);
+    if (hit) sections.push(termMarkdown(index, hit.term, 1));
+    range = { start: quote!.start, end: quote!.end };
+  }
+  return { markdown: sections.join('\n\n---\n\n'), ...range };
+}

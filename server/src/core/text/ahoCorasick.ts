@@ -1,0 +1,97 @@
+// Aho–Corasick multi-pattern matching over UTF-16 code units: builds in O(total pattern length),
+// scans a text in O(text length + matches) whatever the number of patterns. Literal strings only.
+
+export interface PatternMatch {
+  /** UTF-16 range of the occurrence in the text. */
+  start: number;
+  end: number;
+  /** Index of the pattern in the list given to the constructor. */
+  pattern: number;
+}
+
+export class AhoCorasick {
+  /** Transitions: key node * 65536 + code unit → node. */
+  private readonly next = new Map<number, number>();
+  private readonly fail: number[] = [0];
+  /** Nearest node on the failure chain (itself excluded) that ends a pattern, or -1. */
+  private readonly outLink: number[] = [-1];
+  /** Patterns ending exactly at each node. */
+  private readonly ends: number[][] = [[]];
+  private readonly lengths: number[];
+
+  constructor(readonly patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    patterns.forEach((p, index) => {
+      if (!p) return; // the empty string matches nowhere
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const key = node * 65536 + p.charCodeAt(i);
+        let child = this.next.get(key);
+        if (child === undefined) {
+          child = this.fail.length;
+          this.fail.push(0);
+          this.outLink.push(-1);
+          this.ends.push([]);
+          this.next.set(key, child);
+        }
+        node = child;
+      }
+      this.ends[node].push(index);
+    });
+    this.link();
+  }
+
+  /** Breadth-first: the failure link of a node is the longest proper suffix that is also a path. */
+  private link(): void {
+    const children: number[][] = this.fail.map(() => []);
+    const codes: number[][] = this.fail.map(() => []);
+    for (const [key, child] of this.next) {
+      const parent = Math.floor(key / 65536);
+      children[parent].push(child);
+      codes[parent].push(key % 65536);
+    }
+    const queue: number[] = [];
+    for (const child of children[0]) queue.push(child); // depth 1: fail to the root
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q];
+      children[node].forEach((child, n) => {
+        const code = codes[node][n];
+        let f = this.fail[node];
+        let target = this.step(f, code);
+        while (target === undefined && f !== 0) {
+          f = this.fail[f];
+          target = this.step(f, code);
+        }
+        const fc = target !== undefined && target !== child ? target : 0;
+        this.fail[child] = fc;
+        this.outLink[child] = this.ends[fc].length ? fc : this.outLink[fc];
+        queue.push(child);
+      });
+    }
+  }
+
+  private step(node: number, code: number): number | undefined {
+    return this.next.get(node * 65536 + code);
+  }
+
+  /** Every occurrence of every pattern, overlapping ones included, ordered by end then by length (longest first). */
+  *matches(text: string): Generator<PatternMatch> {
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let target = this.step(node, code);
+      while (target === undefined && node !== 0) {
+        node = this.fail[node];
+        target = this.step(node, code);
+      }
+      node = target ?? 0;
+      for (let out = this.ends[node].length ? node : this.outLink[node]; out > 0; out = this.outLink[out]) {
+        for (const pattern of this.ends[out]) yield { start: i + 1 - this.lengths[pattern], end: i + 1, pattern };
+      }
+    }
+  }
+
+  findAll(text: string): PatternMatch[] {
+    return [...this.matches(text)];
+  }
+}

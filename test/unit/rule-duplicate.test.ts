@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { CorpusIndex } from '../../server/src/core/index/corpus';
+import { duplicateRule } from '../../server/src/core/rules/duplicate';
+import type { FileIndex } from '../../server/src/core/types';
+import { applyFirst, runRule } from '../helpers/rules';
+
+const run = (text: string, index?: CorpusIndex) => runRule(duplicateRule, text, index);
+
+function indexOf(...texts: string[]): CorpusIndex {
+  return new CorpusIndex(
+    texts.map(
+      (text, i): FileIndex => ({
+        source: { path: `/src/${i}.txt`, hash: String(i), encoding: 'utf-8', original: text, text, map: [] },
+        articles: [],
+        terms: [],
+        definitions: [],
+        aliases: [],
+        statements: [],
+      }),
+    ),
+  );
+}
+
+describe('rule duplicate', () => {
+  const mustFlag: Array<[string, string, number]> = [
+    // text, the flagged extra copy, its offset
+    ['有助于提升提升城市设施韧性。', '提升', 5],
+    ['因地制宜宜对城镇供水进行改造。', '宜', 4],
+    ['提高安全保障能力能力。', '能力', 8],
+    ['要推进推进工作落实。', '推进', 3],
+    ['我们在在这里开会。', '在', 3],
+    ['这是我的的书。', '的', 4],
+    ['推动城市高质量高质量发展。', '高质量', 7],
+    ['他是是一个好人。', '是', 2],
+  ];
+  for (const [text, extra, at] of mustFlag) {
+    it(`flags ${text}`, () => {
+      const f = run(text);
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.equal(f[0].text, extra);
+      assert.equal(f[0].start, at);
+      assert.deepEqual(f[0].replacements, ['']);
+      assert.match(f[0].message, new RegExp(`「${extra}」重复`));
+    });
+  }
+
+  it('fixes by deleting the extra copy', () => {
+    const text = '因地制宜宜对城镇供水进行改造，有助于提升提升城市设施韧性。';
+    assert.equal(applyFirst(text, run(text)), '因地制宜对城镇供水进行改造，有助于提升城市设施韧性。');
+  });
+
+  it('flags each extra copy of a character written three times', () => {
+    const f = run('我的的的书');
+    assert.deepEqual(f.map((x) => [x.start, x.end]), [[2, 3], [3, 4]]);
+  });
+
+  it('leaves reduplication and repetition across word boundaries alone', () => {
+    for (const text of [
+      '人人参与、人人负责、人人奉献、人人共享，结出累累硕果，带来实实在在的福祉。',
+      '越来越多的国家走近，生生不息，一件件实事，一批批项目，扎扎实实，步步深入。',
+      '天天向上，人民民主，中国国际进口博览会，发展展现新气象，看一看，谢谢。',
+      '常常、往往、刚刚、仅仅、渐渐、纷纷、默默、一个个、个个、年年、家家户户。',
+      '方方面面、点点滴滴、明明白白、清清楚楚、一步一步、一年年、一遍遍、认认真真。',
+      '条条大路，久久为功，代代相传，村村通，在在线平台上办理，要要求各地落实。',
+      '可以以书面形式申请，以保护为目的的项目，由供给导向向需求导向转变，健全全社会参与机制。',
+      '由上级党组织组织的集中培训，湘雅医院医院感染控制中心，幼儿园园舍条件，账实相符和账账相符。',
+      '表彰李娟娟（女）、曲妮妮（女）、乌云其其格（女）、屠呦呦研究员，二〇二〇年，一个领域一个领域盯住抓落实。',
+    ]) {
+      assert.deepEqual(
+        run(text).map((f) => f.text),
+        [],
+        text,
+      );
+    }
+  });
+
+  it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {
+    const text = '这个问题要研究研究再定。';
+    assert.equal(run(text).length, 1);
+    assert.equal(run(text, indexOf('我们再研究研究。')).length, 1);
+    assert.equal(run(text, indexOf('我们再研究研究。', '回去研究研究。')).length, 0);
+  });
+
+  it('gives UTF-16 offsets around astral characters and across CRLF paragraphs', () => {
+    const text = '𠮷在在𠮷\r\n第二段提升提升𠮷。';
+    const f = run(text);
+    assert.deepEqual(f.map((x) => [x.text, x.start]), [
+      ['在', 3],
+      ['提升', text.lastIndexOf('提升')],
+    ]);
+  });
+});

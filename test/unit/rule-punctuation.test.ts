@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { punctuationRule } from '../../server/src/core/rules/punctuation';
+import { applyFirst, runRule } from '../helpers/rules';
+
+const run = (text: string) => runRule(punctuationRule, text);
+const fixed = (text: string) => applyFirst(text, run(text));
+const flagged = (text: string) => run(text).map((f) => [f.text, f.start, f.replacements] as const);
+
+describe('rule punctuation', () => {
+  describe('unpaired marks', () => {
+    it('flags a lonely opening mark without a fix', () => {
+      const text = '以“上海精神为指引，向着构建人类命运共同体的美好明天，初心坚定如磐。';
+      assert.deepEqual(flagged(text), [['“', 1, []]]);
+      assert.match(run(text)[0].message, /「“」没有配对的「”」/);
+      assert.deepEqual(flagged('从商签《上海合作组织贸易便利化协定，到发表声明。'), [['《', 3, []]]);
+    });
+
+    it('flags lonely closing marks and crossed pairs', () => {
+      assert.deepEqual(flagged('要坚持上海精神”，推动合作。'), [['”', 7, []]]);
+      assert.deepEqual(flagged('他说“要读《论语”。'), [['《', 5, []]]);
+      assert.deepEqual(flagged('实施【重点工程。'), [['【', 2, []]]);
+    });
+
+    it('accepts balanced and nested marks', () => {
+      for (const text of [
+        '习近平主席指出：“安全是国家发展的前提，‘平安’是人民幸福的生命线。”',
+        '《中华人民共和国宪法》（2018年修正）和【附件】。',
+        '国发〔2016〕1号，见（一）。',
+        '细颗粒物（PM2.5)浓度下降。',
+      ]) {
+        assert.deepEqual(
+          run(text).filter((f) => /没有配对/.test(f.message)),
+          [],
+          text,
+        );
+      }
+    });
+
+    it('lets quotations and parentheses run over several paragraphs', () => {
+      for (const text of [
+        '“有了和平，国家才能兴旺。',
+        '习近平主席指出：“安全是发展的前提。',
+        '共同繁荣。”',
+        '发展的道路。”习近平主席说',
+        '1）加强组织领导。',
+        '一）加强组织领导。',
+        '国务院办公厅关于印发《政府网站集约化',
+        '试点工作方案》的通知',
+      ]) {
+        assert.deepEqual(run(text), [], text);
+      }
+    });
+  });
+
+  describe('half-width marks in Chinese text', () => {
+    it('converts , ; : ? ! between Chinese characters', () => {
+      assert.equal(fixed('坚持共商共建共享原则,推进“一带一路”建设,加快进程。'), '坚持共商共建共享原则，推进“一带一路”建设，加快进程。');
+      assert.equal(fixed('健全政策制度;增强政策协同性。'), '健全政策制度；增强政策协同性。');
+      assert.equal(fixed('时间:2025年9月1日'), '时间：2025年9月1日');
+      assert.equal(fixed('这是为什么?'), '这是为什么？');
+      assert.equal(fixed('热烈祝贺!'), '热烈祝贺！');
+      assert.equal(fixed('2024年,中国同各国贸易额增长。'), '2024年，中国同各国贸易额增长。');
+    });
+
+    it('converts a Chinese sentence-final period and list numbers', () => {
+      assert.equal(fixed('这是第一句.这是第二句.'), '这是第一句。这是第二句。');
+      assert.equal(fixed('一.总体要求'), '一、总体要求');
+      assert.equal(fixed('工作正在推进...各方积极参与。'), '工作正在推进……各方积极参与。');
+    });
+
+    it('leaves numbers, URLs, English and numbering alone', () => {
+      for (const text of [
+        '增长3.5%，达到1,234亿元，时间为10:30。',
+        '详见www.gov.cn网站，邮箱gov@example.cn。',
+        'Shanghai Cooperation Organization (SCO), founded in 2001.',
+        '1.加强组织领导。2.强化保障。',
+        '第1.2条，GB/T 15834-2011，e.g. U.S.A.',
+        '上合组织(SCO)成立于2001年。',
+        '函数f(x)的值。',
+      ]) {
+        assert.deepEqual(run(text), [], text);
+      }
+    });
+
+    it('converts half-width parentheses and quotes around Chinese text', () => {
+      assert.equal(fixed('加大煤层气(煤矿瓦斯)开发利用力度。'), '加大煤层气（煤矿瓦斯）开发利用力度。');
+      assert.equal(fixed('坚持"上海精神"不动摇。'), '坚持“上海精神”不动摇。');
+      assert.equal(fixed("所谓'小院高墙'。"), '所谓‘小院高墙’。');
+      assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5)浓度（城市）。');
+    });
+
+    it('leaves ASCII quotes around English alone', () => {
+      assert.deepEqual(run('他说"hello world"。China\'s growth.'), []);
+    });
+  });
+
+  describe('doubled marks', () => {
+    it('deletes the extra mark', () => {
+      assert.equal(fixed('我们要坚持，，推动发展。。'), '我们要坚持，推动发展。');
+      assert.equal(fixed('真的吗？？太好了！！'), '真的吗？太好了！');
+      assert.equal(fixed('一是、、二是'), '一是、二是');
+    });
+
+    it('turns 。。。 into an ellipsis', () => {
+      assert.equal(fixed('工作正在推进。。。各方积极参与。'), '工作正在推进……各方积极参与。');
+      assert.deepEqual(run('工作正在推进……各方积极参与。'), []);
+    });
+  });
+
+  it('gives UTF-16 offsets around astral characters and across CRLF paragraphs', () => {
+    const text = '第一段𠮷,𠮷好。\r\n𠮷以“上海精神为指引。\r\n';
+    const f = run(text);
+    assert.deepEqual(
+      f.map((x) => [x.text, x.start]),
+      [
+        [',', 5],
+        ['“', text.indexOf('“')],
+      ],
+    );
+    assert.equal(applyFirst(text, f), '第一段𠮷，𠮷好。\r\n𠮷以“上海精神为指引。\r\n');
+  });
+});
