@@ -74,17 +74,17 @@ describe('policy-lint.json', () => {
     ].join('\n');
     const r = parse(text);
     assert.deepEqual(where(r), [
-      ['sources[1]', 2, 22],
-      ['sources[2]', 2, 25],
+      ['sources[1]', 2, 21],
+      ['sources[2]', 2, 24],
       ['rules.duplicate', 3, 27],
       ['rules.no-such-rule', 3, 35],
       ['replace[1].pattern', 6, 18],
       ['replace[2].pattern', 7, 5],
       ['replace[3].pattern', 8, 18],
-      ['replace[4].extra', 9, 53],
-      ['replace[4].note', 9, 46],
+      ['replace[4].extra', 9, 51],
+      ['replace[4].note', 9, 48],
       ['replace[5]', 10, 5],
-      ['replace[6].expected', 11, 36],
+      ['replace[6].expected', 11, 35],
       ['allow', 13, 12],
       ['maxSourceFileSize', 14, 24],
       ['colour', 15, 3],

@@ -1,7 +1,7 @@
 // The source index: every file's structure and mined vocabulary (FileIndex, cached per content
 // hash) merged with corpus-wide knowledge (recurring formulations, short forms, exact counts
 // from a suffix array, a sentence lookup for quotations) into the lookups features and rules use.
-import { isDictWord, tokenize } from '../lang/segmenter';
+import { isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
@@ -42,6 +42,8 @@ export class CorpusIndex {
   private readonly joined: string;
   private readonly fileStarts: number[] = [];
   readonly suffixArray: SuffixArray;
+  /** Phrases the sources themselves misspell (资旅产业), mapped to the wording they use far more often. */
+  private readonly typoForms = new Map<string, string>();
   /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
   private readonly oneOff = new Map<string, string[]>();
 
@@ -158,16 +160,23 @@ export class CorpusIndex {
         else byKey.set(key, [t]);
       }
     }
-    const doomed = new Set<TermInfo>();
+    const doomed = new Map<TermInfo, TermInfo>();
     for (const [key, group] of byKey) {
       if (group.length < 2) continue;
       const at = key.indexOf('\u0000');
       for (const p of group) {
         if (isDictWord(p.text) || p.kinds.has('title') || /[0-9零一二三四五六七八九十百千万两]/.test(p.text[at])) continue;
-        if (group.some((q) => q !== p && q.count >= 3 * Math.max(1, p.count) && q.count >= 3)) doomed.add(p);
+        // A slip leaves a stray character (资|旅|产业); inside a real word (促进 vs 推进) it is other wording.
+        const word = tokenize(p.text).find((w) => w.start <= at && at < w.end);
+        if (!word || (word.text.length > 1 && isDictWord(word.text)) || isFunctionWord(word.text)) continue;
+        const better = group.filter((q) => q !== p && q.count >= 3 * Math.max(1, p.count) && q.count >= 3).sort((a, b) => b.count - a.count)[0];
+        if (better) doomed.set(p, better);
       }
     }
-    for (const t of doomed) this.terms.delete(t.text);
+    for (const [typo, right] of doomed) {
+      this.terms.delete(typo.text);
+      this.typoForms.set(typo.text, right.text);
+    }
   }
 
   /**
@@ -259,6 +268,11 @@ export class CorpusIndex {
   /** How many times `s` occurs in the sources' rebuilt text. */
   frequency(s: string): number {
     return this.suffixArray.count(s);
+  }
+
+  /** The sources' own wording for a phrase they misspell themselves, if `text` is such a phrase. */
+  typoCorrection(text: string): string | undefined {
+    return this.typoForms.get(text);
   }
 
   term(text: string): TermInfo | undefined {

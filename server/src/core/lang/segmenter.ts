@@ -89,3 +89,8 @@ export function wordFreq(word: string): number {
 export function dictWords(): IterableIterator<[string, DictEntry]> {
   return dict().entries();
 }
+
+/** Particles, prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives. */
+export function isFunctionWord(word: string): boolean {
+  return /^(p|u|uj|ul|uz|ug|ud|uv|c|r|d|m|q|f|y|e|o)$/.test(dict().get(word)?.pos ?? '');
+}

@@ -18,6 +18,8 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 /** Marks after which Chinese text continues (closing marks) and before which it starts (opening marks). */
 const CJK_CLOSING = /[”’》）】〉」』〕]/;
 const CJK_OPENING = /[“‘《（【〈「『〔]/;
+const BRACKETS = /[“”‘’《》（）【】〈〉「」『』〔〕()]/g;
+const HALF_WIDTH = /[,;:?!.]/g;
 const DOUBLED = /([，。、；：？！])\1+/g;
 const NUMERALS = /^[\s　]*(?:[一二三四五六七八九十百]+|\d+)$/;
 
@@ -62,22 +64,27 @@ const chineseAfter = (c: string): boolean => isHan(c) || CJK_OPENING.test(c);
 
 function unpaired(text: string, out: RuleFinding[]): void {
   const stack: Array<{ ch: string; at: number }> = [];
+  const openCount = new Map<string, number>(); // per family, so a closer without partner costs no stack walk
+  const count = (family: string, d: number) => openCount.set(family, (openCount.get(family) ?? 0) + d);
+  const familyOf = (ch: string) => FAMILY[ch] ?? ch;
   const closers: number[] = [];
+  let edges: Edges | undefined;
   const lonely = (ch: string, at: number) => {
     const partner = OPENERS[ch] ?? CLOSERS[ch];
     out.push(finding(at, at + 1, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`)));
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (const m of text.matchAll(BRACKETS)) {
+    const i = m.index;
+    const ch = m[0];
     if (ch in OPENERS) {
       stack.push({ ch, at: i });
+      count(familyOf(ch), 1);
       continue;
     }
     const opener = CLOSERS[ch];
-    if (opener === undefined) continue;
-    const family = FAMILY[opener] ?? opener;
-    let k = stack.length - 1;
-    while (k >= 0 && (FAMILY[stack[k].ch] ?? stack[k].ch) !== family) k--;
+    const family = familyOf(opener);
+    let k = openCount.get(family) ? stack.length - 1 : -1;
+    while (k >= 0 && familyOf(stack[k].ch) !== family) k--;
     if (k < 0) {
       // A list number closed by a parenthesis opening the paragraph (1）, 一）) or a half-width one.
       if (ch === ')' || (ch === '）' && NUMERALS.test(text.slice(0, i)))) continue;
@@ -85,8 +92,12 @@ function unpaired(text: string, out: RuleFinding[]): void {
       continue;
     }
     // The marks opened after the partner and never closed are lonely.
-    for (const open of stack.splice(k + 1)) lonely(open.ch, open.at);
+    for (const open of stack.splice(k + 1)) {
+      count(familyOf(open.ch), -1);
+      lonely(open.ch, open.at);
+    }
     const open = stack.pop()!;
+    count(family, -1);
     if (open.ch !== opener) {
       // （…) or (…）: one side has the wrong width; with Chinese inside, both should be full-width.
       const inner = text.slice(open.at + 1, i);
@@ -101,9 +112,13 @@ function unpaired(text: string, out: RuleFinding[]): void {
   }
   for (const open of stack) {
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
-    if (!continuesToNext(text, open.at)) lonely(open.ch, open.at);
+    edges ??= new Edges(text);
+    if (!edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
-  for (const f of closers) if (!continuedFromPrevious(text, f)) lonely(text[f], f);
+  for (const f of closers) {
+    edges ??= new Edges(text);
+    if (!edges.continuedFromPrevious(f)) lonely(text[f], f);
+  }
 }
 
 // A quotation or parenthesis may run over several paragraphs: it then opens at the start of a
@@ -112,20 +127,38 @@ function unpaired(text: string, out: RuleFinding[]): void {
 // punctuation may also be a wrapped line rather than a paragraph (a long title broken inside 《》):
 // its opening marks may close on the next line, and a closing mark with no punctuation before it
 // may continue the previous line. Lonely marks in those places are not flagged; elsewhere they are.
-function continuesToNext(text: string, at: number): boolean {
-  const before = text.slice(0, at).trimEnd();
-  return before === '' || /[：:]$/.test(before) || !FINAL.test(text);
-}
+/** Where a paragraph's text begins and ends, computed once per paragraph with lonely marks. */
+class Edges {
+  /** Index of the first non-space character. */
+  readonly first: number;
+  /** Index after the last character that is neither punctuation nor space. */
+  readonly lastWord: number;
+  /** Index of the first punctuation mark (text.length when none). */
+  readonly firstMark: number;
+  /** The paragraph ends with final punctuation (possibly followed by closing marks). */
+  readonly final: boolean;
+  constructor(private readonly text: string) {
+    this.first = text.search(/\S/);
+    let k = text.length;
+    while (k > 0 && /[\p{P}\s]/u.test(text[k - 1])) k--;
+    this.lastWord = k;
+    const mark = text.search(/\p{P}/u);
+    this.firstMark = mark < 0 ? text.length : mark;
+    this.final = /[。！？；：…!?;:.]/.test(text.slice(k).replace(/[”’》）」』】〕)\s]+$/, '').slice(-1));
+  }
 
-function continuedFromPrevious(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  if (before.trim() === '' || /^[\p{P}\s]*$/u.test(text.slice(at + 1))) return true;
-  if ((text[at] === '”' || text[at] === '’') && /[。！？…]$/.test(before)) return true; // …道路。”习近平说
-  return !FINAL.test(text) && !/\p{P}/u.test(before); // 试点工作方案》的通知
-}
+  continuesToNext(at: number): boolean {
+    let k = at;
+    while (k > 0 && /\s/.test(this.text[k - 1])) k--;
+    return k === 0 || this.text[k - 1] === '：' || this.text[k - 1] === ':' || !this.final;
+  }
 
-/** A paragraph ends with final punctuation, possibly followed by closing marks. */
-const FINAL = /[。！？；：…!?;:.][”’》）」』】〕)\s]*$/;
+  continuedFromPrevious(at: number): boolean {
+    if (at <= this.first || at >= this.lastWord) return true;
+    if ((this.text[at] === '”' || this.text[at] === '’') && '。！？…'.includes(this.text[at - 1])) return true; // …道路。”习近平说
+    return !this.final && at <= this.firstMark; // 试点工作方案》的通知
+  }
+}
 
 /** Chinese on at least one side outside the pair: 煤层气(煤矿瓦斯)开发, not f(x) or (ICANN). */
 function chineseContext(text: string, start: number, end: number): boolean {
@@ -133,18 +166,17 @@ function chineseContext(text: string, start: number, end: number): boolean {
 }
 
 function halfWidth(text: string, out: RuleFinding[]): void {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!',;:?!.'.includes(ch)) continue;
+  for (const m of text.matchAll(HALF_WIDTH)) {
+    const i = m.index;
+    const ch = m[0];
     const before = charBefore(text, i);
     if (!chineseBefore(before)) continue;
     if (ch === '.') {
-      if (text[i + 1] === '.' ) {
-        // "..." after Chinese: an ellipsis.
+      if (text[i + 1] === '.') {
+        // "..." after Chinese: an ellipsis (the dots after the first follow a dot, not Chinese, and are skipped).
         let j = i;
         while (text[j] === '.') j++;
         if (j - i >= 3) out.push(finding(i, j, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
-        i = j - 1;
         continue;
       }
       const after = charAt(text, i + 1);

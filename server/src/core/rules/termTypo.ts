@@ -3,7 +3,7 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { dictEntry, isDictWord } from '../lang/segmenter';
+import { isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
 import { confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align } from '../text/align';
@@ -16,6 +16,8 @@ const CJK_CHAR = /[\u3400-\u9fff]/;
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
 const MAX_TERM = 16;
 const SENTENCE_END = /[。！？；!?;]/;
+/** A dictionary word counts as a misspelling of another only when this many times rarer. */
+const RARE_RATIO = 20;
 
 function isCjkRun(s: string): boolean {
   for (const c of s) if (!CJK_CHAR.test(c)) return false;
@@ -44,11 +46,6 @@ function startsToken(tokens: Token[], offset: number): boolean {
 
 function endsToken(tokens: Token[], offset: number): boolean {
   return tokens.some((tk) => tk.end === offset);
-}
-
-/** Particles, prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives. */
-function isFunctionWord(word: string): boolean {
-  return /^(p|u|uj|ul|uz|ug|ud|uv|c|r|d|m|q|f|y|e|o)$/.test(dictEntry(word)?.pos ?? '');
 }
 
 function describe(found: string, right: string): string {
@@ -98,13 +95,14 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     for (let n = 3; i + n <= runEnd; n++) {
       const form = text.slice(i, i + n);
       if (index.term(form)) continue;
-      const hits: string[] = index.termsOneOff(form);
+      const known = index.typoCorrection(form);
+      const hits: string[] = known ? [known] : index.termsOneOff(form);
       sounds ??= syllablesByUnit(text);
       if (sounds.length === text.length) hits.push(...index.termsBySound(sounds.slice(i, i + n).join(' ')));
       for (const right of new Set(hits)) {
         if (right === form) continue;
         const info = index.term(right);
-        if (!info || !trusted(info) || attested(index, form, info)) continue;
+        if (!info || (!known && (!trusted(info) || attested(index, form, info)))) continue;
         const diffs: number[] = [];
         for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
         if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) continue;
@@ -118,13 +116,19 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
           const tok = tokenAt(tokens, i + k);
           // A stray character (a one-character token that is not a function word) marks a slip.
           const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
-          // Inside a real word of the draft (指出 vs 提出) only a homophone is a likely slip (注意 → 主义).
-          if (tok && tok.text.length > 1 && isDictWord(tok.text) && soundSimilarity(form[k], right[k]) < 1) {
-            ok = false;
-            break;
+          // Inside a real word of the draft (指出 vs 提出) only a homophone is a likely slip (多边注意 → 多边主义),
+          // and for short terms only when the draft's word is rare next to the term's (制订 is a word, not a slip).
+          if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
+            const fixedWord = tok.text.slice(0, i + k - tok.start) + right[k] + tok.text.slice(i + k - tok.start + 1);
+            const rivals = isDictWord(fixedWord) && n < 6 && wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord);
+            if (soundSimilarity(form[k], right[k]) < 1 || rivals) {
+              ok = false;
+              break;
+            }
           }
           // A real word in the draft that is not confusable with the term's is a different wording.
-          if (conf >= 0.7 || (conf >= 0.5 && oov) || (diffs.length === 1 && oov && n >= 4 && info.count >= 3 && !isDictWord(form))) score += conf + (oov ? 0.5 : 0);
+          // The sources' own misspelling of the term needs no further evidence.
+          if (known || conf >= 0.7 || (conf >= 0.5 && oov)) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
           else ok = false;
         }
         if (!ok) continue;
@@ -158,10 +162,10 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     start = e;
     const sentence = text.slice(s, e);
     if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8 || index.frequency(sentence) > 0) continue;
-    const best = index.sentences.similar(sentence, 0.6, 3)[0];
+    const best = index.sentences.similar(sentence, 0.4, 3)[0];
     if (!best) continue;
     const a = align(sentence, best.sentence.text, true);
-    if (a.same < 0.85 * sentence.length || a.edits.length === 0 || a.edits.length > 3) continue;
+    if (a.same < 0.75 * sentence.length || a.edits.length === 0 || a.edits.length > Math.max(3, sentence.length / 8)) continue;
     for (const ed of a.edits) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
@@ -171,9 +175,13 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       tokens ??= p.tokens();
       let ok = true;
       for (let c = 0; c < wrong.length; c++) {
-        const conf = confusability(wrong[c], right[c]);
+        if (confusability(wrong[c], right[c]) < 0.5) ok = false;
         const tok = tokenAt(tokens, s + ed.start + c);
-        if (!(conf >= 0.5 || (tok && tok.text.length === 1 && !isDictWord(wrong)))) ok = false;
+        // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
+        if (tok && tok.text.length > 1 && isDictWord(tok.text)) {
+          const fixedWord = tok.text.slice(0, s + ed.start + c - tok.start) + right[c] + tok.text.slice(s + ed.start + c - tok.start + 1);
+          if (soundSimilarity(wrong[c], right[c]) < 1 || wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord)) ok = false;
+        }
       }
       if (!ok) continue;
       out.push({
