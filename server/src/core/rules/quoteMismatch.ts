@@ -35,13 +35,30 @@ function chinese(s: string): number {
   return s.replace(/[^\u3400-\u9fff]/g, '').length;
 }
 
+/** The text with known short forms written out (上合组织 → 上海合作组织), as sources often quote the full name. */
+function expandAliases(text: string, index: CorpusIndex): string {
+  let out = text;
+  for (let n = Math.min(8, text.length); n >= 2; n--) {
+    for (let i = 0; i + n <= out.length; i++) {
+      const full = index.term(out.slice(i, i + n))?.fullForm;
+      if (full && !full.startsWith('《')) {
+        out = out.slice(0, i) + full + out.slice(i + n);
+        i += full.length - 1;
+      }
+    }
+  }
+  return out;
+}
+
 /** The parts of one quoted piece that differ from its nearest source sentence. */
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
   const body = piece.replace(/[。！？，；、\s…]+$/, '');
-  if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0) return [];
+  if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0 || index.frequency(expandAliases(body, index)) > 0) return [];
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
   const a = align(body, best.sentence.text, true);
+  // Words added before or after the quoted source words frame the quotation; they do not misquote it.
+  a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = best.sentence.text.slice(a.sourceStart, a.sourceEnd);

@@ -106,6 +106,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         const diffs: number[] = [];
         for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
         if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) continue;
+        // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市).
+        if (diffs.length === 2 && n < 5) continue;
         tokens ??= p.tokens();
         // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
         if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) continue;
