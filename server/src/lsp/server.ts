@@ -36,6 +36,8 @@ import type { Finding, Logger } from '../core/types';
 import { editsAction, fixAction, placeToLocation, toDiagnostic, toRange } from './convert';
 
 const CONFIG_FILE = 'policy-lint.json';
+const FIRST_INDEX_WAIT_MS = 20000;
+const SETTINGS_WAIT_MS = 1500;
 
 interface ClientSettings extends Partial<PolicyConfig> {
   completion?: { enabled?: boolean; pinyin?: boolean };
@@ -65,6 +67,10 @@ export function startServer(connection: Connection): void {
   let indexer: Indexer | undefined;
   let indexing: Promise<void> | undefined;
   let reindexRequested = false;
+  // Requests that need the sources wait for the first index (bounded), instead of answering empty.
+  let markIndexed: () => void = () => undefined;
+  const firstIndex = new Promise<void>((resolve) => (markIndexed = resolve));
+  const indexReady = () => Promise.race([firstIndex, new Promise<void>((r) => setTimeout(r, FIRST_INDEX_WAIT_MS))]);
   const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
   const pending = new Map<string, NodeJS.Immediate>();
 
@@ -98,8 +104,11 @@ export function startServer(connection: Connection): void {
 
   async function readSettings(): Promise<ClientSettings> {
     if (!hasConfigurationCapability) return settings;
+    // A client may never answer (some only answer while they wait for a reply of their own): fall back to defaults.
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SETTINGS_WAIT_MS));
     try {
-      const [s] = (await connection.workspace.getConfiguration([{ section: 'policyLint' }])) as Array<ClientSettings | null>;
+      const answer = (await Promise.race([connection.workspace.getConfiguration([{ section: 'policyLint' }]), timeout])) as Array<ClientSettings | null> | undefined;
+      const s = answer?.[0];
       return s && typeof s === 'object' ? s : {};
     } catch {
       return {};
@@ -154,6 +163,7 @@ export function startServer(connection: Connection): void {
           logger.error(t(`索引失败：${(e as Error).message}`, `Indexing failed: ${(e as Error).message}`));
         }
         progress?.done();
+        markIndexed();
         for (const doc of documents.all()) schedule(doc);
         void connection.sendNotification('policyLint/indexed', summary());
       } while (reindexRequested);
@@ -224,7 +234,8 @@ export function startServer(connection: Connection): void {
     return { doc, text, offset };
   }
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
+    await indexReady();
     const at = docAndOffset(params);
     if (!at) return null;
     const h = getHover(service.index, at.text, at.offset);
@@ -232,7 +243,8 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(at.doc, h.start, h.end) };
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
+    await indexReady();
     const at = docAndOffset(params);
     if (!at || settings.completion?.enabled === false) return [];
     const items = getCompletions(service.index, at.text, at.offset, { pinyin: settings.completion?.pinyin !== false });
@@ -250,14 +262,16 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onDefinition((params) => {
+  connection.onDefinition(async (params) => {
+    await indexReady();
     const at = docAndOffset(params);
     if (!at) return null;
     const place = getDefinition(service.index, at.text, at.offset);
     return place ? placeToLocation(place) : null;
   });
 
-  connection.onReferences((params) => {
+  connection.onReferences(async (params) => {
+    await indexReady();
     const at = docAndOffset(params);
     if (!at) return null;
     return getReferences(service.index, at.text, at.offset).map(placeToLocation);
