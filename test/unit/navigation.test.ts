@@ -18,8 +18,8 @@ function textAt(p: SourcePlace): string {
   const l = lines(p.file);
   if (p.line === p.endLine) return l[p.line].slice(p.character, p.endCharacter);
   let s = l[p.line].slice(p.character);
-  for (let k = p.line + 1; k < p.endLine; k++) s += l[k].trim();
-  return s + l[p.endLine].slice(0, p.endCharacter);
+  for (let k = p.line + 1; k < p.endLine; k++) s += l[k];
+  return (s + l[p.endLine].slice(0, p.endCharacter)).replace(/\s/g, '');
 }
 
 function cursor(marked: string): { text: string; offset: number } {

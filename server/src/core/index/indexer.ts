@@ -1,7 +1,7 @@
 // Builds and maintains the CorpusIndex from source folders: loads files, reuses per-file results
 // cached by content hash, re-indexes changed files alone, and reports what it did.
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import { bundledSeedsDir, loadSources, type LoadedFile } from '../sources/loader';
@@ -91,19 +91,30 @@ export class Indexer {
   }
 
   folders(): string[] {
-    const dirs = [...this.options.folders];
-    if (this.options.includeSeeds !== false) {
-      const seeds = bundledSeedsDir();
-      if (seeds) dirs.unshift(seeds);
+    return [...this.options.folders];
+  }
+
+  /** The bundled seed texts (their folder's README describes them and is no source). */
+  private seedFiles(): string[] {
+    if (this.options.includeSeeds === false) return [];
+    const dir = bundledSeedsDir();
+    if (!dir) return [];
+    try {
+      return readdirSync(dir)
+        .filter((f) => f.toLowerCase().endsWith('.txt'))
+        .sort()
+        .map((f) => path.join(dir, f));
+    } catch {
+      return [];
     }
-    return dirs;
   }
 
   /** Loads every source (reusing cached per-file results) and rebuilds the index. */
   async rebuild(): Promise<CorpusIndex> {
     const started = Date.now();
     const log = this.options.logger ?? silentLogger;
-    const { files, skipped } = await loadSources(this.folders(), { maxFileSize: this.options.maxFileSize, logger: log });
+    const { files, skipped } = await loadSources(this.folders(), { maxFileSize: this.options.maxFileSize, logger: log, includeFiles: this.seedFiles() });
+    this.pruneOldCaches();
     for (const s of skipped) log.warn(t(`跳过 ${s.path}：${s.reason}`, `Skipped ${s.path}: ${s.reason}`));
     const fresh = new Map<string, FileIndex>();
     const reportFiles: IndexReport['files'] = [];
@@ -140,6 +151,21 @@ export class Indexer {
       ),
     );
     return idx;
+  }
+
+  private pruned = false;
+
+  /** Caches written by other versions of the code are dead weight: remove them once. */
+  private pruneOldCaches(): void {
+    if (this.pruned || !this.options.cacheDir) return;
+    this.pruned = true;
+    try {
+      for (const name of readdirSync(this.options.cacheDir)) {
+        if (/^v\d/.test(name) && name !== CACHE_VERSION) rmSync(path.join(this.options.cacheDir, name), { recursive: true, force: true });
+      }
+    } catch {
+      // No cache folder yet.
+    }
   }
 
   private cachePath(kind: string, key: string, ext = 'json'): string | undefined {

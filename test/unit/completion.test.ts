@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
+import { getCompletions, prepareCompletion, type CompletionCandidate } from '../../server/src/core/features/completion';
+import type { FileIndex, MinedTerm } from '../../server/src/core/types';
+
+function complete(index: CorpusIndex, marked: string, opts?: { pinyin?: boolean; limit?: number }) {
+  const offset = marked.indexOf('‸');
+  const text = marked.replace('‸', '');
+  return { text, offset, items: getCompletions(index, text, offset, opts) };
+}
+
+function rankOf(items: CompletionCandidate[], phrase: string): number {
+  return items.findIndex((c) => c.insertText === phrase || c.label === phrase);
+}
+
+describe('completion', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('continues a suffix of the Chinese run; the replace range is exactly the matched suffix', () => {
+    const { text, offset, items } = complete(index, '携手构建人类命‸');
+    const top = items.slice(0, 5);
+    const full = top.find((c) => c.insertText === '人类命运共同体');
+    const longer = top.find((c) => c.insertText === '构建人类命运共同体');
+    assert.ok(full || longer, top.map((c) => c.label).join(' '));
+    if (full) assert.equal(text.slice(full.replaceStart, full.replaceEnd), '人类命');
+    if (longer) assert.equal(text.slice(longer.replaceStart, longer.replaceEnd), '构建人类命');
+    for (const c of items) {
+      assert.equal(c.replaceEnd, offset);
+      assert.ok(c.replaceStart >= 2 && c.replaceStart < offset, c.label);
+    }
+    // A longer matched suffix ranks first.
+    assert.equal(items[0].insertText, '构建人类命运共同体');
+  });
+
+  it('completes 上海精 to 上海精神 at the top', () => {
+    const { text, items } = complete(index, '弘扬上海精‸');
+    const i = rankOf(items, '上海精神');
+    assert.ok(i >= 0 && i < 3, `rank ${i}`);
+    assert.equal(text.slice(items[i].replaceStart, items[i].replaceEnd), '上海精');
+    assert.equal(items[i].kind, 'term');
+    assert.ok(items[i].documentation.includes('互信、互利、平等、协商、尊重多样文明、谋求共同发展'));
+    assert.match(items[i].documentation, /\[《[^\]]+》 第\d+行\]\(file:\/\/\/[^)]+#L\d+\)/);
+  });
+
+  it('ranks by matched length, popularity and kind; sortText order is rank order', () => {
+    const { items } = complete(index, '推动上海合‸');
+    assert.ok(items.length > 3);
+    assert.equal(items[0].insertText, '上海合作组织', items.map((c) => c.label).join(' '));
+    const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    assert.deepEqual(sorted, items);
+    assert.ok(items.every((c) => /^\d+$/.test(c.sortText) && c.sortText.length === items[0].sortText.length));
+  });
+
+  it('matches slightly wrong prefixes fuzzily', () => {
+    const a = complete(index, '携手构建人类名运‸');
+    const i = a.items.findIndex((c) => c.insertText.endsWith('人类命运共同体'));
+    assert.ok(i >= 0 && i < 5, a.items.map((c) => c.label).join(' '));
+    const c = a.items[i];
+    assert.ok(['人类名运', '构建人类名运'].includes(a.text.slice(c.replaceStart, c.replaceEnd)));
+
+    const b = complete(index, '弘扬上海精伸‸');
+    assert.ok(b.items.slice(0, 5).some((x) => x.insertText === '上海精神'), b.items.map((x) => x.label).join(' '));
+  });
+
+  it('completes pinyin initials, shortest full term first', () => {
+    const { items } = complete(index, 'rlmy‸');
+    const i = rankOf(items, '人类命运共同体');
+    assert.ok(i >= 0 && i < 5, items.map((c) => c.label).join(' '));
+    assert.equal(items[i].replaceStart, 0);
+    assert.equal(items[i].replaceEnd, 4);
+    // 构建人类命运共同体 does not start with these initials.
+    assert.equal(rankOf(items, '构建人类命运共同体'), -1);
+
+    const b = complete(index, '坚持shhzzz‸');
+    assert.equal(b.items[0]?.insertText, '上海合作组织', b.items.map((c) => c.label).join(' '));
+    assert.equal(b.text.slice(b.items[0].replaceStart, b.items[0].replaceEnd), 'shhzzz');
+  });
+
+  it('completes full pinyin', () => {
+    const { items } = complete(index, '践行zhenzhengdeduobian‸');
+    assert.equal(items[0]?.insertText, '真正的多边主义');
+    assert.equal(items[0].replaceStart, 2);
+    const b = complete(index, 'shanghaijing‸');
+    assert.equal(b.items[0]?.insertText, '上海精神');
+    assert.deepEqual(complete(index, 'rlmy‸', { pinyin: false }).items, []);
+  });
+
+  it('inserts titles with 《》 unless 《 is typed', () => {
+    const a = complete(index, '根据天津宣‸');
+    const t = a.items.find((c) => c.kind === 'title');
+    assert.equal(t?.insertText, '《天津宣言》');
+    assert.equal(a.text.slice(t!.replaceStart, t!.replaceEnd), '天津宣');
+
+    const b = complete(index, '根据《天津宣‸');
+    const u = b.items.find((c) => c.kind === 'title');
+    assert.equal(u?.insertText, '天津宣言》');
+    const c = complete(index, '根据《天津宣‸》');
+    assert.equal(c.items.find((x) => x.kind === 'title')?.insertText, '天津宣言');
+    // Right after 《: the titles.
+    const d = complete(index, '根据《‸');
+    assert.ok(d.items.length > 0 && d.items.every((x) => x.kind === 'title'));
+  });
+
+  it('offers quotable statements with their quotation marks, from two typed characters on', () => {
+    const a = complete(index, '习近平主席指出：安全是国‸');
+    const s = a.items.find((c) => c.kind === 'statement');
+    assert.ok(s, a.items.map((c) => c.label).join(' '));
+    assert.equal(s.insertText, '“安全是国家发展的前提，平安是人民幸福的生命线”');
+    assert.equal(a.text.slice(s.replaceStart, s.replaceEnd), '安全是国');
+    assert.ok(s.documentation.includes('安全是国家发展的前提'));
+
+    const b = complete(index, '习近平主席指出：“安全是国‸');
+    assert.equal(b.items.find((c) => c.kind === 'statement')?.insertText, '安全是国家发展的前提，平安是人民幸福的生命线”');
+    // One character is not enough for a statement.
+    assert.ok(!complete(index, '指出：安‸').items.some((c) => c.kind === 'statement'));
+  });
+
+  it('gives every candidate a detail and a source sentence', () => {
+    for (const c of complete(index, '推动构建‸').items) {
+      assert.ok(c.detail, c.label);
+      assert.ok(c.documentation.includes('> ') || c.documentation.includes('——'), c.label);
+    }
+    assert.deepEqual(complete(index, '‸').items, []);
+    assert.deepEqual(complete(CorpusIndex.empty(), '上海精‸').items, []);
+  });
+
+  it('takes a few milliseconds on an index of 100k terms', function () {
+    this.timeout(120000);
+    const chars = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000;
+    const phrases = new Set<string>(['人类命运共同体', '真正的多边主义', '上海精神']);
+    while (phrases.size < 100000) {
+      let s = '';
+      const n = 2 + Math.floor(rnd() * 9);
+      for (let k = 0; k < n; k++) s += chars[Math.floor(rnd() * chars.length)];
+      phrases.add(s);
+    }
+    const file = '/virtual/big.txt';
+    const text = [...phrases].join('。') + '。';
+    const terms: MinedTerm[] = [];
+    let at = 0;
+    for (const p of phrases) {
+      terms.push({ text: p, kind: 'quoted', refs: [{ file, article: 0, start: at, end: at + p.length }] });
+      at += p.length + 1;
+    }
+    const map = Array.from({ length: text.length + 1 }, (_, i) => i);
+    const fi: FileIndex = {
+      source: { path: file, hash: 'big', encoding: 'utf-8', original: text, text, map },
+      articles: [{ start: 0, end: text.length, title: 'big', markers: [], paragraphs: [{ start: 0, end: text.length, sentences: [] }] }],
+      terms,
+      definitions: [],
+      aliases: [],
+      statements: [],
+    };
+    const big = new CorpusIndex([fi], { formulations: [] });
+    assert.ok(big.termCount >= 90000);
+    prepareCompletion(big);
+    const cases: Array<[string, string]> = [
+      ['携手构建人类命‸', '人类命运共同体'],
+      ['rlmygt‸', '人类命运共同体'],
+      ['zhenzhengdeduo‸', '真正的多边主义'],
+      ['弘扬上海精‸', '上海精神'],
+    ];
+    for (const [marked, want] of cases) {
+      complete(big, marked); // warm
+      const started = process.hrtime.bigint();
+      const runs = 20;
+      let items: CompletionCandidate[] = [];
+      for (let i = 0; i < runs; i++) items = complete(big, marked).items;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6 / runs;
+      assert.ok(ms < 15, `${marked}: ${ms.toFixed(2)} ms`);
+      assert.ok(items.slice(0, 5).some((c) => c.insertText === want), `${marked}: ${items.slice(0, 5).map((c) => c.label).join(' ')}`);
+    }
+    for (const marked of ['发展‸', 'ds‸', '的‸']) {
+      const started = process.hrtime.bigint();
+      complete(big, marked);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      assert.ok(ms < 30, `${marked}: ${ms.toFixed(2)} ms`);
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
+import { getHover } from '../../server/src/core/features/hover';
+
+function hoverAt(index: CorpusIndex, marked: string) {
+  const offset = marked.indexOf('‸');
+  const text = marked.replace('‸', '');
+  return { text, hover: getHover(index, text, offset) };
+}
+
+const LINK = /\[《([^\]]+)》 第(\d+)行\]\((file:\/\/\/[^)\s]+)#L(\d+)\)/g;
+
+/** The links of a hover: title, 1-based line, file path. */
+function links(markdown: string): Array<{ title: string; line: number; file: string }> {
+  return [...markdown.matchAll(LINK)].map((m) => {
+    assert.equal(m[2], m[4], 'link text and fragment name the same line');
+    return { title: m[1], line: Number(m[4]), file: fileURLToPath(m[3]) };
+  });
+}
+
+/** The original file's text from a 1-based line on, whitespace and line breaks dropped. */
+function fromLine(file: string, line: number, count = 6): string {
+  return readFileSync(file, 'utf8').split('\n').slice(line - 1, line - 1 + count).join('').replace(/\s/g, '');
+}
+
+describe('hover', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('shows a defined term: bold term, its definition, the defining sentence first, usage counts', () => {
+    const { text, hover } = hoverAt(index, '以“上海‸精神”为指引，推动上海合作组织行稳致远。');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.start, hover.end), '上海精神');
+    const md = hover.markdown;
+    assert.ok(md.startsWith('**上海精神**'), md);
+    for (const s of ['互信', '尊重多样文明', '谋求共同发展']) assert.ok(md.includes(s), s);
+    assert.ok(md.includes('互信、互利、平等、协商、尊重多样文明、谋求共同发展'));
+    // The defining sentence, verbatim, is the first one shown.
+    const firstQuote = md.split('\n').find((l) => l.startsWith('> '));
+    assert.ok(firstQuote?.includes('创造性提出并践行互信、互利、平等、协商、尊重多样文明、谋求共同发展的“上海精神”'), firstQuote);
+    assert.match(md, new RegExp(`来源中出现 ${index.frequency('上海精神')} 次，见于 \\d+ 篇文章`));
+  });
+
+  it('links each source sentence to its article and line (file:// URI, 1-based #L fragment)', () => {
+    const { hover } = hoverAt(index, '以“上海‸精神”为指引');
+    const found = links(hover!.markdown);
+    assert.ok(found.length >= 2 && found.length <= 3, `${found.length} links`);
+    const titles = new Set(found.map((l) => l.title));
+    assert.ok(titles.size >= 2, 'sentences from different articles');
+    for (const l of found) {
+      assert.match(l.file, /seeds[\\/]00[01]_[0-9a-f]+\.txt$/);
+      assert.ok(fromLine(l.file, l.line).includes('上海精神'), `line ${l.line} of ${l.file}`);
+      // The line itself holds the start of the term.
+      assert.ok(readFileSync(l.file, 'utf8').split('\n')[l.line - 1].includes('上'));
+    }
+    assert.ok(hover!.markdown.includes('吴志成'), 'author of the defining article');
+  });
+
+  it('shows a source sentence using a rare quoted term', () => {
+    const { text, hover } = hoverAt(index, '推动政务服务“一网通‸办”。');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.start, hover.end), '一网通办');
+    assert.ok(hover.markdown.includes('城市运行'));
+    assert.ok(hover.markdown.includes('推动政务服务“一网通办”、城市运行“一网统管”、公共服务“一网通享”。'), 'verbatim sentence');
+    assert.equal(links(hover.markdown).length, 1);
+  });
+
+  it('shows the full form of an abbreviation, and the short forms of a full name', () => {
+    const a = hoverAt(index, '上合‸组织各成员国');
+    assert.ok(a.hover);
+    assert.equal(a.text.slice(a.hover.start, a.hover.end), '上合组织');
+    assert.match(a.hover.markdown, /\*\*全称\*\*：上海合作组织/);
+
+    const b = hoverAt(index, '推动上海合‸作组织行稳致远');
+    assert.ok(b.hover);
+    assert.equal(b.text.slice(b.hover.start, b.hover.end), '上海合作组织');
+    assert.match(b.hover.markdown, /\*\*简称\*\*：[^\n]*上合组织/);
+  });
+
+  it('prefers the term the draft puts in quotation marks or title marks', () => {
+    const a = hoverAt(index, '遵照《天津‸宣言》');
+    assert.ok(a.hover);
+    assert.equal(a.text.slice(a.hover.start, a.hover.end), '天津宣言');
+    const b = hoverAt(index, '携手构建人类命‸运共同体');
+    assert.ok(b.hover?.markdown.startsWith('**'));
+  });
+
+  it('shows where a verbatim quotation comes from', () => {
+    const { text, hover } = hoverAt(index, '他说：“没有安全，就谈不‸上发展。”');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.start, hover.end), '没有安全，就谈不上发展。');
+    assert.ok(hover.markdown.includes('引文出处'));
+    assert.ok(hover.markdown.includes('“没有安全，就谈不上发展”'));
+    assert.ok(links(hover.markdown).length >= 1);
+  });
+
+  it('shows the nearest source sentence of a nearly exact quotation', () => {
+    const { hover } = hoverAt(index, '习近平主席指出：“安全是国家发展的基‸础，平安是人民幸福的生命线。”');
+    assert.ok(hover);
+    assert.ok(hover.markdown.includes('近似来源'));
+    assert.ok(hover.markdown.includes('安全是国家发展的前提，平安是人民幸福的生命线。'));
+    const [l] = links(hover.markdown);
+    assert.ok(fromLine(l.file, l.line).includes('安全是国家发展的前提'));
+  });
+
+  it('shows nothing where no index entry is under the cursor', () => {
+    assert.equal(hoverAt(index, '今天天‸气很好').hover, undefined);
+    assert.equal(hoverAt(index, '他说：“今天天气‸很好，我们去公园。”').hover, undefined);
+    assert.equal(hoverAt(CorpusIndex.empty(), '以“上海‸精神”为指引').hover, undefined);
+  });
+
+  it('is short', () => {
+    for (const marked of ['以“上海‸精神”为指引', '上合‸组织', '推动构建人类命运‸共同体']) {
+      const md = hoverAt(index, marked).hover!.markdown;
+      assert.ok(md.length < 1500, `${marked}: ${md.length} chars`);
+    }
+  });
+});
