@@ -7,7 +7,7 @@ import { mergeConfig, parseConfig } from '../core/configFile';
 import { defaultCacheDir, Indexer, type IndexReport } from '../core/index/indexer';
 import { setLocale, t } from '../core/l10n';
 import { RULE_IDS } from '../core/rules';
-import { applyFixes, createPolicyService } from '../core/service';
+import { applyFixes, checkFileText, createPolicyService } from '../core/service';
 import { decodeBytes } from '../core/sources/decode';
 import type { Finding, Logger } from '../core/types';
 import { encodeText } from '../core/sources/encode';
@@ -193,7 +193,7 @@ async function runCheck(o: Options): Promise<number> {
   const results: CheckedFile[] = [];
   const fixedNotes: string[] = [];
   for (const d of drafts) {
-    let findings = service.check(d.text);
+    let findings = checkFileText(service, d.text);
     let text = d.text;
     if (o.fix) {
       const safe = service.safeRuleIds();
@@ -203,7 +203,7 @@ async function runCheck(o: Options): Promise<number> {
         await fs.rename(`${d.file}.policy-lint.tmp`, d.file);
         fixedNotes.push(t(`${d.file}：已修正 ${applied.length} 处`, `${d.file}: fixed ${applied.length}`));
         text = fixed;
-        findings = service.check(fixed);
+        findings = checkFileText(service, fixed);
       }
     }
     results.push({ file: d.file, text, findings });

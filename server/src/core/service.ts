@@ -5,6 +5,7 @@ import { Paragraph, splitParagraphs } from './draft';
 import { CorpusIndex } from './index/corpus';
 import { t } from './l10n';
 import { RULES } from './rules';
+import { reflow } from './sources/reflow';
 import type { Rule, RuleFinding } from './rules/types';
 import { silentLogger, type Finding, type Fix, type Logger, type TextRange } from './types';
 
@@ -156,4 +157,31 @@ export function applyFixes(text: string, findings: Finding[]): { text: string; a
 
 export function createPolicyService(options: PolicyServiceOptions = {}): PolicyService {
   return new PolicyService(options);
+}
+
+/**
+ * Checks a file as it stands on disk. Newspaper text set in columns (one paragraph over many short
+ * lines) is checked on its rebuilt paragraphs, so that quotations and words broken over lines are
+ * read whole; findings are mapped back to the file, and a fix is kept only where the mapped range
+ * is unbroken in the file.
+ */
+export function checkFileText(service: PolicyService, original: string): Finding[] {
+  const lines = splitParagraphs(original).length;
+  const rebuilt = reflow(original);
+  const paragraphs = rebuilt.text ? rebuilt.text.split('\n').length : 0;
+  if (lines < 8 || paragraphs > lines * 0.8) return service.check(original);
+  const map = rebuilt.map;
+  return service.check(rebuilt.text).map((f) => {
+    const start = map[f.start];
+    const end = f.end > f.start ? map[f.end - 1] + 1 : start;
+    const contiguous = end - start === f.end - f.start;
+    const replacements = contiguous ? f.replacements : [];
+    return {
+      ...f,
+      start,
+      end,
+      replacements,
+      fixes: contiguous ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: map[e.start], end: e.end > e.start ? map[e.end - 1] + 1 : map[e.start] })) })) : [],
+    };
+  });
 }

@@ -31,7 +31,7 @@ import { countChars } from '../core/features/wordCount';
 import { defaultCacheDir, Indexer } from '../core/index/indexer';
 import { setLocale, t } from '../core/l10n';
 import { RULE_IDS } from '../core/rules';
-import { createPolicyService } from '../core/service';
+import { checkFileText, createPolicyService } from '../core/service';
 import type { Finding, Logger } from '../core/types';
 import { editsAction, fixAction, placeToLocation, toDiagnostic, toRange } from './convert';
 
@@ -399,7 +399,7 @@ export function startServer(connection: Connection): void {
     let count = 0;
     for (const f of service.index.files) {
       const doc = TextDocument.create(pathToFileURL(f.source.path).toString(), 'plaintext', 0, f.source.original);
-      const findings = service.check(f.source.original);
+      const findings = checkFileText(service, f.source.original);
       count += findings.length;
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: findings.map((x) => toDiagnostic(doc, x)) });
     }
