@@ -47,9 +47,15 @@ describe('completion', () => {
   });
 
   it('ranks by matched length, popularity and kind; sortText order is rank order', () => {
-    const { items } = complete(index, '推动上海合‸');
+    const { text, offset, items } = complete(index, '推动上海合‸');
     assert.ok(items.length > 3);
-    assert.equal(items[0].insertText, '上海合作组织', items.map((c) => c.label).join(' '));
+    // The longest matched suffix (the whole run) first, then the most used continuation of 上海合.
+    assert.deepEqual(items.slice(0, 2).map((c) => c.insertText), ['推动上海合作组织', '上海合作组织'], items.map((c) => c.label).join(' '));
+    const apply = (c: CompletionCandidate) => text.slice(0, c.replaceStart) + c.insertText + text.slice(offset);
+    assert.equal(apply(items[0]), apply(items[1]));
+    // Among phrases continuing 上海合, the most used, marked term comes first.
+    const same = items.filter((c) => c.replaceStart === 2 && !c.insertText.startsWith('《') && !c.insertText.startsWith('“'));
+    assert.equal(same[0].insertText, '上海合作组织');
     const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
     assert.deepEqual(sorted, items);
     assert.ok(items.every((c) => /^\d+$/.test(c.sortText) && c.sortText.length === items[0].sortText.length));

@@ -71,7 +71,8 @@ describe('navigation', () => {
   it('goes to the first place of an alias and a formulation', () => {
     for (const [marked, term] of [
       ['上合‸组织各成员国', '上合组织'],
-      ['携手构建人类命‸运共同体', '人类命运共同体'],
+      ['走向人类命‸运共同体', '人类命运共同体'],
+      ['携手构建人类命‸运共同体', '构建人类命运共同体'],
     ] as const) {
       const a = cursor(marked);
       const p = getDefinition(index, a.text, a.offset);

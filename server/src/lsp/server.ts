@@ -1,7 +1,7 @@
 // The LSP adapter: translates protocol requests into calls on the core service and back.
 // Invariants: the server never blocks on indexing (drafts are checked with the text rules until
 // the index is ready, then re-checked); diagnostics are published only for the latest version.
-import { promises as fs } from 'node:fs';
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type PolicyConfig } from '../core/config';
 import { mergeConfig, parseConfig } from '../core/configFile';
-import { getCompletions } from '../core/features/completion';
+import { getCompletions, prepareCompletion } from '../core/features/completion';
 import { getHover } from '../core/features/hover';
 import { getDefinition, getReferences } from '../core/features/navigation';
 import { getDocumentSymbols, type HeadingSymbol } from '../core/features/symbols';
@@ -38,6 +38,7 @@ import { editsAction, fixAction, placeToLocation, toDiagnostic, toRange } from '
 const CONFIG_FILE = 'policy-lint.json';
 const FIRST_INDEX_WAIT_MS = 20000;
 const SETTINGS_WAIT_MS = 1500;
+const WATCH_DEBOUNCE_MS = 300;
 
 interface ClientSettings extends Partial<PolicyConfig> {
   completion?: { enabled?: boolean; pinyin?: boolean };
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
   let indexer: Indexer | undefined;
   let indexing: Promise<void> | undefined;
   let reindexRequested = false;
+  let configLoaded = false;
   // Requests that need the sources wait for the first index (bounded), instead of answering empty.
   let markIndexed: () => void = () => undefined;
   const firstIndex = new Promise<void>((resolve) => (markIndexed = resolve));
@@ -145,6 +147,12 @@ export function startServer(connection: Connection): void {
         settings = await readSettings();
         const config = await effectiveConfig();
         service.setConfig(config);
+        // Drafts are checked as soon as the configuration is known (rules switched off stay off),
+        // with the text rules, before the sources are indexed.
+        if (!configLoaded) {
+          configLoaded = true;
+          for (const doc of documents.all()) schedule(doc);
+        }
         const progress = hasProgressCapability ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
         progress?.begin(t('正在索引来源', 'Indexing sources'), 0, undefined, true);
         const options = {
@@ -157,6 +165,7 @@ export function startServer(connection: Connection): void {
         };
         if (indexer) indexer.setOptions(options);
         else indexer = new Indexer(options);
+        watchSources(config.sources);
         try {
           service.setIndex(await indexer.rebuild());
         } catch (e) {
@@ -165,6 +174,8 @@ export function startServer(connection: Connection): void {
         progress?.done();
         markIndexed();
         for (const doc of documents.all()) schedule(doc);
+        // Completion lookups (pinyin keys) are built now rather than on the first keystroke.
+        setImmediate(() => prepareCompletion(service.index));
         void connection.sendNotification('policyLint/indexed', summary());
       } while (reindexRequested);
     })().finally(() => {
@@ -198,7 +209,7 @@ export function startServer(connection: Connection): void {
 
   function validate(uri: string): void {
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc || !configLoaded) return;
     const version = doc.version;
     let findings: Finding[];
     try {
@@ -224,7 +235,31 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => void reindex());
-  connection.onDidChangeWatchedFiles(() => void reindex());
+  connection.onDidChangeWatchedFiles(() => scheduleReindex());
+
+  // Source folders outside the workspace are watched here: an edit, addition or removal re-indexes
+  // (unchanged files come from the per-file cache, so only changed ones are mined again).
+  let watchers: FSWatcher[] = [];
+  let reindexTimer: NodeJS.Timeout | undefined;
+  function scheduleReindex(): void {
+    if (reindexTimer) clearTimeout(reindexTimer);
+    reindexTimer = setTimeout(() => void reindex(), WATCH_DEBOUNCE_MS);
+  }
+  function watchSources(folders: string[]): void {
+    for (const w of watchers) w.close();
+    watchers = [];
+    for (const folder of folders) {
+      try {
+        const w = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
+          if (!name || /\.(txt|md)$/i.test(String(name))) scheduleReindex();
+        });
+        w.on('error', () => w.close());
+        watchers.push(w);
+      } catch (e) {
+        logger.warn(t(`无法监视来源文件夹 ${folder}：${(e as Error).message}`, `Cannot watch source folder ${folder}: ${(e as Error).message}`));
+      }
+    }
+  }
 
   function docAndOffset(params: { textDocument: { uri: string }; position: { line: number; character: number } }) {
     const doc = documents.get(params.textDocument.uri);

@@ -276,7 +276,9 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
     const allowed = k >= 6 ? 2 : 1;
     for (const r of fuse.search(q, { limit: 50 })) {
       const e = d.entries[r.item.id];
-      if (e.text === q) continue;
+      // Anchored at a real character: the window's first character starts the phrase (a typo
+      // further on is fixed; words typed before the phrase are not replaced).
+      if (e.text === q || e.text[0] !== q[0]) continue;
       // The part of the phrase the typed suffix stands for, and its distance.
       let dist = Infinity;
       for (const n of [k, k - 1, k + 1]) {

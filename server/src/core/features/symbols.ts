@@ -42,7 +42,7 @@ function headingName(line: string): string {
   let name = stop >= 0 ? line.slice(0, stop) : line;
   name = name.replace(/[ \t\u3000]+$/, '');
   const chars = Array.from(name);
-  if (chars.length > MAX_NAME) name = chars.slice(0, MAX_NAME).join('');
+  if (chars.length > MAX_NAME) name = chars.slice(0, MAX_NAME).join('').replace(/[，、：；,:;]+$/, '');
   return name;
 }
 

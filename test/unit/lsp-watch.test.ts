@@ -1,0 +1,55 @@
+// The server re-indexes when a configured source folder changes on disk.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('policy-lsp source watching and policy-lint.json', function () {
+  this.timeout(120000);
+  it('picks up a new source file and the workspace configuration', async () => {
+    const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-ws-'));
+    const src = path.join(ws, 'sources');
+    await fs.mkdir(src);
+    await fs.writeFile(path.join(src, 'a.txt'), '第一篇\n坚持“两个毫不动摇”。\n');
+    await fs.writeFile(path.join(ws, 'policy-lint.json'), JSON.stringify({ sources: ['sources'], rules: { 'variant-char': 'off' } }));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/policy-lsp.js'), '--stdio'], {
+      cwd: ws,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, POLICY_LINT_CACHE_DIR: path.join(ws, '.cache') },
+    });
+    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let indexed = 0;
+    conn.onNotification('policyLint/indexed', () => indexed++);
+    const published: Array<{ uri: string; diagnostics: Array<{ code: string }> }> = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p) => published.push(p));
+    conn.listen();
+    const root = pathToFileURL(ws).toString();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }], capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    const uri = pathToFileURL(path.join(ws, 'draft.md')).toString();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '坚持两个毫不动摇，弘扬二戰精神，推动新质生产力' } });
+    const hoverAt = async (character: number) =>
+      (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })) as { contents: { value: string } } | null;
+    const first = await hoverAt(4);
+    assert.ok(first?.contents.value.includes('两个毫不动摇'));
+    // variant-char is off in policy-lint.json: no diagnostic for 二戰
+    for (let i = 0; i < 100 && !published.length; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(published.length > 0);
+    assert.ok(!published.some((p) => p.diagnostics.some((d) => d.code === 'variant-char')));
+    // A new source file is indexed without a restart.
+    const before = indexed;
+    await fs.writeFile(path.join(src, 'b.txt'), '第二篇\n加快发展“新质生产力”。\n');
+    for (let i = 0; i < 200 && indexed === before; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(indexed > before, 'reindexed after the change');
+    const second = await hoverAt(20);
+    assert.ok(second?.contents.value.includes('新质生产力'));
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    conn.dispose();
+  });
+});
