@@ -111,13 +111,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
     vscode.commands.registerCommand('policyLint.checkSources', async () => {
-      const n = await exec<number>('policyLint.checkSources');
+      const n = await exec<number>('policyLint.server.checkSources');
       void vscode.window.showInformationMessage(msg(`来源文件中发现 ${n} 个问题，见“问题”面板。`, `${n} problems found in the sources; see the Problems panel.`));
     }),
     vscode.commands.registerCommand('policyLint.fixAllSafe', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      const n = await exec<number>('policyLint.fixAllSafe', editor.document.uri.toString());
+      const n = await exec<number>('policyLint.server.fixAllSafe', editor.document.uri.toString());
       void vscode.window.setStatusBarMessage(msg(`已修正 ${n} 处`, `Fixed ${n}`), 3000);
     }),
     vscode.commands.registerCommand('policyLint.addToAllowList', async (word?: string) => {

@@ -44,12 +44,15 @@ interface ClientSettings extends Partial<PolicyConfig> {
   completion?: { enabled?: boolean; pinyin?: boolean };
 }
 
+// Server commands are registered in VS Code by the language client (ExecuteCommandFeature): their ids
+// must differ from the client's own UI commands (policyLint.fixAllSafe, policyLint.checkSources, …),
+// or activation fails with "command … already exists".
 export const COMMANDS = {
   reindex: 'policyLint.reindex',
   addToAllow: 'policyLint.addToAllow',
-  fixAllSafe: 'policyLint.fixAllSafe',
+  fixAllSafe: 'policyLint.server.fixAllSafe',
   indexReport: 'policyLint.indexReport',
-  checkSources: 'policyLint.checkSources',
+  checkSources: 'policyLint.server.checkSources',
   wordCount: 'policyLint.wordCount',
 };
 
