@@ -26,6 +26,13 @@ export interface TermInfo {
 export interface CorpusExtras {
   formulations: Formulation[];
   suffixArray?: Int32Array;
+  /** Conclusions drawn across files (they need the segmenter): cached so a warm start skips them. */
+  derived?: {
+    /** [misspelled phrase, the sources' usual wording] */
+    typos: Array<[string, string]>;
+    /** [short form, full form, count] */
+    shortForms: Array<[string, string, number]>;
+  };
 }
 
 /** Separator between files in the joined text: never part of a match. */
@@ -36,7 +43,7 @@ export class CorpusIndex {
   /** Recurring formulations, the sources' likely typos removed. */
   readonly formulations: Formulation[];
   private readonly minedFormulations: Formulation[];
-  readonly sentences: SentenceIndex;
+  private sentenceIndex: SentenceIndex | undefined;
   readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
   private readonly joined: string;
@@ -46,6 +53,7 @@ export class CorpusIndex {
   private readonly typoForms = new Map<string, string>();
   /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
   private readonly oneOff = new Map<string, string[]>();
+  private oneOffBuilt = false;
 
   constructor(files: FileIndex[], extras?: CorpusExtras) {
     this.files = files;
@@ -60,7 +68,6 @@ export class CorpusIndex {
       : SuffixArray.build(this.joined);
     this.minedFormulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
     this.statements = files.flatMap((f) => f.statements);
-    this.sentences = new SentenceIndex(files);
 
     for (const f of files) {
       for (const t of f.terms) this.addRefs(t.text, t.kind, t.refs);
@@ -79,13 +86,17 @@ export class CorpusIndex {
     for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
     for (const info of this.terms.values()) info.count = this.frequency(info.text);
     this.dropSplitQuotes();
-    this.dropLikelyTypos();
-    this.inferShortForms();
-    for (const info of this.terms.values()) {
-      info.articles = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
-      if (info.articles === 0 && info.count > 0) info.articles = this.articlesContaining(info.text);
+    if (extras?.derived) {
+      for (const [typo, right] of extras.derived.typos) {
+        this.terms.delete(typo);
+        this.typoForms.set(typo, right);
+      }
+      for (const [short, full, count] of extras.derived.shortForms) this.addShortForm(short, full, count);
+    } else {
+      this.dropLikelyTypos();
+      this.inferShortForms();
     }
-    for (const text of this.terms.keys()) this.addOneOff(text);
+    for (const info of this.terms.values()) this.setArticleCount(info);
     this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
   }
 
@@ -94,7 +105,33 @@ export class CorpusIndex {
   }
 
   extras(): CorpusExtras {
-    return { formulations: this.minedFormulations, suffixArray: this.suffixArray.sa };
+    return {
+      formulations: this.minedFormulations,
+      suffixArray: this.suffixArray.sa,
+      derived: { typos: [...this.typoForms], shortForms: this.shortForms },
+    };
+  }
+
+  /** Source sentences with a trigram lookup, built on first use (checks need it, indexing does not). */
+  get sentences(): SentenceIndex {
+    this.sentenceIndex ??= new SentenceIndex(this.files);
+    return this.sentenceIndex;
+  }
+
+  /** Articles a term occurs in: from its mined places, or counted on first use from its occurrences. */
+  private setArticleCount(info: TermInfo): void {
+    const fromRefs = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
+    if (fromRefs > 0 || info.count === 0) {
+      info.articles = fromRefs;
+      return;
+    }
+    let cached: number | undefined;
+    Object.defineProperty(info, 'articles', {
+      get: () => (cached ??= this.articlesContaining(info.text)),
+      set: (v: number) => (cached = v),
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   private entry(text: string): TermInfo {
@@ -195,12 +232,19 @@ export class CorpusIndex {
         if (short.length < 3 || isDictWord(short) || long.text.includes(short) || this.terms.get(short)?.fullForm) continue;
         const count = this.frequency(short);
         if (count < 2 || !this.sameFile(short, long.text) || this.mostlyInsideWords(short)) continue;
-        const info = this.entry(short);
-        info.kinds.add('alias');
-        info.fullForm = long.text;
-        info.count = count;
+        this.addShortForm(short, long.text, count);
       }
     }
+  }
+
+  private readonly shortForms: Array<[string, string, number]> = [];
+
+  private addShortForm(short: string, full: string, count: number): void {
+    const info = this.entry(short);
+    info.kinds.add('alias');
+    info.fullForm = full;
+    info.count = count;
+    this.shortForms.push([short, full, count]);
   }
 
   /** True when most occurrences of `s` continue a word that starts before it (市基础设施 in 城市基础设施). */
@@ -346,6 +390,10 @@ export class CorpusIndex {
 
   /** Known terms of the same length as `text` that differ from it in exactly one character. */
   termsOneOff(text: string): string[] {
+    if (!this.oneOffBuilt) {
+      this.oneOffBuilt = true;
+      for (const t of this.terms.keys()) this.addOneOff(t);
+    }
     const out = new Set<string>();
     for (let i = 0; i < text.length; i++) {
       for (const t of this.oneOff.get(text.slice(0, i) + '\u0000' + text.slice(i + 1)) ?? []) if (t !== text) out.add(t);

@@ -37,14 +37,21 @@ function* clauses(texts: Iterable<string>): Generator<string> {
   }
 }
 
-function* ngrams(tokens: Token[]): Generator<{ text: string; first: number; last: number }> {
+/** A clause's words with their edge strength, computed once and reused by every pass. */
+interface Clause {
+  words: Token[];
+  strong: boolean[];
+}
+
+function* ngrams(clause: Clause): Generator<{ text: string; first: number; last: number }> {
+  const { words: tokens, strong } = clause;
   for (let i = 0; i < tokens.length; i++) {
-    if (!strongEdge(tokens[i].text)) continue;
+    if (!strong[i]) continue;
     let text = '';
     for (let j = i; j < tokens.length && j - i < MAX_TOKENS; j++) {
       text += tokens[j].text;
       if (text.length > MAX_CHARS) break;
-      if (j > i && text.length >= MIN_CHARS && strongEdge(tokens[j].text)) yield { text, first: i, last: j };
+      if (j > i && text.length >= MIN_CHARS && strong[j]) yield { text, first: i, last: j };
     }
   }
 }
@@ -60,30 +67,38 @@ export function minFormulationCount(totalChars: number): number {
 }
 
 export function mineFormulations(texts: string[], minCount = minFormulationCount(texts.reduce((n, t) => n + t.length, 0))): Formulation[] {
-  const tokenized: Token[][] = [];
+  const tokenized: Clause[] = [];
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
-  for (const clause of clauses(texts)) {
+  const edgeCache = new Map<string, boolean>();
+  for (const text of clauses(texts)) {
     // HMM joins words the dictionary lacks (文旅, 上合), so new coinages can be formulations.
-    const tokens = tokenize(clause, true);
-    tokenized.push(tokens);
-    for (const g of ngrams(tokens)) {
+    const words = tokenize(text, true);
+    const strong = words.map((w) => {
+      let v = edgeCache.get(w.text);
+      if (v === undefined) edgeCache.set(w.text, (v = strongEdge(w.text)));
+      return v;
+    });
+    const clause = { words, strong };
+    tokenized.push(clause);
+    for (const g of ngrams(clause)) {
       const slot = hash(g.text) & (SLOTS - 1);
       if (hashed[slot] < 65535) hashed[slot]++;
     }
   }
   const counts = new Map<string, number>();
-  for (const tokens of tokenized) {
-    for (const g of ngrams(tokens)) {
+  for (const clause of tokenized) {
+    for (const g of ngrams(clause)) {
       if (hashed[hash(g.text) & (SLOTS - 1)] < minCount) continue;
-      if (!clean(tokens, g.first, g.last, g.text)) continue;
+      if (!clean(clause.words, g.first, g.last, g.text)) continue;
       counts.set(g.text, (counts.get(g.text) ?? 0) + 1);
     }
   }
   // Keep closed phrases: drop one whose one-word-longer extension occurs (almost) as often.
   const open = new Set<string>();
-  for (const tokens of tokenized) {
-    for (const g of ngrams(tokens)) {
+  for (const clause of tokenized) {
+    const tokens = clause.words;
+    for (const g of ngrams(clause)) {
       const n = counts.get(g.text);
       if (n === undefined || n < minCount) continue;
       for (const [a, b] of [

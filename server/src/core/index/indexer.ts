@@ -140,7 +140,7 @@ export class Indexer {
       definitions: idx.files.reduce((n, f) => n + f.definitions.length, 0),
       aliases: [...idx.allTerms()].filter((x) => x.fullForm).length,
       statements: idx.statements.length,
-      sentences: idx.sentences.all.length,
+      sentences: idx.files.reduce((n, f) => n + f.articles.reduce((m, a) => m + a.paragraphs.reduce((k, p) => k + p.sentences.length, 0), 0), 0),
       ms: Date.now() - started,
       cachedFiles,
     };
@@ -196,17 +196,17 @@ export class Indexer {
     const metaFile = this.cachePath('corpus', key);
     const saFile = this.cachePath('corpus', key, 'sa');
     if (metaFile && saFile) {
-      const meta = await readJson<Pick<CorpusExtras, 'formulations'>>(metaFile);
+      const meta = await readJson<Pick<CorpusExtras, 'formulations' | 'derived'>>(metaFile);
       const sa = await fs.readFile(saFile).catch(() => undefined);
       if (meta && sa) {
         const arr = new Int32Array(sa.buffer, sa.byteOffset, sa.byteLength >> 2);
-        return new CorpusIndex(files, { formulations: meta.formulations, suffixArray: arr });
+        return new CorpusIndex(files, { formulations: meta.formulations, derived: meta.derived, suffixArray: arr });
       }
     }
     const index = new CorpusIndex(files);
     if (metaFile && saFile) {
       const extras = index.extras();
-      await writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations })).catch(() => undefined);
+      await writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived })).catch(() => undefined);
       if (extras.suffixArray) await writeAtomic(saFile, new Uint8Array(extras.suffixArray.buffer, extras.suffixArray.byteOffset, extras.suffixArray.byteLength)).catch(() => undefined);
     }
     return index;
