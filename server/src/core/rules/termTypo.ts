@@ -6,7 +6,7 @@ import { t } from '../l10n';
 import { isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
 import { confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
-import { align } from '../text/align';
+import { align, type AlignEdit } from '../text/align';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
@@ -166,9 +166,11 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8 || index.frequency(sentence) > 0) continue;
     const best = index.sentences.similar(sentence, 0.4, 3)[0];
     if (!best) continue;
-    const a = align(sentence, best.sentence.text, true);
-    if (a.same < 0.75 * sentence.length || a.edits.length === 0 || a.edits.length > Math.max(3, sentence.length / 8)) continue;
-    for (const ed of a.edits) {
+    const edits = sentenceEdits(sentence, best.sentence.text);
+    if (!edits) continue;
+    // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
+    const strong = edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
+    for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
       if (wrong.length === 0 || wrong.length !== right.length || wrong.length > 2 || inQuote(s + ed.start)) continue;
@@ -180,7 +182,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         if (confusability(wrong[c], right[c]) < 0.5) ok = false;
         const tok = tokenAt(tokens, s + ed.start + c);
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
-        if (tok && tok.text.length > 1 && isDictWord(tok.text)) {
+        if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
           const fixedWord = tok.text.slice(0, s + ed.start + c - tok.start) + right[c] + tok.text.slice(s + ed.start + c - tok.start + 1);
           if (soundSimilarity(wrong[c], right[c]) < 1 || wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord)) ok = false;
         }
@@ -192,11 +194,39 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         message: t(`疑似错字：来源原句作「${right}」`, `Likely typo: the source sentence has "${right}"`),
         replacements: [right],
         related: index.relatedPlace(best.sentence, t('来源原句', 'Source sentence')),
-        score: 1 + a.same / sentence.length,
+        score: 1 + edits.same / sentence.length,
       });
     }
   }
   return out;
+}
+
+/**
+ * How a draft sentence differs from the source sentence it nearly repeats: character by character
+ * when the aligned source words are as long as the sentence (substitutions only), else by diff.
+ */
+function sentenceEdits(sentence: string, source: string): { list: AlignEdit[]; same: number } | undefined {
+  const a = align(sentence, source, true);
+  let list = a.edits;
+  let same = a.same;
+  const window = source.slice(a.sourceStart, a.sourceEnd);
+  if (window.length === sentence.length) {
+    list = [];
+    same = 0;
+    for (let i = 0; i < sentence.length; i++) {
+      if (sentence[i] === window[i]) {
+        same++;
+        continue;
+      }
+      const last = list[list.length - 1];
+      if (last && last.end === i) {
+        last.end++;
+        last.replacement += window[i];
+      } else list.push({ start: i, end: i + 1, replacement: window[i] });
+    }
+  }
+  if (same < 0.75 * sentence.length || list.length === 0 || list.length > Math.max(3, sentence.length / 8)) return undefined;
+  return { list, same };
 }
 
 /** Keeps the best of overlapping candidates. */
