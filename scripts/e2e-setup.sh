@@ -38,7 +38,7 @@ fi
 
 # 2. code-server from npm.
 if [ "$(cs_version | cut -d' ' -f1)" != "$CS_VERSION" ]; then
-  say "installing code-server $CS_VERSION into $CS_DIR (a few minutes: native addons are compiled)"
+  say "installing code-server $CS_VERSION into $CS_DIR (about a minute: native addons are compiled)"
   # @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache already has the archive:
   # seed the cache with Debian's rg.
   export TMPDIR=$E2E_HOME/tmp
