@@ -1,5 +1,6 @@
 // Every source sentence, with a character-trigram lookup that finds the sentences a draft
 // sentence or quotation nearly repeats. Postings are kept in one compact array (CSR layout).
+import { splitSentences } from '../sources/structure';
 import type { FileIndex, SourceRef } from '../types';
 
 export interface SourceSentence extends SourceRef {
@@ -22,12 +23,16 @@ export class SentenceIndex {
 
   constructor(files: FileIndex[]) {
     for (const f of files) {
+      // Every line counts, headings and name lines included (a draft may repeat those too).
       const list: SourceSentence[] = [];
-      f.articles.forEach((a, ai) => {
-        for (const p of a.paragraphs) {
-          for (const s of p.sentences) list.push({ file: f.source.path, article: ai, start: s.start, end: s.end, text: s.text });
-        }
-      });
+      const text = f.source.text;
+      let article = 0;
+      let at = 0;
+      for (const line of text.split('\n')) {
+        while (article + 1 < f.articles.length && f.articles[article + 1].start <= at) article++;
+        for (const s of splitSentences(line, at)) list.push({ file: f.source.path, article, start: s.start, end: s.end, text: s.text });
+        at += line.length + 1;
+      }
       this.byFile.set(f.source.path, list);
       this.all.push(...list);
     }

@@ -10,12 +10,17 @@ import { align, type AlignEdit } from '../text/align';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
+import type { TextRange } from '../types';
 import type { Token } from '../lang/segmenter';
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
 const MAX_TERM = 16;
 const SENTENCE_END = /[。！？；!?;]/;
+const EDGE_PUNCT_START = /^[\s（）()【】「」“”‘’《》，。；：！？、…—]+/;
+const EDGE_PUNCT_END = /[\s（）()【】「」“”‘’《》，。；：！？、…—]+$/;
+/** Quotations longer than this are checked by quote-mismatch. */
+const MIN_QUOTE_CHARS = 8;
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
 const RARE_RATIO = 20;
 
@@ -150,10 +155,11 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
 }
 
 /** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
-function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRange[]): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
-  const quoted = findQuotes(text).filter((q) => q.depth === 0);
+  // Long quotations are the quote rule's; short quoted words are checked here.
+  const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
   const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
   let start = 0;
   let tokens: Token[] | undefined;
@@ -162,35 +168,41 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const s = start;
     const e = k < text.length ? k + 1 : k;
     start = e;
-    const sentence = text.slice(s, e);
+    // Edge punctuation and brackets are framing, not wording.
+    const raw = text.slice(s, e);
+    const lead = raw.length - raw.replace(EDGE_PUNCT_START, '').length;
+    const sentence = raw.slice(lead).replace(EDGE_PUNCT_END, '');
+    const s0 = s + lead;
     if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8 || index.frequency(sentence) > 0) continue;
     const best = index.sentences.similar(sentence, 0.4, 3)[0];
     if (!best) continue;
-    const edits = sentenceEdits(sentence, best.sentence.text);
+    const edits = sentenceEdits(sentence, best.sentence.text.replace(EDGE_PUNCT_START, '').replace(EDGE_PUNCT_END, ''));
     if (!edits) continue;
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
     const strong = edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
+    if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length });
     for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
-      if (wrong.length === 0 || wrong.length !== right.length || wrong.length > 2 || inQuote(s + ed.start)) continue;
+      if (wrong.length === 0 || wrong.length !== right.length || wrong.length > (strong ? 4 : 2) || inQuote(s0 + ed.start)) continue;
       if (!isCjkRun(wrong) || !isCjkRun(right)) continue;
-      if (NUMERAL.test(wrong) || NUMERAL.test(right)) continue;
+      // A number changed into another number is an update, not a slip.
+      if (NUMERAL.test(wrong) && NUMERAL.test(right)) continue;
       tokens ??= p.tokens();
       let ok = true;
       for (let c = 0; c < wrong.length; c++) {
-        if (confusability(wrong[c], right[c]) < 0.5) ok = false;
-        const tok = tokenAt(tokens, s + ed.start + c);
+        if (confusability(wrong[c], right[c]) < (strong ? 0.3 : 0.5)) ok = false;
+        const tok = tokenAt(tokens, s0 + ed.start + c);
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
         if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
-          const fixedWord = tok.text.slice(0, s + ed.start + c - tok.start) + right[c] + tok.text.slice(s + ed.start + c - tok.start + 1);
+          const fixedWord = tok.text.slice(0, s0 + ed.start + c - tok.start) + right[c] + tok.text.slice(s0 + ed.start + c - tok.start + 1);
           if (soundSimilarity(wrong[c], right[c]) < 1 || wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord)) ok = false;
         }
       }
       if (!ok) continue;
       out.push({
-        start: s + ed.start,
-        end: s + ed.end,
+        start: s0 + ed.start,
+        end: s0 + ed.end,
         message: t(`疑似错字：来源原句作「${right}」`, `Likely typo: the source sentence has "${right}"`),
         replacements: [right],
         related: index.relatedPlace(best.sentence, t('来源原句', 'Source sentence')),
@@ -248,7 +260,12 @@ export const termTypoRule: Rule = {
     const index = ctx.index;
     if (index.isEmpty) return [];
     const split = splitQuotes(p.text, index);
-    const rest = bestNonOverlapping([...nearTerms(p, index), ...nearSentences(p, index)]).filter(
+    // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
+    // term look-alikes inside it that the source itself writes are not slips.
+    const strongSpans: TextRange[] = [];
+    const fromSentences = nearSentences(p, index, strongSpans);
+    const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end));
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest].sort((a, b) => a.start - b.start);
