@@ -32,6 +32,13 @@ function leaves(ch: string, depth = 0): string[] {
   return out;
 }
 
+/** Direct components, internal (numbered) nodes opened up to named parts. */
+function namedParts(ch: string): string[] {
+  const d = decompositions().get(ch);
+  if (!d) return [];
+  return d.parts.flatMap((p) => (/^\d+$/.test(p) ? namedParts(p) : [p]));
+}
+
 /** 0..1: how alike two characters look (shared components, same layout). */
 export function shapeSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -51,8 +58,13 @@ export function shapeSimilarity(a: string, b: string): number {
   }
   const direct = da.parts.filter((p) => db.parts.includes(p)).length;
   const score = (2 * shared) / (la.length + lb.length);
+  // Sharing a whole named component in the same layout (堂/常 share 龸, 情/精 share 青) reads as alike.
+  const pa = namedParts(a);
+  const pb = namedParts(b);
+  const common = pa.filter((p) => pb.includes(p)).length;
+  const component = common > 0 && da.layout.split('/')[0] === db.layout.split('/')[0] ? 0.5 + (0.3 * common) / Math.max(pa.length, pb.length) : 0;
   const layoutBonus = da.layout.split('/')[0] === db.layout.split('/')[0] && direct > 0 ? 0.15 : 0;
   // One character containing the other (木/本, 方/坊) also looks alike.
   const contains = da.parts.includes(b) || db.parts.includes(a) ? 0.5 : 0;
-  return Math.min(1, Math.max(score + layoutBonus, contains));
+  return Math.min(1, Math.max(score + layoutBonus, contains, component));
 }
