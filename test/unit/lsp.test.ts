@@ -89,8 +89,12 @@ describe('policy-lsp over stdio', function () {
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const hover = (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } })) as { contents: { value: string } } | null;
     assert.ok(hover && hover.contents.value.includes('尊重多样文明'));
-    const completion = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } })) as Array<{ label: string; textEdit: { newText: string } }>;
-    assert.ok(completion.some((c) => c.textEdit.newText.includes('人类命运共同体')));
+    const completion = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } })) as {
+      isIncomplete: boolean;
+      items: Array<{ label: string; textEdit: { newText: string } }>;
+    };
+    assert.equal(completion.isIncomplete, true);
+    assert.ok(completion.items.some((c) => c.textEdit.newText.includes('人类命运共同体')));
   });
 
   it('survives requests for unknown documents and out-of-range positions', async () => {

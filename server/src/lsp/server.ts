@@ -284,9 +284,10 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params) => {
     await indexReady();
     const at = docAndOffset(params);
-    if (!at || settings.completion?.enabled === false) return [];
+    if (!at || settings.completion?.enabled === false) return { isIncomplete: false, items: [] };
     const items = getCompletions(service.index, at.text, at.offset, { pinyin: settings.completion?.pinyin !== false });
-    return items.map(
+    // Incomplete: the next keystroke asks again, so suggestions follow the typed Chinese run.
+    return { isIncomplete: true, items: items.map(
       (c): CompletionItem => ({
         label: c.label,
         kind: c.kind === 'statement' ? CompletionItemKind.Text : c.kind === 'title' ? CompletionItemKind.Reference : CompletionItemKind.Keyword,
@@ -297,7 +298,7 @@ export function startServer(connection: Connection): void {
         insertTextFormat: InsertTextFormat.PlainText,
         textEdit: { range: toRange(at.doc, c.replaceStart, c.replaceEnd), newText: c.insertText },
       }),
-    );
+    ) };
   });
 
   connection.onDefinition(async (params) => {
