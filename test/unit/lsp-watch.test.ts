@@ -48,6 +48,27 @@ describe('policy-lsp source watching and policy-lint.json', function () {
     assert.ok(indexed > before, 'reindexed after the change');
     const second = await hoverAt(20);
     assert.ok(second?.contents.value.includes('新质生产力'));
+    // "Add to allow list" writes policy-lint.json, keeps its other keys, and silences the finding.
+    const dupUri = pathToFileURL(path.join(ws, 'dup.md')).toString();
+    published.length = 0;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: dupUri, languageId: 'markdown', version: 1, text: '要研究研究这个问题。' } });
+    for (let i = 0; i < 100 && !published.some((p) => p.uri === dupUri); i++) await new Promise((r) => setTimeout(r, 50));
+    const dupDiags = published.filter((p) => p.uri === dupUri).pop()!.diagnostics;
+    assert.deepEqual(dupDiags.map((d) => d.code), ['duplicate']);
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: dupUri },
+      range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } },
+      context: { diagnostics: dupDiags },
+    })) as Array<{ title: string; command?: { command: string; arguments: unknown[] } }>;
+    const allow = actions.find((a) => a.command?.command === 'policyLint.addToAllow');
+    assert.ok(allow, JSON.stringify(actions.map((a) => a.title)));
+    published.length = 0;
+    assert.equal(await conn.sendRequest('workspace/executeCommand', { command: allow.command!.command, arguments: ['研究研究'] }), true);
+    const written = JSON.parse(await fs.readFile(path.join(ws, 'policy-lint.json'), 'utf8'));
+    assert.deepEqual(written.allow, ['研究研究']);
+    assert.deepEqual(written.sources, ['sources']);
+    for (let i = 0; i < 100 && !published.some((p) => p.uri === dupUri); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(published.filter((p) => p.uri === dupUri).pop()!.diagnostics, []);
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
     conn.dispose();
