@@ -97,6 +97,14 @@ describe('policy-lsp over stdio', function () {
     assert.ok(completion.items.some((c) => c.textEdit.newText.includes('人类命运共同体')));
   });
 
+  it('returns semantic tokens for official terms', async () => {
+    const uri = 'file:///tmp/policy-lsp-test-5.md';
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '前言\r\n𠮷秉持“上海精神”。' } });
+    const tokens = (await conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    // line 1, character 5 (𠮷 is two UTF-16 units, then 秉持“), length 4, type 0 (officialTerm)
+    assert.deepEqual(tokens.data.slice(0, 5), [1, 5, 4, 0, 0]);
+  });
+
   it('survives requests for unknown documents and out-of-range positions', async () => {
     const none = await conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope.md' }, position: { line: 0, character: 0 } });
     assert.equal(none, null);

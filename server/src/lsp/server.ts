@@ -12,6 +12,7 @@ import {
   MarkupKind,
   SymbolKind,
   TextDocumentSyncKind,
+  SemanticTokensBuilder,
   TextDocuments,
   type CodeAction,
   type CompletionItem,
@@ -26,6 +27,7 @@ import { mergeConfig, parseConfig } from '../core/configFile';
 import { getCompletions, prepareCompletion } from '../core/features/completion';
 import { getHover } from '../core/features/hover';
 import { getDefinition, getReferences } from '../core/features/navigation';
+import { getSemanticSpans, type SpanKind } from '../core/features/semanticSpans';
 import { getDocumentSymbols, type HeadingSymbol } from '../core/features/symbols';
 import { countChars } from '../core/features/wordCount';
 import { defaultCacheDir, Indexer } from '../core/index/indexer';
@@ -36,9 +38,11 @@ import type { Finding, Logger } from '../core/types';
 import { editsAction, fixAction, placeToLocation, toDiagnostic, toRange } from './convert';
 
 const CONFIG_FILE = 'policy-lint.json';
+const SEMANTIC_TYPES: readonly SpanKind[] = ['officialTerm', 'sourceQuote', 'misquote'];
 const FIRST_INDEX_WAIT_MS = 20000;
 const SETTINGS_WAIT_MS = 1500;
 const WATCH_DEBOUNCE_MS = 300;
+const MAX_LOGGED_PROBLEMS = 50;
 
 interface ClientSettings extends Partial<PolicyConfig> {
   completion?: { enabled?: boolean; pinyin?: boolean };
@@ -72,6 +76,8 @@ export function startServer(connection: Connection): void {
   let indexing: Promise<void> | undefined;
   let reindexRequested = false;
   let configLoaded = false;
+  /** In an untrusted workspace, source folders named by the workspace are not read (only the bundled seeds). */
+  let trusted = true;
   // Requests that need the sources wait for the first index (bounded), instead of answering empty.
   let markIndexed: () => void = () => undefined;
   const firstIndex = new Promise<void>((resolve) => (markIndexed = resolve));
@@ -80,7 +86,9 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Immediate>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    setLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
+    setLocale(params.locale ?? init.locale);
+    trusted = init.trusted !== false;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : (params.rootPath ?? undefined);
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
@@ -93,6 +101,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TYPES], tokenModifiers: [] }, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
       },
@@ -120,6 +129,11 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  // The last policy-lint.json that could be read as a whole. While the file does not parse (a
+  // syntax error, a top level that is no object) that configuration stays in force, instead of
+  // every rule setting and replace entry falling back to the defaults at once (issue 7).
+  let lastGoodFile: { file: string; config: PolicyConfig } | undefined;
+
   /** Settings, then policy-lint.json at the workspace root on top. Problems are logged, never fatal. */
   async function effectiveConfig(): Promise<PolicyConfig> {
     let config = mergeConfig(defaultConfig(), sanitize(settings));
@@ -128,14 +142,30 @@ export function startServer(connection: Connection): void {
       const text = await fs.readFile(file, 'utf8').catch(() => undefined);
       if (text !== undefined) {
         const parsed = parseConfig(text, file, RULE_IDS);
-        for (const p of parsed.problems) logger.warn(`${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`);
+        // A file with thousands of bad entries would flood the output channel: the first ones, then a count.
+        for (const p of parsed.problems.slice(0, MAX_LOGGED_PROBLEMS)) logger.warn(`${p.file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`);
+        if (parsed.problems.length > MAX_LOGGED_PROBLEMS) {
+          const more = parsed.problems.length - MAX_LOGGED_PROBLEMS;
+          logger.warn(t(`${file}：另有 ${more} 个问题未列出`, `${file}: ${more} more problems not shown`));
+        }
+        // Problems without a key concern the file as a whole: nothing in it could be used.
+        let fileConfig = parsed.config;
+        if (!parsed.problems.some((p) => p.key === '')) lastGoodFile = { file, config: parsed.config };
+        else if (lastGoodFile?.file === file) {
+          fileConfig = lastGoodFile.config;
+          logger.warn(t(`${file} 无法使用，继续沿用上一次有效的配置`, `${file} cannot be used; the last valid configuration stays in force`));
+        }
         config = mergeConfig(config, {
-          ...parsed.config,
-          sources: parsed.config.sources.map((s) => path.resolve(workspaceRoot as string, s)),
+          ...fileConfig,
+          sources: fileConfig.sources.map((s) => path.resolve(workspaceRoot as string, s)),
         });
-      }
+      } else lastGoodFile = undefined; // no file (any more): its settings are gone with it
     }
     config.sources = config.sources.map((s) => (workspaceRoot ? path.resolve(workspaceRoot, s) : path.resolve(s)));
+    if (!trusted && config.sources.length) {
+      logger.warn(t('工作区未受信任：忽略工作区指定的来源文件夹，仅使用内置来源。', 'Workspace not trusted: source folders named by the workspace are ignored; only the bundled sources are used.'));
+      config.sources = [];
+    }
     return config;
   }
 
@@ -148,7 +178,15 @@ export function startServer(connection: Connection): void {
       do {
         reindexRequested = false;
         settings = await readSettings();
-        const config = await effectiveConfig();
+        let config: PolicyConfig;
+        try {
+          config = await effectiveConfig();
+        } catch (e) {
+          // Configuration problems are reported, not thrown; should one throw all the same, the
+          // configuration in force stays and indexing goes on.
+          logger.error(t(`读取配置失败：${(e as Error).message}`, `Reading the configuration failed: ${(e as Error).message}`));
+          config = service.config;
+        }
         service.setConfig(config);
         // Drafts are checked as soon as the configuration is known (rules switched off stay off),
         // with the text rules, before the sources are indexed.
@@ -181,9 +219,13 @@ export function startServer(connection: Connection): void {
         setImmediate(() => prepareCompletion(service.index));
         void connection.sendNotification('policyLint/indexed', summary());
       } while (reindexRequested);
-    })().finally(() => {
-      indexing = undefined;
-    });
+    })()
+      // Callers do not await this promise (`void reindex()`): a rejection here would be unhandled,
+      // and Node ends the process on an unhandled rejection. Log it instead.
+      .catch((e: unknown) => logger.error(t(`索引出错：${(e as Error)?.message ?? String(e)}`, `Indexing error: ${(e as Error)?.message ?? String(e)}`)))
+      .finally(() => {
+        indexing = undefined;
+      });
     return indexing;
   }
 
@@ -238,6 +280,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => void reindex());
+  connection.onNotification('policyLint/trust', (p: { trusted?: boolean }) => {
+    trusted = p?.trusted !== false;
+    void reindex();
+  });
   connection.onDidChangeWatchedFiles(() => scheduleReindex());
 
   // Source folders outside the workspace are watched here: an edit, addition or removal re-indexes
@@ -329,6 +375,26 @@ export function startServer(connection: Connection): void {
     return getDocumentSymbols(doc.getText()).map(convert);
   });
 
+  connection.languages.semanticTokens.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const builder = new SemanticTokensBuilder();
+    if (!doc) return builder.build();
+    const text = doc.getText();
+    for (const span of getSemanticSpans(service.index, text, currentFindings(doc))) {
+      // A token may not cross a line: split spans at line breaks.
+      let start = span.start;
+      while (start < span.end) {
+        const pos = doc.positionAt(start);
+        const lineEnd = doc.offsetAt({ line: pos.line + 1, character: 0 });
+        const end = Math.min(span.end, lineEnd > start ? lineEnd : span.end);
+        const piece = text.slice(start, end).replace(/[\r\n]+$/, '');
+        if (piece.length) builder.push(pos.line, pos.character, piece.length, SEMANTIC_TYPES.indexOf(span.kind), 0);
+        start = end;
+      }
+    }
+    return builder.build();
+  });
+
   function currentFindings(doc: TextDocument): Finding[] {
     const cached = findingsByUri.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.findings;
@@ -410,12 +476,19 @@ export function startServer(connection: Connection): void {
     let data: Record<string, unknown> = {};
     const text = await fs.readFile(file, 'utf8').catch(() => undefined);
     if (text !== undefined) {
+      let parsed: unknown;
       try {
-        data = JSON.parse(text) as Record<string, unknown>;
+        parsed = JSON.parse(text);
       } catch {
-        logger.error(t(`${file} 不是有效的 JSON，未修改`, `${file} is not valid JSON; not changed`));
+        parsed = undefined;
+      }
+      // `null`, a list or a string at the top level used to throw here (null) or lose the word (a
+      // list): the file is left as it is.
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        logger.error(t(`${file} 不是有效的 JSON 对象，未修改`, `${file} is not a valid JSON object; not changed`));
         return false;
       }
+      data = parsed as Record<string, unknown>;
     }
     const allow = Array.isArray(data.allow) ? (data.allow as unknown[]) : [];
     if (!allow.includes(word)) allow.push(word);
