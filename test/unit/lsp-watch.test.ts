@@ -73,4 +73,28 @@ describe('policy-lsp source watching and policy-lint.json', function () {
     await conn.sendNotification('exit');
     conn.dispose();
   });
+
+  it('reads no workspace-named source folder in an untrusted workspace', async () => {
+    const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-untrusted-'));
+    await fs.mkdir(path.join(ws, 'sources'));
+    await fs.writeFile(path.join(ws, 'sources', 'a.txt'), '第一篇\n坚持“两个毫不动摇”。\n');
+    await fs.writeFile(path.join(ws, 'policy-lint.json'), JSON.stringify({ sources: ['sources'] }));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/policy-lsp.js'), '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, POLICY_LINT_CACHE_DIR: path.join(ws, '.cache') } });
+    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let indexed: { files: number } | undefined;
+    conn.onNotification('policyLint/indexed', (p: { files: number }) => (indexed = p));
+    conn.listen();
+    const root = pathToFileURL(ws).toString();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, capabilities: {}, initializationOptions: { trusted: false } });
+    await conn.sendNotification('initialized', {});
+    for (let i = 0; i < 200 && !indexed; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(indexed?.files, 2, 'only the two bundled seeds');
+    indexed = undefined;
+    await conn.sendNotification('policyLint/trust', { trusted: true });
+    for (let i = 0; i < 200 && !indexed; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(indexed?.files, 3, 'the workspace source once trusted');
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    conn.dispose();
+  });
 });
