@@ -81,18 +81,24 @@ describe('policy-lsp source watching and policy-lint.json', function () {
     await fs.writeFile(path.join(ws, 'policy-lint.json'), JSON.stringify({ sources: ['sources'] }));
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/policy-lsp.js'), '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, POLICY_LINT_CACHE_DIR: path.join(ws, '.cache') } });
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const seen: { indexed?: { files: number } } = {};
-    conn.onNotification('policyLint/indexed', (p: { files: number }) => (seen.indexed = p));
+    let indexedCount = 0;
+    let lastFiles = 0;
+    conn.onNotification('policyLint/indexed', (p: { files: number }) => {
+      indexedCount++;
+      lastFiles = p.files;
+    });
     conn.listen();
     const root = pathToFileURL(ws).toString();
     await conn.sendRequest('initialize', { processId: process.pid, rootUri: root, capabilities: {}, initializationOptions: { trusted: false } });
     await conn.sendNotification('initialized', {});
-    for (let i = 0; i < 200 && !seen.indexed; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(seen.indexed?.files, 2, 'only the two bundled seeds');
-    seen.indexed = undefined;
+    const waitIndexed = async (n: number) => {
+      for (let i = 0; i < 200 && indexedCount < n; i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitIndexed(1);
+    assert.equal(lastFiles, 2, 'only the two bundled seeds');
     await conn.sendNotification('policyLint/trust', { trusted: true });
-    for (let i = 0; i < 200 && !seen.indexed; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(seen.indexed?.files, 3, 'the workspace source once trusted');
+    await waitIndexed(2);
+    assert.equal(lastFiles, 3, 'the workspace source once trusted');
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
     conn.dispose();
