@@ -3,7 +3,7 @@
 // The bundles (dist/client.js, dist/server.js, dist/cli.js) hold every JavaScript dependency except
 // the word segmenter, @node-rs/jieba: a native addon whose dictionary files are read from its package
 // folder at run time. So the .vsix is built from a staging folder (out/vsix/) that holds only
-//   dist/*.js (no source maps) · bin/ · seeds/ · syntaxes/ · package.nls*.json · l10n/ (if any) · README.md
+//   dist/*.js (no source maps) · bin/ · seeds/ · syntaxes/ · package.nls*.json · l10n/ · README.md
 //   node_modules/@node-rs/jieba (+ dict.txt) and the native package for the target platform
 // and a package.json without scripts or devDependencies whose only dependency is @node-rs/jieba;
 // vsce then packs exactly that (its `npm list --production` sees nothing else).
@@ -66,7 +66,8 @@ for (const f of readdirSync(join(ROOT, 'bin'))) copy(`bin/${f}`);
 for (const f of readdirSync(join(ROOT, 'seeds'))) if (/\.(txt|md)$/i.test(f)) copy(`seeds/${f}`);
 copy('syntaxes');
 for (const f of readdirSync(ROOT)) if (/^package\.nls(\.[\w-]+)?\.json$/.test(f)) copy(f);
-if (existsSync(join(ROOT, 'l10n'))) copy('l10n');
+copy('l10n');
+checkL10n();
 copy('README.md');
 for (const f of ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'CHANGELOG.md']) if (existsSync(join(ROOT, f))) copy(f);
 
@@ -85,6 +86,35 @@ cpSync(jiebaDir, join(STAGE, 'node_modules', '@node-rs', 'jieba'), { recursive: 
 cpSync(nativeDir, join(STAGE, 'node_modules', '@node-rs', `jieba-${NATIVE[TARGET]}`), { recursive: true });
 log(`staged @node-rs/jieba ${jiebaPkg.version} and ${nativeName}`);
 
+// The client's runtime strings (vscode.l10n.t): every literal message in client/src is a key of
+// l10n/bundle.l10n.json, and every translation bundle has exactly those keys with the same {n} placeholders.
+function checkL10n() {
+  const dir = join(ROOT, 'l10n');
+  const base = JSON.parse(readFileSync(join(dir, 'bundle.l10n.json'), 'utf8'));
+  const keys = Object.keys(base);
+  const problems = [];
+  const used = new Set();
+  for (const f of readdirSync(join(ROOT, 'client', 'src'), { recursive: true })) {
+    if (!String(f).endsWith('.ts')) continue;
+    const text = readFileSync(join(ROOT, 'client', 'src', String(f)), 'utf8');
+    for (const m of text.matchAll(/\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+  }
+  for (const k of used) if (!(k in base)) problems.push(`bundle.l10n.json lacks "${k}"`);
+  for (const k of keys) if (!used.has(k)) problems.push(`bundle.l10n.json has unused "${k}"`);
+  const holes = (m) => [...new Set(m.match(/\{\d+\}/g) ?? [])].sort().join();
+  for (const f of readdirSync(dir)) {
+    if (!/^bundle\.l10n\.[\w-]+\.json$/.test(f)) continue;
+    const bundle = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    for (const k of keys) {
+      if (typeof bundle[k] !== 'string') problems.push(`${f} lacks "${k}"`);
+      else if (holes(bundle[k]) !== holes(k)) problems.push(`${f}: placeholders of "${k}" differ`);
+    }
+    for (const k of Object.keys(bundle)) if (!(k in base)) problems.push(`${f} has unknown "${k}"`);
+  }
+  if (problems.length) fail(`l10n:\n  ${problems.join('\n  ')}`);
+  log(`l10n: ${keys.length} messages, ${readdirSync(dir).length - 1} translations`);
+}
+
 function hostTarget() {
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
   return `${process.platform === 'linux' ? 'linux' : process.platform}-${arch}`;
@@ -97,7 +127,7 @@ const KEEP = ['name', 'displayName', 'description', 'version', 'publisher', 'lic
   'contributes', 'capabilities', 'extensionKind', 'pricing', 'sponsor', 'qna'];
 const manifest = Object.fromEntries(KEEP.filter((k) => pkg[k] !== undefined).map((k) => [k, pkg[k]]));
 manifest.dependencies = { '@node-rs/jieba': jiebaPkg.version };
-if (existsSync(join(STAGE, 'l10n'))) manifest.l10n ??= './l10n';
+manifest.l10n ??= './l10n';
 writeFileSync(join(STAGE, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 // npm list must see a consistent tree: the installed jieba's optionalDependencies for other platforms
 // are absent (allowed), the one for this target is present.
@@ -116,6 +146,7 @@ const problems = [];
 if (size > MAX_BYTES) problems.push(`${(size / 1048576).toFixed(1)} MB is over 20 MB`);
 for (const must of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
   'extension/syntaxes/policy-draft.tmLanguage.json', 'extension/syntaxes/language-configuration.json', 'extension/package.nls.json',
+  'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.json', 'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/node_modules/@node-rs/jieba/index.js', 'extension/node_modules/@node-rs/jieba/dict.txt',
   `extension/node_modules/@node-rs/jieba-${NATIVE[TARGET]}/package.json`]) {
   if (!listing.includes(must)) problems.push(`missing ${must}`);
