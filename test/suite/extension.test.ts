@@ -88,6 +88,20 @@ describe('policy-lint in the VS Code extension host', () => {
     note(`      extension ${ext.packageJSON.version} from ${ext.extensionPath}; VS Code ${vscode.version}, ${vscode.env.appName}, node ${process.versions.node}`);
   });
 
+  it('ships its l10n bundles and tells the server whether the workspace is trusted', async () => {
+    const ext = vscode.extensions.getExtension<{ client: { clientOptions: { initializationOptions?: unknown } } }>(EXTENSION_ID)!;
+    assert.equal(ext.packageJSON.l10n, './l10n');
+    const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'l10n', f), 'utf8')) as Record<string, string>;
+    const en = read('bundle.l10n.json');
+    const zh = read('bundle.l10n.zh-cn.json');
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), 'every message has a Chinese translation');
+    assert.equal(zh['{0} Chinese chars ({1} total)'], '字数 {0}（共 {1}）');
+    const options = (await ext.activate()).client.clientOptions.initializationOptions;
+    const init = (typeof options === 'function' ? options() : options) as { trusted?: boolean; locale?: string };
+    assert.equal(init.trusted, vscode.workspace.isTrusted);
+    assert.equal(init.locale, vscode.env.language);
+  });
+
   it('publishes diagnostics for 二戰 (variant-char) and 提升提升 (duplicate)', async () => {
     const doc = await openDraft();
     const diags = await diagnosticsUntil(doc.uri, (c) => c.includes('variant-char') && c.includes('duplicate'), 'variant-char and duplicate');
