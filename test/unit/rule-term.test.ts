@@ -29,6 +29,19 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     }
   });
 
+  it('corrects a rare dictionary word that is a look-alike slip inside a term (共亨 → 共享)', () => {
+    const text = '坚持共商共建共亨原则。';
+    const f = runRule(termTypoRule, text, index);
+    assert.equal(fixed(text, f), '坚持共商共建共享原则。');
+  });
+
+  it('compares clause by clause when a sentence mixes source clauses with new words', () => {
+    const text = '推动文旅产业“走出去”，要深入挖掘中华文化的丰富内函。';
+    const f = runRule(termTypoRule, text, index);
+    assert.equal(fixed(text, f), '推动文旅产业“走出去”，要深入挖掘中华文化的丰富内涵。');
+    assert.ok(f[0].related?.[0].file.endsWith('001_3eab038d21c3af15.txt'));
+  });
+
   it('moves quotation marks that split a term', () => {
     const text = '在上海“精神”指引下，各方团结协作。';
     const f = runRule(termTypoRule, text, index);
@@ -64,6 +77,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(f[0].replacements[0], '前提');
     assert.match(f[0].message, /安全是国家发展的前提/);
     assert.ok(f[0].related?.[0].file.endsWith('.txt'));
+  });
+
+  it('compares wording only when the source sentence is itself a quotation', () => {
+    const text = '习近平主席强调：“上海合作组织发展最牢固的基础在于文明互鉴，最深厚的力量在于民心相同。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), '同');
+    assert.deepEqual(f[0].replacements, ['通']);
   });
 
   it('stays silent on exact quotes, fragments and quotes with no near source', () => {

@@ -56,12 +56,14 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0 || index.frequency(expandAliases(body, index)) > 0) return [];
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
-  const a = align(body, best.sentence.text, true);
+  // The source sentence may carry its own quotation marks and end punctuation: wording only.
+  const sourceText = best.sentence.text.replace(/^[\s“”‘’「」（）()《》：:]+/, '').replace(/[\s。！？，；、…“”‘’「」（）()》]+$/, '');
+  const a = align(body, sourceText, true);
   // Words added before or after the quoted source words frame the quotation; they do not misquote it.
   a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
-  const sourceWording = best.sentence.text.slice(a.sourceStart, a.sourceEnd);
+  const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);
   const title = index.article(best.sentence)?.title;
   const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
   const related = index.relatedPlace(best.sentence, t('来源原文', 'Source text'));

@@ -17,6 +17,7 @@ const CJK_CHAR = /[\u3400-\u9fff]/;
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
 const MAX_TERM = 16;
 const SENTENCE_END = /[。！？；!?;]/;
+const CLAUSE_END = /[，：,:]/;
 const EDGE_PUNCT_START = /^[\s（）()【】「」“”‘’《》，。；：！？、…—]+/;
 const EDGE_PUNCT_END = /[\s（）()【】「」“”‘’《》，。；：！？、…—]+$/;
 /** Quotations longer than this are checked by quote-mismatch. */
@@ -123,12 +124,15 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
           const tok = tokenAt(tokens, i + k);
           // A stray character (a one-character token that is not a function word) marks a slip.
           const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
-          // Inside a real word of the draft (指出 vs 提出) only a homophone is a likely slip (多边注意 → 多边主义),
-          // and for short terms only when the draft's word is rare next to the term's (制订 is a word, not a slip).
+          // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
+          // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
+          // word must be rare next to the term's either way (制订 is a word, not a slip).
           if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
             const fixedWord = tok.text.slice(0, i + k - tok.start) + right[k] + tok.text.slice(i + k - tok.start + 1);
-            const rivals = isDictWord(fixedWord) && n < 6 && wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord);
-            if (soundSimilarity(form[k], right[k]) < 1 || rivals) {
+            const rare = wordFreq(tok.text) * RARE_RATIO < wordFreq(fixedWord);
+            const rivals = isDictWord(fixedWord) && n < 6 && !rare;
+            const homophone = soundSimilarity(form[k], right[k]) === 1;
+            if (!(homophone || (conf >= 0.6 && rare)) || rivals) {
               ok = false;
               break;
             }
@@ -161,25 +165,24 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
   // Long quotations are the quote rule's; short quoted words are checked here.
   const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
   const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
-  let start = 0;
   let tokens: Token[] | undefined;
-  for (let k = 0; k <= text.length; k++) {
-    if (k < text.length && !SENTENCE_END.test(text[k])) continue;
-    const s = start;
-    const e = k < text.length ? k + 1 : k;
-    start = e;
+
+  /** Compares one span of the draft with its nearest source sentence; true when it found a match. */
+  const compare = (s: number, e: number, clause = false): boolean => {
     // Edge punctuation and brackets are framing, not wording.
     const raw = text.slice(s, e);
     const lead = raw.length - raw.replace(EDGE_PUNCT_START, '').length;
     const sentence = raw.slice(lead).replace(EDGE_PUNCT_END, '');
     const s0 = s + lead;
-    if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8 || index.frequency(sentence) > 0) continue;
+    if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8) return false;
+    if (index.frequency(sentence) > 0) return true;
     const best = index.sentences.similar(sentence, 0.4, 3)[0];
-    if (!best) continue;
+    if (!best) return false;
     const edits = sentenceEdits(sentence, best.sentence.text.replace(EDGE_PUNCT_START, '').replace(EDGE_PUNCT_END, ''));
-    if (!edits) continue;
+    if (!edits) return false;
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
-    const strong = edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
+    // A clause is too short to vouch for a change inside a real word.
+    const strong = !clause && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
     if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length });
     for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
@@ -208,6 +211,23 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
         related: index.relatedPlace(best.sentence, t('来源原句', 'Source sentence')),
         score: 1 + edits.same / sentence.length,
       });
+    }
+    return true;
+  };
+
+  let start = 0;
+  for (let k = 0; k <= text.length; k++) {
+    if (k < text.length && !SENTENCE_END.test(text[k])) continue;
+    const s = start;
+    const e = k < text.length ? k + 1 : k;
+    start = e;
+    if (compare(s, e)) continue;
+    // A sentence that mixes source clauses with new words: compare clause by clause.
+    let c0 = s;
+    for (let c = s; c <= e; c++) {
+      if (c < e && !CLAUSE_END.test(text[c])) continue;
+      if (c0 > s || c < e) compare(c0, Math.min(e, c + 1), true);
+      c0 = c + 1;
     }
   }
   return out;

@@ -58,5 +58,21 @@ export function align(draft: string, source: string, fragment = false): Alignmen
     }
   }
   flush();
+  if (fragment && edits.length) {
+    // A change at either end of the draft may run on into source words the draft does not quote
+    // (丰富内函 against 丰富内涵，围绕…): only as much source as the draft has there is its counterpart.
+    const last = edits[edits.length - 1];
+    const lastLen = last.end - last.start;
+    if (last.end === draft.length && lastLen > 0 && last.replacement.length > lastLen) {
+      sourceEnd -= last.replacement.length - lastLen;
+      last.replacement = last.replacement.slice(0, lastLen);
+    }
+    const first = edits[0];
+    const firstLen = first.end - first.start;
+    if (first.start === 0 && firstLen > 0 && first.replacement.length > firstLen) {
+      sourceStart += first.replacement.length - firstLen;
+      first.replacement = first.replacement.slice(first.replacement.length - firstLen);
+    }
+  }
   return { edits, same, sourceStart, sourceEnd };
 }
