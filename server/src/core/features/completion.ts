@@ -359,8 +359,17 @@ function shortLabel(s: string, max = 40): string {
   return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
 }
 
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
 export function getCompletions(index: CorpusIndex, text: string, offset: number, opts: CompletionOptions = {}): CompletionCandidate[] {
   if (offset < 0 || offset > text.length || index.isEmpty) return [];
+  // A position between the two halves of a surrogate pair (inside 𠮷) is no cursor position; a
+  // replacement ending there would cut the character in two and leave a lone surrogate (issue 7).
+  if (splitsSurrogatePair(text, offset)) return [];
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const d = data(index);
   const best = new Map<number, Match>();
