@@ -11,10 +11,20 @@ import { silentLogger, type Finding, type Fix, type Logger, type TextRange } fro
 
 interface CachedParagraph {
   findings: Array<RuleFinding & { rule: Rule }>;
+  /** Its share of PARAGRAPH_CACHE_BUDGET. */
+  size: number;
 }
 
 /** Paragraph results are reused while the text, index and configuration stay the same. */
 const PARAGRAPH_CACHE_LIMIT = 20000;
+/**
+ * …and while the cached paragraphs and findings stay below this size (characters of paragraph
+ * text plus FINDING_COST per finding). A count alone did not bound memory: a 140,000-character
+ * line edited keystroke by keystroke kept a copy of itself and its thousands of findings per
+ * keystroke, and the server ran out of memory after a few hundred edits (issue 7).
+ */
+const PARAGRAPH_CACHE_BUDGET = 16_000_000;
+const FINDING_COST = 100;
 
 export interface PolicyServiceOptions {
   index?: CorpusIndex;
@@ -29,6 +39,7 @@ export class PolicyService {
   private readonly logger: Logger;
   private readonly rules: readonly Rule[];
   private readonly cache = new Map<string, CachedParagraph>();
+  private cacheSize = 0;
 
   constructor(options: PolicyServiceOptions = {}) {
     this.currentIndex = options.index ?? CorpusIndex.empty();
@@ -47,12 +58,17 @@ export class PolicyService {
 
   setIndex(index: CorpusIndex): void {
     this.currentIndex = index;
-    this.cache.clear();
+    this.clearCache();
   }
 
   setConfig(config: PolicyConfig): void {
     this.currentConfig = config;
+    this.clearCache();
+  }
+
+  private clearCache(): void {
     this.cache.clear();
+    this.cacheSize = 0;
   }
 
   /** Every finding in the text, sorted by position; paragraphs unchanged since the last call are not re-checked. */
@@ -91,8 +107,17 @@ export class PolicyService {
     }
     const allowed = this.currentConfig.allow.filter(Boolean);
     const kept = allowed.length ? findings.filter((f) => !isAllowed(text, f, allowed)) : findings;
-    if (this.cache.size >= PARAGRAPH_CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(text, { findings: kept });
+    const size = text.length + FINDING_COST * kept.length;
+    // Oldest first; a paragraph bigger than the whole budget is not cached at all.
+    while (this.cache.size && (this.cache.size >= PARAGRAPH_CACHE_LIMIT || this.cacheSize + size > PARAGRAPH_CACHE_BUDGET)) {
+      const [oldest, entry] = this.cache.entries().next().value as [string, CachedParagraph];
+      this.cache.delete(oldest);
+      this.cacheSize -= entry.size;
+    }
+    if (size <= PARAGRAPH_CACHE_BUDGET) {
+      this.cache.set(text, { findings: kept, size });
+      this.cacheSize += size;
+    }
     return kept;
   }
 
