@@ -1,6 +1,7 @@
-// user-rule: the user's own wrong → right list (config.replace). Literal matching only, through one
-// Aho–Corasick automaton per list (hundreds of patterns cost one pass over the paragraph; no
-// regular expressions, so no ReDoS). Skipped: occurrences inside a word of config.allow, and
+// user-rule: the user's own wrong → right list (config.replace). Literal matching only, through the
+// trie of one Aho–Corasick automaton per list, walked at each start (thousands of patterns cost at
+// most the longest pattern's length per character of the paragraph; no regular expressions, so
+// no ReDoS). Skipped: occurrences inside a word of config.allow, and
 // occurrences that are already part of the expected text (pattern 中共, expected 中国共产党中共…:
 // where the text reads the expected form, it is right).
 import type { PolicyConfig, ReplaceEntry } from '../config';
@@ -38,6 +39,27 @@ function readsExpected(text: string, start: number, entry: ReplaceEntry): boolea
   return false;
 }
 
+/** True when `at` falls between the two halves of a surrogate pair (inside 𠮷). */
+function splitsPair(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** reach[i]: the furthest end of an allowed word starting at or before i (0 when none). */
+function allowedReach(text: string, allow: AhoCorasick): Int32Array | undefined {
+  if (!allow.patterns.length) return undefined;
+  const reach = new Int32Array(text.length + 1);
+  let any = false;
+  for (const m of allow.matches(text)) {
+    if (m.end > reach[m.start]) reach[m.start] = m.end;
+    any = true;
+  }
+  if (!any) return undefined;
+  for (let i = 1; i < reach.length; i++) if (reach[i - 1] > reach[i]) reach[i] = reach[i - 1];
+  return reach;
+}
+
 export const userRule: Rule = {
   id: 'user-rule',
   description: '用户自定义的替换规则（配置中的 replace 列表）',
@@ -47,35 +69,39 @@ export const userRule: Rule = {
     if (!ctx.config.replace.length) return [];
     const text = paragraph.text;
     const { entries, automaton, allow } = compile(ctx.config);
-    const allowed = allow.patterns.length ? allow.findAll(text) : [];
-    const byRange = new Map<string, RuleFinding & { notes: string[] }>();
-    for (const m of automaton.matches(text)) {
-      const entry = entries[m.pattern];
-      if (allowed.some((a) => a.start <= m.start && m.end <= a.end)) continue;
-      if (readsExpected(text, m.start, entry)) continue;
-      const key = `${m.start}:${m.end}`;
-      let f = byRange.get(key);
-      if (!f) {
-        f = { start: m.start, end: m.end, message: '', replacements: [], notes: [] };
-        byRange.set(key, f);
-      }
-      if (!f.replacements.includes(entry.expected)) f.replacements.push(entry.expected);
-      if (entry.note && !f.notes.includes(entry.note)) f.notes.push(entry.note);
-    }
-    // Overlapping occurrences of different patterns: keep the leftmost, then the longest.
-    const sorted = [...byRange.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+    const reach = allowedReach(text, allow);
+    // Overlapping occurrences: the leftmost, then the longest, among those that count. Found by a
+    // walk down the trie at each start rather than from every (overlapping) match: nested patterns
+    // over a long run of one character used to produce millions of matches and exhaust memory
+    // (issue 7). A pattern beginning or ending with half of a surrogate pair never cuts 𠮷 in two.
     const out: RuleFinding[] = [];
-    for (const f of sorted) {
-      if (out.length && f.start < out[out.length - 1].end) continue;
-      const wrong = text.slice(f.start, f.end);
-      const right = f.replacements.map((r) => `「${r}」`).join(t('或', ' or '));
-      const note = f.notes.length ? t(`（${f.notes.join('；')}）`, ` (${f.notes.join('; ')})`) : '';
-      out.push({
-        start: f.start,
-        end: f.end,
-        message: t(`「${wrong}」应为${right}${note}`, `「${wrong}」 should be ${right}${note}`),
-        replacements: f.replacements,
-      });
+    for (let s = 0; s < text.length; s++) {
+      if (splitsPair(text, s)) continue;
+      const found = automaton.prefixesAt(text, s);
+      for (let k = found.length - 1; k >= 0; k--) {
+        const { end, patterns } = found[k];
+        if (splitsPair(text, end) || (reach && reach[s] >= end)) continue; // half a character, or inside an allowed word
+        const replacements: string[] = [];
+        const notes: string[] = [];
+        for (const p of patterns) {
+          const entry = entries[p];
+          if (readsExpected(text, s, entry)) continue;
+          if (!replacements.includes(entry.expected)) replacements.push(entry.expected);
+          if (entry.note && !notes.includes(entry.note)) notes.push(entry.note);
+        }
+        if (!replacements.length) continue;
+        const wrong = text.slice(s, end);
+        const right = replacements.map((r) => `「${r}」`).join(t('或', ' or '));
+        const note = notes.length ? t(`（${notes.join('；')}）`, ` (${notes.join('; ')})`) : '';
+        out.push({
+          start: s,
+          end,
+          message: t(`「${wrong}」应为${right}${note}`, `「${wrong}」 should be ${right}${note}`),
+          replacements,
+        });
+        s = end - 1; // go on after the occurrence
+        break;
+      }
     }
     return out;
   },
