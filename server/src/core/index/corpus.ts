@@ -2,6 +2,7 @@
 // hash) merged with corpus-wide knowledge (recurring formulations, short forms, exact counts
 // from a suffix array, a sentence lookup for quotations) into the lookups features and rules use.
 import { isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
+import { LineIndex } from '../text/lineIndex';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
@@ -283,8 +284,11 @@ export class CorpusIndex {
     return seen.size;
   }
 
+  private byPath: Map<string, FileIndex> | undefined;
+
   fileByPath(path: string): FileIndex | undefined {
-    return this.files.find((f) => f.source.path === path);
+    this.byPath ??= new Map(this.files.map((f) => [f.source.path, f]));
+    return this.byPath.get(path);
   }
 
   /** A joined-text range as a SourceRef (file, article, rebuilt-text offsets). */
@@ -348,31 +352,16 @@ export class CorpusIndex {
     return this.soundMap.get(key) ?? [];
   }
 
-  private lineStarts = new Map<string, number[]>();
+  private lineIndexes = new Map<string, LineIndex>();
 
   /** Line and column (0-based, UTF-16) in the original file of a rebuilt-text offset. */
   position(file: string, offset: number): { line: number; character: number } {
     const f = this.fileByPath(file);
     if (!f) return { line: 0, character: 0 };
     const orig = f.source.map[Math.max(0, Math.min(offset, f.source.map.length - 1))] ?? 0;
-    let starts = this.lineStarts.get(file);
-    if (!starts) {
-      starts = [0];
-      const o = f.source.original;
-      for (let i = 0; i < o.length; i++) {
-        const c = o.charCodeAt(i);
-        if (c === 10 || (c === 13 && o.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-      }
-      this.lineStarts.set(file, starts);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= orig) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: orig - starts[lo] };
+    let lines = this.lineIndexes.get(file);
+    if (!lines) this.lineIndexes.set(file, (lines = new LineIndex(f.source.original)));
+    return lines.positionAt(orig);
   }
 
   /** A source range as a place in the original file (for links and relatedInformation). */
