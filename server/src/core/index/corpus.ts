@@ -377,6 +377,17 @@ export class CorpusIndex {
     return [this.placeOf(ref, title ? `${message}：《${title}》` : message)];
   }
 
+  private bigramSet: Set<string> | undefined;
+
+  /** Every two-character sequence inside a term (a cheap filter before one-off lookups). */
+  termBigrams(): Set<string> {
+    if (!this.bigramSet) {
+      this.bigramSet = new Set();
+      for (const t of this.terms.keys()) for (let i = 0; i + 1 < t.length; i++) this.bigramSet.add(t.slice(i, i + 2));
+    }
+    return this.bigramSet;
+  }
+
   /** Known terms of the same length as `text` that differ from it in exactly one character. */
   termsOneOff(text: string): string[] {
     if (!this.oneOffBuilt) {

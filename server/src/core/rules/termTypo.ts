@@ -94,15 +94,22 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   let tokens: Token[] | undefined;
   let sounds: string[] | undefined;
+  // A window one character off a term keeps all but two of the term's bigrams (four for two
+  // homophones): count the draft's bigrams that occur in some term, to skip hopeless windows fast.
+  const bigrams = index.termBigrams();
+  const inTerms = new Int32Array(text.length + 1);
+  for (let j = 0; j < text.length; j++) inTerms[j + 1] = inTerms[j] + (j + 1 < text.length && bigrams.has(text.slice(j, j + 2)) ? 1 : 0);
   for (let i = 0; i < text.length; i++) {
     if (!CJK_CHAR.test(text[i])) continue;
     let runEnd = i;
     while (runEnd < text.length && CJK_CHAR.test(text[runEnd]) && runEnd - i < MAX_TERM) runEnd++;
     for (let n = 3; i + n <= runEnd; n++) {
+      const shared = inTerms[i + n - 1] - inTerms[i];
+      if (shared < n - 5) continue;
       const form = text.slice(i, i + n);
       if (index.term(form)) continue;
       const known = index.typoCorrection(form);
-      const hits: string[] = known ? [known] : index.termsOneOff(form);
+      const hits: string[] = known ? [known] : shared >= n - 3 ? index.termsOneOff(form) : [];
       sounds ??= syllablesByUnit(text);
       if (sounds.length === text.length) hits.push(...index.termsBySound(sounds.slice(i, i + n).join(' ')));
       for (const right of new Set(hits)) {
