@@ -61,6 +61,8 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const a = align(body, sourceText, true);
   // Words added before or after the quoted source words frame the quotation; they do not misquote it.
   a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
+  // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording.
+  a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(body.slice(e.start, e.end) + e.replacement));
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);

@@ -24,6 +24,8 @@ const EDGE_PUNCT_END = /[\s（）()【】「」“”‘’《》，。；：！
 const MIN_QUOTE_CHARS = 8;
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
 const RARE_RATIO = 20;
+/** A dictionary word this common (检察, 实绩) is never taken for a misspelling of another. */
+const COMMON_WORD_FREQ = 300;
 
 function isCjkRun(s: string): boolean {
   for (const c of s) if (!CJK_CHAR.test(c)) return false;
@@ -136,7 +138,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
           // word must be rare next to the term's either way (制订 is a word, not a slip).
           if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
             const fixedWord = tok.text.slice(0, i + k - tok.start) + right[k] + tok.text.slice(i + k - tok.start + 1);
-            const rare = wordFreq(tok.text) * RARE_RATIO < wordFreq(fixedWord);
+            const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && wordFreq(tok.text) * RARE_RATIO < wordFreq(fixedWord);
             const rivals = isDictWord(fixedWord) && n < 6 && !rare;
             const homophone = soundSimilarity(form[k], right[k]) === 1;
             if (!(homophone || (conf >= 0.6 && rare)) || rivals) {
@@ -146,7 +148,14 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
           }
           // A real word in the draft that is not confusable with the term's is a different wording.
           // The sources' own misspelling of the term needs no further evidence.
-          if (known || conf >= 0.7 || (conf >= 0.5 && oov)) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
+          // At the edge of the window the draft's character usually belongs to the next words (国家|都,
+          // 保护|上): there only a homophone, or a clear look-alike in a long term, is a slip.
+          const edge = k === 0 || k === n - 1;
+          const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
+          const homophone = soundSimilarity(form[k], right[k]) === 1;
+          const edgeOk =
+            !edge || known || (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && conf >= 0.6 && n >= 5);
+          if (edgeOk && (known || conf >= 0.7 || (conf >= 0.6 && oov))) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
           else ok = false;
         }
         if (!ok) continue;
