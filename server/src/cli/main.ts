@@ -170,7 +170,7 @@ interface CheckedFile {
   findings: Finding[];
 }
 
-async function readDraft(file: string): Promise<{ text: string; encoding: string; bom: boolean }> {
+async function readDraft(file: string): Promise<{ text: string; encoding: string; bom: boolean; bytes: Buffer }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -180,7 +180,58 @@ async function readDraft(file: string): Promise<{ text: string; encoding: string
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new UsageError(t(`无法解码 ${file}：${decoded.reason}`, `cannot decode ${file}: ${decoded.reason}`));
   const bom = decoded.encoding === 'utf-8' ? bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf : decoded.encoding !== 'gb18030';
-  return { text: decoded.text, encoding: decoded.encoding, bom };
+  return { text: decoded.text, encoding: decoded.encoding, bom, bytes };
+}
+
+/**
+ * `check --fix` writes a draft back only when that cannot damage it (issue 7):
+ *  - the bytes on disk are still those that were read (an edit made meanwhile is not overwritten);
+ *  - the file is not read-only;
+ *  - the text written in the file's encoding gives back exactly the bytes read: WHATWG's GB18030
+ *    decoder and iconv-lite's encoder disagree on a few characters (0x80 €, A6D9 ︐ …), and
+ *    rewriting those would change bytes the fixes never touched; the fixed text must decode back
+ *    to itself as well;
+ *  - the new bytes go to a new, hidden temporary file next to the real file (a symbolic link is
+ *    followed, not replaced by a copy), are flushed to disk, get the file's permissions (and owner
+ *    where allowed), and replace it by a rename: the draft is either the old one or the new one,
+ *    never a half-written file, and a stray file with the temporary's name is never overwritten.
+ * A draft that cannot be written safely is left as it is, with a one-line reason (UsageError).
+ */
+async function writeFixed(file: string, original: Buffer, originalText: string, fixed: string, encoding: string, bom: boolean): Promise<void> {
+  const fail = (zh: string, en: string) => new UsageError(t(`未修正 ${file}：${zh}`, `not fixed ${file}: ${en}`));
+  let target: string;
+  let stat: import('node:fs').Stats;
+  try {
+    target = await fs.realpath(file);
+    stat = await fs.stat(target);
+    if (!(await fs.readFile(target)).equals(original)) throw fail('文件在检查期间被修改', 'the file changed while it was being checked');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw fail(`无法再次读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, `cannot read it again (${(e as Error).message})`);
+  }
+  if ((stat.mode & 0o222) === 0) throw fail('文件是只读的', 'the file is read-only');
+  if (!encodeText(originalText, encoding, bom).equals(original)) {
+    throw fail(`其中有无法按 ${encoding} 原样写回的字符`, `it holds characters that cannot be written back unchanged in ${encoding}`);
+  }
+  const bytes = encodeText(fixed, encoding, bom);
+  const back = decodeBytes(bytes);
+  if (!back.ok || back.text !== fixed || back.encoding !== encoding) throw fail(`修正后的文字无法按 ${encoding} 保存`, `the fixed text cannot be saved in ${encoding}`);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.policy-lint.tmp`);
+  let handle: import('node:fs/promises').FileHandle | undefined;
+  try {
+    handle = await fs.open(tmp, 'wx', stat.mode & 0o7777);
+    await handle.writeFile(bytes);
+    await handle.chmod(stat.mode & 0o7777); // the mode given to open() is filtered by the umask
+    await handle.chown(stat.uid, stat.gid).catch(() => undefined); // only root may give files away
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    throw fail(`写入失败（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, `writing failed (${(e as Error).message})`);
+  }
 }
 
 async function runCheck(o: Options): Promise<number> {
@@ -192,6 +243,7 @@ async function runCheck(o: Options): Promise<number> {
   const service = createPolicyService({ index: indexer.index, config, logger: stderrLogger });
   const results: CheckedFile[] = [];
   const fixedNotes: string[] = [];
+  let unwritable = false;
   for (const d of drafts) {
     let findings = checkFileText(service, d.text);
     let text = d.text;
@@ -199,11 +251,17 @@ async function runCheck(o: Options): Promise<number> {
       const safe = service.safeRuleIds();
       const { text: fixed, applied } = applyFixes(d.text, findings.filter((f) => safe.has(f.rule)));
       if (applied.length) {
-        await fs.writeFile(`${d.file}.policy-lint.tmp`, encodeText(fixed, d.encoding, d.bom));
-        await fs.rename(`${d.file}.policy-lint.tmp`, d.file);
-        fixedNotes.push(t(`${d.file}：已修正 ${applied.length} 处`, `${d.file}: fixed ${applied.length}`));
-        text = fixed;
-        findings = checkFileText(service, fixed);
+        try {
+          await writeFixed(d.file, d.bytes, d.text, fixed, d.encoding, d.bom);
+          fixedNotes.push(t(`${d.file}：已修正 ${applied.length} 处`, `${d.file}: fixed ${applied.length}`));
+          text = fixed;
+          findings = checkFileText(service, fixed);
+        } catch (e) {
+          // The draft stays as it was; the others are still fixed and every finding is reported.
+          if (!(e instanceof UsageError)) throw e;
+          process.stderr.write(`policy-lint: ${e.message}\n`);
+          unwritable = true;
+        }
       }
     }
     results.push({ file: d.file, text, findings });
@@ -246,6 +304,7 @@ async function runCheck(o: Options): Promise<number> {
     lines.push(total ? t(`共 ${total} 个问题，涉及 ${results.filter((r) => r.findings.length).length} 个文件`, `${total} problems in ${results.filter((r) => r.findings.length).length} files`) : t('未发现问题', 'No problems found'));
     process.stdout.write(lines.join('\n') + '\n');
   }
+  if (unwritable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
 }
 
