@@ -378,6 +378,11 @@ describe('robustness: bad configuration', function () {
         assert.ok(logs.some((m) => /另有 \d+ 个问题|more problems/.test(m)), logs.slice(-3).join(' | '));
         assert.deepEqual(codes(), ['user-rule']);
 
+        // Adding to the allow list leaves a file it cannot extend as it is (`null` used to throw).
+        await write('null');
+        assert.equal(await conn.sendRequest('workspace/executeCommand', { command: 'policyLint.addToAllow', arguments: ['研究研究'] }), false);
+        assert.equal(await fs.readFile(file, 'utf8'), 'null');
+
         // A valid file again takes effect: variant-char back on.
         await change(JSON.stringify({ replace: [{ pattern: '甲乙丙', expected: '丙乙甲' }] }));
         assert.deepEqual(codes(), ['user-rule', 'variant-char']);
