@@ -129,7 +129,9 @@ function machine() {
 
 function gitInfo() {
   const g = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
-  return { head: g('rev-parse', '--short', 'HEAD'), subject: g('log', '-1', '--format=%s').slice(0, 100), dirtyServer: !!g('status', '--porcelain', '--', 'server', 'client') };
+  const dirty = g('status', '--porcelain', '--', 'server', 'client', 'seeds', 'scripts/build.mjs');
+  const diff = dirty ? spawnSync('git', ['diff', 'HEAD', '--', 'server', 'client', 'seeds'], { cwd: ROOT }).stdout : undefined;
+  return { head: g('rev-parse', '--short', 'HEAD'), subject: g('log', '-1', '--format=%s').slice(0, 100), dirtyServer: !!dirty, dirtyDiff: diff ? createHash('sha256').update(diff).digest('hex').slice(0, 12) : undefined, dirtyFiles: dirty ? dirty.split('\n').length : 0 };
 }
 
 // ———————————————————————————————————————— inputs ————————————————————————————————————————
@@ -479,6 +481,9 @@ async function sectionSide() {
   writeFileSync(path.join(dir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: [path.join(dir, 'prh.yml')] } } }));
   const cfg = path.join(dir, 'policy-lint.json');
   writeFileSync(cfg, JSON.stringify({ replace: rules.map((r) => ({ pattern: r.wrong, expected: r.right })) }));
+  // Like for like with prh: the replace list alone (every other rule off). Reported beside, not judged.
+  const cfgUser = path.join(dir, 'policy-lint.user-rule-only.json');
+  writeFileSync(cfgUser, JSON.stringify({ rules: Object.fromEntries(RULE_IDS.filter((x) => x !== 'user-rule').map((x) => [x, 'off'])), replace: rules.map((r) => ({ pattern: r.wrong, expected: r.right })) }));
   const base = readFileSync(inputs.draft400k.file, 'utf8').replace(/\n+$/, '');
   const planted = plant(base, rules, 2);
   const copies = P.side;
@@ -521,6 +526,9 @@ async function sectionSide() {
     row({ section: '5 side by side', what: 'policy-lint check (all rules + 500 replace)', input: c.label, unit: 's', ...summarize(ours.map((x) => x.wallMs / 1000)), detail: `CPU (user+sys) median ${cpuS(ours)} s; peak RSS ${Math.round(Math.max(...ours.map((x) => x.rssMb)))} MB; ${ours[0].findings} findings in all ${JSON.stringify(ours[0].byRule)}`, key: `side.${c.id}.ours` });
     row({ section: '5 side by side', what: 'textlint + prh (500 rules)', input: c.label, unit: 's', ...summarize(tl.map((x) => x.wallMs / 1000)), detail: `CPU (user+sys) median ${cpuS(tl)} s; peak RSS ${Math.round(Math.max(...tl.map((x) => x.rssMb)))} MB`, key: `side.${c.id}.textlint` });
     row({ section: '5 side by side', what: 'speed-up textlint ÷ policy-lint; planted findings', input: c.label, unit: '×', n: Math.min(ours.length, tl.length), median: ratio, detail: counts, target: isTarget ? `≥ ${TARGETS.sideBySide}×` : '', status: isTarget ? (ratio >= TARGETS.sideBySide ? 'pass' : 'MISS') : '', key: `side.${c.id}.ratio`, agree, planted: truth.count, ours: ourUser.length, textlint: tl[0].findings });
+    const only = await repeat(P.sideOurs, () => checkOnce('seeds', home, cfgUser, c.file));
+    const onlyM = median(only.map((x) => x.wallMs)) / 1000;
+    row({ section: '5 side by side', what: 'like for like: policy-lint with user-rule only; speed-up', input: c.label, unit: '×', n: only.length, median: tm / onlyM, detail: `policy-lint user-rule only ${onlyM.toFixed(2)} s (CPU ${cpuS(only)} s), ${only[0].byRule['user-rule'] ?? 0} findings; textlint ${tm.toFixed(2)} s`, key: `side.${c.id}.userOnly` });
     c.ours = ours.map((x) => x.wallMs);
     c.textlint = tl.map((x) => x.wallMs);
   }
@@ -698,7 +706,7 @@ function writeOutputs(meta) {
   const md = path.join(ROOT, 'BENCHMARKS.md');
   let text = existsSync(md) ? readFileSync(md, 'utf8') : '# Benchmarks\n';
   const m = meta.machine;
-  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')} · commit ${meta.git.head} (“${meta.git.subject}”) · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
+  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')} · commit ${meta.git.head} (“${meta.git.subject}”)${meta.git.dirtyServer ? ` plus uncommitted changes in ${meta.git.dirtyFiles} files of server/, client/ or seeds/ (diff ${meta.git.dirtyDiff})` : ''} · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
   text = replaceBetween(text, 'bench-header', header);
   text = replaceBetween(text, 'bench-table', table(true));
   text = replaceBetween(text, 'bench-details', details() + (notes.length ? '\n\nNotes:\n\n' + notes.map((n) => `- ${n}`).join('\n') : ''));
