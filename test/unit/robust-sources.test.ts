@@ -7,9 +7,16 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
+import { getCompletions, prepareCompletion } from '../../server/src/core/features/completion';
+import { getHover } from '../../server/src/core/features/hover';
+import { getDefinition, getReferences } from '../../server/src/core/features/navigation';
 import { Indexer, type IndexReport } from '../../server/src/core/index/indexer';
+import { PolicyService } from '../../server/src/core/service';
 import type { Logger } from '../../server/src/core/types';
+
+const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 3000);
 
 const BIG = 200 * 1024 * 1024;
 
@@ -252,5 +259,66 @@ describe('robustness: bad sources through the Indexer', function () {
     assert.equal(reasonOf(lockedDir).length, 1);
     assert.match(reasonOf(lockedDir)[0], /权限|permission/);
     for (const g of GOOD) assert.ok(r.files.includes(path.join(root, g.name)), `${g.name} read as nobody`);
+  });
+
+  describe('random source files (mutated seeds, quotes, markers, surrogates, controls)', () => {
+    const ROOT = path.resolve(__dirname, '../../..');
+    const seeds = fs.readdirSync(path.join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => fs.readFileSync(path.join(ROOT, 'seeds', n), 'utf8'));
+    const pieces = ['“', '”', '《', '》', '：', '指出：“', '。', '\n', '\r\n', '\r', '　', '𠮷', '\ud800', '\udc00', '（上接第一版）', '（新华社北京8月28日电）', '上海合作组织（上合组织）', '“上海精神”', '所谓“新质生产力”，是指', '——', '…', '\u0000', '\t', '一、', '第一章', '习近平主席指出：“', '”习近平说。', '的', '提升'];
+    const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }), fc.fullUnicodeString({ maxLength: 2 }));
+    const mutated = fc
+      .record({
+        seed: fc.nat(seeds.length - 1),
+        from: fc.nat(),
+        len: fc.nat(3000),
+        edits: fc.array(fc.record({ at: fc.nat(), del: fc.nat(5), ins: fc.array(piece, { maxLength: 5 }).map((a) => a.join('')) }), { maxLength: 30 }),
+      })
+      .map(({ seed, from, len, edits }) => {
+        const at = from % seeds[seed].length;
+        let text = seeds[seed].slice(at, at + len);
+        for (const e of edits) {
+          const k = e.at % (text.length + 1);
+          text = text.slice(0, k) + e.ins + text.slice(k + e.del);
+        }
+        return text;
+      });
+    const sourceFile = fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 1, arbitrary: fc.array(piece, { maxLength: 300 }).map((a) => a.join('')) });
+
+    /** Index the files, then use every feature on a draft made of them: nothing may throw or log an error. */
+    async function exercise(texts: string[], offsets: number[], includeSeeds: boolean): Promise<void> {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-robust-rnd-'));
+      try {
+        texts.forEach((t, i) => fs.writeFileSync(path.join(dir, `f${i}.txt`), t));
+        const log = recorder();
+        const index = await new Indexer({ folders: [dir], includeSeeds, maxFileSize: 20e6, logger: log }).rebuild();
+        prepareCompletion(index);
+        const draft = texts.join('\n').slice(0, 3000);
+        new PolicyService({ index, logger: log }).check(draft);
+        for (const o of offsets) {
+          const at = o % (draft.length + 1);
+          getHover(index, draft, at);
+          getCompletions(index, draft, at);
+          getDefinition(index, draft, at);
+          getReferences(index, draft, at);
+        }
+        assert.deepEqual(log.logged.error, []);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('index and serve them without an exception', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(sourceFile, { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { maxLength: 5 }), (texts, offsets) => exercise(texts, offsets, false)),
+        { numRuns: Math.max(1, Math.round(RUNS / 10)) },
+      );
+    });
+
+    it('…next to the bundled sources', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(sourceFile, { minLength: 1, maxLength: 2 }), fc.array(fc.nat(), { maxLength: 5 }), (texts, offsets) => exercise(texts, offsets, true)),
+        { numRuns: Math.max(1, Math.round(RUNS / 100)) },
+      );
+    });
   });
 });
