@@ -129,3 +129,36 @@ describe('indexer cache', () => {
     assert.equal(second.report?.files.length, 2);
   });
 });
+
+describe('damaged index cache', () => {
+  it('mines again instead of trusting a cache of the wrong shape or a corrupted suffix array', async () => {
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-badcache-'));
+    const opts = { folders: [], maxFileSize: 20e6, cacheDir: cache };
+    const good = await new Indexer(opts).rebuild();
+    const count = good.frequency('上海精神');
+    const walk = async (dir: string): Promise<string[]> => {
+      const out: string[] = [];
+      for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) out.push(...(await walk(p)));
+        else out.push(p);
+      }
+      return out;
+    };
+    for (const f of await walk(cache)) {
+      if (f.includes(`${path.sep}files${path.sep}`)) {
+        const data = JSON.parse(await fs.readFile(f, 'utf8'));
+        delete data.terms;
+        await fs.writeFile(f, JSON.stringify(data));
+      } else if (f.endsWith('.json')) await fs.writeFile(f, JSON.stringify({ formulations: 5 }));
+      else if (f.endsWith('.sa')) {
+        const buf = await fs.readFile(f);
+        for (let i = 0; i < buf.length; i++) buf[i] = (i * 7919) & 255;
+        await fs.writeFile(f, buf);
+      }
+    }
+    const again = await new Indexer(opts).rebuild();
+    assert.equal(again.frequency('上海精神'), count);
+    assert.equal(again.term('上合组织')?.fullForm, '上海合作组织');
+  });
+});

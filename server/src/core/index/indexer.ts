@@ -178,7 +178,7 @@ export class Indexer {
     const cacheFile = this.cachePath('files', file.hash);
     if (cacheFile) {
       const hit = await readJson<FileIndex>(cacheFile);
-      if (hit && hit.source?.hash === file.hash) {
+      if (hit && hit.source?.hash === file.hash && isFileIndexShape(hit)) {
         hit.source.path = file.path;
         for (const x of [...hit.terms.flatMap((t) => t.refs), ...hit.definitions.map((d) => d.ref), ...hit.aliases.map((a) => a.ref), ...hit.statements.map((s) => s.ref)]) x.file = file.path;
         return { index: hit, cached: true };
@@ -198,11 +198,20 @@ export class Indexer {
     if (metaFile && saFile) {
       const meta = await readJson<Pick<CorpusExtras, 'formulations' | 'derived'>>(metaFile);
       const sa = await fs.readFile(saFile).catch(() => undefined);
-      if (meta && sa) {
+      if (meta && Array.isArray(meta.formulations) && sa && sa.byteLength % 4 === 0) {
         const arr = new Int32Array(sa.buffer, sa.byteOffset, sa.byteLength >> 2);
-        return new CorpusIndex(files, { formulations: meta.formulations, derived: meta.derived, suffixArray: arr });
+        // A damaged cache must not poison the counts: a suffix array is a permutation of its positions.
+        if (!isPermutation(arr)) return this.buildAndCache(files, metaFile, saFile);
+        const formulations = meta.formulations.filter((f) => f && typeof f.text === 'string' && typeof f.count === 'number');
+        const d = meta.derived;
+        const derived = d && Array.isArray(d.typos) && Array.isArray(d.shortForms) ? d : undefined;
+        return new CorpusIndex(files, { formulations, derived, suffixArray: arr });
       }
     }
+    return this.buildAndCache(files, metaFile, saFile);
+  }
+
+  private async buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined): Promise<CorpusIndex> {
     const index = new CorpusIndex(files);
     if (metaFile && saFile) {
       const extras = index.extras();
@@ -217,4 +226,29 @@ export class Indexer {
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || process.env.USERPROFILE || '.', '.cache');
   return path.join(base, 'policy-lint');
+}
+
+/** A cached FileIndex is used only when it has the shape this code writes (else it is mined again). */
+function isFileIndexShape(x: FileIndex): boolean {
+  return (
+    typeof x.source?.text === 'string' &&
+    typeof x.source.original === 'string' &&
+    Array.isArray(x.source.map) &&
+    x.source.map.length === x.source.text.length + 1 &&
+    Array.isArray(x.articles) &&
+    Array.isArray(x.terms) &&
+    Array.isArray(x.definitions) &&
+    Array.isArray(x.aliases) &&
+    Array.isArray(x.statements)
+  );
+}
+
+function isPermutation(a: Int32Array): boolean {
+  const seen = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v < 0 || v >= a.length || seen[v]) return false;
+    seen[v] = 1;
+  }
+  return true;
 }
