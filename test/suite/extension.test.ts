@@ -61,6 +61,23 @@ function positionOf(doc: vscode.TextDocument, needle: string, after = false): vs
   return doc.positionAt(at + (after ? needle.length : 1));
 }
 
+/** Language server processes forked by this extension host (Linux /proc). */
+function serverChildren(): number[] {
+  const out: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (ppid === process.pid && /dist[\\/]server\.js/.test(cmd)) out.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c)))).join('\n');
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
@@ -181,5 +198,24 @@ describe('policy-lint in the VS Code extension host', () => {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
     await diagnosticsUntil(doc.uri, (c) => c.includes('variant-char'), 'variant-char back after the reset');
+  });
+
+  it('restarts the language server after it dies, without touching the draft', async function () {
+    this.timeout(90000);
+    if (!fs.existsSync('/proc/self/stat')) this.skip(); // finds the server process through Linux /proc
+    const doc = await openDraft();
+    await diagnosticsUntil(doc.uri, (c) => c.includes('variant-char'), 'diagnostics before the crash');
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '未保存的修改。'));
+    // The server is a child of this extension host (forked over IPC): kill it as a crash would.
+    const pids = serverChildren();
+    assert.ok(pids.length > 0, 'the server process was not found');
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    await sleep(2000);
+    const fresh = serverChildren();
+    assert.ok(fresh.length > 0 && fresh.every((p) => !pids.includes(p)), `restarted: ${fresh} (was ${pids})`);
+    assert.ok(doc.getText().startsWith('未保存的修改。# 携手践行'), 'the unsaved draft text is intact');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '聯合'));
+    await diagnosticsUntil(doc.uri, (c) => c.filter((x) => x === 'variant-char').length >= 2, 'diagnostics from the restarted server');
   });
 });
