@@ -127,11 +127,17 @@ function machine() {
   return { nproc, cpu: model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, loadavgStart: os.loadavg().map((x) => +x.toFixed(2)) };
 }
 
+function short(text, n) {
+  if (text.length <= n) return text;
+  const cut = text.lastIndexOf(' ', n);
+  return text.slice(0, cut > n / 2 ? cut : n) + '…';
+}
+
 function gitInfo() {
   const g = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
   const dirty = g('status', '--porcelain', '--', 'server', 'client', 'seeds', 'scripts/build.mjs');
   const diff = dirty ? spawnSync('git', ['diff', 'HEAD', '--', 'server', 'client', 'seeds'], { cwd: ROOT }).stdout : undefined;
-  return { head: g('rev-parse', '--short', 'HEAD'), subject: g('log', '-1', '--format=%s').slice(0, 100), dirtyServer: !!dirty, dirtyDiff: diff ? createHash('sha256').update(diff).digest('hex').slice(0, 12) : undefined, dirtyFiles: dirty ? dirty.split('\n').length : 0 };
+  return { head: g('rev-parse', '--short', 'HEAD'), subject: short(g('log', '-1', '--format=%s'), 90), dirtyServer: !!dirty, dirtyDiff: diff ? createHash('sha256').update(diff).digest('hex').slice(0, 12) : undefined, dirtyFiles: dirty ? dirty.split('\n').length : 0 };
 }
 
 // ———————————————————————————————————————— inputs ————————————————————————————————————————
