@@ -204,7 +204,11 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
  * is unbroken in the file.
  */
 export function checkFileText(service: PolicyService, original: string): Finding[] {
-  const lines = splitParagraphs(original).length;
+  const paragraphs0 = splitParagraphs(original);
+  const lines = paragraphs0.length;
+  // Column-set text is made of short lines; anything else is checked as it is, without rebuilding.
+  const averageLine = paragraphs0.reduce((n, p) => n + p.text.length, 0) / Math.max(1, lines);
+  if (lines < 8 || averageLine > 40) return service.check(original);
   const rebuilt = reflow(original);
   const paragraphs = rebuilt.text ? rebuilt.text.split('\n').length : 0;
   if (lines < 8 || paragraphs > lines * 0.8) return service.check(original);

@@ -11,11 +11,16 @@ import { silentLogger, type FileIndex, type Logger } from '../types';
 import { CorpusIndex, type CorpusExtras } from './corpus';
 import { mineFile } from './miner';
 
+declare const __POLICY_LINT_CORE_HASH__: string | undefined;
+
 /**
  * Cached results are only valid for the code that mined them: the key includes a hash of this
  * module's own file (the bundle, when bundled), so any change to the miner invalidates the cache.
  */
 const CACHE_VERSION = (() => {
+  // The bundles (CLI, server) share one hash of the core's sources, set at build time, so they share
+  // one cache; unbundled (tests) the module file itself is hashed.
+  if (typeof __POLICY_LINT_CORE_HASH__ === 'string') return 'v1-' + __POLICY_LINT_CORE_HASH__;
   try {
     return 'v1-' + createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 12);
   } catch {
