@@ -415,9 +415,6 @@ export class CorpusIndex {
     return this.joined.length === 0;
   }
 
-  totalChars(): number {
-    return this.joined.length;
-  }
 
 }
 

@@ -11,11 +11,6 @@ export function initials(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
 }
 
-/** Toneless syllables joined: 真正的多边主义 → zhenzhengdeduobianzhuyi. */
-export function fullPinyin(text: string): string {
-  return syllables(text).join('');
-}
-
 /** Pinyin of one character, or all its readings for heteronyms. */
 export function charReadings(ch: string): string[] {
   const r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });

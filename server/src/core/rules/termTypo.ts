@@ -48,6 +48,17 @@ function tokenAt(tokens: Token[], offset: number): Token | undefined {
   return tokens.find((tk) => tk.start <= offset && offset < tk.end);
 }
 
+/** The draft's word with the character at `offset` (paragraph offset) replaced. */
+function withChar(tok: Token, offset: number, ch: string): string {
+  const k = offset - tok.start;
+  return tok.text.slice(0, k) + ch + tok.text.slice(k + 1);
+}
+
+/** Whether the draft's word is far rarer than the word the fix would make (a misspelling of it). */
+function rarerBeside(draftWord: string, fixedWord: string): boolean {
+  return wordFreq(draftWord) * RARE_RATIO < wordFreq(fixedWord);
+}
+
 function startsToken(tokens: Token[], offset: number): boolean {
   return tokens.some((tk) => tk.start === offset);
 }
@@ -137,8 +148,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
           // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
           // word must be rare next to the term's either way (制订 is a word, not a slip).
           if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
-            const fixedWord = tok.text.slice(0, i + k - tok.start) + right[k] + tok.text.slice(i + k - tok.start + 1);
-            const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && wordFreq(tok.text) * RARE_RATIO < wordFreq(fixedWord);
+            const fixedWord = withChar(tok, i + k, right[k]);
+            const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
             const rivals = isDictWord(fixedWord) && n < 6 && !rare;
             const homophone = soundSimilarity(form[k], right[k]) === 1;
             if (!(homophone || (conf >= 0.6 && rare)) || rivals) {
@@ -214,8 +225,8 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
         const tok = tokenAt(tokens, s0 + ed.start + c);
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
         if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
-          const fixedWord = tok.text.slice(0, s0 + ed.start + c - tok.start) + right[c] + tok.text.slice(s0 + ed.start + c - tok.start + 1);
-          if (soundSimilarity(wrong[c], right[c]) < 1 || wordFreq(tok.text) * RARE_RATIO > wordFreq(fixedWord)) ok = false;
+          const fixedWord = withChar(tok, s0 + ed.start + c, right[c]);
+          if (soundSimilarity(wrong[c], right[c]) < 1 || !rarerBeside(tok.text, fixedWord)) ok = false;
         }
       }
       if (!ok) continue;
