@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { getCompletions, prepareCompletion, type CompletionCandidate } from '../../server/src/core/features/completion';
@@ -154,7 +155,7 @@ describe('completion', () => {
       terms.push({ text: p, kind: 'quoted', refs: [{ file, article: 0, start: at, end: at + p.length }] });
       at += p.length + 1;
     }
-    const map = Array.from({ length: text.length + 1 }, (_, i) => i);
+    const map = OffsetMap.identity(text.length);
     const fi: FileIndex = {
       source: { path: file, hash: 'big', encoding: 'utf-8', original: text, text, map },
       articles: [{ start: 0, end: text.length, title: 'big', markers: [], paragraphs: [{ start: 0, end: text.length, sentences: [] }] }],

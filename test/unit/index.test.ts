@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { splitArticles } from '../../server/src/core/sources/structure';
 import type { SourceText } from '../../server/src/core/types';
 
 function sourceOf(text: string, file = '/virtual/a.txt'): SourceText {
-  return { path: file, hash: 'x', encoding: 'utf-8', original: text, text, map: [...Array(text.length + 1).keys()] };
+  return { path: file, hash: 'x', encoding: 'utf-8', original: text, text, map: OffsetMap.identity(text.length) };
 }
 
 describe('suffix array', () => {

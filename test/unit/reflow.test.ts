@@ -14,11 +14,13 @@ const SEED_LINES = '001_3eab038d21c3af15.txt';
 /** Problems with the map contract, or [] when it holds. */
 function mapProblems(original: string, r: ReflowResult): string[] {
   const problems: string[] = [];
-  if (r.map.length !== r.text.length + 1) problems.push(`map has ${r.map.length} entries for ${r.text.length} characters`);
-  if (r.map[r.text.length] !== original.length) problems.push('map does not end at the original length');
+  if (r.map.textLength !== r.text.length) problems.push(`map covers ${r.map.textLength} characters of ${r.text.length}`);
+  if (r.map.toOriginal(r.text.length) !== original.length) problems.push('map does not end at the original length');
+  if (r.map.rebuild(original) !== r.text) problems.push('the pieces do not rebuild the text');
+  if (!r.map.fits(original)) problems.push('the pieces do not fit the original');
   for (let i = 0; i < r.text.length; i++) {
-    const o = r.map[i];
-    if (i > 0 && o <= r.map[i - 1]) problems.push(`map not increasing at ${i}`);
+    const o = r.map.toOriginal(i);
+    if (i > 0 && o <= r.map.toOriginal(i - 1)) problems.push(`map not increasing at ${i}`);
     const ok = r.text[i] === '\n' ? original[o] === '\n' || original[o] === '\r' : r.text[i] === original[o];
     if (!ok) problems.push(`text[${i}]=${JSON.stringify(r.text[i])} but original[${o}]=${JSON.stringify(original[o])}`);
     if (problems.length > 5) break;
@@ -131,7 +133,7 @@ describe('reflow', () => {
     const r = reflow(original);
     assert.equal(r.text, '第一段。\n第二段\n第三段。');
     assert.deepEqual(mapProblems(original, r), []);
-    assert.equal(r.map[r.text.indexOf('\n')], original.indexOf('\r\n\r\n'));
+    assert.equal(r.map.toOriginal(r.text.indexOf('\n')), original.indexOf('\r\n\r\n'));
   });
 
   it('handles astral characters', () => {
@@ -140,12 +142,16 @@ describe('reflow', () => {
     assert.equal(r.text, '𠮷野家。\n第二段有𠮷字。');
     assert.deepEqual(mapProblems(original, r), []);
     const at = r.text.lastIndexOf('𠮷');
-    assert.equal(original.slice(r.map[at], r.map[at + 2]), '𠮷');
+    assert.equal(original.slice(r.map.toOriginal(at), r.map.toOriginal(at + 2)), '𠮷');
   });
 
   it('handles empty and blank input', () => {
-    assert.deepEqual(reflow(''), { text: '', map: [0] });
-    assert.deepEqual(reflow(' \r\n\u3000\n'), { text: '', map: [5] });
+    for (const [original, end] of [['', 0], [' \r\n\u3000\n', 5]] as const) {
+      const r = reflow(original);
+      assert.equal(r.text, '');
+      assert.equal(r.map.textLength, 0);
+      assert.equal(r.map.toOriginal(0), end);
+    }
   });
 
   it('keeps the map contract for any text', () => {
@@ -201,7 +207,7 @@ describe('LineIndex and line/column helpers', () => {
     const source = buildSourceText({ path: '/x.txt', bytes: Buffer.from(original), hash: 'h', text: original, encoding: 'utf-8' });
     assert.equal(source.text, '标题\n𠮷野家的第一句。第二句');
     const at = source.text.indexOf('第二句');
-    assert.deepEqual(offsetToLineCol(source.original, source.map[at]), { line: 2, character: 9 });
+    assert.deepEqual(offsetToLineCol(source.original, source.map.toOriginal(at)), { line: 2, character: 9 });
     assert.equal(source.original, original);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { duplicateRule } from '../../server/src/core/rules/duplicate';
 import type { FileIndex } from '../../server/src/core/types';
@@ -10,7 +11,7 @@ function indexOf(...texts: string[]): CorpusIndex {
   return new CorpusIndex(
     texts.map(
       (text, i): FileIndex => ({
-        source: { path: `/src/${i}.txt`, hash: String(i), encoding: 'utf-8', original: text, text, map: [] },
+        source: { path: `/src/${i}.txt`, hash: String(i), encoding: 'utf-8', original: text, text, map: OffsetMap.identity(text.length) },
         articles: [],
         terms: [],
         definitions: [],

@@ -157,7 +157,7 @@ describe('splitArticles', () => {
     assert.equal(article.author, '吴志成');
     const second = article.paragraphs[0].sentences[1];
     assert.equal(second.text, '第二句话。');
-    assert.deepEqual(offsetToLineCol(original, source.map[second.start]), { line: 4, character: 11 });
-    assert.equal(original.slice(source.map[second.start], source.map[second.end - 1] + 1), '第二句话。');
+    assert.deepEqual(offsetToLineCol(original, source.map.toOriginal(second.start)), { line: 4, character: 11 });
+    assert.equal(original.slice(source.map.toOriginal(second.start), source.map.toOriginal(second.end - 1) + 1), '第二句话。');
   });
 });

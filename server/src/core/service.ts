@@ -214,8 +214,7 @@ export function checkFileText(service: PolicyService, original: string): Finding
   if (lines < 8 || paragraphs > lines * 0.8) return service.check(original);
   const map = rebuilt.map;
   return service.check(rebuilt.text).map((f) => {
-    const start = map[f.start];
-    const end = f.end > f.start ? map[f.end - 1] + 1 : start;
+    const { start, end } = map.rangeToOriginal(f.start, f.end);
     const contiguous = end - start === f.end - f.start;
     const replacements = contiguous ? f.replacements : [];
     return {
@@ -223,7 +222,7 @@ export function checkFileText(service: PolicyService, original: string): Finding
       start,
       end,
       replacements,
-      fixes: contiguous ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: map[e.start], end: e.end > e.start ? map[e.end - 1] + 1 : map[e.start] })) })) : [],
+      fixes: contiguous ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, ...map.rangeToOriginal(e.start, e.end) })) })) : [],
     };
   });
 }

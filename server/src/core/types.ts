@@ -1,6 +1,8 @@
 // Plain data types shared by the core. All offsets are UTF-16 code units (JavaScript string
 // indices), ranges are half-open [start, end). Nothing here knows about LSP or VS Code.
 
+import type { OffsetMap } from './text/offsetMap';
+
 export interface TextRange {
   start: number;
   end: number;
@@ -19,11 +21,11 @@ export interface SourceText {
   /** The rebuilt text: real paragraphs, one per line ('\n'), column-set line breaks removed. */
   text: string;
   /**
-   * map[i] is the offset in `original` of text[i]; map[text.length] is original.length.
-   * Every rebuilt character is the same character as original[map[i]] except the '\n'
-   * paragraph separators, which map to the original line break they stand for.
+   * Offsets of `text` in `original` (map.toOriginal(text.length) is original.length). Every rebuilt
+   * character is the same character as the original one it maps to, except the '\n' paragraph
+   * separators, which map to the original line break they stand for.
    */
-  map: number[];
+  map: OffsetMap;
 }
 
 export interface Sentence extends TextRange {

@@ -275,11 +275,34 @@ export class CorpusIndex {
     return lo;
   }
 
+  private articleStarts: Int32Array | undefined;
+
+  /**
+   * Distinct articles `s` occurs in (counting at most 5,000 occurrences). Every article of every
+   * file has one start in the joined text (a file's first article starts with the file), so an
+   * occurrence's article is found by one binary search over all of them.
+   */
   private articlesContaining(s: string): number {
-    const seen = new Set<string>();
+    if (!this.articleStarts) {
+      const starts: number[] = [];
+      this.files.forEach((f, fi) => {
+        const base = this.fileStarts[fi];
+        starts.push(base);
+        for (let a = 1; a < f.articles.length; a++) starts.push(base + f.articles[a].start);
+      });
+      this.articleStarts = Int32Array.from(starts);
+    }
+    const starts = this.articleStarts;
+    const seen = new Set<number>();
     for (const p of this.suffixArray.positions(s, 5000)) {
-      const ref = this.refAt(p, p + s.length);
-      if (ref) seen.add(`${ref.file}#${ref.article}`);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      seen.add(lo);
     }
     return seen.size;
   }
@@ -358,7 +381,7 @@ export class CorpusIndex {
   position(file: string, offset: number): { line: number; character: number } {
     const f = this.fileByPath(file);
     if (!f) return { line: 0, character: 0 };
-    const orig = f.source.map[Math.max(0, Math.min(offset, f.source.map.length - 1))] ?? 0;
+    const orig = f.source.map.toOriginal(offset);
     let lines = this.lineIndexes.get(file);
     if (!lines) this.lineIndexes.set(file, (lines = new LineIndex(f.source.original)));
     return lines.positionAt(orig);

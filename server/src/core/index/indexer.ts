@@ -9,7 +9,9 @@ import { buildSourceText } from '../sources/sourceText';
 import { splitArticles } from '../sources/structure';
 import { silentLogger, type FileIndex, type Logger } from '../types';
 import { CorpusIndex, type CorpusExtras } from './corpus';
+import { fromCached, toCached, type CachedFileIndex } from './fileCache';
 import { mineFile } from './miner';
+import { mapLimit } from '../util/mapLimit';
 
 declare const __POLICY_LINT_CORE_HASH__: string | undefined;
 
@@ -125,14 +127,24 @@ export class Indexer {
     const reportFiles: IndexReport['files'] = [];
     let cachedFiles = 0;
     let done = 0;
-    for (const file of files) {
-      if (this.options.isCancelled?.()) break;
-      const { index, cached } = await this.fileIndex(file);
-      if (cached) cachedFiles++;
-      fresh.set(file.path, index);
-      reportFiles.push({ path: file.path, encoding: file.encoding, chars: index.source.text.length, articles: index.articles.length, cached });
-      this.options.onProgress?.(++done, files.length);
-    }
+    // Cache reads overlap; mining a file that is not cached is synchronous and runs one at a time.
+    const results = await mapLimit(
+      files,
+      8,
+      async (file) => {
+        const r = await this.fileIndex(file);
+        this.options.onProgress?.(++done, files.length);
+        return r;
+      },
+      () => this.options.isCancelled?.() === true,
+    );
+    files.forEach((file, i) => {
+      const r = results[i];
+      if (!r) return;
+      if (r.cached) cachedFiles++;
+      fresh.set(file.path, r.index);
+      reportFiles.push({ path: file.path, encoding: file.encoding, chars: r.index.source.text.length, articles: r.index.articles.length, cached: r.cached });
+    });
     this.perFile.clear();
     for (const [k, v] of fresh) this.perFile.set(k, v);
     this.current = await this.combine();
@@ -182,15 +194,13 @@ export class Indexer {
     if (known && known.source.hash === file.hash) return { index: known, cached: true };
     const cacheFile = this.cachePath('files', file.hash);
     if (cacheFile) {
-      const hit = await readJson<FileIndex>(cacheFile);
-      if (hit && hit.source?.hash === file.hash && isFileIndexShape(hit)) {
-        hit.source.path = file.path;
-        for (const x of [...hit.terms.flatMap((t) => t.refs), ...hit.definitions.map((d) => d.ref), ...hit.aliases.map((a) => a.ref), ...hit.statements.map((s) => s.ref)]) x.file = file.path;
-        return { index: hit, cached: true };
-      }
+      const cached = await readJson<CachedFileIndex>(cacheFile);
+      const hit = cached && fromCached(cached, file);
+      if (hit) return { index: hit, cached: true };
     }
     const index = buildFileIndex(file);
-    if (cacheFile) await writeAtomic(cacheFile, JSON.stringify(index)).catch(() => undefined);
+    const compact = cacheFile ? toCached(index) : undefined;
+    if (cacheFile && compact) await writeAtomic(cacheFile, JSON.stringify(compact)).catch(() => undefined);
     return { index, cached: false };
   }
 
@@ -231,21 +241,6 @@ export class Indexer {
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || process.env.USERPROFILE || '.', '.cache');
   return path.join(base, 'policy-lint');
-}
-
-/** A cached FileIndex is used only when it has the shape this code writes (else it is mined again). */
-function isFileIndexShape(x: FileIndex): boolean {
-  return (
-    typeof x.source?.text === 'string' &&
-    typeof x.source.original === 'string' &&
-    Array.isArray(x.source.map) &&
-    x.source.map.length === x.source.text.length + 1 &&
-    Array.isArray(x.articles) &&
-    Array.isArray(x.terms) &&
-    Array.isArray(x.definitions) &&
-    Array.isArray(x.aliases) &&
-    Array.isArray(x.statements)
-  );
 }
 
 function isPermutation(a: Int32Array): boolean {

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import type { Logger } from '../types';
+import { mapLimit } from '../util/mapLimit';
 import { decodeBytes, type SourceEncoding } from './decode';
 
 export interface LoadedFile {
@@ -140,17 +141,30 @@ class Walker {
     }
   }
 
-  /** Reads and decodes every collected file, in path order. */
+  /**
+   * Reads and decodes every collected file. Paths are resolved first and deduplicated in path order
+   * (so which of two links to one file is kept does not depend on timing), then read a few at a time.
+   */
   async load(): Promise<void> {
     const unique = [...new Set(this.candidates)].sort();
-    for (const file of unique) await this.loadFile(file);
+    const reals = await mapLimit(unique, READS_IN_FLIGHT, (file) =>
+      fs.realpath(file).catch((e: unknown) => {
+        this.skip(file, ioReason(e));
+        return undefined;
+      }),
+    );
+    const toRead: Array<[string, string]> = [];
+    unique.forEach((file, i) => {
+      const real = reals[i];
+      if (real === undefined || this.seenFiles.has(real)) return; // unreadable, or the same file through another link
+      this.seenFiles.add(real);
+      toRead.push([file, real]);
+    });
+    await mapLimit(toRead, READS_IN_FLIGHT, ([file, real]) => this.loadFile(file, real));
   }
 
-  private async loadFile(file: string): Promise<void> {
+  private async loadFile(file: string, real: string): Promise<void> {
     try {
-      const real = await fs.realpath(file);
-      if (this.seenFiles.has(real)) return; // the same file through another link
-      this.seenFiles.add(real);
       const stat = await fs.stat(real);
       if (!stat.isFile()) return this.skip(file, t('不是普通文件', 'not a regular file'));
       if (stat.size > this.opts.maxFileSize) {
@@ -175,6 +189,9 @@ class Walker {
     }
   }
 }
+
+/** Files read at once: enough to hide the latency of small reads. */
+const READS_IN_FLIGHT = 16;
 
 /**
  * Loads the .txt and .md files under the folders (recursively) plus `includeFiles`. Every problem

@@ -11,11 +11,13 @@
 //
 // Paragraphs are trimmed of whitespace (including U+3000) and separated by one '\n' each.
 
+import { OffsetMap } from '../text/offsetMap';
+
 export interface ReflowResult {
   /** Paragraphs separated by '\n'. */
   text: string;
-  /** map[i] is the offset in the original of text[i]; map[text.length] is the original length. */
-  map: number[];
+  /** Offsets of `text` back to the original; textLength maps to the original length. */
+  map: OffsetMap;
 }
 
 /** A non-blank line: its trimmed content [start, end) and the offset of its line break. */
@@ -196,17 +198,17 @@ export function reflow(original: string): ReflowResult {
   const width = columnWidth(original, lines);
   const paragraphs = width === undefined ? lineParagraphs(lines) : columnParagraphs(lines, width);
   const parts: string[] = [];
-  const map: number[] = [];
+  const pieces: number[] = [];
   paragraphs.forEach((para, p) => {
     if (p > 0) {
       parts.push('\n');
-      map.push(paragraphs[p - 1][paragraphs[p - 1].length - 1].brk);
+      pieces.push(paragraphs[p - 1][paragraphs[p - 1].length - 1].brk, 0);
     }
     for (const line of para) {
+      if (line.end <= line.start) continue;
       parts.push(original.slice(line.start, line.end));
-      for (let i = line.start; i < line.end; i++) map.push(i);
+      pieces.push(line.start, line.end - line.start);
     }
   });
-  map.push(original.length);
-  return { text: parts.join(''), map };
+  return { text: parts.join(''), map: new OffsetMap(pieces, original.length) };
 }
