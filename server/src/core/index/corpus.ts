@@ -341,6 +341,11 @@ export class CorpusIndex {
     return this.suffixArray.count(s);
   }
 
+  /** Every phrase the sources misspell themselves, with their usual wording. */
+  typoPhrases(): IterableIterator<[string, string]> {
+    return this.typoForms.entries();
+  }
+
   /** The sources' own wording for a phrase they misspell themselves, if `text` is such a phrase. */
   typoCorrection(text: string): string | undefined {
     return this.typoForms.get(text);

@@ -28,6 +28,11 @@ function readings(ch: string): string[] {
   return r;
 }
 
+/** Whether `ch` can be read as the toneless `syllable`. */
+export function canRead(ch: string, syllable: string): boolean {
+  return readings(ch).includes(syllable);
+}
+
 /** 1 for a shared reading (toneless), 0.7 for a close one, else 0. */
 export function soundSimilarity(a: string, b: string): number {
   if (a === b) return 1;

@@ -4,9 +4,11 @@
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
 import { isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
-import { confusability, soundSimilarity } from '../lang/similarity';
+import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align, type AlignEdit } from '../text/align';
+import { AhoCorasick } from '../text/ahoCorasick';
+import { SubstitutionMatcher } from '../text/substitutionMatcher';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
@@ -101,86 +103,123 @@ interface Candidate extends RuleFinding {
   score: number;
 }
 
+/** What nearTerms looks for, built once per index. */
+interface NearTermTables {
+  /** Trusted all-Chinese terms, matched with one substituted character (two for homophones in longer terms). */
+  terms: TermInfo[];
+  matcher: SubstitutionMatcher;
+  /** The sources' own misspellings (资旅产业) and their usual wording. */
+  typos: AhoCorasick;
+  typoRight: string[];
+  /** Toneless syllables of terms as read in context, computed on demand. */
+  sounds: Map<string, string[]>;
+}
+
+function termSyllables(tables: NearTermTables, term: string): string[] {
+  let s = tables.sounds.get(term);
+  if (!s) tables.sounds.set(term, (s = syllablesByUnit(term)));
+  return s;
+}
+
+const tablesByIndex = new WeakMap<CorpusIndex, NearTermTables>();
+
+function tablesFor(index: CorpusIndex): NearTermTables {
+  let tables = tablesByIndex.get(index);
+  if (!tables) {
+    const terms = [...index.allTerms()].filter((x) => x.text.length >= 3 && x.text.length <= MAX_TERM && isCjkRun(x.text) && trusted(x));
+    // Two slips in one term are accepted only as two homophones in a term of 5 to 12 characters
+    // that the sources use repeatedly.
+    const matcher = new SubstitutionMatcher(
+      terms.map((x) => x.text),
+      (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 ? 2 : 1),
+    );
+    const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
+    tables = { terms, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    tablesByIndex.set(index, tables);
+  }
+  return tables;
+}
+
 /** Windows that are a known term with one character off, or a homophone of one. */
 function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
   let tokens: Token[] | undefined;
-  let sounds: string[] | undefined;
-  // A window one character off a term keeps all but two of the term's bigrams (four for two
-  // homophones): count the draft's bigrams that occur in some term, to skip hopeless windows fast.
-  const bigrams = index.termBigrams();
-  const inTerms = new Int32Array(text.length + 1);
-  for (let j = 0; j < text.length; j++) inTerms[j + 1] = inTerms[j] + (j + 1 < text.length && bigrams.has(text.slice(j, j + 2)) ? 1 : 0);
-  for (let i = 0; i < text.length; i++) {
-    if (!CJK_CHAR.test(text[i])) continue;
-    let runEnd = i;
-    while (runEnd < text.length && CJK_CHAR.test(text[runEnd]) && runEnd - i < MAX_TERM) runEnd++;
-    for (let n = 3; i + n <= runEnd; n++) {
-      const shared = inTerms[i + n - 1] - inTerms[i];
-      if (shared < n - 5) continue;
-      const form = text.slice(i, i + n);
-      if (index.term(form)) continue;
-      const known = index.typoCorrection(form);
-      const hits: string[] = known ? [known] : shared >= n - 3 ? index.termsOneOff(form) : [];
-      sounds ??= syllablesByUnit(text);
-      if (sounds.length === text.length) hits.push(...index.termsBySound(sounds.slice(i, i + n).join(' ')));
-      for (const right of new Set(hits)) {
-        if (right === form) continue;
-        const info = index.term(right);
-        if (!info || (!known && (!trusted(info) || attested(index, form, info)))) continue;
-        const diffs: number[] = [];
-        for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
-        if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) continue;
-        // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市).
-        if (diffs.length === 2 && n < 5) continue;
-        tokens ??= p.tokens();
-        // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
-        if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) continue;
-        let score = 0;
-        let ok = true;
-        for (const k of diffs) {
-          const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
-          const tok = tokenAt(tokens, i + k);
-          // A stray character (a one-character token that is not a function word) marks a slip.
-          const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
-          // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
-          // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
-          // word must be rare next to the term's either way (制订 is a word, not a slip).
-          if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
-            const fixedWord = withChar(tok, i + k, right[k]);
-            const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
-            const rivals = isDictWord(fixedWord) && n < 6 && !rare;
-            const homophone = soundSimilarity(form[k], right[k]) === 1;
-            if (!(homophone || (conf >= 0.6 && rare)) || rivals) {
-              ok = false;
-              break;
-            }
-          }
-          // A real word in the draft that is not confusable with the term's is a different wording.
-          // The sources' own misspelling of the term needs no further evidence.
-          // At the edge of the window the draft's character usually belongs to the next words (国家|都,
-          // 保护|上): there only a homophone, or a clear look-alike in a long term, is a slip.
-          const edge = k === 0 || k === n - 1;
-          const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
-          const homophone = soundSimilarity(form[k], right[k]) === 1;
-          const edgeOk =
-            !edge || known || (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && conf >= 0.6 && n >= 5);
-          if (edgeOk && (known || conf >= 0.7 || (conf >= 0.6 && oov))) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
-          else ok = false;
-        }
-        if (!ok) continue;
-        const first = diffs[0];
-        const last = diffs[diffs.length - 1] + 1;
-        out.push({
-          start: i + first,
-          end: i + last,
-          message: describe(form, right),
-          replacements: [right.slice(first, last)],
-          score: score + Math.log2(1 + info.count) + n / 4,
-        });
+  const tables = tablesFor(index);
+  // Windows lie inside runs of Chinese characters: nonCjk[j] counts the others before j.
+  const nonCjk = new Int32Array(text.length + 1);
+  for (let j = 0; j < text.length; j++) nonCjk[j + 1] = nonCjk[j] + (CJK_CHAR.test(text[j]) ? 0 : 1);
+  const inRun = (s: number, e: number) => nonCjk[e] === nonCjk[s];
+
+  const judge = (i: number, n: number, right: string, info: TermInfo, known: boolean): void => {
+    const form = text.slice(i, i + n);
+    if (!known && (index.term(form) || attested(index, form, info))) return;
+    const diffs: number[] = [];
+    for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
+    if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) return;
+    // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市).
+    // Two slips must both be homophones of the term's characters as the term is read (重组: chong zu),
+    // unless the sources misspell the term so themselves.
+    if (diffs.length === 2 && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
+    tokens ??= p.tokens();
+    // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
+    if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) return;
+    let score = 0;
+    for (const k of diffs) {
+      const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
+      const tok = tokenAt(tokens, i + k);
+      // A stray character (a one-character token that is not a function word) marks a slip.
+      const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
+      const homophone = soundSimilarity(form[k], right[k]) === 1;
+      // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
+      // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
+      // word must be rare next to the term's either way (制订 is a word, not a slip).
+      if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
+        const fixedWord = withChar(tok, i + k, right[k]);
+        const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
+        const rivals = isDictWord(fixedWord) && n < 6 && !rare;
+        if (!(homophone || (conf >= 0.6 && rare)) || rivals) return;
       }
+      // A real word in the draft that is not confusable with the term's is a different wording.
+      // The sources' own misspelling of the term needs no further evidence.
+      // At the edge of the window the draft's character usually belongs to the next words (国家|都,
+      // 保护|上): there only a homophone, or a clear look-alike in a long term, is a slip.
+      const edge = k === 0 || k === n - 1;
+      const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
+      const edgeOk =
+        !edge || known || (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && conf >= 0.6 && n >= 5);
+      if (edgeOk && (known || conf >= 0.7 || (conf >= 0.6 && oov))) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
+      else return;
     }
+    const first = diffs[0];
+    const last = diffs[diffs.length - 1] + 1;
+    out.push({
+      start: i + first,
+      end: i + last,
+      message: describe(form, right),
+      replacements: [right.slice(first, last)],
+      score: score + Math.log2(1 + info.count) + n / 4,
+    });
+  };
+
+  // The sources' own misspellings are corrected to their usual wording, and nothing else is tried there.
+  const typoWindows = new Set<number>();
+  tables.typos.forEachMatch(text, (end, id) => {
+    const n = tables.typos.patterns[id].length;
+    const i = end - n;
+    const right = tables.typoRight[id];
+    const info = index.term(right);
+    if (!info || !inRun(i, end) || index.term(text.slice(i, end))) return;
+    typoWindows.add(i * (MAX_TERM + 1) + n);
+    judge(i, n, right, info, true);
+  });
+  const hits = tables.matcher.scan(text, inRun);
+  // In text order, shorter windows first, as the sources' terms were tried before.
+  hits.sort((a, b) => a.start - b.start || tables.terms[a.pattern].text.length - tables.terms[b.pattern].text.length || a.pattern - b.pattern);
+  for (const h of hits) {
+    const info = tables.terms[h.pattern];
+    if (typoWindows.has(h.start * (MAX_TERM + 1) + info.text.length)) continue;
+    judge(h.start, info.text.length, info.text, info, false);
   }
   return out;
 }

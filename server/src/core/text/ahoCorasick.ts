@@ -74,6 +74,27 @@ export class AhoCorasick {
     return this.next.get(node * 65536 + code);
   }
 
+  /**
+   * Calls `visit(end, pattern)` for every occurrence (end = offset after it), in the order of
+   * `matches`, without allocating: for hot loops.
+   */
+  forEachMatch(text: string, visit: (end: number, pattern: number) => void): void {
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let target = this.step(node, code);
+      while (target === undefined && node !== 0) {
+        node = this.fail[node];
+        target = this.step(node, code);
+      }
+      node = target ?? 0;
+      for (let out = this.ends[node].length ? node : this.outLink[node]; out > 0; out = this.outLink[out]) {
+        const ends = this.ends[out];
+        for (let k = 0; k < ends.length; k++) visit(i + 1, ends[k]);
+      }
+    }
+  }
+
   /** Every occurrence of every pattern, overlapping ones included, ordered by end then by length (longest first). */
   *matches(text: string): Generator<PatternMatch> {
     let node = 0;

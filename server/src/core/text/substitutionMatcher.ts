@@ -1,0 +1,103 @@
+// Finds, in one pass over a text, every window that differs from one of many patterns by a few
+// substituted characters (资旅产业 for 文旅产业). Pigeonhole: a pattern cut into k + 1 pieces keeps
+// at least one piece intact under k substitutions, so an Aho–Corasick scan for all pieces yields
+// every candidate window, and each is verified by comparing it with its pattern. No per-window
+// strings are built, which is what made trying every window against a table slow.
+import { AhoCorasick } from './ahoCorasick';
+
+export interface SubstitutionHit {
+  /** Start of the window in the text; its length is the pattern's. */
+  start: number;
+  pattern: number;
+  /** Offsets (in the pattern) where the window differs: 1 to maxSubstitutions of them. */
+  diffs: number[];
+}
+
+interface PieceUse {
+  pattern: number;
+  /** Which piece of the pattern (0-based) and where it starts in the pattern. */
+  piece: number;
+  offset: number;
+}
+
+export class SubstitutionMatcher {
+  private readonly automaton: AhoCorasick;
+  /** For each distinct piece text (the automaton's pattern index), the patterns it is part of. */
+  private readonly uses: PieceUse[][];
+  /** Piece boundaries per pattern: cuts[p] = [0, …, length]. */
+  private readonly cuts: number[][];
+  private readonly limits: number[];
+
+  /**
+   * @param patterns the texts to match (each at least 2 code units long to be matched at all)
+   * @param maxSubstitutions how many substituted code units a pattern may have (at least 1)
+   */
+  constructor(
+    readonly patterns: readonly string[],
+    maxSubstitutions: (pattern: string, index: number) => number,
+  ) {
+    const pieceIds = new Map<string, number>();
+    const pieceTexts: string[] = [];
+    this.uses = [];
+    this.cuts = [];
+    this.limits = [];
+    patterns.forEach((text, pattern) => {
+      const n = text.length;
+      const k = n < 2 ? 0 : Math.max(1, Math.min(maxSubstitutions(text, pattern), n - 1));
+      this.limits.push(k);
+      const cuts = [0];
+      for (let j = 1; j <= k; j++) cuts.push(Math.round((j * n) / (k + 1)));
+      cuts.push(n);
+      this.cuts.push(cuts);
+      if (k === 0) return;
+      for (let j = 0; j <= k; j++) {
+        const piece = text.slice(cuts[j], cuts[j + 1]);
+        let id = pieceIds.get(piece);
+        if (id === undefined) {
+          id = pieceTexts.length;
+          pieceIds.set(piece, id);
+          pieceTexts.push(piece);
+          this.uses.push([]);
+        }
+        this.uses[id].push({ pattern, piece: j, offset: cuts[j] });
+      }
+    });
+    this.automaton = new AhoCorasick(pieceTexts);
+  }
+
+  /**
+   * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
+   * order. `accept(start, end)` may veto windows cheaply before they are compared.
+   */
+  scan(text: string, accept?: (start: number, end: number) => boolean): SubstitutionHit[] {
+    const out: SubstitutionHit[] = [];
+    const diffs: number[] = [];
+    const pieceLengths = this.automaton.patterns.map((p) => p.length);
+    this.automaton.forEachMatch(text, (end, id) => {
+      const pieceStart = end - pieceLengths[id];
+      for (const use of this.uses[id]) {
+        const pattern = this.patterns[use.pattern];
+        const start = pieceStart - use.offset;
+        const stop = start + pattern.length;
+        if (start < 0 || stop > text.length) continue;
+        const limit = this.limits[use.pattern];
+        diffs.length = 0;
+        for (let i = 0; i < pattern.length && diffs.length <= limit; i++) {
+          if (text.charCodeAt(start + i) !== pattern.charCodeAt(i)) diffs.push(i);
+        }
+        if (diffs.length === 0 || diffs.length > limit) continue;
+        // Report through the first intact piece only, so that each window is reported once.
+        const cuts = this.cuts[use.pattern];
+        let first = 0;
+        for (let d = 0; first <= limit; first++) {
+          while (d < diffs.length && diffs[d] < cuts[first]) d++;
+          if (d === diffs.length || diffs[d] >= cuts[first + 1]) break;
+        }
+        if (first !== use.piece) continue;
+        if (accept && !accept(start, stop)) continue;
+        out.push({ start, pattern: use.pattern, diffs: [...diffs] });
+      }
+    });
+    return out;
+  }
+}

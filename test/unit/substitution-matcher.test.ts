@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { SubstitutionMatcher } from '../../server/src/core/text/substitutionMatcher';
+
+/** Every (start, pattern, diffs) by trying every window: the reference the matcher must equal. */
+function bruteForce(text: string, patterns: string[], limit: (p: string) => number): string[] {
+  const out: string[] = [];
+  patterns.forEach((p, pattern) => {
+    const k = Math.max(1, Math.min(limit(p), p.length - 1));
+    if (p.length < 2) return;
+    for (let start = 0; start + p.length <= text.length; start++) {
+      const diffs: number[] = [];
+      for (let i = 0; i < p.length; i++) if (text[start + i] !== p[i]) diffs.push(i);
+      if (diffs.length >= 1 && diffs.length <= k) out.push(`${start}:${pattern}:${diffs.join(',')}`);
+    }
+  });
+  return out.sort();
+}
+
+const key = (h: { start: number; pattern: number; diffs: number[] }) => `${h.start}:${h.pattern}:${h.diffs.join(',')}`;
+
+describe('SubstitutionMatcher', () => {
+  it('finds terms with one character substituted, each window once', () => {
+    const m = new SubstitutionMatcher(['文旅产业', '多边主义', '人类命运共同体'], () => 1);
+    const hits = m.scan('发展资旅产业，坚持多边主意，不是多边注意，构建人类命运共同体。').map(key).sort();
+    // 多边注意 has two characters off: not a one-substitution match.
+    assert.deepEqual(hits, ['2:0:0', '9:1:3'].sort());
+  });
+
+  it('allows two substitutions where asked, and never reports the pattern itself', () => {
+    const m = new SubstitutionMatcher(['全过程人民民主'], () => 2);
+    assert.deepEqual(m.scan('全过程人民民主').map(key), []);
+    assert.deepEqual(m.scan('全过城人名民主').map(key), ['0:0:2,4']);
+    assert.deepEqual(m.scan('全过城人名民住').map(key), []);
+  });
+
+  it('lets the caller veto windows', () => {
+    const m = new SubstitutionMatcher(['文旅产业'], () => 1);
+    assert.deepEqual(m.scan('资旅产业', () => false), []);
+    assert.equal(m.scan('资旅产业', (s, e) => s === 0 && e === 4).length, 1);
+  });
+
+  it('agrees with trying every window (random texts over a small alphabet)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringOf(fc.constantFrom(...'甲乙丙丁戊'), { minLength: 2, maxLength: 9 }), { minLength: 1, maxLength: 6 }),
+        fc.stringOf(fc.constantFrom(...'甲乙丙丁戊，𠮷'), { maxLength: 60 }),
+        (patterns, text) => {
+          const limit = (p: string) => (p.length >= 5 ? 2 : 1);
+          const m = new SubstitutionMatcher(patterns, limit);
+          assert.deepEqual(m.scan(text).map(key).sort(), bruteForce(text, patterns, limit));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
