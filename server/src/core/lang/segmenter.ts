@@ -1,6 +1,8 @@
 // Chinese word segmentation and the segmenter's dictionary (jieba, through @node-rs/jieba).
 // The dictionary (≈349k words with frequency and part of speech) is also our word list:
 // "is this a word", "how common is it".
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { TextRange } from '../types';
 
 export interface Token extends TextRange {
@@ -17,12 +19,19 @@ interface JiebaLike {
 }
 
 let jieba: JiebaLike | undefined;
-let dictionary: Map<string, DictEntry> | undefined;
+let dictionary: SortedDictionary | undefined;
 let dictBytes: Uint8Array | undefined;
 
 function loadDictBytes(): Uint8Array {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  dictBytes ??= (require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+  if (!dictBytes) {
+    // dict.txt alone: the package's dict module also reads its 6 MB IDF table, which is not needed.
+    try {
+      dictBytes = readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/dict')), 'dict.txt'));
+    } catch {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      dictBytes = (require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+    }
+  }
   return dictBytes;
 }
 
@@ -35,25 +44,140 @@ function segmenter(): JiebaLike {
   return jieba;
 }
 
-function dict(): Map<string, DictEntry> {
-  if (!dictionary) {
-    dictionary = new Map();
-    const text = Buffer.from(loadDictBytes()).toString('utf8');
-    let at = 0;
-    while (at < text.length) {
-      let nl = text.indexOf('\n', at);
-      if (nl < 0) nl = text.length;
-      const line = text.slice(at, nl);
-      at = nl + 1;
-      const a = line.indexOf(' ');
-      if (a <= 0) continue;
-      const b = line.indexOf(' ', a + 1);
-      const word = line.slice(0, a);
-      const freq = Number(line.slice(a + 1, b < 0 ? undefined : b));
-      const pos = b < 0 ? '' : line.slice(b + 1).trim();
-      dictionary.set(word, { freq: Number.isFinite(freq) ? freq : 0, pos });
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/**
+ * jieba's dictionary ("word freq pos" lines, UTF-8, sorted by the words' bytes) searched in place:
+ * a lookup is a binary search over the lines, and nothing is built beforehand. Parsing its 349k
+ * lines into a Map took longer than the rest of a typical check.
+ */
+class SortedDictionary {
+  private readonly scratch = new Uint8Array(512);
+  private readonly encoder = new TextEncoder();
+  private readonly decoded = new Map<string, DictEntry | null>();
+  private readonly bytes: Uint8Array;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = isSortedSample(bytes) ? bytes : sortLines(bytes);
+  }
+
+  /** Compares the word of the line at `line` with target[0, n): <0, 0 or >0. */
+  private compare(line: number, target: Uint8Array, n: number): number {
+    const b = this.bytes;
+    for (let k = 0; ; k++) {
+      const end = line + k >= b.length || b[line + k] === SPACE || b[line + k] === NEWLINE;
+      if (k === n) return end ? 0 : 1;
+      if (end) return -1;
+      const d = b[line + k] - target[k];
+      if (d !== 0) return d;
     }
   }
+
+  /** Start of the first line whose word is ≥ target[0, n) (bytes.length when none). */
+  private lowerBound(target: Uint8Array, n: number): number {
+    const b = this.bytes;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      let line = (lo + hi) >>> 1;
+      while (line > lo && b[line - 1] !== NEWLINE) line--;
+      if (this.compare(line, target, n) < 0) {
+        let next = line;
+        while (next < hi && b[next] !== NEWLINE) next++;
+        lo = next + 1;
+      } else hi = line;
+    }
+    return Math.min(lo, b.length);
+  }
+
+  private encode(word: string): number {
+    const { read, written } = this.encoder.encodeInto(word, this.scratch);
+    return read < word.length ? -1 : written;
+  }
+
+  get(word: string): DictEntry | undefined {
+    let entry = this.decoded.get(word);
+    if (entry === undefined) {
+      const n = this.encode(word);
+      const line = n > 0 ? this.lowerBound(this.scratch, n) : -1;
+      entry = line >= 0 && line < this.bytes.length && this.compare(line, this.scratch, n) === 0 ? this.parse(line) : null;
+      this.decoded.set(word, entry);
+    }
+    return entry ?? undefined;
+  }
+
+  /** The words that start with `prefix`, in order (at most `limit`). */
+  withPrefix(prefix: string, limit: number): string[] {
+    const n = this.encode(prefix);
+    if (n <= 0) return [];
+    const out: string[] = [];
+    const b = this.bytes;
+    for (let line = this.lowerBound(this.scratch, n); line < b.length && out.length < limit; ) {
+      let k = 0;
+      while (k < n && b[line + k] === this.scratch[k]) k++;
+      if (k < n) break;
+      let end = line;
+      while (end < b.length && b[end] !== SPACE && b[end] !== NEWLINE) end++;
+      out.push(Buffer.from(b.buffer, b.byteOffset + line, end - line).toString('utf8'));
+      while (end < b.length && b[end] !== NEWLINE) end++;
+      line = end + 1;
+    }
+    return out;
+  }
+
+  private parse(line: number): DictEntry {
+    const b = this.bytes;
+    let nl = line;
+    while (nl < b.length && b[nl] !== NEWLINE) nl++;
+    const rest = Buffer.from(b.buffer, b.byteOffset + line, nl - line).toString('latin1');
+    const a = rest.indexOf(' ');
+    const c = rest.indexOf(' ', a + 1);
+    const freq = Number(rest.slice(a + 1, c < 0 ? undefined : c));
+    return { freq: Number.isFinite(freq) ? freq : 0, pos: c < 0 ? '' : rest.slice(c + 1).trim() };
+  }
+}
+
+/** The word of the line starting at `at` (bytes up to the first space or line end). */
+function wordAt(bytes: Uint8Array, at: number): Uint8Array {
+  let end = at;
+  while (end < bytes.length && bytes[end] !== SPACE && bytes[end] !== NEWLINE) end++;
+  return bytes.subarray(at, end);
+}
+
+/**
+ * Whether the lines look sorted by word: 4,096 adjacent pairs at spread-out places. The bundled
+ * dictionary is (a unit test checks every line); another one is sorted once by sortLines.
+ */
+function isSortedSample(bytes: Uint8Array): boolean {
+  const step = Math.max(1, Math.floor(bytes.length / 4096));
+  for (let at = 0; at < bytes.length; at += step) {
+    let line = at;
+    while (line < bytes.length && bytes[line] !== NEWLINE) line++;
+    const next = line + 1;
+    let after = next;
+    while (after < bytes.length && bytes[after] !== NEWLINE) after++;
+    if (after + 1 >= bytes.length) break;
+    if (Buffer.compare(wordAt(bytes, next), wordAt(bytes, after + 1)) > 0) return false;
+  }
+  return true;
+}
+
+/** The dictionary's lines sorted by word (later lines for the same word win, as jieba reads them). */
+function sortLines(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const byWord = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp > 0) byWord.set(line.slice(0, sp), line);
+  }
+  const lines = [...byWord.values()].map((l) => Buffer.from(l, 'utf8'));
+  lines.sort((x, y) => Buffer.compare(wordAt(x, 0), wordAt(y, 0)));
+  return Buffer.from(lines.map((l) => l.toString('utf8')).join('\n'), 'utf8');
+}
+
+function dict(): SortedDictionary {
+  dictionary ??= new SortedDictionary(loadDictBytes());
   return dictionary;
 }
 
@@ -77,7 +201,7 @@ export function dictEntry(word: string): DictEntry | undefined {
 }
 
 export function isDictWord(word: string): boolean {
-  return dict().has(word);
+  return dict().get(word) !== undefined;
 }
 
 /** Dictionary frequency (0 when unknown). */
@@ -85,9 +209,18 @@ export function wordFreq(word: string): number {
   return dict().get(word)?.freq ?? 0;
 }
 
-/** All dictionary words (for callers that build their own lookups). */
-export function dictWords(): IterableIterator<[string, DictEntry]> {
-  return dict().entries();
+const reduplicable = new Map<string, boolean>();
+
+/** Characters the dictionary reduplicates: it has a word starting with cc (人人, 村村通, 看看; AABB
+ *  words like 的的确确 do not count) or the word 一cc (一项项). */
+export function isReduplicable(c: string): boolean {
+  let yes = reduplicable.get(c);
+  if (yes === undefined) {
+    const words = dict().withPrefix(c + c, 1000);
+    yes = words.some((w) => !(w.length === 4 && w[2] === w[3])) || isDictWord('一' + c + c);
+    reduplicable.set(c, yes);
+  }
+  return yes;
 }
 
 /** Particles, prepositions, conjunctions, pronouns, adverbs, numerals, measure words, locatives. */

