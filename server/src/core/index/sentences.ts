@@ -20,6 +20,7 @@ export class SentenceIndex {
   private readonly starts: Uint32Array;
   private readonly postings: Uint32Array;
   private readonly byFile = new Map<string, SourceSentence[]>();
+  private votes: Uint16Array | undefined;
 
   constructor(files: FileIndex[]) {
     for (const f of files) {
@@ -78,7 +79,10 @@ export class SentenceIndex {
    */
   similar(query: string, minShare = 0.5, limit = 5): Array<{ sentence: SourceSentence; votes: number; grams: number }> {
     if (query.length < 3 || this.all.length === 0) return [];
-    const votes = new Map<number, number>();
+    // Votes are counted in one array reused across queries (a Map per query was most of the cost).
+    this.votes ??= new Uint16Array(this.all.length);
+    const votes = this.votes;
+    const touched: number[] = [];
     const buckets = new Set<number>();
     for (let i = 0; i + 2 < query.length; i++) buckets.add(trigramHash(query, i));
     const grams = buckets.size;
@@ -88,12 +92,15 @@ export class SentenceIndex {
       if (to - from > STOP_POSTINGS) continue;
       for (let k = from; k < to; k++) {
         const id = this.postings[k];
-        votes.set(id, (votes.get(id) ?? 0) + 1);
+        if (votes[id]++ === 0) touched.push(id);
       }
     }
     const need = Math.max(1, Math.ceil(grams * minShare));
     const out: Array<{ sentence: SourceSentence; votes: number; grams: number }> = [];
-    for (const [id, v] of votes) if (v >= need) out.push({ sentence: this.all[id], votes: v, grams });
+    for (const id of touched) {
+      if (votes[id] >= need) out.push({ sentence: this.all[id], votes: votes[id], grams });
+      votes[id] = 0;
+    }
     out.sort((a, b) => b.votes - a.votes || a.sentence.text.length - b.sentence.text.length);
     return out.slice(0, limit);
   }

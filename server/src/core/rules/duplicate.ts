@@ -45,6 +45,8 @@ export const duplicateRule: Rule = {
         if (text.charCodeAt(i) !== text.charCodeAt(i + len) || !text.startsWith(text.slice(i, i + len), i + len)) continue;
         const unit = text.slice(i, i + len);
         if (!HAN.test(unit)) continue;
+        // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph.
+        if (legitimateAsCharacters(text, i, len, ctx.index)) continue;
         words ??= new WordMap(paragraph.tokens(), text.length);
         if (isLegitimate(text, i, len, words, ctx.index)) continue;
         out.push({
@@ -83,6 +85,24 @@ class WordMap {
   }
 }
 
+/**
+ * The reasons a repetition is language that need no word boundaries: numerals and measure words,
+ * doubled forms the sources use, AABB words, characters the dictionary reduplicates.
+ */
+function legitimateAsCharacters(text: string, i: number, len: number, index: CorpusIndex): boolean {
+  const unit = text.slice(i, i + len);
+  const end = i + 2 * len;
+  const doubled = unit + unit;
+  if (NUMERALS.test(unit) || isMeasure(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
+  if (len > 1) return false;
+  if ((i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
+  // AABB of a word AB, or the BB of it.
+  if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
+  if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
+  return isReduplicable(unit);
+}
+
+/** The rest of the reasons, which depend on the paragraph's words (after legitimateAsCharacters). */
 function isLegitimate(text: string, i: number, len: number, words: WordMap, index: CorpusIndex): boolean {
   const unit = text.slice(i, i + len);
   const second = i + len;
@@ -91,19 +111,12 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
   const first = words.word(i)!;
   if (first.end >= end) return true; // one dictionary word holds both copies
   if (!words.aligned(second, end)) return true; // the second copy is part of another word
-  if (NUMERALS.test(unit) || isMeasure(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
 
   if (len > 1) {
     // A word written twice: both copies whole words, the same single word.
     if (!words.aligned(i, second) || words.word(second)!.end !== end) return true;
     return index.frequency(doubled) >= 2;
   }
-
-  if ((i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
-  // AABB of a word AB, or the BB of it.
-  if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
-  if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
-  if (isReduplicable(unit)) return true;
 
   // An unknown word the HMM recognises around the second copy: a name holding both (李娟娟) or a
   // compound it begins (园舍) — unless what it glues on is a function word (宜对).

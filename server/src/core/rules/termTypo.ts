@@ -103,6 +103,22 @@ interface Candidate extends RuleFinding {
   score: number;
 }
 
+/**
+ * The conditions on one differing character that need no word boundaries: it must be confusable
+ * with the term's (a homophone or look-alike), and at the edge of the window, where the draft's
+ * character usually belongs to the next words (国家|都, 保护|上), only a homophone, or a clear
+ * look-alike in a long term, is a slip.
+ */
+function plausibleSlip(form: string, right: string, k: number, diffCount: number, info: TermInfo): boolean {
+  const n = form.length;
+  const conf = diffCount === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
+  if (conf < 0.6) return false;
+  if (k !== 0 && k !== n - 1) return true;
+  const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
+  const homophone = soundSimilarity(form[k], right[k]) === 1;
+  return (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && n >= 5);
+}
+
 /** What nearTerms looks for, built once per index. */
 interface NearTermTables {
   /** Trusted all-Chinese terms, matched with one substituted character (two for homophones in longer terms). */
@@ -157,10 +173,12 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const diffs: number[] = [];
     for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
     if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) return;
-    // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市).
-    // Two slips must both be homophones of the term's characters as the term is read (重组: chong zu),
+    // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市); in a
+    // longer one both must be homophones of the term's characters as the term is read (重组: chong zu),
     // unless the sources misspell the term so themselves.
     if (diffs.length === 2 && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
+    // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
+    if (!known && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     tokens ??= p.tokens();
     // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
     if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) return;
@@ -182,13 +200,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       }
       // A real word in the draft that is not confusable with the term's is a different wording.
       // The sources' own misspelling of the term needs no further evidence.
-      // At the edge of the window the draft's character usually belongs to the next words (国家|都,
-      // 保护|上): there only a homophone, or a clear look-alike in a long term, is a slip.
-      const edge = k === 0 || k === n - 1;
-      const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
-      const edgeOk =
-        !edge || known || (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && conf >= 0.6 && n >= 5);
-      if (edgeOk && (known || conf >= 0.7 || (conf >= 0.6 && oov))) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
+      if (known || conf >= 0.7 || (conf >= 0.6 && oov)) score += conf + (oov ? 0.5 : 0) + (known ? 1 : 0);
       else return;
     }
     const first = diffs[0];
