@@ -37,27 +37,51 @@ function* clauses(texts: Iterable<string>): Generator<string> {
   }
 }
 
-/** A clause's words with their edge strength, computed once and reused by every pass. */
+/**
+ * A clause's words with their edge strength, computed once and reused by every pass. Kept as
+ * offsets into the clause, not as word objects: a large library has tens of millions of words,
+ * and holding an object for each through three passes made garbage collection the main cost.
+ */
 interface Clause {
-  words: Token[];
-  strong: boolean[];
+  text: string;
+  /** Word k is text.slice(bounds[k], bounds[k + 1]). */
+  bounds: Int32Array;
+  strong: Uint8Array;
 }
 
-function* ngrams(clause: Clause): Generator<{ text: string; first: number; last: number }> {
-  const { words: tokens, strong } = clause;
-  for (let i = 0; i < tokens.length; i++) {
+/** The clause's words as bounds over the words' concatenation (what the n-grams are made of). */
+function clauseOf(words: Token[], isStrong: (word: string) => boolean): Clause {
+  const bounds = new Int32Array(words.length + 1);
+  const strong = new Uint8Array(words.length);
+  let at = 0;
+  words.forEach((w, k) => {
+    bounds[k] = at;
+    at += w.text.length;
+    strong[k] = isStrong(w.text) ? 1 : 0;
+  });
+  bounds[words.length] = at;
+  return { text: words.map((w) => w.text).join(''), bounds, strong };
+}
+
+/** Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words. */
+function eachNgram(clause: Clause, fn: (text: string, first: number, last: number) => void): void {
+  const { text, bounds, strong } = clause;
+  const n = strong.length;
+  for (let i = 0; i < n; i++) {
     if (!strong[i]) continue;
-    let text = '';
-    for (let j = i; j < tokens.length && j - i < MAX_TOKENS; j++) {
-      text += tokens[j].text;
-      if (text.length > MAX_CHARS) break;
-      if (j > i && text.length >= MIN_CHARS && strong[j]) yield { text, first: i, last: j };
+    for (let j = i; j < n && j - i < MAX_TOKENS; j++) {
+      const length = bounds[j + 1] - bounds[i];
+      if (length > MAX_CHARS) break;
+      if (j > i && length >= MIN_CHARS && strong[j]) fn(text.slice(bounds[i], bounds[j + 1]), i, j);
     }
   }
 }
 
-function clean(tokens: Token[], first: number, last: number, text: string): boolean {
-  for (let k = first + 1; k <= last; k++) if (tokens[k].text === tokens[k - 1].text) return false;
+function clean(clause: Clause, first: number, last: number, text: string): boolean {
+  const { text: t, bounds } = clause;
+  for (let k = first + 1; k <= last; k++) {
+    if (bounds[k + 1] - bounds[k] === bounds[k] - bounds[k - 1] && t.startsWith(t.slice(bounds[k - 1], bounds[k]), bounds[k])) return false;
+  }
   return !/[0-9０-９]/.test(text) && toSimplified(text) === text;
 }
 
@@ -71,47 +95,45 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
   const edgeCache = new Map<string, boolean>();
+  const isStrong = (word: string) => {
+    let v = edgeCache.get(word);
+    if (v === undefined) edgeCache.set(word, (v = strongEdge(word)));
+    return v;
+  };
   for (const text of clauses(texts)) {
     // HMM joins words the dictionary lacks (文旅, 上合), so new coinages can be formulations.
-    const words = tokenize(text, true);
-    const strong = words.map((w) => {
-      let v = edgeCache.get(w.text);
-      if (v === undefined) edgeCache.set(w.text, (v = strongEdge(w.text)));
-      return v;
-    });
-    const clause = { words, strong };
+    const clause = clauseOf(tokenize(text, true), isStrong);
     tokenized.push(clause);
-    for (const g of ngrams(clause)) {
-      const slot = hash(g.text) & (SLOTS - 1);
+    eachNgram(clause, (g) => {
+      const slot = hash(g) & (SLOTS - 1);
       if (hashed[slot] < 65535) hashed[slot]++;
-    }
+    });
   }
   const counts = new Map<string, number>();
   for (const clause of tokenized) {
-    for (const g of ngrams(clause)) {
-      if (hashed[hash(g.text) & (SLOTS - 1)] < minCount) continue;
-      if (!clean(clause.words, g.first, g.last, g.text)) continue;
-      counts.set(g.text, (counts.get(g.text) ?? 0) + 1);
-    }
+    eachNgram(clause, (g, first, last) => {
+      if (hashed[hash(g) & (SLOTS - 1)] < minCount) return;
+      if (!clean(clause, first, last, g)) return;
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    });
   }
   // Keep closed phrases: drop one whose one-word-longer extension occurs (almost) as often.
   const open = new Set<string>();
   for (const clause of tokenized) {
-    const tokens = clause.words;
-    for (const g of ngrams(clause)) {
-      const n = counts.get(g.text);
-      if (n === undefined || n < minCount) continue;
+    const { text, bounds } = clause;
+    eachNgram(clause, (g, first, last) => {
+      const n = counts.get(g);
+      if (n === undefined || n < minCount) return;
       for (const [a, b] of [
-        [g.first + 1, g.last],
-        [g.first, g.last - 1],
+        [first + 1, last],
+        [first, last - 1],
       ]) {
         if (b < a) continue;
-        let sub = '';
-        for (let k = a; k <= b; k++) sub += tokens[k].text;
+        const sub = text.slice(bounds[a], bounds[b + 1]);
         const m = counts.get(sub);
         if (m !== undefined && n >= 0.8 * m) open.add(sub);
       }
-    }
+    });
   }
   const out: Formulation[] = [];
   for (const [text, count] of counts) if (count >= minCount && !open.has(text)) out.push({ text, count });

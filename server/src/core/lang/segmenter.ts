@@ -102,6 +102,8 @@ class SortedDictionary {
       const n = this.encode(word);
       const line = n > 0 ? this.lowerBound(this.scratch, n) : -1;
       entry = line >= 0 && line < this.bytes.length && this.compare(line, this.scratch, n) === 0 ? this.parse(line) : null;
+      // Indexing a large library asks for millions of distinct words: keep the memo bounded.
+      if (this.decoded.size >= 200_000) this.decoded.clear();
       this.decoded.set(word, entry);
     }
     return entry ?? undefined;
