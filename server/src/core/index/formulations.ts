@@ -31,58 +31,115 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-function* clauses(texts: Iterable<string>): Generator<string> {
-  for (const text of texts) {
-    for (const clause of text.split(CLAUSE_BREAK)) if (clause.length >= MIN_CHARS) yield clause;
+/** Calls fn(textIndex, start, end) for each clause (text between breaks) of at least MIN_CHARS. */
+function eachClause(texts: readonly string[], fn: (textIndex: number, start: number, end: number) => void): void {
+  const breaks = new RegExp(CLAUSE_BREAK.source, 'g');
+  texts.forEach((text, ti) => {
+    let start = 0;
+    breaks.lastIndex = 0;
+    for (let m = breaks.exec(text); ; m = breaks.exec(text)) {
+      const end = m ? m.index : text.length;
+      if (end - start >= MIN_CHARS) fn(ti, start, end);
+      if (!m) break;
+      start = m.index + m[0].length;
+    }
+  });
+}
+
+/** A growable column of 32-bit integers. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
   }
 }
 
 /**
- * A clause's words with their edge strength, computed once and reused by every pass. Kept as
- * offsets into the clause, not as word objects: a large library has tens of millions of words,
- * and holding an object for each through three passes made garbage collection the main cost.
+ * Every clause's words with their edge strength, computed once and reused by every pass. Kept in
+ * columns of numbers, not as objects: a large library has millions of clauses and tens of millions
+ * of words, and holding an object for each through three passes made garbage collection the main
+ * cost. Word k spans [wordStart(k), wordEnd[k]) of its clause's source text.
  */
-interface Clause {
-  text: string;
-  /** Word k is text.slice(bounds[k], bounds[k + 1]). */
-  bounds: Int32Array;
-  strong: Uint8Array;
-}
+class ClauseTable {
+  readonly clauseText = new IntColumn();
+  readonly clauseStart = new IntColumn();
+  /** Index of the clause's first word; the clause's words run to the next clause's first word. */
+  readonly firstWord = new IntColumn();
+  readonly wordEnd = new IntColumn();
+  strong = new Uint8Array(1024);
 
-/** The clause's words as bounds over the words' concatenation (what the n-grams are made of). */
-function clauseOf(words: Token[], isStrong: (word: string) => boolean): Clause {
-  const bounds = new Int32Array(words.length + 1);
-  const strong = new Uint8Array(words.length);
-  let at = 0;
-  words.forEach((w, k) => {
-    bounds[k] = at;
-    at += w.text.length;
-    strong[k] = isStrong(w.text) ? 1 : 0;
-  });
-  bounds[words.length] = at;
-  return { text: words.map((w) => w.text).join(''), bounds, strong };
-}
+  constructor(readonly texts: readonly string[]) {}
 
-/** Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words. */
-function eachNgram(clause: Clause, fn: (text: string, first: number, last: number) => void): void {
-  const { text, bounds, strong } = clause;
-  const n = strong.length;
-  for (let i = 0; i < n; i++) {
-    if (!strong[i]) continue;
-    for (let j = i; j < n && j - i < MAX_TOKENS; j++) {
-      const length = bounds[j + 1] - bounds[i];
-      if (length > MAX_CHARS) break;
-      if (j > i && length >= MIN_CHARS && strong[j]) fn(text.slice(bounds[i], bounds[j + 1]), i, j);
+  add(textIndex: number, start: number, words: Token[], isStrong: (word: string) => boolean): void {
+    this.clauseText.push(textIndex);
+    this.clauseStart.push(start);
+    this.firstWord.push(this.wordEnd.length);
+    for (const w of words) {
+      if (this.wordEnd.length === this.strong.length) {
+        const bigger = new Uint8Array(this.strong.length * 2);
+        bigger.set(this.strong);
+        this.strong = bigger;
+      }
+      this.strong[this.wordEnd.length] = isStrong(w.text) ? 1 : 0;
+      this.wordEnd.push(start + w.end);
     }
   }
+
+  get size(): number {
+    return this.clauseText.length;
+  }
+
+  /** [first word, end word) of clause c. */
+  words(c: number): [number, number] {
+    return [this.firstWord.data[c], c + 1 < this.size ? this.firstWord.data[c + 1] : this.wordEnd.length];
+  }
+
+  wordStart(c: number, k: number): number {
+    return k === this.firstWord.data[c] ? this.clauseStart.data[c] : this.wordEnd.data[k - 1];
+  }
+
+  /** Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words. */
+  eachNgram(c: number, fn: (text: string, first: number, last: number) => void): void {
+    const text = this.texts[this.clauseText.data[c]];
+    const [w0, w1] = this.words(c);
+    const ends = this.wordEnd.data;
+    const strong = this.strong;
+    for (let i = w0; i < w1; i++) {
+      if (!strong[i]) continue;
+      const from = this.wordStart(c, i);
+      for (let j = i; j < w1 && j - i < MAX_TOKENS; j++) {
+        const length = ends[j] - from;
+        if (length > MAX_CHARS) break;
+        if (j > i && length >= MIN_CHARS && strong[j]) fn(text.slice(from, ends[j]), i, j);
+      }
+    }
+  }
+
+  /** Whether two neighbouring words of the n-gram are the same word. */
+  doubledWord(c: number, first: number, last: number): boolean {
+    const text = this.texts[this.clauseText.data[c]];
+    for (let k = first + 1; k <= last; k++) {
+      const a = this.wordStart(c, k - 1);
+      const b = this.wordStart(c, k);
+      const e = this.wordEnd.data[k];
+      if (e - b === b - a && text.startsWith(text.slice(a, b), b)) return true;
+    }
+    return false;
+  }
+
+  slice(c: number, first: number, last: number): string {
+    return this.texts[this.clauseText.data[c]].slice(this.wordStart(c, first), this.wordEnd.data[last]);
+  }
 }
 
-function clean(clause: Clause, first: number, last: number, text: string): boolean {
-  const { text: t, bounds } = clause;
-  for (let k = first + 1; k <= last; k++) {
-    if (bounds[k + 1] - bounds[k] === bounds[k] - bounds[k - 1] && t.startsWith(t.slice(bounds[k - 1], bounds[k]), bounds[k])) return false;
-  }
-  return !/[0-9０-９]/.test(text) && toSimplified(text) === text;
+function clean(table: ClauseTable, c: number, first: number, last: number, text: string): boolean {
+  return !table.doubledWord(c, first, last) && !/[0-9０-９]/.test(text) && toSimplified(text) === text;
 }
 
 /** The minimum count for a phrase to be a formulation: 2 in a small library, more in a large one. */
@@ -91,7 +148,7 @@ export function minFormulationCount(totalChars: number): number {
 }
 
 export function mineFormulations(texts: string[], minCount = minFormulationCount(texts.reduce((n, t) => n + t.length, 0))): Formulation[] {
-  const tokenized: Clause[] = [];
+  const table = new ClauseTable(texts);
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
   const edgeCache = new Map<string, boolean>();
@@ -100,28 +157,27 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
     if (v === undefined) edgeCache.set(word, (v = strongEdge(word)));
     return v;
   };
-  for (const text of clauses(texts)) {
+  const countHashed = (g: string) => {
+    const slot = hash(g) & (SLOTS - 1);
+    if (hashed[slot] < 65535) hashed[slot]++;
+  };
+  eachClause(texts, (ti, start, end) => {
     // HMM joins words the dictionary lacks (文旅, 上合), so new coinages can be formulations.
-    const clause = clauseOf(tokenize(text, true), isStrong);
-    tokenized.push(clause);
-    eachNgram(clause, (g) => {
-      const slot = hash(g) & (SLOTS - 1);
-      if (hashed[slot] < 65535) hashed[slot]++;
-    });
-  }
+    table.add(ti, start, tokenize(texts[ti].slice(start, end), true), isStrong);
+    table.eachNgram(table.size - 1, countHashed);
+  });
   const counts = new Map<string, number>();
-  for (const clause of tokenized) {
-    eachNgram(clause, (g, first, last) => {
+  for (let c = 0; c < table.size; c++) {
+    table.eachNgram(c, (g, first, last) => {
       if (hashed[hash(g) & (SLOTS - 1)] < minCount) return;
-      if (!clean(clause, first, last, g)) return;
+      if (!clean(table, c, first, last, g)) return;
       counts.set(g, (counts.get(g) ?? 0) + 1);
     });
   }
   // Keep closed phrases: drop one whose one-word-longer extension occurs (almost) as often.
   const open = new Set<string>();
-  for (const clause of tokenized) {
-    const { text, bounds } = clause;
-    eachNgram(clause, (g, first, last) => {
+  for (let c = 0; c < table.size; c++) {
+    table.eachNgram(c, (g, first, last) => {
       const n = counts.get(g);
       if (n === undefined || n < minCount) return;
       for (const [a, b] of [
@@ -129,7 +185,7 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
         [first, last - 1],
       ]) {
         if (b < a) continue;
-        const sub = text.slice(bounds[a], bounds[b + 1]);
+        const sub = table.slice(c, a, b);
         const m = counts.get(sub);
         if (m !== undefined && n >= 0.8 * m) open.add(sub);
       }
