@@ -48,3 +48,47 @@ describe('shape data', () => {
     assert.equal(shapeSimilarity('a', '人'), 0);
   });
 });
+
+describe('SortedDictionary on other dictionaries', () => {
+  const { SortedDictionary } = require('../../server/src/core/lang/segmenter') as typeof import('../../server/src/core/lang/segmenter');
+
+  it('sorts an unsorted dictionary once, later lines winning, and finds every word', () => {
+    const lines = ['中国 100 ns', '人民 50 n', '发展 80 vn', '人人 30 r', '人民 60 nz', '一项项 5 m', 'a 1 x'];
+    const d = new SortedDictionary(Buffer.from(lines.join('\n') + '\n', 'utf8'));
+    assert.deepEqual(d.get('人民'), { freq: 60, pos: 'nz' });
+    assert.deepEqual(d.get('中国'), { freq: 100, pos: 'ns' });
+    assert.deepEqual(d.get('a'), { freq: 1, pos: 'x' });
+    assert.equal(d.get('人'), undefined);
+    assert.equal(d.get('人民民'), undefined);
+    assert.deepEqual(d.withPrefix('人', 10), ['人人', '人民']);
+  });
+
+  it('handles an empty dictionary, a missing final line break and lines without a part of speech', () => {
+    assert.equal(new SortedDictionary(Buffer.alloc(0)).get('人'), undefined);
+    const d = new SortedDictionary(Buffer.from('丁 3\n七 5 m', 'utf8'));
+    assert.deepEqual(d.get('丁'), { freq: 3, pos: '' });
+    assert.deepEqual(d.get('七'), { freq: 5, pos: 'm' });
+  });
+});
+
+describe('mapLimit', () => {
+  const { mapLimit } = require('../../server/src/core/util/mapLimit') as typeof import('../../server/src/core/util/mapLimit');
+
+  it('keeps the order of the items, bounds the work in flight and stops when asked', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (x) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, x));
+      inFlight--;
+      return x * 10;
+    });
+    assert.deepEqual(out, [50, 10, 40, 20, 30]);
+    assert.equal(most, 2);
+    let calls = 0;
+    const stopped = await mapLimit([1, 2, 3, 4], 1, async () => ++calls, () => calls >= 2);
+    assert.equal(calls, 2);
+    assert.deepEqual(stopped.slice(0, 2), [1, 2]);
+    assert.deepEqual(await mapLimit([], 4, async () => 1), []);
+  });
+});

@@ -52,7 +52,7 @@ const NEWLINE = 0x0a;
  * a lookup is a binary search over the lines, and nothing is built beforehand. Parsing its 349k
  * lines into a Map took longer than the rest of a typical check.
  */
-class SortedDictionary {
+export class SortedDictionary {
   private readonly scratch = new Uint8Array(512);
   private readonly encoder = new TextEncoder();
   private readonly decoded = new Map<string, DictEntry | null>();
