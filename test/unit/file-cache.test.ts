@@ -62,6 +62,8 @@ describe('index cache format', () => {
       ['ref to a missing article', (c) => (c.terms[0].refs[0][0] = 99)],
       ['ref of strings', (c) => ((c.terms[0].refs[0] as unknown[]) = ['a', 'b', 'c'])],
       ['no terms', (c) => delete (c as Partial<CachedFileIndex>).terms],
+      ['article range of strings', (c) => ((c.articles[0] as { start: unknown }).start = 'x')],
+      ['paragraph past the end', (c) => (c.articles[0].paragraphs[0].end = 10_000)],
     ];
     assert.ok(fromCached(roundTrip(good), file));
     for (const [what, damage] of damaged) {

@@ -66,10 +66,10 @@ export function fromCached(c: CachedFileIndex, file: { path: string; hash: strin
   const inText = (s: number, e: number) => Number.isInteger(s) && Number.isInteger(e) && 0 <= s && s <= e && e <= text.length;
   const articles: Article[] = [];
   for (const a of c.articles) {
-    if (!a || !Array.isArray(a.paragraphs) || typeof a.title !== 'string' || !Array.isArray(a.markers)) return undefined;
+    if (!a || !Array.isArray(a.paragraphs) || typeof a.title !== 'string' || !Array.isArray(a.markers) || !inText(a.start, a.end)) return undefined;
     const paragraphs: Article['paragraphs'] = [];
     for (const p of a.paragraphs) {
-      if (!p || !Array.isArray(p.sentences) || p.sentences.length % 2 !== 0) return undefined;
+      if (!p || !Array.isArray(p.sentences) || p.sentences.length % 2 !== 0 || !inText(p.start, p.end)) return undefined;
       const sentences: Article['paragraphs'][number]['sentences'] = [];
       for (let i = 0; i < p.sentences.length; i += 2) {
         const start = p.sentences[i];
