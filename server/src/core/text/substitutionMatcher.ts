@@ -67,7 +67,8 @@ export class SubstitutionMatcher {
 
   /**
    * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
-   * order. `accept(start, end)` may veto windows cheaply before they are compared.
+   * order. `accept(start, end)` may veto windows before they are compared (it is called once per
+   * piece found, so it must be cheap).
    */
   scan(text: string, accept?: (start: number, end: number) => boolean): SubstitutionHit[] {
     const out: SubstitutionHit[] = [];
@@ -79,7 +80,7 @@ export class SubstitutionMatcher {
         const pattern = this.patterns[use.pattern];
         const start = pieceStart - use.offset;
         const stop = start + pattern.length;
-        if (start < 0 || stop > text.length) continue;
+        if (start < 0 || stop > text.length || (accept && !accept(start, stop))) continue;
         const limit = this.limits[use.pattern];
         diffs.length = 0;
         for (let i = 0; i < pattern.length && diffs.length <= limit; i++) {
@@ -94,7 +95,6 @@ export class SubstitutionMatcher {
           if (d === diffs.length || diffs[d] >= cuts[first + 1]) break;
         }
         if (first !== use.piece) continue;
-        if (accept && !accept(start, stop)) continue;
         out.push({ start, pattern: use.pattern, diffs: [...diffs] });
       }
     });
