@@ -97,3 +97,31 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     }
   });
 });
+
+describe('term-typo: deliberate words next to a source term', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-term-'));
+    const para = '各地要做好“检查工作”，落实“文化遗产日”活动安排，支持“中西部地区”发展。';
+    await fs.writeFile(path.join(dir, 'a.txt'), `通知\n${para}\n${para}\n${para}\n`);
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('leaves a common word inside a compound alone (检察 in 检察工作 is not 检查)', () => {
+    assert.deepEqual(runRule(termTypoRule, '各项检察工作取得新成效。', index), []);
+  });
+
+  it('leaves a common one-character word at the edge alone (大|保护, 占|西部)', () => {
+    assert.deepEqual(runRule(termTypoRule, '构建文化遗产大保护格局。', index), []);
+    assert.deepEqual(runRule(termTypoRule, '经济总量占西部地区比重超过三成。', index), []);
+  });
+
+  it('still corrects a homophone slip at the edge of the same terms', () => {
+    const f = runRule(termTypoRule, '支持钟西部地区发展。', index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.deepEqual(f[0].replacements, ['中']);
+  });
+});

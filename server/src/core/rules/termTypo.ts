@@ -56,6 +56,17 @@ function withChar(tok: Token, offset: number, ch: string): string {
   return tok.text.slice(0, k) + ch + tok.text.slice(k + 1);
 }
 
+/** Whether a common dictionary word of two or more characters inside `tok` covers `offset`. */
+function commonWordAround(tok: Token, offset: number): boolean {
+  const k = offset - tok.start;
+  for (let a = 0; a <= k; a++) {
+    for (let b = Math.max(k + 1, a + 2); b <= tok.text.length; b++) {
+      if ((a > 0 || b < tok.text.length) && wordFreq(tok.text.slice(a, b)) >= COMMON_WORD_FREQ) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the draft's word is far rarer than the word the fix would make (a misspelling of it). */
 function rarerBeside(draftWord: string, fixedWord: string): boolean {
   return wordFreq(draftWord) * RARE_RATIO < wordFreq(fixedWord);
@@ -189,10 +200,15 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       // A stray character (a one-character token that is not a function word) marks a slip.
       const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
       const homophone = soundSimilarity(form[k], right[k]) === 1;
+      // At the edge of the window, a look-alike that is a common word of its own (占|比, 大|保护)
+      // belongs to the neighbouring words, not to a misspelt term.
+      if (!known && !homophone && (k === 0 || k === n - 1) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
       // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
       // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
       // word must be rare next to the term's either way (制订 is a word, not a slip).
       if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
+        // A common word inside the draft's compound (检察 in 检察工作) is as deliberate as the compound.
+        if (commonWordAround(tok, i + k)) return;
         const fixedWord = withChar(tok, i + k, right[k]);
         const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
         const rivals = isDictWord(fixedWord) && n < 6 && !rare;
