@@ -125,3 +125,32 @@ describe('term-typo: deliberate words next to a source term', () => {
     assert.deepEqual(f[0].replacements, ['中']);
   });
 });
+
+describe('quote-mismatch: other phrases and updated numbers are not misquotes', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-quote-'));
+    await fs.writeFile(
+      path.join(dir, 'a.txt'),
+      '通知\n会议要求：“加快培育一批全球百强创新型企业和领军人才。”\n会议审议通过“制定国民经济和社会发展第十四个五年规划”的建议。\n',
+    );
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('leaves a quote alone whose last words differ from the middle of a longer source sentence', () => {
+    assert.deepEqual(runRule(quoteMismatchRule, '该市首次登顶“全球百强创新集群”榜首。', index), []);
+  });
+
+  it('leaves a quote alone that differs only in a number (an update)', () => {
+    assert.deepEqual(runRule(quoteMismatchRule, '全会研究“制定国民经济和社会发展第十五个五年规划”的建议。', index), []);
+  });
+
+  it('still flags a misquote at the end of a whole source sentence', () => {
+    const f = runRule(quoteMismatchRule, '会议要求：“加快培育一批全球百强创新型企业和领军人材。”', index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.deepEqual(f[0].replacements, ['才']);
+  });
+});

@@ -31,6 +31,11 @@ export function quotationSpans(text: string): QuoteSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** The Chinese wording of a string: numerals and punctuation removed. */
+function wording(s: string): string {
+  return s.replace(/[〇零一二三四五六七八九十百千万亿两0-9０-９\s\p{P}]/gu, '');
+}
+
 function chinese(s: string): number {
   return s.replace(/[^\u3400-\u9fff]/g, '').length;
 }
@@ -61,8 +66,14 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const a = align(body, sourceText, true);
   // Words added before or after the quoted source words frame the quotation; they do not misquote it.
   a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
-  // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording.
-  a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(body.slice(e.start, e.end) + e.replacement));
+  // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
+  // number changed into another (“十五五” for “十四五”) is an update, not a misquote.
+  a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)));
+  // A quote whose first or last words differ from the middle of a longer source sentence
+  // (“全球百强创新集群” beside 全球百强创新型企业) quotes some other phrase that shares words with it.
+  const cutAtStart = a.sourceStart > 0;
+  const cutAtEnd = a.sourceEnd < sourceText.length;
+  if (a.edits.some((e) => (cutAtStart && e.start === 0) || (cutAtEnd && e.end === body.length))) return [];
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);
