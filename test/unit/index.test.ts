@@ -163,3 +163,39 @@ describe('damaged index cache', () => {
     assert.equal(again.term('上合组织')?.fullForm, '上海合作组织');
   });
 });
+
+describe('sentence lookup on a very large source file', () => {
+  it('indexes a file of 200,000 sentences (no call-stack limit) and finds one of them', () => {
+    const { SentenceIndex } = require('../../server/src/core/index/sentences') as typeof import('../../server/src/core/index/sentences');
+    const parts: string[] = [];
+    for (let i = 0; i < 200_000; i++) parts.push(i === 123_456 ? '坚持以人民为中心的发展思想。' : `第${i}句。`);
+    const text = parts.join('');
+    const fi = {
+      source: sourceOf(text, '/src/big.txt'),
+      articles: [{ start: 0, end: text.length, title: 'big', markers: [], paragraphs: [] }],
+      terms: [],
+      definitions: [],
+      aliases: [],
+      statements: [],
+    };
+    const index = new SentenceIndex([fi]);
+    assert.equal(index.all.length, 200_000);
+    assert.equal(index.similar('坚持以人民为中心的发展思想', 0.5, 1)[0]?.sentence.text, '坚持以人民为中心的发展思想。');
+  });
+});
+
+describe('a term quoted very often', () => {
+  it('merges 150,000 places of one term (no call-stack limit)', () => {
+    const text = '“上海精神”'.repeat(150_000);
+    const refs = Array.from({ length: 150_000 }, (_, i) => ({ file: '/src/a.txt', article: 0, start: i * 6 + 1, end: i * 6 + 5 }));
+    const fi = {
+      source: sourceOf(text, '/src/a.txt'),
+      articles: [{ start: 0, end: text.length, title: 'a', markers: [], paragraphs: [] }],
+      terms: [{ text: '上海精神', kind: 'quoted' as const, refs }],
+      definitions: [],
+      aliases: [],
+      statements: [],
+    };
+    assert.equal(new CorpusIndex([fi]).term('上海精神')?.refs.length, 150_000);
+  });
+});

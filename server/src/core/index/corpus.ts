@@ -147,7 +147,8 @@ export class CorpusIndex {
   private addRefs(text: string, kind: TermKind, refs: SourceRef[]): void {
     const info = this.entry(text);
     info.kinds.add(kind);
-    info.refs.push(...refs);
+    // One by one: a term quoted a few hundred thousand times would overflow a spread's call stack.
+    for (const r of refs) info.refs.push(r);
   }
 
   private addOneOff(text: string): void {

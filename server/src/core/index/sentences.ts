@@ -35,27 +35,39 @@ export class SentenceIndex {
         at += line.length + 1;
       }
       this.byFile.set(f.source.path, list);
-      this.all.push(...list);
+      // One by one: spreading a list of a few hundred thousand sentences overflows the call stack.
+      for (const x of list) this.all.push(x);
     }
-    // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence).
+    // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence;
+    // stamp[b] is the last sentence that counted bucket b).
+    const all = this.all;
     const counts = new Uint32Array(BUCKETS + 1);
-    const seen = new Set<number>();
-    const eachBucket = (text: string, fn: (b: number) => void) => {
-      seen.clear();
-      for (let i = 0; i + 2 < text.length; i++) {
-        const b = trigramHash(text, i);
-        if (!seen.has(b)) {
-          seen.add(b);
-          fn(b);
+    const stamp = new Int32Array(BUCKETS).fill(-1);
+    for (let id = 0; id < all.length; id++) {
+      const t = all[id].text;
+      for (let i = 0; i + 2 < t.length; i++) {
+        const b = trigramHash(t, i);
+        if (stamp[b] !== id) {
+          stamp[b] = id;
+          counts[b + 1]++;
         }
       }
-    };
-    for (const s of this.all) eachBucket(s.text, (b) => counts[b + 1]++);
+    }
     for (let i = 1; i <= BUCKETS; i++) counts[i] += counts[i - 1];
     this.starts = counts;
     this.postings = new Uint32Array(counts[BUCKETS]);
     const fill = counts.slice(0, BUCKETS);
-    this.all.forEach((s, id) => eachBucket(s.text, (b) => (this.postings[fill[b]++] = id)));
+    stamp.fill(-1);
+    for (let id = 0; id < all.length; id++) {
+      const t = all[id].text;
+      for (let i = 0; i + 2 < t.length; i++) {
+        const b = trigramHash(t, i);
+        if (stamp[b] !== id) {
+          stamp[b] = id;
+          this.postings[fill[b]++] = id;
+        }
+      }
+    }
   }
 
   /** The sentence containing a ref's start. */
