@@ -3,6 +3,7 @@
 // and trailing commas are accepted, as in VS Code's own settings files.
 import { defaultConfig, type PolicyConfig, type ReplaceEntry, type RuleSetting } from './config';
 import { t } from './l10n';
+import { lastAtOrBefore } from './text/sortedSearch';
 
 export interface ConfigProblem {
   file: string;
@@ -188,14 +189,8 @@ function positions(text: string): (offset: number) => { line: number; column: nu
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
     // The last line start at or before the offset (a line break itself belongs to the line it ends).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   };
 }
 

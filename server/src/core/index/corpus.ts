@@ -3,6 +3,7 @@
 // from a suffix array, a sentence lookup for quotations) into the lookups features and rules use.
 import { isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
 import { LineIndex } from '../text/lineIndex';
+import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
@@ -266,14 +267,7 @@ export class CorpusIndex {
   }
 
   private fileAt(offset: number): number {
-    let lo = 0;
-    let hi = this.fileStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.fileStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.fileStarts, offset);
   }
 
   private articleStarts: Int32Array | undefined;
@@ -293,18 +287,8 @@ export class CorpusIndex {
       });
       this.articleStarts = Int32Array.from(starts);
     }
-    const starts = this.articleStarts;
     const seen = new Set<number>();
-    for (const p of this.suffixArray.positions(s, 5000)) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      seen.add(lo);
-    }
+    for (const p of this.suffixArray.positions(s, 5000)) seen.add(lastAtOrBefore(this.articleStarts, p));
     return seen.size;
   }
 

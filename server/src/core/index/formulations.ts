@@ -46,19 +46,24 @@ function eachClause(texts: readonly string[], fn: (textIndex: number, start: num
   });
 }
 
-/** A growable column of 32-bit integers. */
-class IntColumn {
-  data = new Int32Array(1024);
+/** A growable column of numbers (32-bit, or 8-bit for flags). */
+class Column<T extends Int32Array | Uint8Array> {
   length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = v;
   }
 }
+
+const intColumn = () => new Column(new Int32Array(1024), (n) => new Int32Array(n));
 
 /**
  * Every clause's words with their edge strength, computed once and reused by every pass. Kept in
@@ -67,12 +72,12 @@ class IntColumn {
  * cost. Word k spans [wordStart(k), wordEnd[k]) of its clause's source text.
  */
 class ClauseTable {
-  readonly clauseText = new IntColumn();
-  readonly clauseStart = new IntColumn();
+  readonly clauseText = intColumn();
+  readonly clauseStart = intColumn();
   /** Index of the clause's first word; the clause's words run to the next clause's first word. */
-  readonly firstWord = new IntColumn();
-  readonly wordEnd = new IntColumn();
-  strong = new Uint8Array(1024);
+  readonly firstWord = intColumn();
+  readonly wordEnd = intColumn();
+  readonly strong = new Column(new Uint8Array(1024), (n) => new Uint8Array(n));
 
   constructor(readonly texts: readonly string[]) {}
 
@@ -81,12 +86,7 @@ class ClauseTable {
     this.clauseStart.push(start);
     this.firstWord.push(this.wordEnd.length);
     for (const w of words) {
-      if (this.wordEnd.length === this.strong.length) {
-        const bigger = new Uint8Array(this.strong.length * 2);
-        bigger.set(this.strong);
-        this.strong = bigger;
-      }
-      this.strong[this.wordEnd.length] = isStrong(w.text) ? 1 : 0;
+      this.strong.push(isStrong(w.text) ? 1 : 0);
       this.wordEnd.push(start + w.end);
     }
   }
@@ -109,7 +109,7 @@ class ClauseTable {
     const text = this.texts[this.clauseText.data[c]];
     const [w0, w1] = this.words(c);
     const ends = this.wordEnd.data;
-    const strong = this.strong;
+    const strong = this.strong.data;
     for (let i = w0; i < w1; i++) {
       if (!strong[i]) continue;
       const from = this.wordStart(c, i);

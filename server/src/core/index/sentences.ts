@@ -39,35 +39,30 @@ export class SentenceIndex {
       for (const x of list) this.all.push(x);
     }
     // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence;
-    // stamp[b] is the last sentence that counted bucket b).
+    // stamp[b] is the last sentence that visited bucket b).
     const all = this.all;
-    const counts = new Uint32Array(BUCKETS + 1);
-    const stamp = new Int32Array(BUCKETS).fill(-1);
-    for (let id = 0; id < all.length; id++) {
-      const t = all[id].text;
-      for (let i = 0; i + 2 < t.length; i++) {
-        const b = trigramHash(t, i);
-        if (stamp[b] !== id) {
-          stamp[b] = id;
-          counts[b + 1]++;
+    const stamp = new Int32Array(BUCKETS);
+    const eachBucketOnce = (visit: (bucket: number, id: number) => void) => {
+      stamp.fill(-1);
+      for (let id = 0; id < all.length; id++) {
+        const t = all[id].text;
+        for (let i = 0; i + 2 < t.length; i++) {
+          const b = trigramHash(t, i);
+          if (stamp[b] !== id) {
+            stamp[b] = id;
+            visit(b, id);
+          }
         }
       }
-    }
+    };
+    const counts = new Uint32Array(BUCKETS + 1);
+    eachBucketOnce((b) => counts[b + 1]++);
     for (let i = 1; i <= BUCKETS; i++) counts[i] += counts[i - 1];
     this.starts = counts;
-    this.postings = new Uint32Array(counts[BUCKETS]);
+    const postings = new Uint32Array(counts[BUCKETS]);
     const fill = counts.slice(0, BUCKETS);
-    stamp.fill(-1);
-    for (let id = 0; id < all.length; id++) {
-      const t = all[id].text;
-      for (let i = 0; i + 2 < t.length; i++) {
-        const b = trigramHash(t, i);
-        if (stamp[b] !== id) {
-          stamp[b] = id;
-          this.postings[fill[b]++] = id;
-        }
-      }
-    }
+    eachBucketOnce((b, id) => (postings[fill[b]++] = id));
+    this.postings = postings;
   }
 
   /** The sentence containing a ref's start. */

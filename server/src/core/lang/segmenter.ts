@@ -115,15 +115,13 @@ export class SortedDictionary {
     if (n <= 0) return [];
     const out: string[] = [];
     const b = this.bytes;
+    const prefixBytes = this.scratch.subarray(0, n);
     for (let line = this.lowerBound(this.scratch, n); line < b.length && out.length < limit; ) {
-      let k = 0;
-      while (k < n && b[line + k] === this.scratch[k]) k++;
-      if (k < n) break;
-      let end = line;
-      while (end < b.length && b[end] !== SPACE && b[end] !== NEWLINE) end++;
-      out.push(Buffer.from(b.buffer, b.byteOffset + line, end - line).toString('utf8'));
-      while (end < b.length && b[end] !== NEWLINE) end++;
-      line = end + 1;
+      const word = wordAt(b, line);
+      if (word.length < n || Buffer.compare(word.subarray(0, n), prefixBytes) !== 0) break;
+      out.push(Buffer.from(word.buffer, word.byteOffset, word.length).toString('utf8'));
+      const nl = b.indexOf(NEWLINE, line);
+      line = nl < 0 ? b.length : nl + 1;
     }
     return out;
   }

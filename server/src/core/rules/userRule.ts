@@ -51,7 +51,7 @@ function allowedReach(text: string, allow: AhoCorasick): Int32Array | undefined 
   if (!allow.patterns.length) return undefined;
   const reach = new Int32Array(text.length + 1);
   let any = false;
-  for (const m of allow.matches(text)) {
+  for (const m of allow.findAll(text)) {
     if (m.end > reach[m.start]) reach[m.start] = m.end;
     any = true;
   }

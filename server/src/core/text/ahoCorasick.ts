@@ -76,7 +76,7 @@ export class AhoCorasick {
 
   /**
    * Calls `visit(end, pattern)` for every occurrence (end = offset after it), in the order of
-   * `matches`, without allocating: for hot loops.
+   * `findAll`, without allocating: for hot loops.
    */
   forEachMatch(text: string, visit: (end: number, pattern: number) => void): void {
     let node = 0;
@@ -96,27 +96,17 @@ export class AhoCorasick {
   }
 
   /** Every occurrence of every pattern, overlapping ones included, ordered by end then by length (longest first). */
-  *matches(text: string): Generator<PatternMatch> {
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let target = this.step(node, code);
-      while (target === undefined && node !== 0) {
-        node = this.fail[node];
-        target = this.step(node, code);
-      }
-      node = target ?? 0;
-      for (let out = this.ends[node].length ? node : this.outLink[node]; out > 0; out = this.outLink[out]) {
-        for (const pattern of this.ends[out]) yield { start: i + 1 - this.lengths[pattern], end: i + 1, pattern };
-      }
-    }
+  findAll(text: string): PatternMatch[] {
+    const out: PatternMatch[] = [];
+    this.forEachMatch(text, (end, pattern) => out.push({ start: end - this.lengths[pattern], end, pattern }));
+    return out;
   }
 
   /**
    * The patterns occurring in `text` at `start`, found by walking the trie down from the root:
    * one { end, patterns } per matched length, shortest first (`patterns`: every index whose text
    * is text[start, end)). Costs at most the longest pattern's length, however many patterns nest
-   * inside each other, where `matches` reports every nested occurrence — 20 million for the
+   * inside each other, where `findAll` reports every nested occurrence — 20 million for the
    * patterns a, aa, …, a×200 over a×100000.
    */
   prefixesAt(text: string, start: number): Array<{ end: number; patterns: readonly number[] }> {
@@ -129,9 +119,5 @@ export class AhoCorasick {
       if (this.ends[node].length) out.push({ end: i + 1, patterns: this.ends[node] });
     }
     return out;
-  }
-
-  findAll(text: string): PatternMatch[] {
-    return [...this.matches(text)];
   }
 }

@@ -1,5 +1,6 @@
 // Converts between string offsets and 0-based line/character positions (UTF-16 code units).
 // Lines end at \n, \r\n or a lone \r, as in LSP.
+import { lastAtOrBefore } from './sortedSearch';
 
 export interface LineCol {
   line: number;
@@ -39,14 +40,8 @@ export class LineIndex {
   /** The line and character of an offset (clamped to the text). */
   positionAt(offset: number): LineCol {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: at - this.starts[lo] };
+    const line = lastAtOrBefore(this.starts, at);
+    return { line, character: at - this.starts[line] };
   }
 
   /** The offset of a line and character; past the end of the line means its end. */

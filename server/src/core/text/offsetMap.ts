@@ -2,6 +2,8 @@
 // original. Stored as pieces, not one number per character: a file of 100 k characters has a few
 // hundred pieces, which keeps the index cache small and fast to read.
 
+import { lastAtOrBefore } from './sortedSearch';
+
 /**
  * `pieces` are flat pairs [originalStart, length]: the rebuilt text is the concatenation of
  * original.slice(originalStart, originalStart + length) for each piece, where a piece of length 0
@@ -32,14 +34,8 @@ export class OffsetMap {
   toOriginal(i: number): number {
     if (i >= this.textLength) return this.originalLength;
     if (i <= 0) return this.pieces.length ? this.pieces[0] : 0;
-    let lo = 0;
-    let hi = this.textStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.textStarts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.pieces[lo * 2] + (i - this.textStarts[lo]);
+    const piece = lastAtOrBefore(this.textStarts, i);
+    return this.pieces[piece * 2] + (i - this.textStarts[piece]);
   }
 
   /** The original range of rebuilt range [start, end): the end maps through its last character. */

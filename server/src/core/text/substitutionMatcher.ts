@@ -73,9 +73,8 @@ export class SubstitutionMatcher {
   scan(text: string, accept?: (start: number, end: number) => boolean): SubstitutionHit[] {
     const out: SubstitutionHit[] = [];
     const diffs: number[] = [];
-    const pieceLengths = this.automaton.patterns.map((p) => p.length);
     this.automaton.forEachMatch(text, (end, id) => {
-      const pieceStart = end - pieceLengths[id];
+      const pieceStart = end - this.automaton.patterns[id].length;
       for (const use of this.uses[id]) {
         const pattern = this.patterns[use.pattern];
         const start = pieceStart - use.offset;
