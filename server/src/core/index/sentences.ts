@@ -7,12 +7,16 @@ export interface SourceSentence extends SourceRef {
   text: string;
 }
 
-const BUCKETS = 1 << 20;
+/** At most this many trigram buckets (the hash has 20 bits)… */
+const MAX_BUCKETS = 1 << 20;
+/** …and at least this many per trigram occurrence, so that few trigrams share a bucket. */
+const BUCKETS_PER_TRIGRAM = 8;
 /** Trigrams in more sentences than this carry no signal and are not looked up. */
 const STOP_POSTINGS = 4000;
 
+/** The trigram at i, hashed to 20 bits; a smaller table keeps the low bits. */
 function trigramHash(s: string, i: number): number {
-  return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35)) >>> 12 & (BUCKETS - 1);
+  return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35)) >>> 12;
 }
 
 export class SentenceIndex {
@@ -21,6 +25,10 @@ export class SentenceIndex {
   private readonly postings: Uint32Array;
   private readonly byFile = new Map<string, SourceSentence[]>();
   private votes: Uint16Array | undefined;
+  /** Buckets − 1: the table is sized to the sources (a 1M-bucket table took 20 ms to build for two pages). */
+  private readonly mask: number;
+  private queryStamp: Int32Array | undefined;
+  private queries = 0;
 
   constructor(files: FileIndex[]) {
     for (const f of files) {
@@ -41,13 +49,18 @@ export class SentenceIndex {
     // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence;
     // stamp[b] is the last sentence that visited bucket b).
     const all = this.all;
-    const stamp = new Int32Array(BUCKETS);
+    let occurrences = 0;
+    for (const x of all) occurrences += Math.max(0, x.text.length - 2);
+    let size = 1 << 12;
+    while (size < MAX_BUCKETS && size < occurrences * BUCKETS_PER_TRIGRAM) size *= 2;
+    this.mask = size - 1;
+    const stamp = new Int32Array(size);
     const eachBucketOnce = (visit: (bucket: number, id: number) => void) => {
       stamp.fill(-1);
       for (let id = 0; id < all.length; id++) {
         const t = all[id].text;
         for (let i = 0; i + 2 < t.length; i++) {
-          const b = trigramHash(t, i);
+          const b = trigramHash(t, i) & this.mask;
           if (stamp[b] !== id) {
             stamp[b] = id;
             visit(b, id);
@@ -55,12 +68,12 @@ export class SentenceIndex {
         }
       }
     };
-    const counts = new Uint32Array(BUCKETS + 1);
+    const counts = new Uint32Array(size + 1);
     eachBucketOnce((b) => counts[b + 1]++);
-    for (let i = 1; i <= BUCKETS; i++) counts[i] += counts[i - 1];
+    for (let i = 1; i <= size; i++) counts[i] += counts[i - 1];
     this.starts = counts;
-    const postings = new Uint32Array(counts[BUCKETS]);
-    const fill = counts.slice(0, BUCKETS);
+    const postings = new Uint32Array(counts[size]);
+    const fill = counts.slice(0, size);
     eachBucketOnce((b, id) => (postings[fill[b]++] = id));
     this.postings = postings;
   }
@@ -90,9 +103,23 @@ export class SentenceIndex {
     this.votes ??= new Uint16Array(this.all.length);
     const votes = this.votes;
     const touched: number[] = [];
-    const buckets = new Set<number>();
-    for (let i = 0; i + 2 < query.length; i++) buckets.add(trigramHash(query, i));
-    const grams = buckets.size;
+    // The query's distinct buckets, found with a stamp per bucket (a Set per query cost as much as the votes).
+    this.queryStamp ??= new Int32Array(this.mask + 1);
+    const stamp = this.queryStamp;
+    if (++this.queries === 0x7fffffff) {
+      stamp.fill(0);
+      this.queries = 1;
+    }
+    const queryId = this.queries;
+    const buckets: number[] = [];
+    for (let i = 0; i + 2 < query.length; i++) {
+      const b = trigramHash(query, i) & this.mask;
+      if (stamp[b] !== queryId) {
+        stamp[b] = queryId;
+        buckets.push(b);
+      }
+    }
+    const grams = buckets.length;
     for (const b of buckets) {
       const from = this.starts[b];
       const to = this.starts[b + 1];

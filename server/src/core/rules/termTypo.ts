@@ -22,6 +22,22 @@ const SENTENCE_END = /[。！？；!?;]/;
 const CLAUSE_END = /[，：,:]/;
 const EDGE_PUNCT_START = /^[\s（）()【】「」“”‘’《》，。；：！？、…—]+/;
 const EDGE_PUNCT_END = /[\s（）()【】「」“”‘’《》，。；：！？、…—]+$/;
+const EDGE_PUNCT = new Set([...'（）()【】「」“”‘’《》，。；：！？、…—'].map((c) => c.charCodeAt(0)));
+
+/** A character EDGE_PUNCT_START/END strip (whitespace as \s matches it). */
+function isEdgePunct(code: number): boolean {
+  return EDGE_PUNCT.has(code) || /\s/.test(String.fromCharCode(code));
+}
+
+/** Characters in U+3400…U+9FFF within text[start, end). */
+function countCjk(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+}
 /** Quotations longer than this are checked by quote-mismatch. */
 const MIN_QUOTE_CHARS = 8;
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
@@ -264,14 +280,19 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
   /** Compares one span of the draft with its nearest source sentence; true when it found a match. */
   const compare = (s: number, e: number, clause = false): boolean => {
     // Edge punctuation and brackets are framing, not wording.
-    const raw = text.slice(s, e);
-    const lead = raw.length - raw.replace(EDGE_PUNCT_START, '').length;
-    const sentence = raw.slice(lead).replace(EDGE_PUNCT_END, '');
-    const s0 = s + lead;
-    if (sentence.replace(/[^\u3400-\u9fff]/g, '').length < 8) return false;
-    if (index.frequency(sentence) > 0) return true;
-    const best = index.sentences.similar(sentence, 0.4, 3)[0];
+    let s0 = s;
+    let e0 = e;
+    while (s0 < e0 && isEdgePunct(text.charCodeAt(s0))) s0++;
+    while (e0 > s0 && isEdgePunct(text.charCodeAt(e0 - 1))) e0--;
+    if (countCjk(text, s0, e0) < 8) return false;
+    const sentence = text.slice(s0, e0);
+    // Without a similar source sentence there is nothing to compare; the verbatim test (a suffix
+    // array search) comes second because most sentences have none. A verbatim repeat without a
+    // similar sentence (it spans two source sentences) is compared clause by clause instead, and
+    // every clause of it is verbatim too: the same findings, none.
+    const best = index.sentences.similar(sentence, 0.4, 1)[0];
     if (!best) return false;
+    if (index.frequency(sentence) > 0) return true;
     const edits = sentenceEdits(sentence, best.sentence.text.replace(EDGE_PUNCT_START, '').replace(EDGE_PUNCT_END, ''));
     if (!edits) return false;
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
@@ -332,7 +353,11 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
  * when the aligned source words are as long as the sentence (substitutions only), else by diff.
  */
 function sentenceEdits(sentence: string, source: string): { list: AlignEdit[]; same: number } | undefined {
-  const a = align(sentence, source, true);
+  // At least `need` characters must be shared: a shortest edit script longer than this bound
+  // shares fewer (insertions + deletions = both lengths − 2 × shared), so the diff may stop there.
+  const need = Math.ceil(0.75 * sentence.length);
+  const a = align(sentence, source, true, sentence.length + source.length - 2 * need);
+  if (!a) return undefined;
   let list = a.edits;
   let same = a.same;
   const window = source.slice(a.sourceStart, a.sourceEnd);

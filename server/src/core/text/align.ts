@@ -23,8 +23,15 @@ export interface Alignment {
  * Aligns `draft` to `source`. With `fragment`, source text before the first and after the last
  * shared character is not an edit: the draft may quote part of a source sentence.
  */
-export function align(draft: string, source: string, fragment = false): Alignment {
-  const parts = diffChars(source, draft);
+export function align(draft: string, source: string, fragment?: boolean): Alignment;
+/**
+ * …or undefined when more than `maxEditLength` characters would have to be inserted or deleted:
+ * the diff stops early instead of finishing an alignment the caller would reject.
+ */
+export function align(draft: string, source: string, fragment: boolean, maxEditLength: number): Alignment | undefined;
+export function align(draft: string, source: string, fragment = false, maxEditLength?: number): Alignment | undefined {
+  const parts = maxEditLength === undefined ? diffChars(source, draft) : diffChars(source, draft, { maxEditLength });
+  if (!parts) return undefined;
   // Trim source-only text at the ends when aligning a fragment.
   let first = 0;
   let last = parts.length - 1;
