@@ -46,35 +46,38 @@ export class SentenceIndex {
       // One by one: spreading a list of a few hundred thousand sentences overflows the call stack.
       for (const x of list) this.all.push(x);
     }
-    // Two passes: count per bucket, then fill (one sentence id per distinct bucket per sentence;
-    // stamp[b] is the last sentence that visited bucket b).
+    // One pass hashes every sentence's distinct buckets (stamp[b] is the last sentence that saw
+    // bucket b) and counts them per bucket; the postings are then filled from that list.
     const all = this.all;
     let occurrences = 0;
     for (const x of all) occurrences += Math.max(0, x.text.length - 2);
     let size = 1 << 12;
     while (size < MAX_BUCKETS && size < occurrences * BUCKETS_PER_TRIGRAM) size *= 2;
-    this.mask = size - 1;
-    const stamp = new Int32Array(size);
-    const eachBucketOnce = (visit: (bucket: number, id: number) => void) => {
-      stamp.fill(-1);
-      for (let id = 0; id < all.length; id++) {
-        const t = all[id].text;
-        for (let i = 0; i + 2 < t.length; i++) {
-          const b = trigramHash(t, i) & this.mask;
-          if (stamp[b] !== id) {
-            stamp[b] = id;
-            visit(b, id);
-          }
+    const mask = (this.mask = size - 1);
+    const stamp = new Int32Array(size).fill(-1);
+    const counts = new Uint32Array(size + 1);
+    const seen = new Uint32Array(occurrences);
+    const seenEnd = new Uint32Array(all.length);
+    let n = 0;
+    for (let id = 0; id < all.length; id++) {
+      const t = all[id].text;
+      for (let i = 0; i + 2 < t.length; i++) {
+        const b = trigramHash(t, i) & mask;
+        if (stamp[b] !== id) {
+          stamp[b] = id;
+          seen[n++] = b;
+          counts[b + 1]++;
         }
       }
-    };
-    const counts = new Uint32Array(size + 1);
-    eachBucketOnce((b) => counts[b + 1]++);
+      seenEnd[id] = n;
+    }
     for (let i = 1; i <= size; i++) counts[i] += counts[i - 1];
     this.starts = counts;
     const postings = new Uint32Array(counts[size]);
     const fill = counts.slice(0, size);
-    eachBucketOnce((b, id) => (postings[fill[b]++] = id));
+    for (let id = 0, k = 0; id < all.length; id++) {
+      for (const end = seenEnd[id]; k < end; k++) postings[fill[seen[k]]++] = id;
+    }
     this.postings = postings;
   }
 

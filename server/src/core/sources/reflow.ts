@@ -56,7 +56,10 @@ const STANDALONE = new RegExp(`^(?:${MARKER}|[（(]${DATELINE}[）)]|${DATELINE}
 
 /** Whitespace as in JavaScript's \s (including U+3000 and U+FEFF), by code. */
 export function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isSpaceCode(ch.charCodeAt(0));
+}
+
+export function isSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }

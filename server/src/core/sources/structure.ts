@@ -17,7 +17,7 @@
 // closing quotes or brackets (”’」』）》). Semicolons do not end sentences: in Chinese official
 // prose they separate parallel clauses of one sentence, and quotations often span them.
 import type { Article, Paragraph, Sentence } from '../types';
-import { endsSentence, isSpace } from './reflow';
+import { endsSentence, isSpace, isSpaceCode } from './reflow';
 
 interface Para {
   start: number;
@@ -91,22 +91,23 @@ function isTitleLike(text: string): boolean {
   );
 }
 
-const SENTENCE_ENDS = new Set([...'。！？!?…']);
-const SENTENCE_CLOSERS = new Set([...'”’」』）)》〉】']);
+// Char codes: these loops run over every source character when the sentence index is built.
+const SENTENCE_ENDS = new Set([...'。！？!?…'].map((c) => c.charCodeAt(0)));
+const SENTENCE_CLOSERS = new Set([...'”’」』）)》〉】'].map((c) => c.charCodeAt(0)));
 
 /** Splits one paragraph into sentences; `offset` is the paragraph's start in the full text. */
 export function splitSentences(paragraph: string, offset: number): Sentence[] {
   const out: Sentence[] = [];
   const push = (from: number, to: number) => {
-    while (from < to && isSpace(paragraph[from])) from++;
-    while (to > from && isSpace(paragraph[to - 1])) to--;
+    while (from < to && isSpaceCode(paragraph.charCodeAt(from))) from++;
+    while (to > from && isSpaceCode(paragraph.charCodeAt(to - 1))) to--;
     if (to > from) out.push({ start: offset + from, end: offset + to, text: paragraph.slice(from, to) });
   };
   let from = 0;
   for (let i = 0; i < paragraph.length; i++) {
-    if (!SENTENCE_ENDS.has(paragraph[i])) continue;
+    if (!SENTENCE_ENDS.has(paragraph.charCodeAt(i))) continue;
     let end = i + 1;
-    while (end < paragraph.length && (SENTENCE_ENDS.has(paragraph[end]) || SENTENCE_CLOSERS.has(paragraph[end]))) end++;
+    while (end < paragraph.length && (SENTENCE_ENDS.has(paragraph.charCodeAt(end)) || SENTENCE_CLOSERS.has(paragraph.charCodeAt(end)))) end++;
     push(from, end);
     from = end;
     i = end - 1;
