@@ -118,6 +118,18 @@ describe('robustness: bad configuration', function () {
       assert.deepEqual([r.problems[0].line, r.problems[0].column], [3, 18]);
     });
 
+    it('writes line breaks and control characters in quoted keys as escapes (one problem, one line)', () => {
+      // Found by the property above: a key "punctuatio\n" put a line break into the problem.
+      const text = '{"rules": {"punctuatio\\n": "off"}, "replace": [{"pa\\u2028": "x", "pattern": "a", "expected": "b"}]}';
+      const r = parse(text);
+      assertWellFormed(text, r);
+      assert.deepEqual(
+        r.problems.map((p) => p.key),
+        ['rules.punctuatio\\n', 'replace[0].pa\\u2028'],
+      );
+      assert.match(r.problems[0].message, /punctuatio\\n/);
+    });
+
     it('reports wrong types and unknown rule ids with line and key, and keeps the valid rest', () => {
       const text = [
         '{',

@@ -196,6 +196,14 @@ function positions(text: string): (offset: number) => { line: number; column: nu
 
 const KIND_ZH: Record<Node['kind'], string> = { object: '对象', array: '数组', string: '字符串', number: '数字', boolean: '布尔值', null: 'null' };
 
+/** Control characters and line separators written as escapes (\\n, \\u2028), as JSON would. */
+function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /**
  * Parses policy-lint.json. Returns the usable configuration (defaults for what the file does not
  * set or sets wrongly) and one problem per dropped or suspicious entry.
@@ -204,7 +212,9 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   const position = positions(text);
-  const report = (offset: number, key: string, message: string) => problems.push({ file, ...position(offset), key, message });
+  // Keys and values are quoted in problems; a line break in one ("pa\\n") must not break the problem's line.
+  const report = (offset: number, key: string, message: string) =>
+    problems.push({ file, ...position(offset), key: escapeControls(key), message: escapeControls(message) });
   const expect = (node: Node, kind: Node['kind'], key: string): boolean => {
     if (node.kind === kind) return true;
     report(node.offset, key, t(`应为${KIND_ZH[kind]}，实际为${KIND_ZH[node.kind]}`, `expected ${kind}, found ${node.kind}`));
