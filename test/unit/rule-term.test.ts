@@ -126,6 +126,32 @@ describe('term-typo: deliberate words next to a source term', () => {
   });
 });
 
+describe('term-typo: the object of a formulation that starts with its verb', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-object-'));
+    // Mined as the formulation 提出全球治理倡议; its object never stands alone in the sources.
+    const lines = ['习近平主席提出全球治理倡议。', '中方提出全球治理倡议，赢得广泛支持。', '今年提出全球治理倡议意义重大。'];
+    await fs.writeFile(path.join(dir, 'a.txt'), `通讯\n${lines.join('\n')}\n`);
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('corrects a slip in the object where the draft uses it after other words', () => {
+    assert.ok(index.term('提出全球治理倡议'), 'the fixture mines the formulation');
+    assert.equal(index.term('全球治理倡议'), undefined);
+    const f = runRule(termTypoRule, '各方积极响应全球治理倡义。', index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.deepEqual(f[0].replacements, ['议']);
+  });
+
+  it('stays silent on the object written correctly', () => {
+    assert.deepEqual(runRule(termTypoRule, '各方积极响应全球治理倡议。', index), []);
+  });
+});
+
 describe('quote-mismatch: other phrases and updated numbers are not misquotes', () => {
   let index: CorpusIndex;
   before(async () => {

@@ -3,7 +3,7 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
+import { dictEntry, isDictWord, isFunctionWord, tokenize, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align, type AlignEdit } from '../text/align';
@@ -164,12 +164,33 @@ function termSyllables(tables: NearTermTables, term: string): string[] {
   return s;
 }
 
+/**
+ * A mined formulation often starts with the verb that governs it (提出全球治理倡议, 推动文旅产业):
+ * the verb's object, when the sources use it repeatedly, is wording to match as well, since a
+ * draft uses it after other words (……和全球治理倡议).
+ */
+function verbObjects(index: CorpusIndex, terms: readonly TermInfo[]): TermInfo[] {
+  const out = new Map<string, TermInfo>();
+  for (const term of terms) {
+    if (!term.kinds.has('formulation')) continue;
+    const object = term.text.slice(2);
+    if (object.length < 4 || out.has(object) || index.term(object) || dictEntry(term.text.slice(0, 2))?.pos !== 'v') continue;
+    // The verb must be a word of the formulation (not 联合 of 联合国) and its object start with a content word.
+    const words = tokenize(term.text);
+    if (words[0].text.length !== 2 || isFunctionWord(words[1].text)) continue;
+    const count = index.frequency(object);
+    if (count >= 2) out.set(object, { text: object, kinds: new Set(['formulation']), count, articles: term.articles, refs: [] });
+  }
+  return [...out.values()];
+}
+
 const tablesByIndex = new WeakMap<CorpusIndex, NearTermTables>();
 
 function tablesFor(index: CorpusIndex): NearTermTables {
   let tables = tablesByIndex.get(index);
   if (!tables) {
     const terms = [...index.allTerms()].filter((x) => x.text.length >= 3 && x.text.length <= MAX_TERM && isCjkRun(x.text) && trusted(x));
+    for (const object of verbObjects(index, terms)) terms.push(object);
     // Two slips in one term are accepted only as two homophones in a term of 5 to 12 characters
     // that the sources use repeatedly.
     const matcher = new SubstitutionMatcher(
