@@ -33,6 +33,9 @@ describe('rule duplicate', () => {
     ['这是我的的书。', '的', 4],
     ['推动城市高质量高质量发展。', '高质量', 7],
     ['他是是一个好人。', '是', 2],
+    // A one-character noun standing alone after a word that ends in it (预警|警) is a slip,
+    // unlike a free function word there (目的|的, 可以|以).
+    ['加强城市安全风险监测预警警。', '警', 12],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {

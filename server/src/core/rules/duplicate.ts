@@ -132,9 +132,9 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
     // content words may (账账相符).
     return !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
-  // After a word ending in the same character: a free word is fine (可以|以, 目的|的),
-  // a bound morpheme cannot stand alone (因地制宜|宜).
-  return !(BOUND_POS.test(pos) || !entry);
+  // After a word ending in the same character: a free word is fine (可以|以, 目的|的), but neither
+  // a bound morpheme (因地制宜|宜) nor a plain noun (预警|警) stands alone there.
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n');
 }
 
 /** A measure word: 一 + it is a numeral word in the dictionary (一年, 一遍), or 一步 itself. */
