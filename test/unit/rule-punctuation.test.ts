@@ -21,6 +21,13 @@ describe('rule punctuation', () => {
       assert.deepEqual(flagged('实施【重点工程。'), [['【', 2, []]]);
     });
 
+    it('deletes a mark typed twice, the copy without a partner', () => {
+      assert.equal(fixed('各方一致通过《天津宣言》》，指明方向。'), '各方一致通过《天津宣言》，指明方向。');
+      assert.equal(fixed('各方一致通过《《天津宣言》，指明方向。'), '各方一致通过《天津宣言》，指明方向。');
+      assert.equal(fixed('坚持“上海精神””，推动合作。'), '坚持“上海精神”，推动合作。');
+      assert.match(run('通过《天津宣言》》。')[0].message, /多余的「》」/);
+    });
+
     it('accepts balanced and nested marks', () => {
       for (const text of [
         '习近平主席指出：“安全是国家发展的前提，‘平安’是人民幸福的生命线。”',

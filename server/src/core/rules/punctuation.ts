@@ -69,7 +69,13 @@ function unpaired(text: string, out: RuleFinding[]): void {
   const familyOf = (ch: string) => FAMILY[ch] ?? ch;
   const closers: number[] = [];
   let edges: Edges | undefined;
+  // The same mark typed twice (《天津宣言》》): the lonely copy is deleted, wherever it stands.
+  const doubled = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
   const lonely = (ch: string, at: number) => {
+    if (doubled(ch, at)) {
+      out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
+      return;
+    }
     const partner = OPENERS[ch] ?? CLOSERS[ch];
     out.push(finding(at, at + 1, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`)));
   };
@@ -113,11 +119,11 @@ function unpaired(text: string, out: RuleFinding[]): void {
   for (const open of stack) {
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
     edges ??= new Edges(text);
-    if (!edges.continuesToNext(open.at)) lonely(open.ch, open.at);
+    if (doubled(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
   for (const f of closers) {
     edges ??= new Edges(text);
-    if (!edges.continuedFromPrevious(f)) lonely(text[f], f);
+    if (doubled(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
   }
 }
 
