@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dictEntry, isDictWord, isFunctionWord, isReduplicable, wordFreq } from '../../server/src/core/lang/segmenter';
+import { dictEntry, idioms, isDictWord, isFunctionWord, isReduplicable, SortedDictionary, wordFreq } from '../../server/src/core/lang/segmenter';
 import { shapeSimilarity } from '../../server/src/core/lang/shape';
 
 const DICT = path.join(path.dirname(require.resolve('@node-rs/jieba/dict')), 'dict.txt');
@@ -31,6 +31,22 @@ describe('segmenter dictionary', () => {
     assert.ok(wordFreq('发展') > 10_000);
     assert.ok(isFunctionWord('的'));
     assert.ok(!isFunctionWord('发展'));
+  });
+
+  it('lists the four-character idioms and set phrases it counts often enough, as a full scan would', () => {
+    const expected = lines
+      .map((l) => l.trim().split(' '))
+      .filter(([w, f, p]) => (p === 'i' || p === 'l') && Number(f) >= 20 && [...w].length === 4 && w.length === 4)
+      .map(([w]) => w);
+    assert.deepEqual([...idioms()], expected);
+    assert.ok(idioms().includes('长治久安') && idioms().includes('因地制宜'));
+    assert.ok(!idioms().includes('戮力同心'), 'a rare variant of 勠力同心 is no idiom to correct towards');
+  });
+
+  it('finds tagged words on the last line without a line break, and none of other lengths or tags', () => {
+    const d = new SortedDictionary(Buffer.from('一丝不苟 50 i\n一个 900 m\n与时俱进 120 l\n鸡犬不宁 30 i', 'utf8'));
+    assert.deepEqual(d.wordsTagged(4, ['i', 'l'], 20).map((x) => x.word), ['一丝不苟', '与时俱进', '鸡犬不宁']);
+    assert.deepEqual(d.wordsTagged(4, ['i'], 40).map((x) => x.word), ['一丝不苟']);
   });
 
   it('knows which characters reduplicate (人人, 一项项) and which do not', () => {

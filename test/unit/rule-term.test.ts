@@ -29,6 +29,23 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     }
   });
 
+  it('corrects a slip of sound in an idiom of the dictionary (长治久按 → 长治久安)', () => {
+    for (const [wrong, right] of [
+      ['为地区长治久按提供坚实保障。', '为地区长治久安提供坚实保障。'],
+      ['养殖户叫苦不跌，价格持续低迷。', '养殖户叫苦不迭，价格持续低迷。'],
+      ['要因第制宜推进改革。', '要因地制宜推进改革。'],
+    ]) {
+      const f = runRule(termTypoRule, wrong, index);
+      assert.equal(fixed(wrong, f), right, JSON.stringify(f));
+    }
+  });
+
+  it('leaves idioms alone where the change is no slip of sound or the words stand on their own', () => {
+    for (const text of ['东风湖与洞庭湖仅一堤之隔。', '在进一步深化改革中取得突破。', '全国各族人民勠力同心。']) {
+      assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+    }
+  });
+
   it('corrects a rare dictionary word that is a look-alike slip inside a term (共亨 → 共享)', () => {
     const text = '坚持共商共建共亨原则。';
     const f = runRule(termTypoRule, text, index);

@@ -126,6 +126,31 @@ export class SortedDictionary {
     return out;
   }
 
+  /**
+   * The words of `chars` characters (of the three-byte UTF-8 range: all of CJK) whose part of
+   * speech is one of `tags` and whose frequency is at least `minFreq`, in dictionary order. The
+   * lines are found by their tag (a native search for " i\n"): reading every line took 45 ms.
+   */
+  wordsTagged(chars: number, tags: readonly string[], minFreq: number): Array<{ word: string; freq: number }> {
+    const b = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
+    const width = chars * 3;
+    const found: Array<{ at: number; word: string; freq: number }> = [];
+    for (const tag of tags) {
+      const needle = Buffer.from(` ${tag}\n`, 'latin1');
+      const take = (tagAt: number) => {
+        const line = b.lastIndexOf(NEWLINE, tagAt - 1) + 1;
+        if (b[line + width] !== SPACE || b.indexOf(SPACE, line) !== line + width) return;
+        const freq = Number(b.toString('latin1', line + width + 1, tagAt));
+        const word = b.toString('utf8', line, line + width);
+        if (freq >= minFreq && word.length === chars) found.push({ at: line, word, freq });
+      };
+      for (let at = b.indexOf(needle); at >= 0; at = b.indexOf(needle, at + 1)) take(at);
+      // The last line may have no line break.
+      if (b.length > needle.length && b.toString('latin1', b.length - needle.length + 1) === needle.toString('latin1', 0, needle.length - 1)) take(b.length - needle.length + 1);
+    }
+    return found.sort((x, y) => x.at - y.at).map(({ word, freq }) => ({ word, freq }));
+  }
+
   private parse(line: number): DictEntry {
     const b = this.bytes;
     let nl = line;
@@ -195,6 +220,21 @@ export function tokenize(text: string, hmm = false): Token[] {
   }
   return out;
 }
+
+let idiomList: string[] | undefined;
+
+/**
+ * Four-character idioms and set phrases (成语, 习用语: 长治久安, 与时俱进) that the dictionary
+ * counts at least IDIOM_MIN_FREQ times: fixed wording, in which one wrong character is a slip.
+ */
+export function idioms(): readonly string[] {
+  idiomList ??= dict()
+    .wordsTagged(4, ['i', 'l'], IDIOM_MIN_FREQ)
+    .map((x) => x.word);
+  return idiomList;
+}
+/** Rarer "idioms" in the dictionary are often variants or noise (戮力同心 beside 勠力同心). */
+const IDIOM_MIN_FREQ = 20;
 
 export function dictEntry(word: string): DictEntry | undefined {
   return dict().get(word);

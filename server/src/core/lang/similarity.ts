@@ -47,7 +47,9 @@ export function soundSimilarity(a: string, b: string): number {
 
 /** The better of sound and shape similarity. */
 export function confusability(a: string, b: string): number {
-  return Math.max(soundSimilarity(a, b), shapeSimilarity(a, b));
+  const sound = soundSimilarity(a, b);
+  // Nothing scores above 1: the shape (the costlier of the two) is not needed then.
+  return sound === 1 ? 1 : Math.max(sound, shapeSimilarity(a, b));
 }
 
 export { shapeSimilarity };

@@ -3,7 +3,7 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { dictEntry, isDictWord, isFunctionWord, tokenize, wordFreq } from '../lang/segmenter';
+import { dictEntry, idioms, isDictWord, isFunctionWord, tokenize, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align, type AlignEdit } from '../text/align';
@@ -143,13 +143,19 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   if (k !== 0 && k !== n - 1) return true;
   const named = info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title');
   const homophone = soundSimilarity(form[k], right[k]) === 1;
-  return (homophone && n >= 4 && (named || !isFunctionWord(form[k]))) || (!isFunctionWord(form[k]) && n >= 5);
+  // A function word there may begin or end the neighbouring words (在|进一步), unless what is left
+  // of a four-character window is no word on its own (长治久|按).
+  const rest = k === 0 ? form.slice(1) : form.slice(0, -1);
+  const strayRest = n === 4 && !isDictWord(rest);
+  return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && n >= 5);
 }
 
 /** What nearTerms looks for, built once per index. */
 interface NearTermTables {
   /** Trusted all-Chinese terms, matched with one substituted character (two for homophones in longer terms). */
   terms: TermInfo[];
+  /** The terms that are the dictionary's idioms, not the sources' wording. */
+  fromDictionary: Set<TermInfo>;
   matcher: SubstitutionMatcher;
   /** The sources' own misspellings (资旅产业) and their usual wording. */
   typos: AhoCorasick;
@@ -191,6 +197,14 @@ function tablesFor(index: CorpusIndex): NearTermTables {
   if (!tables) {
     const terms = [...index.allTerms()].filter((x) => x.text.length >= 3 && x.text.length <= MAX_TERM && isCjkRun(x.text) && trusted(x));
     for (const object of verbObjects(index, terms)) terms.push(object);
+    // The dictionary's idioms are fixed wording as much as the sources' terms.
+    const fromDictionary = new Set<TermInfo>();
+    for (const idiom of idioms()) {
+      if (index.term(idiom)) continue;
+      const info: TermInfo = { text: idiom, kinds: new Set(), count: index.frequency(idiom), articles: 0, refs: [] };
+      terms.push(info);
+      fromDictionary.add(info);
+    }
     // Two slips in one term are accepted only as two homophones in a term of 5 to 12 characters
     // that the sources use repeatedly.
     const matcher = new SubstitutionMatcher(
@@ -198,7 +212,7 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 ? 2 : 1),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
-    tables = { terms, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    tables = { terms, fromDictionary, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
     tablesByIndex.set(index, tables);
   }
   return tables;
@@ -217,9 +231,13 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
 
   const judge = (i: number, n: number, right: string, info: TermInfo, known: boolean): void => {
     const form = text.slice(i, i + n);
-    if (!known && (index.term(form) || attested(index, form, info))) return;
     const diffs: number[] = [];
     for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
+    // Without the sources' word for it, an idiom's slip is one of sound, as typing by pinyin makes
+    // it (望而怯步); a look-alike there is as often wordplay (一堤之隔). Most windows near an idiom
+    // fail this first, cheapest test.
+    if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7)) return;
+    if (!known && (index.term(form) || attested(index, form, info))) return;
     if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) return;
     // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市); in a
     // longer one both must be homophones of the term's characters as the term is read (重组: chong zu),
