@@ -96,6 +96,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.ok(f[0].related?.[0].file.endsWith('.txt'));
   });
 
+  it('compares with the one quotation of a source sentence that strings several together', () => {
+    // The seeds have “…”“没有安全，就谈不上发展”“…” in one sentence: the quoted piece is the wording.
+    const text = '习近平主席强调，“没有安全，就谈不上进步”，深刻阐明了安全与发展的关系。';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text.slice(f[0].start, f[0].end), '进步');
+    assert.deepEqual(f[0].replacements, ['发展']);
+    assert.match(f[0].message, /原文：“没有安全，就谈不上发展”/);
+  });
+
   it('compares wording only when the source sentence is itself a quotation', () => {
     const text = '习近平主席强调：“上海合作组织发展最牢固的基础在于文明互鉴，最深厚的力量在于民心相同。”';
     const f = runRule(quoteMismatchRule, text, index);

@@ -62,8 +62,22 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
-  const sourceText = best.sentence.text.replace(/^[\s“”‘’「」（）()《》：:]+/, '').replace(/[\s。！？，；、…“”‘’「」（）()》]+$/, '');
-  const a = align(body, sourceText, true);
+  // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
+  // draft quotes is the source's wording, with its own ends.
+  const trim = (x: string) => x.replace(/^[\s“”‘’「」（）()《》：:]+/, '').replace(/[\s。！？，；、…“”‘’「」（）()》]+$/, '');
+  let sourceText = trim(best.sentence.text);
+  let a = align(body, sourceText, true);
+  for (const q of findQuotes(best.sentence.text)) {
+    const quoted = trim(best.sentence.text.slice(q.open + 1, q.close));
+    if (q.depth !== 0 || quoted.length === sourceText.length || chinese(quoted) < MIN_QUOTE) continue;
+    const b = align(body, quoted, true);
+    // The draft quotes that piece whole (its first and last words included), with a few changes.
+    if (b.same >= 0.7 * body.length && b.sourceStart === 0 && b.sourceEnd === quoted.length) {
+      sourceText = quoted;
+      a = b;
+      break;
+    }
+  }
   // Words added before or after the quoted source words frame the quotation; they do not misquote it.
   a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
   // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
