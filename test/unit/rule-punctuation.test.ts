@@ -28,6 +28,12 @@ describe('rule punctuation', () => {
       assert.match(run('通过《天津宣言》》。')[0].message, /多余的「》」/);
     });
 
+    it('turns a quotation mark that faces the wrong way', () => {
+      assert.equal(fixed('弘扬“上海精神“，推动合作。'), '弘扬“上海精神”，推动合作。');
+      assert.equal(fixed('迈向”量子霸权”，意义重大。'), '迈向“量子霸权”，意义重大。');
+      assert.match(run('弘扬“上海精神“。')[0].message, /引号方向有误/);
+    });
+
     it('accepts balanced and nested marks', () => {
       for (const text of [
         '习近平主席指出：“安全是国家发展的前提，‘平安’是人民幸福的生命线。”',
@@ -56,6 +62,15 @@ describe('rule punctuation', () => {
       ]) {
         assert.deepEqual(run(text), [], text);
       }
+    });
+  });
+
+  describe('a pause mark next to a sentence end', () => {
+    it('keeps the end mark alone (，。 、。 。，)', () => {
+      assert.equal(fixed('我们要统筹发展和安全，。下一步'), '我们要统筹发展和安全。下一步');
+      assert.equal(fixed('推进改革。，加快发展'), '推进改革。加快发展');
+      assert.equal(fixed('这是为什么；？'), '这是为什么？');
+      assert.deepEqual(run('真的吗？！是的。'), []);
     });
   });
 

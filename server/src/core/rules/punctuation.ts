@@ -1,8 +1,10 @@
 // punctuation: Chinese punctuation slips inside one paragraph (GB/T 15834).
 //  - unpaired “” ‘’ 《》 （） 【】 〈〉 「」 『』 〔〕: the lonely mark is flagged, without a fix (only the
-//    writer knows where the partner belongs);
+//    writer knows where the partner belongs) — unless it is a copy typed twice (deleted) or one of
+//    two quotation marks facing the same way around text (“上海精神“: turned);
 //  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
-//  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……;
+//  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……; a pause mark
+//    next to a sentence end (，。 。，) → the end mark alone;
 //  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）.
 // A quotation running over several paragraphs opens each of them with “ and closes only the last.
 // an unmatched “ or ‘ opening the paragraph is therefore not flagged.
@@ -18,9 +20,13 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 /** Marks after which Chinese text continues (closing marks) and before which it starts (opening marks). */
 const CJK_CLOSING = /[”’》）】〉」』〕]/;
 const CJK_OPENING = /[“‘《（【〈「『〔]/;
+/** Each quotation mark and the mark facing the other way. */
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '”': '“', '‘': '’', '’': '‘' };
 const BRACKETS = /[“”‘’《》（）【】〈〉「」『』〔〕()]/g;
 const HALF_WIDTH = /[,;:?!.]/g;
 const DOUBLED = /([，。、；：？！])\1+/g;
+/** A pause mark right before or after a sentence end (，。 or 。，): the pause mark goes. */
+const CLASHING = /[，、；：](?=[。！？])|(?<=[。！？])[，、；：]/g;
 const NUMERALS = /^[\s　]*(?:[一二三四五六七八九十百]+|\d+)$/;
 
 export const punctuationRule: Rule = {
@@ -116,12 +122,34 @@ function unpaired(text: string, out: RuleFinding[]): void {
       out.push(finding(open.at, open.at + 1, msg, '（'), finding(i, i + 1, msg, '）'));
     }
   }
+  // Two lonely quotation marks of the same direction around text (“上海精神“, ”上海精神”): one of
+  // them faces the wrong way.
+  const turned = (ats: number[], fix: (a: number, b: number) => number): Set<number> => {
+    const done = new Set<number>();
+    for (let k = 0; k + 1 < ats.length; k++) {
+      const a = ats[k];
+      const b = ats[k + 1];
+      if (text[a] !== text[b] || !QUOTE_PAIRS[text[a]] || !HAN.test(text.slice(a + 1, b)) || done.has(a)) continue;
+      const wrong = fix(a, b);
+      const right = QUOTE_PAIRS[text[wrong]];
+      out.push(finding(wrong, wrong + 1, t(`引号方向有误，应为「${right}」`, `The quotation mark faces the wrong way: 「${right}」`), right));
+      done.add(a).add(b);
+    }
+    return done;
+  };
+  const turnedOpeners = turned(
+    stack.map((o) => o.at),
+    (_a, b) => b,
+  );
+  const turnedClosers = turned(closers, (a) => a);
   for (const open of stack) {
+    if (turnedOpeners.has(open.at)) continue;
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
     edges ??= new Edges(text);
     if (doubled(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
   for (const f of closers) {
+    if (turnedClosers.has(f)) continue;
     edges ??= new Edges(text);
     if (doubled(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
   }
@@ -212,6 +240,9 @@ function doubled(text: string, out: RuleFinding[]): void {
       continue;
     }
     out.push(finding(start + 1, end, t(`标点「${m[1]}」重复`, `「${m[1]}」 is doubled`), ''));
+  }
+  for (const m of text.matchAll(CLASHING)) {
+    out.push(finding(m.index, m.index + 1, t(`「${m[0]}」与句末标点连用，应删去`, `「${m[0]}」 next to the sentence's end mark should go`), ''));
   }
 }
 
