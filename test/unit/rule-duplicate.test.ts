@@ -36,6 +36,8 @@ describe('rule duplicate', () => {
     // A one-character noun standing alone after a word that ends in it (预警|警) is a slip,
     // unlike a free function word there (目的|的, 可以|以).
     ['加强城市安全风险监测预警警。', '警', 12],
+    // A measure word after the demonstrative that takes it (各个|个) does not double.
+    ['各个个部门要守土有责。', '个', 2],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -69,6 +71,7 @@ describe('rule duplicate', () => {
       '可以以书面形式申请，以保护为目的的项目，由供给导向向需求导向转变，健全全社会参与机制。',
       '由上级党组织组织的集中培训，湘雅医院医院感染控制中心，幼儿园园舍条件，账实相符和账账相符。',
       '表彰李娟娟（女）、曲妮妮（女）、乌云其其格（女）、屠呦呦研究员，二〇二〇年，一个领域一个领域盯住抓落实。',
+      '各项项目有序推进，这个个体户，搞团团伙伙，在主席台执行主席席就座。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

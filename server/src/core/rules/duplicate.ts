@@ -93,8 +93,11 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   const unit = text.slice(i, i + len);
   const end = i + 2 * len;
   const doubled = unit + unit;
-  if (NUMERALS.test(unit) || isMeasure(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
+  if (NUMERALS.test(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
   if (len > 1) return false;
+  // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
+  // that takes it (各个|个, 这个|个): there the words tell.
+  if (isMeasure(unit)) return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
   if ((i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
@@ -133,8 +136,13 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
     return !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // After a word ending in the same character: a free word is fine (可以|以, 目的|的), but neither
-  // a bound morpheme (因地制宜|宜) nor a plain noun (预警|警) stands alone there.
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n');
+  // a bound morpheme (因地制宜|宜), a plain noun (预警|警) nor a measure word (各个|个) stands alone there.
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q');
+}
+
+/** 各, 这, 那, 某, 哪, 每: the words a measure word follows in place of a numeral. */
+function isDemonstrative(c: string): boolean {
+  return c === '每' || dictEntry(c)?.pos === 'r';
 }
 
 /** A measure word: 一 + it is a numeral word in the dictionary (一年, 一遍), or 一步 itself. */
