@@ -38,6 +38,7 @@ describe('rule duplicate', () => {
     ['加强城市安全风险监测预警警。', '警', 12],
     // A measure word after the demonstrative that takes it (各个|个) does not double.
     ['各个个部门要守土有责。', '个', 2],
+    ['我们要进一步一步提升韧性。', '一步', 6],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -72,6 +73,7 @@ describe('rule duplicate', () => {
       '由上级党组织组织的集中培训，湘雅医院医院感染控制中心，幼儿园园舍条件，账实相符和账账相符。',
       '表彰李娟娟（女）、曲妮妮（女）、乌云其其格（女）、屠呦呦研究员，二〇二〇年，一个领域一个领域盯住抓落实。',
       '各项项目有序推进，这个个体户，搞团团伙伙，在主席台执行主席席就座。',
+      '一步一步向前走，提升基层党组织组织力，湘雅医院医院感染控制中心。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

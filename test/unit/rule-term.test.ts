@@ -96,6 +96,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.ok(f[0].related?.[0].file.endsWith('.txt'));
   });
 
+  it('shows words left out of a quotation between the characters around the gap', () => {
+    const text = '习近平主席指出：“安全是国家发展的前提，平安是人民幸福的线。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text.slice(f[0].start, f[0].end), '的线');
+    assert.deepEqual(f[0].replacements, ['的生命线']);
+  });
+
   it('compares with the one quotation of a source sentence that strings several together', () => {
     // The seeds have “…”“没有安全，就谈不上发展”“…” in one sentence: the quoted piece is the wording.
     const text = '习近平主席强调，“没有安全，就谈不上进步”，深刻阐明了安全与发展的关系。';

@@ -93,7 +93,9 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   const unit = text.slice(i, i + len);
   const end = i + 2 * len;
   const doubled = unit + unit;
-  if (NUMERALS.test(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]))) return true;
+  // 一步一步 doubles a measure phrase; in 进一步一步 the first copy ends a word, and the words tell.
+  const endsWord = (i >= 1 && isDictWord(text.slice(i - 1, i + len))) || (i >= 2 && isDictWord(text.slice(i - 2, i + len)));
+  if (NUMERALS.test(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]) && !endsWord)) return true;
   if (len > 1) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
   // that takes it (各个|个, 这个|个): there the words tell.
@@ -116,9 +118,11 @@ function isLegitimate(text: string, i: number, len: number, words: WordMap, inde
   if (!words.aligned(second, end)) return true; // the second copy is part of another word
 
   if (len > 1) {
-    // A word written twice: both copies whole words, the same single word.
-    if (!words.aligned(i, second) || words.word(second)!.end !== end) return true;
-    return index.frequency(doubled) >= 2;
+    // A word written twice: both copies whole words, the same single word — or a word ending in a
+    // measure phrase followed by that phrase again (进一步|一步; but 党组织|组织的 is two words).
+    const tail = first.start < i && first.end === second && unit[0] === '一' && isMeasure(unit[1]);
+    if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
+    return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
   }
 
   // An unknown word the HMM recognises around the second copy: a name holding both (李娟娟) or a

@@ -96,12 +96,15 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const related = index.relatedPlace(best.sentence, t('来源原文', 'Source text'));
   return a.edits.map((e) => {
     const found = body.slice(e.start, e.end);
-    // An insertion point is widened to the character before it, so the range is never empty.
-    const start = e.start === e.end && e.start > 0 ? e.start - 1 : e.start;
-    const replacement = (e.start === e.end && e.start > 0 ? body[e.start - 1] : '') + e.replacement;
+    // Where the draft left words out, the range takes in the characters on both sides of the gap
+    // (幸福[的线] → 的生命线), so that it is never empty and shows where the words belong.
+    const gap = e.start === e.end;
+    const start = gap ? Math.max(0, e.start - 1) : e.start;
+    const end = gap ? Math.min(body.length, e.end + 1) : e.end;
+    const replacement = gap ? body.slice(start, e.start) + e.replacement + body.slice(e.end, end) : e.replacement;
     return {
       start: offset + start,
-      end: offset + Math.max(e.end, start + 1),
+      end: offset + Math.max(end, start + 1),
       message: found
         ? t(`引文与来源不一致：「${found}」来源作「${e.replacement || '（无）'}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: "${found}" is "${e.replacement}" there; source: “${sourceWording}”${where}`)
         : t(`引文与来源不一致：来源此处有「${e.replacement}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: it has "${e.replacement}" here; source: “${sourceWording}”${where}`),
