@@ -40,9 +40,16 @@ export function soundSimilarity(a: string, b: string): number {
   const rb = readings(b);
   if (!ra.length || !rb.length) return 0;
   if (ra.some((x) => rb.includes(x))) return 1;
-  const fa = ra.map(fold);
-  const fb = rb.map(fold);
+  const fa = foldedReadings(a);
+  const fb = foldedReadings(b);
   return fa.some((x) => fb.includes(x)) ? 0.7 : 0;
+}
+
+const foldedCache = new Map<string, string[]>();
+function foldedReadings(ch: string): string[] {
+  let r = foldedCache.get(ch);
+  if (!r) foldedCache.set(ch, (r = readings(ch).map(fold)));
+  return r;
 }
 
 /** The better of sound and shape similarity. */
