@@ -15,7 +15,7 @@
 //  - two single-character words that are not function words (账账相符).
 // Whatever survives is flagged on the second copy, with its deletion as fix.
 import { dictEntry, isDictWord, isReduplicable, tokenize } from '../lang/segmenter';
-import type { Token } from '../lang/segmenter';
+import type { Words } from '../draft';
 import type { CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
@@ -39,7 +39,6 @@ export const duplicateRule: Rule = {
   check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
-    let words: WordMap | undefined;
     for (let i = 0; i < text.length - 1; i++) {
       for (let len = 1; len <= MAX_UNIT && i + 2 * len <= text.length; len++) {
         if (text.charCodeAt(i) !== text.charCodeAt(i + len) || !text.startsWith(text.slice(i, i + len), i + len)) continue;
@@ -47,8 +46,7 @@ export const duplicateRule: Rule = {
         if (!HAN.test(unit)) continue;
         // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph.
         if (legitimateAsCharacters(text, i, len, ctx.index)) continue;
-        words ??= new WordMap(paragraph.tokens(), text.length);
-        if (isLegitimate(text, i, len, words, ctx.index)) continue;
+        if (isLegitimate(text, i, len, paragraph.words(), ctx.index)) continue;
         out.push({
           start: i + len,
           end: i + 2 * len,
@@ -62,28 +60,6 @@ export const duplicateRule: Rule = {
     return out;
   },
 };
-
-/** Which word each UTF-16 position belongs to. */
-class WordMap {
-  private readonly at: Int32Array;
-  private readonly starts = new Set<number>();
-  private readonly ends = new Set<number>();
-  constructor(readonly tokens: Token[], length: number) {
-    this.at = new Int32Array(length).fill(-1);
-    tokens.forEach((tok, n) => {
-      this.at.fill(n, tok.start, tok.end);
-      this.starts.add(tok.start);
-      this.ends.add(tok.end);
-    });
-  }
-  word(pos: number): Token | undefined {
-    return this.tokens[this.at[pos]];
-  }
-  /** True when [start, end) is a whole number of words. */
-  aligned(start: number, end: number): boolean {
-    return this.starts.has(start) && this.ends.has(end);
-  }
-}
 
 /**
  * The reasons a repetition is language that need no word boundaries: numerals and measure words,
@@ -108,7 +84,7 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
 }
 
 /** The rest of the reasons, which depend on the paragraph's words (after legitimateAsCharacters). */
-function isLegitimate(text: string, i: number, len: number, words: WordMap, index: CorpusIndex): boolean {
+function isLegitimate(text: string, i: number, len: number, words: Words, index: CorpusIndex): boolean {
   const unit = text.slice(i, i + len);
   const second = i + len;
   const end = i + 2 * len;

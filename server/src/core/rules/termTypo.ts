@@ -14,6 +14,7 @@ import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
 import type { TextRange } from '../types';
 import type { Token } from '../lang/segmenter';
+import type { Words } from '../draft';
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
@@ -62,10 +63,6 @@ function attested(index: CorpusIndex, form: string, term: TermInfo): boolean {
   return n > 0 && term.count < 3 * n;
 }
 
-function tokenAt(tokens: Token[], offset: number): Token | undefined {
-  return tokens.find((tk) => tk.start <= offset && offset < tk.end);
-}
-
 /** The draft's word with the character at `offset` (paragraph offset) replaced. */
 function withChar(tok: Token, offset: number, ch: string): string {
   const k = offset - tok.start;
@@ -88,13 +85,7 @@ function rarerBeside(draftWord: string, fixedWord: string): boolean {
   return wordFreq(draftWord) * RARE_RATIO < wordFreq(fixedWord);
 }
 
-function startsToken(tokens: Token[], offset: number): boolean {
-  return tokens.some((tk) => tk.start === offset);
-}
 
-function endsToken(tokens: Token[], offset: number): boolean {
-  return tokens.some((tk) => tk.end === offset);
-}
 
 function describe(found: string, right: string): string {
   return t(`疑似错字：「${found}」应为来源中的规范表述「${right}」`, `Likely typo: "${found}" should be "${right}" as in the sources`);
@@ -222,7 +213,7 @@ function tablesFor(index: CorpusIndex): NearTermTables {
 function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
-  let tokens: Token[] | undefined;
+  let words: Words | undefined;
   const tables = tablesFor(index);
   // Windows lie inside runs of Chinese characters: nonCjk[j] counts the others before j.
   const nonCjk = new Int32Array(text.length + 1);
@@ -248,13 +239,13 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     if (diffs.length === 2 && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
     if (!known && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
-    tokens ??= p.tokens();
+    words ??= p.words();
     // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
-    if (!startsToken(tokens, i) || !endsToken(tokens, i + n)) return;
+    if (!words.aligned(i, i + n)) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
-      const tok = tokenAt(tokens, i + k);
+      const tok = words.word(i + k);
       // A stray character (a one-character token that is not a function word) marks a slip.
       const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
       const homophone = soundSimilarity(form[k], right[k]) === 1;
@@ -317,7 +308,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
   // Long quotations are the quote rule's; short quoted words are checked here.
   const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
   const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
-  let tokens: Token[] | undefined;
+  let words: Words | undefined;
 
   /** Compares one span of the draft with its nearest source sentence; true when it found a match. */
   const compare = (s: number, e: number, clause = false): boolean => {
@@ -348,11 +339,11 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
       if (!isCjkRun(wrong) || !isCjkRun(right)) continue;
       // A number changed into another number is an update, not a slip.
       if (NUMERAL.test(wrong) && NUMERAL.test(right)) continue;
-      tokens ??= p.tokens();
+      words ??= p.words();
       let ok = true;
       for (let c = 0; c < wrong.length; c++) {
         if (confusability(wrong[c], right[c]) < (strong ? 0.3 : 0.5)) ok = false;
-        const tok = tokenAt(tokens, s0 + ed.start + c);
+        const tok = words.word(s0 + ed.start + c);
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
         if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
           const fixedWord = withChar(tok, s0 + ed.start + c, right[c]);

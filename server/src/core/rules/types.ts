@@ -2,6 +2,7 @@
 // segmented once, shared by all rules) and the source index, and returns findings with
 // paragraph-relative UTF-16 offsets. The service shifts them, applies severities and builds fixes.
 import type { Token } from '../lang/segmenter';
+import type { Words } from '../draft';
 import type { RelatedPlace, Severity, TextRange } from '../types';
 import type { CorpusIndex } from '../index/corpus';
 import type { PolicyConfig } from '../config';
@@ -11,6 +12,8 @@ export interface ParagraphDoc {
   readonly text: string;
   /** jieba words with offsets (computed once, on first use). */
   tokens(): Token[];
+  /** The same words, looked up by position. */
+  words(): Words;
 }
 
 export interface RuleContext {
