@@ -41,7 +41,7 @@ export const duplicateRule: Rule = {
     const out: RuleFinding[] = [];
     for (let i = 0; i < text.length - 1; i++) {
       for (let len = 1; len <= MAX_UNIT && i + 2 * len <= text.length; len++) {
-        if (text.charCodeAt(i) !== text.charCodeAt(i + len) || !text.startsWith(text.slice(i, i + len), i + len)) continue;
+        if (!repeatsAt(text, i, len)) continue;
         const unit = text.slice(i, i + len);
         if (!HAN.test(unit)) continue;
         // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph.
@@ -60,6 +60,12 @@ export const duplicateRule: Rule = {
     return out;
   },
 };
+
+/** Whether text[i, i + len) is followed by itself, compared in place (no string per window). */
+function repeatsAt(text: string, i: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(i + len + k)) return false;
+  return true;
+}
 
 /**
  * The reasons a repetition is language that need no word boundaries: numerals and measure words,
