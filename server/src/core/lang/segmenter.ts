@@ -138,11 +138,15 @@ export class SortedDictionary {
     for (const tag of tags) {
       const needle = Buffer.from(` ${tag}\n`, 'latin1');
       const take = (tagAt: number) => {
-        const line = b.lastIndexOf(NEWLINE, tagAt - 1) + 1;
-        if (b[line + width] !== SPACE || b.indexOf(SPACE, line) !== line + width) return;
-        const freq = Number(b.toString('latin1', line + width + 1, tagAt));
-        const word = b.toString('utf8', line, line + width);
-        if (freq >= minFreq && word.length === chars) found.push({ at: line, word, freq });
+        // Back over the frequency's digits to the space after the word: bytes only, no strings.
+        let freq = 0;
+        let digit = 1;
+        let at = tagAt - 1;
+        for (; at >= 0 && b[at] >= 0x30 && b[at] <= 0x39; at--, digit *= 10) freq += (b[at] - 0x30) * digit;
+        const line = at - width;
+        if (at === tagAt - 1 || b[at] !== SPACE || line < 0 || (line > 0 && b[line - 1] !== NEWLINE) || freq < minFreq) return;
+        const word = b.toString('utf8', line, at);
+        if (word.length === chars && !word.includes(' ')) found.push({ at: line, word, freq });
       };
       for (let at = b.indexOf(needle); at >= 0; at = b.indexOf(needle, at + 1)) take(at);
       // The last line may have no line break.

@@ -3,7 +3,7 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { dictEntry, idioms, isDictWord, isFunctionWord, tokenize, wordFreq } from '../lang/segmenter';
+import { dictEntry, idioms, isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align, type AlignEdit } from '../text/align';
@@ -172,13 +172,19 @@ function verbObjects(index: CorpusIndex, terms: readonly TermInfo[]): TermInfo[]
     if (!term.kinds.has('formulation')) continue;
     const object = term.text.slice(2);
     if (object.length < 4 || out.has(object) || index.term(object) || dictEntry(term.text.slice(0, 2))?.pos !== 'v') continue;
-    // The verb must be a word of the formulation (not 联合 of 联合国) and its object start with a content word.
-    const words = tokenize(term.text);
-    if (words[0].text.length !== 2 || isFunctionWord(words[1].text)) continue;
+    // The verb must be a word of the formulation (not 联合 of 联合国) and its object start with a
+    // content word; the dictionary tells (segmenting every formulation cost the first check 80 ms).
+    if (longestWordAt(term.text, 0) !== 2 || isFunctionWord(term.text.slice(2, 2 + longestWordAt(term.text, 2)))) continue;
     const count = index.frequency(object);
     if (count >= 2) out.set(object, { text: object, kinds: new Set(['formulation']), count, articles: term.articles, refs: [] });
   }
   return [...out.values()];
+}
+
+/** Length of the longest dictionary word at text[at] (1 when there is none). */
+function longestWordAt(text: string, at: number): number {
+  for (let n = Math.min(8, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
+  return 1;
 }
 
 const tablesByIndex = new WeakMap<CorpusIndex, NearTermTables>();

@@ -9,6 +9,9 @@ export interface PatternMatch {
   pattern: number;
 }
 
+/** The patterns of a node that ends none: shared, and replaced (never pushed to) when one ends there. */
+const NO_PATTERNS: number[] = [];
+
 export class AhoCorasick {
   /** Transitions: key node * 65536 + code unit → node. */
   private readonly next = new Map<number, number>();
@@ -16,7 +19,7 @@ export class AhoCorasick {
   /** Nearest node on the failure chain (itself excluded) that ends a pattern, or -1. */
   private readonly outLink: number[] = [-1];
   /** Patterns ending exactly at each node. */
-  private readonly ends: number[][] = [[]];
+  private readonly ends: number[][] = [NO_PATTERNS];
   private readonly lengths: number[];
   /**
    * The root's transitions by code unit (0: none). A scan is at the root at most characters of a
@@ -36,12 +39,14 @@ export class AhoCorasick {
           child = this.fail.length;
           this.fail.push(0);
           this.outLink.push(-1);
-          this.ends.push([]);
+          this.ends.push(NO_PATTERNS);
           this.next.set(key, child);
         }
         node = child;
       }
-      this.ends[node].push(index);
+      // Most nodes end no pattern: they share one empty list (an array per node was most of the build's garbage).
+      if (this.ends[node] === NO_PATTERNS) this.ends[node] = [index];
+      else this.ends[node].push(index);
     });
     for (const [key, child] of this.next) if (key < 65536) this.rootNext[key] = child;
     this.link();
@@ -49,19 +54,25 @@ export class AhoCorasick {
 
   /** Breadth-first: the failure link of a node is the longest proper suffix that is also a path. */
   private link(): void {
-    const children: number[][] = this.fail.map(() => []);
-    const codes: number[][] = this.fail.map(() => []);
+    // Each node's children, grouped by parent in two flat arrays (first[p] … first[p + 1]).
+    const first = new Int32Array(this.fail.length + 1);
+    for (const key of this.next.keys()) first[Math.floor(key / 65536) + 1]++;
+    for (let p = 1; p < first.length; p++) first[p] += first[p - 1];
+    const children = new Int32Array(this.next.size);
+    const codes = new Int32Array(this.next.size);
+    const fill = first.slice(0, this.fail.length);
     for (const [key, child] of this.next) {
       const parent = Math.floor(key / 65536);
-      children[parent].push(child);
-      codes[parent].push(key % 65536);
+      children[fill[parent]] = child;
+      codes[fill[parent]++] = key % 65536;
     }
     const queue: number[] = [];
-    for (const child of children[0]) queue.push(child); // depth 1: fail to the root
+    for (let n = first[0]; n < first[1]; n++) queue.push(children[n]); // depth 1: fail to the root
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q];
-      children[node].forEach((child, n) => {
-        const code = codes[node][n];
+      for (let n = first[node]; n < first[node + 1]; n++) {
+        const child = children[n];
+        const code = codes[n];
         let f = this.fail[node];
         let target = this.step(f, code);
         while (target === undefined && f !== 0) {
@@ -72,7 +83,7 @@ export class AhoCorasick {
         this.fail[child] = fc;
         this.outLink[child] = this.ends[fc].length ? fc : this.outLink[fc];
         queue.push(child);
-      });
+      }
     }
   }
 
