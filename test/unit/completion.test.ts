@@ -73,6 +73,14 @@ describe('completion', () => {
     assert.ok(b.items.slice(0, 5).some((x) => x.insertText === '上海精神'), b.items.map((x) => x.label).join(' '));
   });
 
+  it('matches a short prefix typed with a homophone by its sound (上和组 → 上合组织)', () => {
+    const a = complete(index, '各成员国和上和组‸');
+    assert.equal(a.items[0]?.insertText, '上合组织', a.items.map((x) => x.label).join(' '));
+    assert.equal(a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd), '上和组');
+    // Not without pinyin, and never for a first character that differs (和组 is no 合作).
+    assert.ok(!complete(index, '上和组‸', { pinyin: false }).items.some((x) => x.insertText === '上合组织'));
+  });
+
   it('completes pinyin initials, shortest full term first', () => {
     const { items } = complete(index, 'rlmy‸');
     const i = rankOf(items, '人类命运共同体');

@@ -1,7 +1,7 @@
 // Completion of official wording from the sources. Chinese has no spaces, so the run of Chinese
 // characters before the cursor is matched by every suffix against the start of known phrases
 // (terms, formulations, titles, quotable statements); a slightly wrong suffix is matched
-// fuzzily (fuse.js); a run of ASCII letters is read as pinyin initials (rlmy) or full pinyin
+// fuzzily (fuse.js) or by its sound (上和组 → 上合组织); a run of ASCII letters is read as pinyin initials (rlmy) or full pinyin
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
@@ -294,6 +294,38 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
   for (const [id, m] of found) best.set(id, m);
 }
 
+/**
+ * Phrases whose start sounds like a suffix of the typed run but is written with a different
+ * character or two (上和组 → 上合组织): a homophone typed by pinyin, which the character bigrams of
+ * the fuzzy search cannot see when a short suffix has one wrong character.
+ */
+function homophoneMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+  const tail = run.slice(-Math.min(run.length, 6));
+  if (tail.length < 2 || tail.length !== [...tail].length) return; // astral characters: no aligned syllables
+  const readings = syllables(tail);
+  if (readings.length !== tail.length) return;
+  const keys = pinyinKeys(d);
+  for (let k = tail.length; k >= 2; k--) {
+    const q = tail.slice(tail.length - k);
+    const key = readings.slice(readings.length - k).join('');
+    const [from, to] = prefixRange(keys.full, key);
+    for (let n = from; n < Math.min(to, from + MAX_SCAN); n++) {
+      const id = keys.full.ids[n];
+      const e = d.entries[id];
+      if (e.text.length <= k || best.has(id)) continue;
+      // The typed syllables must be whole syllables of the phrase (shanghe is not shang|hen…).
+      const lengths = keys.syllableLengths[id] ?? [];
+      if (lengths.slice(0, k).reduce((a, b) => a + b, 0) !== key.length) continue;
+      let wrong = 0;
+      for (let i = 0; i < k; i++) if (e.text[i] !== q[i]) wrong++;
+      // Anchored like the fuzzy search: the first character is right, and most of the others.
+      if (wrong === 0 || e.text[0] !== q[0] || wrong > (k >= 5 ? 2 : 1)) continue;
+      const score = (k - 1.5 * wrong) * 10 + e.weight - 0.15 * (e.text.length - k);
+      best.set(id, { id, typed: k, score });
+    }
+  }
+}
+
 /** Phrases whose pinyin initials or full pinyin start with the typed letters. */
 function pinyinMatches(d: CompletionData, letters: string, best: Map<number, Match>): void {
   const keys = pinyinKeys(d);
@@ -383,6 +415,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     if (run) {
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
+      if (opts.pinyin !== false) homophoneMatches(d, run, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {
