@@ -59,6 +59,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.ok(f[0].related?.[0].file.endsWith('001_3eab038d21c3af15.txt'));
   });
 
+  it('places a sentence within a long source sentence by a piece found once in it', () => {
+    // The source: 2013年以来，…，以与时俱进的理论品格和中国理念丰富发展“上海精神”的时代内涵，…
+    // A diff over the whole source tied the draft's 以 to that of 以来 and split the match.
+    const text = '要以与时俱进的理论品格丰富发展“上海精神”的时代内含。';
+    const f = runRule(termTypoRule, text, index);
+    assert.equal(fixed(text, f), '要以与时俱进的理论品格丰富发展“上海精神”的时代内涵。', JSON.stringify(f));
+  });
+
   it('moves quotation marks that split a term', () => {
     const text = '在上海“精神”指引下，各方团结协作。';
     const f = runRule(termTypoRule, text, index);

@@ -391,7 +391,8 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
  * How a draft sentence differs from the source sentence it nearly repeats: character by character
  * when the aligned source words are as long as the sentence (substitutions only), else by diff.
  */
-function sentenceEdits(sentence: string, source: string): { list: AlignEdit[]; same: number } | undefined {
+function sentenceEdits(sentence: string, wholeSource: string): { list: AlignEdit[]; same: number } | undefined {
+  const source = anchoredPart(sentence, wholeSource);
   // At least `need` characters must be shared: a shortest edit script longer than this bound
   // shares fewer (insertions + deletions = both lengths − 2 × shared), so the diff may stop there.
   const need = Math.ceil(0.75 * sentence.length);
@@ -417,6 +418,29 @@ function sentenceEdits(sentence: string, source: string): { list: AlignEdit[]; s
   }
   if (same < 0.75 * sentence.length || list.length === 0 || list.length > Math.max(3, sentence.length / 8)) return undefined;
   return { list, same };
+}
+
+/**
+ * The part of a long source sentence that a draft sentence can repeat, placed by a piece of the
+ * draft found exactly once in the source. A character diff over the whole source may tie the
+ * draft's first character to an earlier one (以 of 以来 instead of the 以 before 与时俱进) and cut
+ * the match in two; within this part it cannot stray that far.
+ */
+function anchoredPart(sentence: string, source: string): string {
+  const n = sentence.length;
+  if (source.length <= n * 1.5) return source;
+  const piece = Math.min(6, n);
+  const middle = Math.max(0, (n - piece) >> 1);
+  for (let step = 0; step < n; step++) {
+    // From the middle outwards: middle, middle + 1, middle − 1, middle + 2, …
+    const at = middle + (step % 2 ? (step + 1) >> 1 : -(step >> 1));
+    if (at < 0 || at + piece > n) continue;
+    const p = source.indexOf(sentence.slice(at, at + piece));
+    if (p < 0 || source.indexOf(sentence.slice(at, at + piece), p + 1) >= 0) continue;
+    const slack = Math.ceil(n / 4);
+    return source.slice(Math.max(0, p - at - slack), Math.min(source.length, p + (n - at) + slack));
+  }
+  return source;
 }
 
 /** Keeps the best of overlapping candidates. */
