@@ -34,6 +34,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
       ['为地区长治久按提供坚实保障。', '为地区长治久安提供坚实保障。'],
       ['养殖户叫苦不跌，价格持续低迷。', '养殖户叫苦不迭，价格持续低迷。'],
       ['要因第制宜推进改革。', '要因地制宜推进改革。'],
+      // The slip breaks the idiom, and its last character joins the next word (举世|嘱|目的).
+      ['上合组织取得了举世嘱目的成就。', '上合组织取得了举世瞩目的成就。'],
     ]) {
       const f = runRule(termTypoRule, wrong, index);
       assert.equal(fixed(wrong, f), right, JSON.stringify(f));

@@ -246,8 +246,13 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
     if (!known && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     words ??= p.words();
-    // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险".
-    if (!words.aligned(i, i + n)) return;
+    // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险". An idiom
+    // broken by its slip may lend its last or first character to a neighbour (举世|嘱|目的): one
+    // aligned end is enough when every differing character stands alone as a stray character.
+    const w = words;
+    const stray = (k: number) => w.word(i + k)?.text.length === 1 && !isFunctionWord(form[k]);
+    const idiomEnds = tables.fromDictionary.has(info) && (w.startsAt(i) || w.endsAt(i + n)) && diffs.every(stray);
+    if (!w.aligned(i, i + n) && !idiomEnds) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
