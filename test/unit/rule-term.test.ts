@@ -106,6 +106,15 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.ok(f[0].related?.[0].file.endsWith('.txt'));
   });
 
+  it('deletes words added to a quotation, saying the source has none', () => {
+    const text = '习近平主席指出：“安全是国家发展的重要前提，平安是人民幸福的生命线。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.equal(text.slice(f[0].start, f[0].end), '重要');
+    assert.deepEqual(f[0].replacements, ['']);
+    assert.match(f[0].message, /来源没有「重要」/);
+  });
+
   it('shows words left out of a quotation between the characters around the gap', () => {
     const text = '习近平主席指出：“安全是国家发展的前提，平安是人民幸福的线。”';
     const f = runRule(quoteMismatchRule, text, index);

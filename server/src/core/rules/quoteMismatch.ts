@@ -105,8 +105,10 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
     return {
       start: offset + start,
       end: offset + Math.max(end, start + 1),
-      message: found
-        ? t(`引文与来源不一致：「${found}」来源作「${e.replacement || '（无）'}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: "${found}" is "${e.replacement}" there; source: “${sourceWording}”${where}`)
+      message: found && !e.replacement
+        ? t(`引文与来源不一致：来源没有「${found}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: "${found}" is not there; source: “${sourceWording}”${where}`)
+        : found
+        ? t(`引文与来源不一致：「${found}」来源作「${e.replacement}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: "${found}" is "${e.replacement}" there; source: “${sourceWording}”${where}`)
         : t(`引文与来源不一致：来源此处有「${e.replacement}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: it has "${e.replacement}" here; source: “${sourceWording}”${where}`),
       replacements: [replacement],
       related,
