@@ -76,9 +76,9 @@ function unpaired(text: string, out: RuleFinding[]): void {
   const closers: number[] = [];
   let edges: Edges | undefined;
   // The same mark typed twice (《天津宣言》》): the lonely copy is deleted, wherever it stands.
-  const doubled = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
+  const typedTwice = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
   const lonely = (ch: string, at: number) => {
-    if (doubled(ch, at)) {
+    if (typedTwice(ch, at)) {
       out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
       return;
     }
@@ -137,21 +137,18 @@ function unpaired(text: string, out: RuleFinding[]): void {
     }
     return done;
   };
-  const turnedOpeners = turned(
-    stack.map((o) => o.at),
-    (_a, b) => b,
-  );
+  const turnedOpeners = turned(stack.map((o) => o.at), (_a, b) => b);
   const turnedClosers = turned(closers, (a) => a);
   for (const open of stack) {
     if (turnedOpeners.has(open.at)) continue;
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
     edges ??= new Edges(text);
-    if (doubled(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
+    if (typedTwice(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
   for (const f of closers) {
     if (turnedClosers.has(f)) continue;
     edges ??= new Edges(text);
-    if (doubled(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
+    if (typedTwice(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
   }
 }
 

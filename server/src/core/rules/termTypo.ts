@@ -85,8 +85,6 @@ function rarerBeside(draftWord: string, fixedWord: string): boolean {
   return wordFreq(draftWord) * RARE_RATIO < wordFreq(fixedWord);
 }
 
-
-
 function describe(found: string, right: string): string {
   return t(`疑似错字：「${found}」应为来源中的规范表述「${right}」`, `Likely typo: "${found}" should be "${right}" as in the sources`);
 }
@@ -234,8 +232,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const diffs: number[] = [];
     for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
     // Without the sources' word for it, an idiom's slip is one of sound, as typing by pinyin makes
-    // it (望而怯步); a look-alike there is as often wordplay (一堤之隔). Most windows near an idiom
-    // fail this first, cheapest test.
+    // it (长治久按); a look-alike there is as often wordplay (一堤之隔 beside 一墙之隔). Most windows
+    // near an idiom fail this first, cheapest test.
     if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7)) return;
     if (!known && (index.term(form) || attested(index, form, info))) return;
     if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) return;
