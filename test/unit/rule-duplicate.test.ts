@@ -39,6 +39,7 @@ describe('rule duplicate', () => {
     // A measure word after the demonstrative that takes it (各个|个) does not double.
     ['各个个部门要守土有责。', '个', 2],
     ['我们要进一步一步提升韧性。', '一步', 6],
+    ['我我们要加强团结。', '我', 1],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {

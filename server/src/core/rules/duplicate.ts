@@ -97,6 +97,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const doubled = unit + unit;
   const first = words.word(i)!;
   if (first.end >= end) return true; // one dictionary word holds both copies
+  // A pronoun typed again as the start of its plural (我|我们) repeats itself.
+  if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
   if (!words.aligned(second, end)) return true; // the second copy is part of another word
 
   if (len > 1) {
