@@ -22,6 +22,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
       ['携手推动构建人类命运共同休。', '携手推动构建人类命运共同体。'],
       ['需要各方践行真正的多边注意。', '需要各方践行真正的多边主义。'],
       ['政务服务“一网通半”。', '政务服务“一网通办”。'],
+      // A number typed for a word of the same sound is a slip; a number for a number is an update.
+      ['高质量共建一带议路。', '高质量共建一带一路。'],
     ]) {
       const f = runRule(termTypoRule, wrong, index);
       assert.equal(f.length, 1, `${wrong}: ${JSON.stringify(f)}`);

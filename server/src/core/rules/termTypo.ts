@@ -236,7 +236,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // near an idiom fail this first, cheapest test.
     if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7)) return;
     if (!known && (index.term(form) || attested(index, form, info))) return;
-    if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) || NUMERAL.test(right[k]))) return;
+    // A number changed into another number is an update (十五五 beside 十四五); a number typed for
+    // a word of the same sound (一带议路, 城十综合) is a slip like any other.
+    if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) && NUMERAL.test(right[k]))) return;
     // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市); in a
     // longer one both must be homophones of the term's characters as the term is read (重组: chong zu),
     // unless the sources misspell the term so themselves.
