@@ -21,13 +21,18 @@ const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]
 const MAX_TERM = 16;
 const SENTENCE_END = /[。！？；!?;]/;
 const CLAUSE_END = /[，：,:]/;
-const EDGE_PUNCT_START = /^[\s（）()【】「」“”‘’《》，。；：！？、…—]+/;
-const EDGE_PUNCT_END = /[\s（）()【】「」“”‘’《》，。；：！？、…—]+$/;
+/** Edge punctuation and brackets frame a sentence; they are not its wording. */
 const EDGE_PUNCT = new Set([...'（）()【】「」“”‘’《》，。；：！？、…—'].map((c) => c.charCodeAt(0)));
 
-/** A character EDGE_PUNCT_START/END strip (whitespace as \s matches it). */
 function isEdgePunct(code: number): boolean {
   return EDGE_PUNCT.has(code) || /\s/.test(String.fromCharCode(code));
+}
+
+/** [start, end) of text without edge punctuation and whitespace on either side. */
+function withoutEdges(text: string, start = 0, end = text.length): [number, number] {
+  while (start < end && isEdgePunct(text.charCodeAt(start))) start++;
+  while (end > start && isEdgePunct(text.charCodeAt(end - 1))) end--;
+  return [start, end];
 }
 
 /** Characters in U+3400…U+9FFF within text[start, end). */
@@ -323,11 +328,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
 
   /** Compares one span of the draft with its nearest source sentence; true when it found a match. */
   const compare = (s: number, e: number, clause = false): boolean => {
-    // Edge punctuation and brackets are framing, not wording.
-    let s0 = s;
-    let e0 = e;
-    while (s0 < e0 && isEdgePunct(text.charCodeAt(s0))) s0++;
-    while (e0 > s0 && isEdgePunct(text.charCodeAt(e0 - 1))) e0--;
+    const [s0, e0] = withoutEdges(text, s, e);
     if (countCjk(text, s0, e0) < 8) return false;
     const sentence = text.slice(s0, e0);
     // Without a similar source sentence there is nothing to compare; the verbatim test (a suffix
@@ -337,7 +338,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
     const best = index.sentences.similar(sentence, 0.4, 1)[0];
     if (!best) return false;
     if (index.frequency(sentence) > 0) return true;
-    const edits = sentenceEdits(sentence, best.sentence.text.replace(EDGE_PUNCT_START, '').replace(EDGE_PUNCT_END, ''));
+    const edits = sentenceEdits(sentence, best.sentence.text.slice(...withoutEdges(best.sentence.text)));
     if (!edits) return false;
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
     // A clause is too short to vouch for a change inside a real word.
