@@ -34,6 +34,13 @@ describe('rule punctuation', () => {
       assert.match(run('弘扬“上海精神“。')[0].message, /引号方向有误/);
     });
 
+    it('turns both marks of a pair facing away from each other', () => {
+      assert.equal(fixed('他说”我们要团结合作“，大家都同意。'), '他说“我们要团结合作”，大家都同意。');
+      assert.equal(fixed('所谓’平安‘，就是安全。'), '所谓‘平安’，就是安全。');
+      // Not a reversed pair: a quotation closing after a paragraph's start, another opening at its end.
+      assert.deepEqual(run('共同繁荣。”习近平主席强调：“'), []);
+    });
+
     it('accepts balanced and nested marks', () => {
       for (const text of [
         '习近平主席指出：“安全是国家发展的前提，‘平安’是人民幸福的生命线。”',
@@ -62,6 +69,26 @@ describe('rule punctuation', () => {
       ]) {
         assert.deepEqual(run(text), [], text);
       }
+    });
+  });
+
+  describe('dashes and ellipses', () => {
+    it('turns hyphens typed for a dash into ——', () => {
+      assert.equal(fixed('改革开放--这是决定当代中国命运的关键一招。'), '改革开放——这是决定当代中国命运的关键一招。');
+      assert.equal(fixed('两个“毫不动摇”－－是一贯方针。'), '两个“毫不动摇”——是一贯方针。');
+    });
+
+    it('leaves ranges, tables and code alone', () => {
+      for (const text of ['2016—2020年', '关于兰州—西宁城市群发展规划', '|---|---|', 'x--y', '地表水Ⅰ－Ⅲ类水体', '力争用3－5年时间']) {
+        assert.deepEqual(run(text), [], text);
+      }
+    });
+
+    it('turns a lone … in Chinese text into ……', () => {
+      assert.equal(fixed('我们要继续努力…'), '我们要继续努力……');
+      assert.equal(fixed('推进改革…，加快发展'), '推进改革……，加快发展');
+      assert.deepEqual(run('我们要继续努力……'), []);
+      assert.deepEqual(run('www.gov.cn/…/…'), []);
     });
   });
 

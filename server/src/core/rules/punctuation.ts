@@ -1,11 +1,13 @@
 // punctuation: Chinese punctuation slips inside one paragraph (GB/T 15834).
 //  - unpaired “” ‘’ 《》 （） 【】 〈〉 「」 『』 〔〕: the lonely mark is flagged, without a fix (only the
 //    writer knows where the partner belongs) — unless it is a copy typed twice (deleted) or one of
-//    two quotation marks facing the same way around text (“上海精神“: turned);
+//    two quotation marks facing the same way around text (“上海精神“: turned), or a pair facing
+//    away from each other (”上海精神“: both turned);
 //  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
 //  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……; a pause mark
 //    next to a sentence end (，。 。，) → the end mark alone;
-//  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）.
+//  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）;
+//  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → …….
 // A quotation running over several paragraphs opens each of them with “ and closes only the last.
 // an unmatched “ or ‘ opening the paragraph is therefore not flagged.
 import { t } from '../l10n';
@@ -41,6 +43,7 @@ export const punctuationRule: Rule = {
     halfWidth(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
+    dashesAndEllipses(text, out);
     return dedupe(out);
   },
 };
@@ -139,6 +142,22 @@ function unpaired(text: string, out: RuleFinding[]): void {
   };
   const turnedOpeners = turned(stack.map((o) => o.at), (_a, b) => b);
   const turnedClosers = turned(closers, (a) => a);
+  // A closing mark followed by its opening mark around text (”上海精神“): the pair faces away
+  // from each other; both are turned.
+  for (const close of closers) {
+    const open = stack.find((o) => o.at > close && !turnedOpeners.has(o.at));
+    if (turnedClosers.has(close) || !open || QUOTE_PAIRS[text[close]] !== open.ch || !HAN.test(text.slice(close + 1, open.at))) continue;
+    if (text.slice(close + 1, open.at).includes(text[close]) || text.slice(close + 1, open.at).includes(open.ch)) continue;
+    // Either mark may belong to a quotation over several paragraphs (繁荣。”他强调：“…): then leave both.
+    edges ??= new Edges(text);
+    if (edges.continuedFromPrevious(close) || edges.continuesToNext(open.at)) continue;
+    for (const at of [close, open.at]) {
+      const right = QUOTE_PAIRS[text[at]];
+      out.push(finding(at, at + 1, t(`引号方向有误，应为「${right}」`, `The quotation mark faces the wrong way: 「${right}」`), right));
+    }
+    turnedClosers.add(close);
+    turnedOpeners.add(open.at);
+  }
   for (const open of stack) {
     if (turnedOpeners.has(open.at)) continue;
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
@@ -255,6 +274,22 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
       const msg = t(`中文引号应为「${open}${close}」`, `Quotation marks around Chinese text should be 「${open}${close}」`);
       out.push(finding(a, a + 1, msg, open), finding(b, b + 1, msg, close));
     }
+  }
+}
+
+/** Hyphens typed for a dash (改革开放--这是, －－) → ——; a lone … after Chinese → ……, the
+ *  six-dot ellipsis of GB/T 15834. Ranges (2016—2020, 北京—上海) take one dash and are left alone. */
+function dashesAndEllipses(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(/(?:--|－－|—-|-—|－—|—－)[-－—]*/g)) {
+    const i = m.index;
+    if (!chineseBefore(charBefore(text, i)) || !chineseAfter(charAt(text, i + m[0].length))) continue;
+    out.push(finding(i, i + m[0].length, t('破折号应为「——」', 'The dash should be 「——」'), '——'));
+  }
+  for (const m of text.matchAll(/(?<!…)…(?!…)/g)) {
+    const i = m.index;
+    const after = charAt(text, i + 1);
+    if (!chineseBefore(charBefore(text, i)) || !(after === '' || chineseAfter(after) || /[”’》）。！？，；：]/.test(after))) continue;
+    out.push(finding(i, i + 1, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
   }
 }
 
