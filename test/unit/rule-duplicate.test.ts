@@ -40,6 +40,17 @@ describe('rule duplicate', () => {
     ['各个个部门要守土有责。', '个', 2],
     ['我们要进一步一步提升韧性。', '一步', 6],
     ['我我们要加强团结。', '我', 1],
+    // The first copy ends a word and the doubled form is rare as a word (治理|理).
+    ['完善基层治理理协调机制。', '理', 6],
+    // A word ending in the character, then the character and a mark: nothing for it to begin.
+    ['推动文旅产业“走出去去”。', '去', 10],
+    // A rare one-character verb after a word ending in it (建设|设新型).
+    ['就建设设新型国际关系达成共识。', '设', 3],
+    // A word typed again as the start of a compound of it and another word.
+    ['要深入挖掘中华中华文化的丰富内涵。', '中华', 7],
+    ['将共识落到落到实处。', '落到', 5],
+    // A character standing alone typed again as the start of its word.
+    ['实现质的飞飞跃。', '飞', 5],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -75,6 +86,13 @@ describe('rule duplicate', () => {
       '表彰李娟娟（女）、曲妮妮（女）、乌云其其格（女）、屠呦呦研究员，二〇二〇年，一个领域一个领域盯住抓落实。',
       '各项项目有序推进，这个个体户，搞团团伙伙，在主席台执行主席席就座。',
       '一步一步向前走，提升基层党组织组织力，湘雅医院医院感染控制中心。',
+      // A verb doubled for a tentative action; a reduplication after a word of its own.
+      '要多研究研究国际游客的需求，好好商量商量，努力形成青年人人都能成才的环境。',
+      // The second copy's word goes on after brackets, or is marked a verb by 了.
+      '学校校（园）长在一个任期内，对今年经济工作作了具体安排，推动贫困县县医院远程医疗。',
+      // Verb–object reduplication, compounds and names the dictionary lacks, adjectives.
+      '喝喝茶，聊聊天，支队大队大队长，研究研究生教育，让“红红脸、出出汗”成为常态。',
+      '嘎拉村村民，推动中部六省省际交界，民族医医院，考核评估司司长，我的同学学数学。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

@@ -14,7 +14,7 @@
 //    begins an unknown compound (幼儿园|园舍); a bound morpheme cannot stand alone (因地制宜|宜);
 //  - two single-character words that are not function words (账账相符).
 // Whatever survives is flagged on the second copy, with its deletion as fix.
-import { dictEntry, isDictWord, isReduplicable, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 import type { CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
@@ -30,6 +30,16 @@ const FUNCTION_POS = /^(p|c|u\w*|r\w*|d|y|k)$/;
 const BOUND_POS = /^(\w*g|k|h|x)$/;
 /** Single-character verbs this frequent without a reduplicated form are copulas and auxiliaries (是, 有, 要). */
 const AUXILIARY_FREQ = 100_000;
+/** Single-character verbs this frequent may follow a word ending in them (享有|有质量, 收到|到办结). */
+const COMMON_VERB_FREQ = 50_000;
+const ASPECT = /[了着过]/;
+const CJK_CLOSING = /[”’》）」』】〕]/;
+/** A doubled character this frequent as a dictionary word is a reduplication wherever it stands (人人, 县县). */
+const COMMON_REDUPLICATION = 20;
+/** Marks after which no word goes on (an opening bracket may: 校（园）长). */
+const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
+/** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
+const TENTATIVE_BEFORE = /(?:多|再|好好|来|去|一起)$/;
 
 export const duplicateRule: Rule = {
   id: 'duplicate',
@@ -78,6 +88,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // 一步一步 doubles a measure phrase; in 进一步一步 the first copy ends a word, and the words tell.
   const endsWord = (i >= 1 && isDictWord(text.slice(i - 1, i + len))) || (i >= 2 && isDictWord(text.slice(i - 2, i + len)));
   if (NUMERALS.test(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]) && !endsWord)) return true;
+  // The second copy's word goes on after a short alternative in brackets (学校校（园）长): unknowable here.
+  if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
   if (len > 1) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
   // that takes it (各个|个, 这个|个): there the words tell.
@@ -86,7 +98,11 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
   if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
-  return isReduplicable(unit);
+  // A character that reduplicates (人人, 看看) — unless the first copy may end a word and the
+  // doubled form is rare (治理|理), or the second may begin a word (重|重要, 人人|参与): then the
+  // words tell.
+  const beginsWord = isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4));
+  return isReduplicable(unit) && (!endsWord || wordFreq(doubled) >= COMMON_REDUPLICATION) && !beginsWord;
 }
 
 /** The rest of the reasons, which depend on the paragraph's words (after legitimateAsCharacters). */
@@ -99,13 +115,25 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (first.end >= end) return true; // one dictionary word holds both copies
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
-  if (!words.aligned(second, end)) return true; // the second copy is part of another word
+  if (!words.aligned(second, end)) {
+    const next = words.word(second)!;
+    // A character on its own typed again as the start of the next word (的飞|飞跃, 重|重要) — unless
+    // it may end a name or compound the dictionary does not know (嘎拉村|村民, 六省|省际, 民族医|医院:
+    // a bound morpheme, a word the HMM joins to what precedes, a noun after a content word), it
+    // reduplicates (红红脸), or a verb is doubled before a word it begins (喝|喝茶, 种|种子).
+    if (len === 1 && first.start === i && first.end === second) return !typedBeforeItsWord(text, i, words);
+    // The second copy is part of another word (人民|民主, 大队|大队长) — but a whole word written
+    // again as the start of a compound of it and another word (中华|中华文化, 落到|落到实处) is a slip.
+    const rest = next.text.slice(len);
+    return !(len > 1 && words.aligned(i, second) && next.start === second && next.text.startsWith(unit) && rest.length >= 2 && isDictWord(rest) && index.frequency(doubled) < 2);
+  }
 
   if (len > 1) {
     // A word written twice: both copies whole words, the same single word — or a word ending in a
     // measure phrase followed by that phrase again (进一步|一步; but 党组织|组织的 is two words).
     const tail = first.start < i && first.end === second && unit[0] === '一' && isMeasure(unit[1]);
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
+    if (!tail && isTentative(text, i, unit)) return true;
     return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
   }
 
@@ -113,19 +141,61 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // compound it begins (园舍) — unless what it glues on is a function word (宜对).
   const hmm = tokenize(text.slice(first.start, Math.min(text.length, end + 4)), true).map((w) => ({ ...w, start: w.start + first.start, end: w.end + first.start }));
   const holder = hmm.find((w) => w.start <= second && second < w.end);
-  if (holder && holder.start <= i) return true;
+  // …unless the first copy ends a known word (互鉴|鉴, a dictionary word or one the sources use) and
+  // the sources never write it doubled: then the HMM glued the slip on.
+  const glued = (w: Token) =>
+    [w.start, i - 1, i - 2].some((k) => {
+      if (k < 0 || k >= i || k < w.start - 2) return false;
+      const known = text.slice(k, second);
+      return (isDictWord(known) || index.frequency(known) >= 2) && index.frequency(text.slice(k, end)) === 0;
+    });
+  if (holder && holder.start <= i && !glued(holder)) return true;
   if (holder && holder.end > end && !FUNCTION_POS.test(dictEntry(text.slice(end, holder.end))?.pos ?? '')) return true;
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
   if (first.start === i) {
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
-    // content words may (账账相符).
-    return !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
+    // content words may (账账相符, 看看).
+    return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
+  // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
+  if (isReduplicable(unit) && wordFreq(doubled) >= COMMON_REDUPLICATION && i - first.start >= 2 && isDictWord(text.slice(first.start, i))) return true;
+  // A word ending in the character, the character again, then a mark or the end (走出去去”, 建设设，):
+  // nothing follows that the second copy could begin.
+  if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]))) return false;
   // After a word ending in the same character: a free word is fine (可以|以, 目的|的), but neither
-  // a bound morpheme (因地制宜|宜), a plain noun (预警|警) nor a measure word (各个|个) stands alone there.
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q');
+  // a bound morpheme (因地制宜|宜), a plain noun (预警|警) nor a measure word (各个|个) stands alone there;
+  // a verb of its own is rare there too (建设|设新型) — except the commonest (享有|有, 收到|到) and one
+  // marked as a verb by an aspect particle (工作|作了).
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+}
+
+/** Whether text[i] is a character standing alone, typed again as the start of the next word. */
+function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
+  const pos = dictEntry(text[i])?.pos ?? '';
+  // A preposition or other function word may govern a word it begins (在|在线, 对|对方, 与|与会).
+  if (!pos || BOUND_POS.test(pos) || /^v/.test(pos) || FUNCTION_POS.test(pos)) return false;
+  // Adjectives reduplicate freely (红红脸), other characters when the doubled word is common.
+  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || (pos === 'a' && isReduplicable(text[i]))) return false;
+  // After a closing mark the character may end the quoted or titled name (“检验所”网|网站).
+  if (i > 0 && CJK_CLOSING.test(text[i - 1])) return false;
+  const before = i > 0 ? words.word(i - 1) : undefined;
+  const beforePos = before ? dictEntry(before.text)?.pos ?? '' : '';
+  if (/^(ns|nr\w*|nz|m|j)$/.test(beforePos)) return false;
+  // A noun after a content word may end a compound the dictionary lacks (民族医|医院, 评估司|司长).
+  if (/^n/.test(pos) && before && /\p{Script=Han}/u.test(before.text) && !FUNCTION_POS.test(beforePos)) return false;
+  const from = Math.max(0, i - 4);
+  const glued = tokenize(text.slice(from, i + 1), true).pop();
+  return !glued || glued.end - glued.start === 1;
+}
+
+/** A verb doubled for a short, tentative action (多研究研究, 好好学习学习, 商量商量吧). */
+function isTentative(text: string, i: number, unit: string): boolean {
+  // jieba tags some such verbs as nouns (商量/n): the word before decides, not the tag.
+  if (unit.length !== 2 || FUNCTION_POS.test(dictEntry(unit)?.pos ?? 'x')) return false;
+  const after = text[i + 2 * unit.length];
+  return TENTATIVE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || after === '吧' || after === '看';
 }
 
 /** 各, 这, 那, 某, 哪, 每: the words a measure word follows in place of a numeral. */
