@@ -79,6 +79,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(f.length, 1);
     assert.equal(text.slice(f[0].start, f[0].end), '上海“精神”');
     assert.equal(f[0].replacements[0], '“上海精神”');
+    // The characters after the closing mark may belong inside too; a term quoted once is enough.
+    const after = '共建“一带”一路，建设“好”房子，展示美丽“中国”形象。';
+    assert.equal(fixed(after, runRule(termTypoRule, after, index)), '共建“一带一路”，建设“好房子”，展示“美丽中国”形象。');
+    // A character stressed inside a phrase is style: the term is not split at one point but two.
+    assert.deepEqual(runRule(termTypoRule, '城市运行一网“统”管，建设“好房子”。', index), []);
+    assert.equal(runRule(termTypoRule, '城市运行一网“统管”。', index).length, 1);
   });
 
   it('stays silent on correct wording and legitimate variants', () => {

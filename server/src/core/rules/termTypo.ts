@@ -94,30 +94,45 @@ function describe(found: string, right: string): string {
   return t(`疑似错字：「${found}」应为来源中的规范表述「${right}」`, `Likely typo: "${found}" should be "${right}" as in the sources`);
 }
 
-/** 上海“精神” → “上海精神”: the characters before the opening mark belong inside the quotation. */
+/**
+ * 上海“精神” → “上海精神”, “一带”一路 → “一带一路”: characters before the opening mark or after the
+ * closing one belong inside the quotation, as the sources quote the term.
+ */
 function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
     if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
-    for (let k = Math.min(8, q.open); k >= 1; k--) {
-      const head = text.slice(q.open - k, q.open);
-      if (!isCjkRun(head)) continue;
-      const whole = index.term(head + inner);
-      if (whole && whole.kinds.has('quoted') && whole.refs.length >= 2) {
-        const mark = text[q.open] === '“' ? ['“', '”'] : ['‘', '’'];
-        const fixed = `${mark[0]}${head}${inner}${mark[1]}`;
-        out.push({
-          start: q.open - k,
-          end: q.close + 1,
-          message: t(`引号位置有误：来源中的术语是${fixed}`, `Misplaced quotation marks: the sources' term is ${fixed}`),
-          replacements: [fixed],
-        });
-        break;
-      }
-    }
+    const fix = quotedTermAround(text, q.open, q.close, index);
+    if (!fix) continue;
+    const mark = text[q.open] === '“' ? ['“', '”'] : ['‘', '’'];
+    const fixed = `${mark[0]}${fix.term}${mark[1]}`;
+    out.push({
+      start: q.open - fix.before,
+      end: q.close + 1 + fix.after,
+      message: t(`引号位置有误：来源中的术语是${fixed}`, `Misplaced quotation marks: the sources' term is ${fixed}`),
+      replacements: [fixed],
+    });
   }
   return out;
+}
+
+/** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
+function quotedTermAround(text: string, open: number, close: number, index: CorpusIndex): { term: string; before: number; after: number } | undefined {
+  const inner = text.slice(open + 1, close);
+  let best: { term: string; before: number; after: number } | undefined;
+  for (let before = Math.min(8, open); before >= 0; before--) {
+    const head = text.slice(open - before, open);
+    if (before && !isCjkRun(head)) continue;
+    for (let after = Math.min(8, text.length - close - 1); after >= 0; after--) {
+      // One character stressed in the middle of a phrase (以“质”取胜) is style, not a split term.
+      if (before + after === 0 || (before && after) || (best && before + after <= best.before + best.after)) continue;
+      const tail = text.slice(close + 1, close + 1 + after);
+      if (after && !isCjkRun(tail)) continue;
+      if (index.term(head + inner + tail)?.kinds.has('quoted')) best = { term: head + inner + tail, before, after };
+    }
+  }
+  return best;
 }
 
 interface Candidate extends RuleFinding {
