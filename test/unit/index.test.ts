@@ -73,6 +73,14 @@ describe('miner', () => {
     const d = v.definitions[0];
     assert.equal(text.slice(d.ref.start, d.ref.end), d.definition);
   });
+  it('mines Latin acronyms in parentheses with the name before them, not the verb', () => {
+    const text = ['标题一', '完善城市信息模型（CIM）平台。强化第五代移动通信网络（5G）、千兆光网覆盖。', '细颗粒物（PM2.5）浓度下降。抓好贷款市场报价利率（LPR）改革，加大投入（2018年修正），校长（院长）负责。'].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    assert.deepEqual(
+      v.aliases.map((a) => [a.alias, a.full]),
+      [['CIM', '城市信息模型'], ['5G', '第五代移动通信网络'], ['PM2.5', '细颗粒物'], ['LPR', '贷款市场报价利率']],
+    );
+  });
   it('derives abbreviations word by word', () => {
     assert.ok(abbreviations(['上海', '合作', '组织']).includes('上合组织'));
     assert.ok(!abbreviations(['上海', '合作', '组织']).includes('上合组'));

@@ -1,7 +1,7 @@
 // Mines one source file's vocabulary from its own wording: quoted terms, titles, aliases and
 // abbreviations, definitions and quotable statements. Corpus-wide mining (recurring
 // formulations, short forms used for long names) lives in formulations.ts; it needs all files.
-import { tokenize } from '../lang/segmenter';
+import { dictEntry, tokenize } from '../lang/segmenter';
 import type {
   Article,
   MinedAlias,
@@ -144,19 +144,49 @@ export function mineFile(source: SourceText, articles: Article[]): FileVocabular
   return { terms: [...terms.values()], definitions, aliases, statements };
 }
 
-/** （以下简称“Y”）, （以下简称Y）, （简称Y）, and 全称（简称） pairs. */
+/**
+ * （以下简称“Y”）, （以下简称Y）, （简称Y）, and bare 全称（简称） pairs: an abbreviation read off the
+ * full name (上海合作组织（上合组织）) or a Latin acronym (城市信息模型（CIM）, 第五代移动通信网络（5G）).
+ */
 function mineAliases(p: string, emit: (alias: string, full: string, start: number, end: number) => void): void {
   const re = /[（(](?:以下简称|下称|简称|以下称)?[“《]?([^（）()“”《》，。；、]{2,20})[”》]?[）)]/g;
   for (const m of p.matchAll(re)) {
     const explicit = /^[（(](?:以下简称|下称|简称|以下称)/.test(m[0]);
     const short = m[1];
-    const full = fullFormBefore(p.slice(0, m.index), short);
-    if (!full || full === short || !CJK.test(short)) continue;
-    // A bare parenthesis only names an abbreviation when it reads as one (上海合作组织（上合组织）).
-    if (!explicit && !(short.length < full.length && short[0] === full[0] && isSubsequence(short, full))) continue;
+    const before = p.slice(0, m.index);
     const at = m.index! + m[0].indexOf(short);
-    emit(short, full, at, at + short.length);
+    if (ACRONYM.test(short)) {
+      const full = nounPhraseBefore(before);
+      if (full && full.length >= 3) emit(short, full, at, at + short.length);
+      continue;
+    }
+    if (!CJK.test(short)) continue;
+    const full = fullFormBefore(before, short);
+    // A bare parenthesis only names an abbreviation when it reads as one (上海合作组织（上合组织）);
+    // 校长（院长）, 商会（协会） are alternatives, not names.
+    if (full && full !== short && (explicit || (short.length < full.length && short[0] === full[0] && isSubsequence(short, full)))) {
+      emit(short, full, at, at + short.length);
+    }
   }
+}
+
+/** An acronym or code in Latin letters and digits with a capital (CIM, 5G, PM2.5, IPv6), not a number. */
+const ACRONYM = /^(?=[^a-z]*[A-Z])[A-Za-z0-9][A-Za-z0-9.+\-]{1,11}$/;
+/** Words that end a clause's verb phrase before a name: verbs, prepositions, adverbs, conjunctions, particles, set phrases (充分发挥). */
+const CLAUSE_HEAD_POS = /^(v|vd|p|d|ad|c|u\w*|r|l|i)$/;
+
+/**
+ * The noun phrase right before a parenthesis: the clause's words after its last verb, preposition,
+ * conjunction, adverb or particle (开展|国际标准化组织, 对|贷款市场报价利率, 臭氧及|细颗粒物).
+ */
+function nounPhraseBefore(before: string): string | undefined {
+  const clause = before.split(/[，。；：、！？,;:“”‘’（）()《》\s]/).pop() ?? '';
+  if (!/^[\u4e00-\u9fff]{3,40}$/.test(clause)) return undefined;
+  const tokens = tokenize(clause);
+  let k = tokens.length - 1;
+  while (k > 0 && !CLAUSE_HEAD_POS.test(dictEntry(tokens[k - 1].text)?.pos ?? '')) k--;
+  const phrase = clause.slice(tokens[k].start);
+  return phrase.length <= 20 ? phrase : undefined;
 }
 
 /**
