@@ -73,6 +73,13 @@ describe('miner', () => {
     const d = v.definitions[0];
     assert.equal(text.slice(d.ref.start, d.ref.end), d.definition);
   });
+  it('mines the items of enumerations as phrases, cut at word boundaries, not fragments of clauses', () => {
+    const text = ['标题一', '发展首发经济、银发经济、冰雪经济等新业态。要坚持以文塑旅、以旅彰文，更因互信、城市抓落实。'].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    const listed = v.terms.filter((t) => t.kind === 'listed');
+    assert.deepEqual(listed.map((t) => t.text), ['首发经济', '银发经济', '冰雪经济', '以文塑旅', '以旅彰文', '城市抓落实']);
+    for (const t of listed) assert.equal(text.slice(t.refs[0].start, t.refs[0].end), t.text);
+  });
   it('mines Latin acronyms in parentheses with the name before them, not the verb', () => {
     const text = ['标题一', '完善城市信息模型（CIM）平台。强化第五代移动通信网络（5G）、千兆光网覆盖。', '细颗粒物（PM2.5）浓度下降。抓好贷款市场报价利率（LPR）改革，加大投入（2018年修正），校长（院长）负责。'].join('\n');
     const v = mineFile(sourceOf(text), splitArticles(text));

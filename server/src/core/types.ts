@@ -53,7 +53,7 @@ export interface SourceRef extends TextRange {
   article: number;
 }
 
-export type TermKind = 'quoted' | 'title' | 'alias' | 'formulation' | 'defined';
+export type TermKind = 'quoted' | 'title' | 'alias' | 'formulation' | 'defined' | 'listed';
 
 /** A vocabulary item mined from one file. */
 export interface MinedTerm {

@@ -147,10 +147,12 @@ function kindLabel(kind: TermKind): string {
       return t('文件名称', 'title');
     case 'formulation':
       return t('固定表述', 'formulation');
+    case 'listed':
+      return t('并列表述', 'listed phrase');
   }
 }
 
-const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation'];
+const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed'];
 
 function articleCount(index: CorpusIndex, term: TermInfo): number {
   const seen = new Set<string>();

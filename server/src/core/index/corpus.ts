@@ -192,7 +192,8 @@ export class CorpusIndex {
   private dropLikelyTypos(): void {
     const byKey = new Map<string, TermInfo[]>();
     for (const t of this.terms.values()) {
-      if (t.text.length < 3) continue;
+      // Enumeration items alone are cut from clauses by guesswork: neither evidence nor suspects.
+      if (t.text.length < 3 || (t.kinds.size === 1 && t.kinds.has('listed'))) continue;
       for (let i = 0; i < t.text.length; i++) {
         const key = t.text.slice(0, i) + '\u0000' + t.text.slice(i + 1);
         const list = byKey.get(key);

@@ -138,6 +138,7 @@ export function mineFile(source: SourceText, articles: Article[]): FileVocabular
         if (inner.length >= 2 && inner.length <= 80 && CJK.test(inner)) addTerm(inner, 'title', ref(ti.open + 1, ti.close));
       }
       mineAliases(p, (alias, full, s, e) => aliases.push({ alias, full, ref: ref(s, e) }));
+      mineListItems(p, (item, s, e) => addTerm(item, 'listed', ref(s, e)));
       mineDefinitions(p, (term, definition, s, e) => definitions.push({ term, definition, ref: ref(s, e) }));
     }
   });
@@ -187,6 +188,66 @@ function nounPhraseBefore(before: string): string | undefined {
   while (k > 0 && !CLAUSE_HEAD_POS.test(dictEntry(tokens[k - 1].text)?.pos ?? '')) k--;
   const phrase = clause.slice(tokens[k].start);
   return phrase.length <= 20 ? phrase : undefined;
+}
+
+/**
+ * The items of an enumeration with 、 (首发经济、银发经济、冰雪经济; 以文塑旅、以旅彰文): phrases the
+ * sources coin side by side, worth completing even when used once. Inner items stand between two
+ * marks; the last is cut before 等/的; the first is cut from the clause before it at a word boundary,
+ * to a length within that of the others.
+ */
+function mineListItems(p: string, emit: (item: string, start: number, end: number) => void): void {
+  for (const m of p.matchAll(/[^，。；：！？“”‘’《》（）()\s]*、[^，。；：！？“”‘’《》（）()\s]*/g)) {
+    const raw = m[0].split('、');
+    const starts: number[] = [];
+    let at = m.index!;
+    for (const r of raw) {
+      starts.push(at);
+      at += r.length + 1;
+    }
+    const items = raw.map((r, k) => (k === 0 ? '' : k === raw.length - 1 ? r.replace(/(?:等|的).*$/, '') : r));
+    const lengths = items.slice(1).map((s) => s.length);
+    items[0] = lastWordsWithin(raw[0], Math.min(...lengths), Math.max(...lengths));
+    items.forEach((item, k) => {
+      const start = k === 0 ? starts[0] + raw[0].length - item.length : starts[k];
+      if (item.length >= 3 && item.length <= MAX_LIST_ITEM && /^[\u4e00-\u9fff]+$/.test(item) && phraseLike(item)) emit(item, start, start + item.length);
+    });
+  }
+}
+
+/** Items longer than this are clauses, not phrases. */
+const MAX_LIST_ITEM = 8;
+/** Parts of speech a phrase neither starts nor ends with: particles, prepositions, conjunctions, adverbs, pronouns. */
+const FUNCTION_POS = /^(u\w*|p|c|d|r|f)$/;
+
+/**
+ * The longest run of whole words ending `s` with a length in [min, max], cut after a verb or
+ * function word (发展|首发经济, 坚持|以文塑旅), not inside a name (上海合作|组织大学); '' when none.
+ */
+function lastWordsWithin(s: string, min: number, max: number): string {
+  const tokens = tokenize(s);
+  let best = '';
+  let out = '';
+  for (let i = tokens.length - 1; i >= 0 && out.length + tokens[i].text.length <= max; i--) {
+    out = tokens[i].text + out;
+    const cut = i === 0 || /^(v\w*|u\w*|p|c|d|r|ad)$/.test(dictEntry(tokens[i - 1].text)?.pos ?? '');
+    if (out.length >= min && cut) best = out;
+  }
+  return best;
+}
+
+/**
+ * Whole words that neither start with a function word (a preposition may: 以文塑旅) nor end with
+ * one or with a one-character verb: not a fragment cut from a clause (更因互信, 城市抓).
+ */
+function phraseLike(item: string): boolean {
+  const tokens = tokenize(item);
+  const pos = (w: string) => dictEntry(w)?.pos ?? '';
+  const first = tokens[0].text;
+  const last = tokens[tokens.length - 1].text;
+  // jieba tags some nouns' modifiers as adverbs (首发/d 经济): a word of two before a noun may start it.
+  const modifier = pos(first) === 'd' && first.length > 1 && /^n/.test(pos(last));
+  return !(FUNCTION_POS.test(pos(first)) && pos(first) !== 'p' && !modifier) && !FUNCTION_POS.test(pos(last)) && !(last.length === 1 && /^v/.test(pos(last)));
 }
 
 /**

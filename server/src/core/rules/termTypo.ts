@@ -56,8 +56,12 @@ function isCjkRun(s: string): boolean {
   return true;
 }
 
-/** A known term is trusted wording when the sources use it repeatedly or name it explicitly. */
+/**
+ * A known term is trusted wording when the sources use it repeatedly or name it explicitly. Items
+ * of enumerations alone are not: they are cut from clauses by guesswork (促消费, 有落实).
+ */
 function trusted(info: TermInfo): boolean {
+  if (info.kinds.size === 1 && info.kinds.has('listed')) return false;
   const named = info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined');
   return info.count >= 2 ? info.text.length >= 4 || named : named && info.count >= 1 && info.text.length >= 4;
 }
