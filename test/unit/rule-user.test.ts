@@ -50,13 +50,10 @@ describe('Aho–Corasick', () => {
     }
   });
 
-  it('scans a long text with many patterns quickly', () => {
+  it('finds every match of many patterns in a long text (the benchmark measures its speed)', () => {
     const patterns = Array.from({ length: 5000 }, (_, i) => `模式${i}号`);
     const text = '这是一段很长的文字，其中有模式42号和模式4999号。'.repeat(20000);
-    const t0 = Date.now();
-    const n = new AhoCorasick(patterns).findAll(text).length;
-    assert.equal(n, 40000);
-    assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
+    assert.equal(new AhoCorasick(patterns).findAll(text).length, 40000);
   });
 });
 
@@ -109,9 +106,7 @@ describe('rule user-rule', () => {
     const replace = Array.from({ length: 500 }, (_, i) => ({ pattern: `错词${i}`, expected: `正词${i}` }));
     const c = config(replace);
     const text = '正文错词499正文错词7。'.repeat(20000);
-    const t0 = Date.now();
     assert.equal(run(text, c).length, 40000);
-    assert.ok(Date.now() - t0 < 2000);
   });
 
   it('gives UTF-16 offsets around astral characters and across CRLF paragraphs', () => {

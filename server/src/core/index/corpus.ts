@@ -1,7 +1,7 @@
 // The source index: every file's structure and mined vocabulary (FileIndex, cached per content
 // hash) merged with corpus-wide knowledge (recurring formulations, short forms, exact counts
 // from a suffix array, a sentence lookup for quotations) into the lookups features and rules use.
-import { isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
 import { LineIndex } from '../text/lineIndex';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
@@ -34,7 +34,15 @@ export interface CorpusExtras {
     typos: Array<[string, string]>;
     /** [short form, full form, count] */
     shortForms: Array<[string, string, number]>;
+    /** Objects of verb-led formulations (全球治理倡议 of 提出全球治理倡议). */
+    objects?: string[];
   };
+}
+
+/** Length of the longest dictionary word at text[at] (1 when there is none). */
+function longestWordAt(text: string, at: number): number {
+  for (let n = Math.min(8, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
+  return 1;
 }
 
 /** Separator between files in the joined text: never part of a match. */
@@ -48,6 +56,8 @@ export class CorpusIndex {
   private sentenceIndex: SentenceIndex | undefined;
   readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
+  /** Terms that are the objects of verb-led formulations (see verbObjects). */
+  private objects: string[] = [];
   private readonly joined: string;
   private readonly fileStarts: number[] = [];
   readonly suffixArray: SuffixArray;
@@ -94,9 +104,16 @@ export class CorpusIndex {
         this.typoForms.set(typo, right);
       }
       for (const [short, full, count] of extras.derived.shortForms) this.addShortForm(short, full, count);
+      this.objects = extras.derived.objects ?? this.verbObjects();
     } else {
       this.dropLikelyTypos();
       this.inferShortForms();
+      this.objects = this.verbObjects();
+    }
+    for (const object of this.objects) {
+      const info = this.entry(object);
+      info.kinds.add('formulation');
+      info.count = this.frequency(object);
     }
     for (const info of this.terms.values()) this.setArticleCount(info);
     this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
@@ -110,7 +127,7 @@ export class CorpusIndex {
     return {
       formulations: this.minedFormulations,
       suffixArray: this.suffixArray.sa,
-      derived: { typos: [...this.typoForms], shortForms: this.shortForms },
+      derived: { typos: [...this.typoForms], shortForms: this.shortForms, objects: this.objects },
     };
   }
 
@@ -183,6 +200,24 @@ export class CorpusIndex {
       if (kept.length === 0 && t.kinds.size === 1) this.terms.delete(t.text);
       else if (kept.length === 0) t.kinds.delete('quoted');
     }
+  }
+
+  /**
+   * A formulation often starts with the verb that governs it (提出全球治理倡议, 推动文旅产业): the
+   * verb's object, when the sources use it repeatedly, is wording of its own, used after other words
+   * too (……和全球治理倡议). The verb must be a word of the formulation (not 联合 of 联合国) and the
+   * object start with a content word; the dictionary tells (segmenting every formulation is slow).
+   */
+  private verbObjects(): string[] {
+    const out = new Set<string>();
+    for (const term of this.terms.values()) {
+      if (!term.kinds.has('formulation') || term.count < 2) continue;
+      const object = term.text.slice(2);
+      if (object.length < 4 || out.has(object) || this.terms.has(object) || dictEntry(term.text.slice(0, 2))?.pos !== 'v') continue;
+      if (longestWordAt(term.text, 0) !== 2 || isFunctionWord(term.text.slice(2, 2 + longestWordAt(term.text, 2)))) continue;
+      if (this.frequency(object) >= 2) out.add(object);
+    }
+    return [...out];
   }
 
   /**

@@ -183,39 +183,12 @@ function termSyllables(tables: NearTermTables, term: string): string[] {
   return s;
 }
 
-/**
- * A mined formulation often starts with the verb that governs it (提出全球治理倡议, 推动文旅产业):
- * the verb's object, when the sources use it repeatedly, is wording to match as well, since a
- * draft uses it after other words (……和全球治理倡议).
- */
-function verbObjects(index: CorpusIndex, terms: readonly TermInfo[]): TermInfo[] {
-  const out = new Map<string, TermInfo>();
-  for (const term of terms) {
-    if (!term.kinds.has('formulation')) continue;
-    const object = term.text.slice(2);
-    if (object.length < 4 || out.has(object) || index.term(object) || dictEntry(term.text.slice(0, 2))?.pos !== 'v') continue;
-    // The verb must be a word of the formulation (not 联合 of 联合国) and its object start with a
-    // content word; the dictionary tells (segmenting every formulation cost the first check 80 ms).
-    if (longestWordAt(term.text, 0) !== 2 || isFunctionWord(term.text.slice(2, 2 + longestWordAt(term.text, 2)))) continue;
-    const count = index.frequency(object);
-    if (count >= 2) out.set(object, { text: object, kinds: new Set(['formulation']), count, articles: term.articles, refs: [] });
-  }
-  return [...out.values()];
-}
-
-/** Length of the longest dictionary word at text[at] (1 when there is none). */
-function longestWordAt(text: string, at: number): number {
-  for (let n = Math.min(8, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
-  return 1;
-}
-
 const tablesByIndex = new WeakMap<CorpusIndex, NearTermTables>();
 
 function tablesFor(index: CorpusIndex): NearTermTables {
   let tables = tablesByIndex.get(index);
   if (!tables) {
     const terms = [...index.allTerms()].filter((x) => x.text.length >= 3 && x.text.length <= MAX_TERM && isCjkRun(x.text) && trusted(x));
-    for (const object of verbObjects(index, terms)) terms.push(object);
     // The dictionary's idioms are fixed wording as much as the sources' terms.
     const fromDictionary = new Set<TermInfo>();
     for (const idiom of idioms()) {
