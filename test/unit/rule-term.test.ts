@@ -43,6 +43,11 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
       ['要因第制宜推进改革。', '要因地制宜推进改革。'],
       // The slip breaks the idiom, and its last character joins the next word (举世|嘱|目的).
       ['上合组织取得了举世嘱目的成就。', '上合组织取得了举世瞩目的成就。'],
+      // Longer idioms (成语) too.
+      ['维护公共安全必须防患于未燃。', '维护公共安全必须防患于未然。'],
+      // A draft sentence close to a source sentence that has the idiom right: the idiom decides
+      // (the seeds write 防微杜渐 in an enumeration too).
+      ['既要对小概率“黑天鹅”事件保持强大抵御力和快速恢复力，更要防危杜渐，构筑有效的主动免疫系统。', '既要对小概率“黑天鹅”事件保持强大抵御力和快速恢复力，更要防微杜渐，构筑有效的主动免疫系统。'],
     ]);
   });
 

@@ -228,13 +228,12 @@ export function tokenize(text: string, hmm = false): Token[] {
 let idiomList: string[] | undefined;
 
 /**
- * Four-character idioms and set phrases (成语, 习用语: 长治久安, 与时俱进) that the dictionary
+ * Four-character idioms and set phrases (成语, 习用语: 长治久安, 与时俱进) and longer idioms (防患于未然) that the dictionary
  * counts at least IDIOM_MIN_FREQ times: fixed wording, in which one wrong character is a slip.
  */
 export function idioms(): readonly string[] {
-  idiomList ??= dict()
-    .wordsTagged(4, ['i', 'l'], IDIOM_MIN_FREQ)
-    .map((x) => x.word);
+  // Longer 习用语 (l) are mostly nouns (自然科学家), where a changed character makes another noun.
+  idiomList ??= [4, 5, 6, 7].flatMap((n) => dict().wordsTagged(n, n === 4 ? ['i', 'l'] : ['i'], IDIOM_MIN_FREQ).map((x) => x.word));
   return idiomList;
 }
 /** Rarer "idioms" in the dictionary are often variants or noise (戮力同心 beside 勠力同心). */

@@ -143,6 +143,11 @@ interface Candidate extends RuleFinding {
   score: number;
 }
 
+/** A draft sentence that repeats a source sentence nearly verbatim, and that sentence. */
+interface StrongSpan extends TextRange {
+  source: string;
+}
+
 /**
  * The conditions on one differing character that need no word boundaries: it must be confusable
  * with the term's (a homophone or look-alike), and at the edge of the window, where the draft's
@@ -191,8 +196,9 @@ function tablesFor(index: CorpusIndex): NearTermTables {
     const terms = [...index.allTerms()].filter((x) => x.text.length >= 3 && x.text.length <= MAX_TERM && isCjkRun(x.text) && trusted(x));
     // The dictionary's idioms are fixed wording as much as the sources' terms.
     const fromDictionary = new Set<TermInfo>();
+    const included = new Set(terms.map((x) => x.text));
     for (const idiom of idioms()) {
-      if (index.term(idiom)) continue;
+      if (included.has(idiom)) continue;
       const info: TermInfo = { text: idiom, kinds: new Set(), count: index.frequency(idiom), articles: 0, refs: [] };
       terms.push(info);
       fromDictionary.add(info);
@@ -310,7 +316,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
 }
 
 /** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
-function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRange[]): Candidate[] {
+function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongSpan[]): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
   // Long quotations are the quote rule's; short quoted words are checked here.
@@ -335,7 +341,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: TextRan
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
     // A clause is too short to vouch for a change inside a real word.
     const strong = !clause && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
-    if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length });
+    if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length, source: best.sentence.text });
     for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
@@ -461,10 +467,12 @@ export const termTypoRule: Rule = {
     if (index.isEmpty) return [];
     const split = splitQuotes(p.text, index);
     // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
-    // term look-alikes inside it that the source itself writes are not slips.
-    const strongSpans: TextRange[] = [];
+    // term look-alikes inside it that the source itself writes are not slips (but 防危杜渐 where
+    // the source has 防微杜渐 is).
+    const strongSpans: StrongSpan[] = [];
     const fromSentences = nearSentences(p, index, strongSpans);
-    const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end));
+    const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
+    const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     const rest = bestNonOverlapping([...fromTerms, ...fromSentences]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
