@@ -68,6 +68,10 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     const f = runRule(termTypoRule, text, index);
     assert.equal(fixed(text, f), '推动文旅产业“走出去”，要深入挖掘中华文化的丰富内涵。');
     assert.ok(f[0].related?.[0].file.endsWith('001_3eab038d21c3af15.txt'));
+    // Also when the sentence as a whole resembles another source sentence (the one listing 首发经济…),
+    // and the slip makes a real word of another sense (新知) where the source's phrase is 新质生产力.
+    const mixed = '立足城市资源禀赋和基础条件，因地制宜发展新知生产力，发展首发经济、银发经济、冰雪经济、低空经济，培育消费新场景。';
+    assert.equal(fixed(mixed, runRule(termTypoRule, mixed, index)), mixed.replace('新知', '新质'));
   });
 
   it('places a sentence within a long source sentence by a piece found once in it', () => {

@@ -324,7 +324,10 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
   const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
   let words: Words | undefined;
 
-  /** Compares one span of the draft with its nearest source sentence; true when it found a match. */
+  /**
+   * Compares one span of the draft with its nearest source sentence; true when that settles the
+   * span: it is verbatim or a near-verbatim repeat (otherwise its clauses may repeat other sources).
+   */
   const compare = (s: number, e: number, clause = false): boolean => {
     const [s0, e0] = withoutEdges(text, s, e);
     if (countCjk(text, s0, e0) < 8) return false;
@@ -342,6 +345,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     // A clause is too short to vouch for a change inside a real word.
     const strong = !clause && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
     if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length, source: best.sentence.text });
+    const settled = strong || clause;
     for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
@@ -357,7 +361,12 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
         if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
           const fixedWord = withChar(tok, s0 + ed.start + c, right[c]);
-          if (soundSimilarity(wrong[c], right[c]) < 1 || !rarerBeside(tok.text, fixedWord)) ok = false;
+          // …or a homophone turning the source's phrase into a real word of another sense (新质|生产力
+          // typed as 新知|生产力): the source's word is no word on its own, only its phrase is.
+          const next = words.word(tok.end);
+          const sourcePhrase = next && fixedWord + next.text;
+          const phraseSlip = !!sourcePhrase && !isDictWord(fixedWord) && index.frequency(sourcePhrase) > 0 && index.frequency(tok.text + next.text) === 0;
+          if (soundSimilarity(wrong[c], right[c]) < 1 || !(rarerBeside(tok.text, fixedWord) || phraseSlip)) ok = false;
         }
       }
       if (!ok) continue;
@@ -370,7 +379,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         score: 1 + edits.same / sentence.length,
       });
     }
-    return true;
+    return settled;
   };
 
   let start = 0;
