@@ -39,7 +39,8 @@ describe('rule duplicate', () => {
     // A measure word after the demonstrative that takes it (各个|个) does not double.
     ['各个个部门要守土有责。', '个', 2],
     ['我们要进一步一步提升韧性。', '一步', 6],
-    ['我我们要加强团结。', '我', 1],
+    // A character typed twice before the word it begins: the first copy is the extra one.
+    ['我我们要加强团结。', '我', 0],
     // The first copy ends a word and the doubled form is rare as a word (治理|理).
     ['完善基层治理理协调机制。', '理', 6],
     // A word ending in the character, then the character and a mark: nothing for it to begin.
@@ -50,7 +51,13 @@ describe('rule duplicate', () => {
     ['要深入挖掘中华中华文化的丰富内涵。', '中华', 7],
     ['将共识落到落到实处。', '落到', 5],
     // A character standing alone typed again as the start of its word.
-    ['实现质的飞飞跃。', '飞', 5],
+    ['实现质的飞飞跃。', '飞', 4],
+    ['韧韧性城市的根基在基层。', '韧', 0],
+    ['各方要坚坚持多边主义，推动文化与旅游融合发展。', '坚', 3],
+    // A noun ending a longer word, again on its own before a particle.
+    ['深入挖掘中华文化文化的丰富内涵。', '文化', 8],
+    // A function word doubled whose doubled form is a rare word (了了).
+    ['城市管理实现了了从被动应对向主动防控的转变。', '了', 7],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -93,6 +100,7 @@ describe('rule duplicate', () => {
       // Verb–object reduplication, compounds and names the dictionary lacks, adjectives.
       '喝喝茶，聊聊天，支队大队大队长，研究研究生教育，让“红红脸、出出汗”成为常态。',
       '嘎拉村村民，推动中部六省省际交界，民族医医院，考核评估司司长，我的同学学数学。',
+      '形成督查报告后就不了了之，怎么就没完没了了，看看书，说说话，种种子。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

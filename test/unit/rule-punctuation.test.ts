@@ -76,6 +76,7 @@ describe('rule punctuation', () => {
     it('turns hyphens typed for a dash into ——', () => {
       assert.equal(fixed('改革开放--这是决定当代中国命运的关键一招。'), '改革开放——这是决定当代中国命运的关键一招。');
       assert.equal(fixed('两个“毫不动摇”－－是一贯方针。'), '两个“毫不动摇”——是一贯方针。');
+      assert.equal(fixed('--论上海合作组织天津峰会'), '——论上海合作组织天津峰会');
     });
 
     it('leaves ranges, tables and code alone', () => {

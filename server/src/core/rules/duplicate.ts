@@ -54,12 +54,22 @@ export const duplicateRule: Rule = {
         if (!repeatsAt(text, i, len)) continue;
         const unit = text.slice(i, i + len);
         if (!HAN.test(unit)) continue;
+        // A repetition whose first copy is part of a copy already deleted is gone with it — unless
+        // it is that copy itself, a third one (的的的: each extra copy is reported).
+        const last = out[out.length - 1];
+        if (last && i < last.end && i + len > last.start && !(last.start === i && last.end === i + len)) continue;
         // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph.
         if (legitimateAsCharacters(text, i, len, ctx.index)) continue;
-        if (isLegitimate(text, i, len, paragraph.words(), ctx.index)) continue;
+        const words = paragraph.words();
+        if (isLegitimate(text, i, len, words, ctx.index)) continue;
+        // The extra copy is the second (提升|提升, 因地制宜|宜, 中华|中华文化), but a character typed
+        // twice before the word it begins is read as typed once too early (韧|韧性, 我|我们).
+        // (Three copies or more keep the second, so that each extra copy is reported once.)
+        const single = len === 1 && text[i - 1] !== unit && text[i + 2] !== unit;
+        const extra = single && words.aligned(i, i + 1) && !words.aligned(i + 1, i + 2) ? i : i + len;
         out.push({
-          start: i + len,
-          end: i + 2 * len,
+          start: extra,
+          end: extra + len,
           message: t(`「${unit}」重复，可能多写了一次`, `「${unit}」 is repeated; it may have been typed twice`),
           replacements: [''],
         });
@@ -102,6 +112,7 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // doubled form is rare (治理|理), or the second may begin a word (重|重要, 人人|参与): then the
   // words tell.
   const beginsWord = isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4));
+  if (rareFunctionDouble(unit)) return false;
   return isReduplicable(unit) && (!endsWord || wordFreq(doubled) >= COMMON_REDUPLICATION) && !beginsWord;
 }
 
@@ -112,7 +123,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const end = i + 2 * len;
   const doubled = unit + unit;
   const first = words.word(i)!;
-  if (first.end >= end) return true; // one dictionary word holds both copies
+  // One dictionary word holds both copies — unless it is a function word's rare doubled form (了了).
+  if (first.end >= end) return !(first.start === i && first.end === end && rareFunctionDouble(unit));
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
   if (!words.aligned(second, end)) {
@@ -132,6 +144,12 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // A word written twice: both copies whole words, the same single word — or a word ending in a
     // measure phrase followed by that phrase again (进一步|一步; but 党组织|组织的 is two words).
     const tail = first.start < i && first.end === second && unit[0] === '一' && isMeasure(unit[1]);
+    // A noun ending a longer word, then again on its own before a particle or mark (中华文化|文化的):
+    // it begins nothing there, and a noun is no verb (党组织|组织的 may be 党组织 组织的…).
+    const after = text[end] ?? '';
+    if (first.start < i && first.end === second && words.aligned(second, end) && /^n/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
+      return index.frequency(doubled) >= 2;
+    }
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
     if (!tail && isTentative(text, i, unit)) return true;
     return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
@@ -157,6 +175,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (first.start === i) {
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
     // content words may (账账相符, 看看).
+    // A rare doubled function word (了了) is a slip unless the first copy may end a word (没了|了).
+    if (rareFunctionDouble(unit)) return i >= 1 && (isDictWord(text.slice(i - 1, second)) || (i >= 2 && isDictWord(text.slice(i - 2, second))));
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
@@ -171,11 +191,23 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
+/** A function word whose doubled form is a word only rarely (了了, unlike 常常, 仅仅): doubled, a slip. */
+function rareFunctionDouble(unit: string): boolean {
+  return unit.length === 1 && FUNCTION_POS.test(dictEntry(unit)?.pos ?? '') && wordFreq(unit + unit) < COMMON_REDUPLICATION;
+}
+
 /** Whether text[i] is a character standing alone, typed again as the start of the next word. */
 function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const pos = dictEntry(text[i])?.pos ?? '';
   // A preposition or other function word may govern a word it begins (在|在线, 对|对方, 与|与会).
-  if (!pos || BOUND_POS.test(pos) || /^v/.test(pos) || FUNCTION_POS.test(pos)) return false;
+  if (!pos || BOUND_POS.test(pos) || FUNCTION_POS.test(pos)) return false;
+  // A verb doubles before a verb–object word it begins (喝|喝茶, 聊|聊天, 种|种子), not before
+  // another verb (坚|坚持, 融|融合) — unless it is an auxiliary that takes one (要|要求).
+  if (/^v/.test(pos)) {
+    if ((dictEntry(text[i])?.freq ?? 0) >= COMMON_VERB_FREQ) return false;
+    const next = words.word(i + 1)!;
+    return !(/^n/.test(dictEntry(next.text)?.pos ?? '') || /^(n\w*|q)$/.test(dictEntry(next.text.slice(1))?.pos ?? ''));
+  }
   // Adjectives reduplicate freely (红红脸), other characters when the doubled word is common.
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || (pos === 'a' && isReduplicable(text[i]))) return false;
   // After a closing mark the character may end the quoted or titled name (“检验所”网|网站).

@@ -282,7 +282,9 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
 function dashesAndEllipses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(/(?:--|－－|—-|-—|－—|—－)[-－—]*/g)) {
     const i = m.index;
-    if (!chineseBefore(charBefore(text, i)) || !chineseAfter(charAt(text, i + m[0].length))) continue;
+    // Also opening a paragraph: a subtitle (--论上海合作组织天津峰会).
+    const before = text.slice(0, i).trim() === '' ? '' : charBefore(text, i);
+    if (!(before === '' || chineseBefore(before)) || !chineseAfter(charAt(text, i + m[0].length))) continue;
     out.push(finding(i, i + m[0].length, t('破折号应为「——」', 'The dash should be 「——」'), '——'));
   }
   for (const m of text.matchAll(/(?<!…)…(?!…)/g)) {

@@ -270,11 +270,16 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
       // word must be rare next to the term's either way (制订 is a word, not a slip).
       if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
-        // A common word inside the draft's compound (检察 in 检察工作) is as deliberate as the compound.
-        if (commonWordAround(tok, i + k)) return;
         const fixedWord = withChar(tok, i + k, right[k]);
         const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
-        const rivals = isDictWord(fixedWord) && n < 6 && !rare;
+        // An idiom is fixed as a whole: a homophone in it is a slip even where it makes a word
+        // (一如|继往 for 一如既往), and the dictionary's own rare misspelling of it (谈笑风声) is one;
+        // a common variant idiom of its own (丰富多彩 beside 丰富多采) is not.
+        const idiom = tables.fromDictionary.has(info) && homophone && (!isDictWord(form) || rare);
+        const misspeltIdiom = idiom && tok.start === i && tok.end === i + n && rare;
+        // A common word inside the draft's compound (检察 in 检察工作) is as deliberate as the compound.
+        if (!misspeltIdiom && commonWordAround(tok, i + k)) return;
+        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom;
         if (!(homophone || (conf >= 0.6 && rare)) || rivals) return;
       }
       // A real word in the draft that is not confusable with the term's is a different wording.
