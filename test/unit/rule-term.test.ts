@@ -43,8 +43,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
       ['要因第制宜推进改革。', '要因地制宜推进改革。'],
       // The slip breaks the idiom, and its last character joins the next word (举世|嘱|目的).
       ['上合组织取得了举世嘱目的成就。', '上合组织取得了举世瞩目的成就。'],
-      // Longer idioms (成语) too.
+      // Longer idioms (成语) too, and a nearly identical glyph (末 for 未).
       ['维护公共安全必须防患于未燃。', '维护公共安全必须防患于未然。'],
+      ['真正做到防患于末然。', '真正做到防患于未然。'],
+      // A homophone that makes a word inside the idiom; the dictionary's own rare misspelling.
+      ['我们要一如继往弘扬“上海精神”。', '我们要一如既往弘扬“上海精神”。'],
+      ['各国青年朋友谈笑风声，好不热闹。', '各国青年朋友谈笑风生，好不热闹。'],
       // A draft sentence close to a source sentence that has the idiom right: the idiom decides
       // (the seeds write 防微杜渐 in an enumeration too).
       ['既要对小概率“黑天鹅”事件保持强大抵御力和快速恢复力，更要防危杜渐，构筑有效的主动免疫系统。', '既要对小概率“黑天鹅”事件保持强大抵御力和快速恢复力，更要防微杜渐，构筑有效的主动免疫系统。'],
@@ -52,7 +56,7 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
   });
 
   it('leaves idioms alone where the change is no slip of sound or the words stand on their own', () => {
-    for (const text of ['东风湖与洞庭湖仅一堤之隔。', '在进一步深化改革中取得突破。', '全国各族人民勠力同心。']) {
+    for (const text of ['东风湖与洞庭湖仅一堤之隔。', '在进一步深化改革中取得突破。', '全国各族人民勠力同心。', '开展丰富多采的活动，坚忍不拔，势不可当。']) {
       assert.deepEqual(runRule(termTypoRule, text, index), [], text);
     }
   });

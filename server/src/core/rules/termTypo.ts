@@ -44,6 +44,8 @@ function countCjk(text: string, start: number, end: number): number {
   }
   return n;
 }
+/** Confusability of glyphs that differ by a stroke's length or position (末/未, 己/已, 拔/拨). */
+const NEAR_IDENTICAL_SHAPE = 0.9;
 /** Quotations longer than this are checked by quote-mismatch. */
 const MIN_QUOTE_CHARS = 8;
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
@@ -235,9 +237,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const diffs: number[] = [];
     for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
     // Without the sources' word for it, an idiom's slip is one of sound, as typing by pinyin makes
-    // it (长治久按); a look-alike there is as often wordplay (一堤之隔 beside 一墙之隔). Most windows
-    // near an idiom fail this first, cheapest test.
-    if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7)) return;
+    // it (长治久按), or a nearly identical glyph (防患于末然); a mere look-alike there is as often
+    // wordplay (一堤之隔 beside 一墙之隔). Most windows near an idiom fail this first, cheapest test.
+    if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
     if (!known && (index.term(form) || attested(index, form, info))) return;
     // A number changed into another number is an update (十五五 beside 十四五); a number typed for
     // a word of the same sound (一带议路, 城十综合) is a slip like any other.
