@@ -13,7 +13,13 @@
 //  - a single character after a word ending in it, when it is a free word (可以|以, 目的|的) or
 //    begins an unknown compound (幼儿园|园舍); a bound morpheme cannot stand alone (因地制宜|宜);
 //  - two single-character words that are not function words (账账相符).
-// Whatever survives is flagged on the second copy, with its deletion as fix.
+// Whatever survives is flagged on the extra copy, with its deletion as fix: the second copy, or the
+// first where one character stands typed twice before the word it begins (韧|韧性).
+// Slips the words reveal: a word ending in the character, then the character before a mark (走出去去”);
+// a rare verb or noun standing alone after a word ending in it (建设|设新型, 治理|理); a character or
+// word typed again as the start of its word or compound (飞|飞跃, 坚|坚持, 中华|中华文化).
+// Legitimate besides: a verb doubled for a tentative action (多研究研究), a verb before a verb–object
+// word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
 import { dictEntry, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 import type { CorpusIndex } from '../index/corpus';
@@ -108,11 +114,11 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
   if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
+  if (rareFunctionDouble(unit)) return false;
   // A character that reduplicates (人人, 看看) — unless the first copy may end a word and the
   // doubled form is rare (治理|理), or the second may begin a word (重|重要, 人人|参与): then the
   // words tell.
   const beginsWord = isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4));
-  if (rareFunctionDouble(unit)) return false;
   return isReduplicable(unit) && (!endsWord || wordFreq(doubled) >= COMMON_REDUPLICATION) && !beginsWord;
 }
 
