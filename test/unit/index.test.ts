@@ -80,6 +80,13 @@ describe('miner', () => {
     assert.deepEqual(listed.map((t) => t.text), ['首发经济', '银发经济', '冰雪经济', '以文塑旅', '以旅彰文', '城市抓落实']);
     for (const t of listed) assert.equal(text.slice(t.refs[0].start, t.refs[0].end), t.text);
   });
+  it('mines long runs without marks and long enumerations in linear time (no backtracking)', function () {
+    this.timeout(20000);
+    const run = '中国人民'.repeat(100000);
+    const text = ['标题一', run, '甲乙丙、'.repeat(50000) + '丁戊己。', run + '、' + run].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    assert.ok(v.terms.filter((t) => t.kind === 'listed').every((t) => text.slice(t.refs[0].start, t.refs[0].end) === t.text));
+  });
   it('mines Latin acronyms in parentheses with the name before them, not the verb', () => {
     const text = ['标题一', '完善城市信息模型（CIM）平台。强化第五代移动通信网络（5G）、千兆光网覆盖。', '细颗粒物（PM2.5）浓度下降。抓好贷款市场报价利率（LPR）改革，加大投入（2018年修正），校长（院长）负责。'].join('\n');
     const v = mineFile(sourceOf(text), splitArticles(text));

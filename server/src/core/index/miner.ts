@@ -197,22 +197,39 @@ function nounPhraseBefore(before: string): string | undefined {
  * to a length within that of the others.
  */
 function mineListItems(p: string, emit: (item: string, start: number, end: number) => void): void {
-  for (const m of p.matchAll(/[^，。；：！？“”‘’《》（）()\s]*、[^，。；：！？“”‘’《》（）()\s]*/g)) {
-    const raw = m[0].split('、');
-    const starts: number[] = [];
-    let at = m.index!;
-    for (const r of raw) {
-      starts.push(at);
-      at += r.length + 1;
-    }
-    const items = raw.map((r, k) => (k === 0 ? '' : k === raw.length - 1 ? r.replace(/(?:等|的).*$/, '') : r));
-    const lengths = items.slice(1).map((s) => s.length);
-    items[0] = lastWordsWithin(raw[0], Math.min(...lengths), Math.max(...lengths));
-    items.forEach((item, k) => {
-      const start = k === 0 ? starts[0] + raw[0].length - item.length : starts[k];
-      if (item.length >= 3 && item.length <= MAX_LIST_ITEM && /^[\u4e00-\u9fff]+$/.test(item) && phraseLike(item)) emit(item, start, start + item.length);
-    });
+  // Runs between clause marks, found in one pass (a regex around 、 backtracks quadratically over
+  // a long run without any).
+  for (let runStart = 0; runStart < p.length; ) {
+    let runEnd = runStart;
+    let hasPause = false;
+    for (; runEnd < p.length && !LIST_RUN_END.test(p[runEnd]); runEnd++) if (p[runEnd] === '、') hasPause = true;
+    if (hasPause) listItemsOfRun(p, runStart, runEnd, emit);
+    runStart = runEnd + 1;
   }
+}
+
+/** Marks that end a run of enumerated items. */
+const LIST_RUN_END = /[，。；：！？“”‘’《》（）()\s]/;
+
+function listItemsOfRun(p: string, runStart: number, runEnd: number, emit: (item: string, start: number, end: number) => void): void {
+  const raw = p.slice(runStart, runEnd).split('、');
+  let min = Infinity;
+  let max = 0;
+  const items = raw.map((r, k) => {
+    if (k === 0) return '';
+    const item = k === raw.length - 1 ? r.replace(/(?:等|的).*$/, '') : r;
+    min = Math.min(min, item.length);
+    max = Math.max(max, item.length);
+    return item;
+  });
+  // Only the end of the first run matters: a word boundary within the last few words.
+  items[0] = lastWordsWithin(raw[0].slice(-(max + 16)), min, max);
+  let at = runStart;
+  items.forEach((item, k) => {
+    const start = k === 0 ? at + raw[0].length - item.length : at;
+    if (item.length >= 3 && item.length <= MAX_LIST_ITEM && /^[\u4e00-\u9fff]+$/.test(item) && phraseLike(item)) emit(item, start, start + item.length);
+    at += raw[k].length + 1;
+  });
 }
 
 /** Items longer than this are clauses, not phrases. */
@@ -256,11 +273,12 @@ function phraseLike(item: string): boolean {
  * about the length of the other items.
  */
 function mineDefinitions(p: string, emit: (term: string, definition: string, start: number, end: number) => void): void {
-  const re = /((?:[^，。；：、“”‘’《》（）！？]{1,14}、)+[^，。；：、“”‘’《》（）！？]{1,14}?)(?:的|等)“([^“”]{2,16})”/g;
-  for (const m of p.matchAll(re)) {
-    const term = m[2];
+  // Found from each 的“…” / 等“…” backwards, item by item (a regex over the enumeration backtracks
+  // quadratically over a long one that is followed by no quoted term).
+  for (const m of p.matchAll(/(?:的|等)“([^“”]{2,16})”/g)) {
+    const term = m[1];
     if (!isTermLike(term)) continue;
-    const items = m[1].split('、');
+    const items = enumerationBefore(p, m.index!);
     // Two items before 的/等 are as often a list of examples as a definition.
     if (items.length < 3) continue;
     const others = items.slice(1);
@@ -268,9 +286,34 @@ function mineDefinitions(p: string, emit: (term: string, definition: string, sta
     items[0] = trimLeadingClause(items[0], longest);
     if (!items[0]) continue;
     const definition = items.join('、');
-    const start = m.index! + m[1].length - definition.length;
+    const start = m.index! - definition.length;
     emit(term, definition, start, start + definition.length);
   }
+}
+
+/** Marks no enumerated item holds. */
+const ITEM_MARK = /[，。；：、“”‘’《》（）！？]/;
+/** Longest item of an enumeration that defines a term. */
+const MAX_DEFINING_ITEM = 14;
+
+/**
+ * The items (1–14 characters, separated by 、) that end right before `end`, first to last; the
+ * first one is the last 14 characters of a longer run. Empty when the last item is not preceded by 、.
+ */
+function enumerationBefore(p: string, end: number): string[] {
+  const items: string[] = [];
+  let at = end;
+  for (;;) {
+    let k = at;
+    while (k > 0 && at - k < MAX_DEFINING_ITEM && !ITEM_MARK.test(p[k - 1])) k--;
+    const item = p.slice(k, at);
+    if (!item || (items.length === 0 && k > 0 && !ITEM_MARK.test(p[k - 1]))) break;
+    items.push(item);
+    if (k === 0 || p[k - 1] !== '、') break;
+    at = k - 1;
+  }
+  if (items.length < 2) return [];
+  return items.reverse();
 }
 
 /** The last whole words of `s` that fit in `maxLength`, without a leading verb or preposition. */
