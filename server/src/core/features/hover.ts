@@ -8,6 +8,7 @@ import type { SourceSentence } from '../index/sentences';
 import { t } from '../l10n';
 import type { SourceRef, TermKind } from '../types';
 import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
+import { isQuoteEndMark, trimEndWhere } from '../text/trim';
 
 export interface HoverResult {
   markdown: string;
@@ -190,7 +191,7 @@ function chineseLength(s: string): number {
 
 /** Where a quotation comes from: an exact source passage, or the nearest source sentence. */
 export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number): string | undefined {
-  const body = quote.text.replace(/[。！？，；、\s…]+$/, '');
+  const body = trimEndWhere(quote.text, isQuoteEndMark);
   if (chineseLength(body) < MIN_QUOTE) return undefined;
   const exact = index.frequency(body) > 0 ? sortRefs(index, index.occurrences(body, 50)) : [];
   if (exact.length) {

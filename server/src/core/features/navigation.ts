@@ -2,6 +2,7 @@
 // its places in the sources, as line/column ranges of the ORIGINAL source files.
 import type { CorpusIndex } from '../index/corpus';
 import { primaryRef, quoteAt, sortRefs, termAt } from './termAt';
+import { isQuoteEndMark, trimEndWhere } from '../text/trim';
 
 /** A range in an original source file: 0-based lines, UTF-16 columns, end exclusive. */
 export interface SourcePlace {
@@ -23,7 +24,7 @@ function target(index: CorpusIndex, text: string, offset: number): { text: strin
   if (hit) return { text: hit.term.text, term: hit };
   const quote = quoteAt(text, offset);
   if (!quote) return undefined;
-  const body = quote.text.replace(/[。！？，；、\s…]+$/, '');
+  const body = trimEndWhere(quote.text, isQuoteEndMark);
   if (body.length >= 2 && index.frequency(body) > 0) return { text: body };
   return undefined;
 }

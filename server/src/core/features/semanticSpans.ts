@@ -4,6 +4,9 @@ import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { quotationSpans } from '../rules/quoteMismatch';
 import { AhoCorasick } from '../text/ahoCorasick';
 import type { Finding, TextRange } from '../types';
+import { charClass, trimEndWhere } from '../text/trim';
+
+const SENTENCE_MARK = charClass('。！？，；');
 
 export type SpanKind = 'officialTerm' | 'sourceQuote' | 'misquote';
 
@@ -40,7 +43,7 @@ export function getSemanticSpans(index: CorpusIndex, text: string, findings: Fin
     const inner = text.slice(q.start, q.end);
     if (inner.replace(/[^\u3400-\u9fff]/g, '').length < 8) continue;
     if (findings.some((f) => f.rule === 'quote-mismatch' && q.start <= f.start && f.end <= q.end)) quotes.push({ ...q, kind: 'misquote' });
-    else if (index.frequency(inner.replace(/[。！？，；]+$/, '')) > 0) quotes.push({ ...q, kind: 'sourceQuote' });
+    else if (index.frequency(trimEndWhere(inner, SENTENCE_MARK)) > 0) quotes.push({ ...q, kind: 'sourceQuote' });
   }
   const inQuote = (s: number, e: number) => quotes.some((q) => q.start < e && s < q.end);
   const terms = matcher(index)

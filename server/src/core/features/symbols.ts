@@ -1,5 +1,9 @@
 // The heading outline of a Chinese official draft: 第一章 / 第一节, 一、, （一）, 1., （1）, and
 // Markdown # headings, nested by level. Offsets are UTF-16; line breaks may be \n, \r\n or \r.
+import { charClass, trimEndWhere } from '../text/trim';
+
+const HORIZONTAL_SPACE = charClass(' \t\u3000');
+const PAUSE_MARK = charClass('，、：；,:;');
 
 export interface HeadingSymbol {
   /** The heading text, marker included (up to the first 。 or 30 characters for run-in headings). */
@@ -40,9 +44,9 @@ const MARKERS: Marker[] = [
 function headingName(line: string): string {
   const stop = line.search(/[。；！？]/);
   let name = stop >= 0 ? line.slice(0, stop) : line;
-  name = name.replace(/[ \t\u3000]+$/, '');
+  name = trimEndWhere(name, HORIZONTAL_SPACE);
   const chars = Array.from(name);
-  if (chars.length > MAX_NAME) name = chars.slice(0, MAX_NAME).join('').replace(/[，、：；,:;]+$/, '');
+  if (chars.length > MAX_NAME) name = trimEndWhere(chars.slice(0, MAX_NAME).join(''), PAUSE_MARK);
   return name;
 }
 

@@ -12,6 +12,7 @@
 // an unmatched “ or ‘ opening the paragraph is therefore not flagged.
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
+import { charClass, trimEndWhere } from '../text/trim';
 
 const HAN = /\p{Script=Han}/u;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』', '〔': '〕', '(': ')' };
@@ -30,6 +31,8 @@ const DOUBLED = /([，。、；：？！])\1+/g;
 /** A pause mark right before or after a sentence end (，。 or 。，): the pause mark goes. */
 const CLASHING = /[，、；：](?=[。！？])|(?<=[。！？])[，、；：]/g;
 const NUMERALS = /^[\s　]*(?:[一二三四五六七八九十百]+|\d+)$/;
+/** Closing marks and spaces after a paragraph's final punctuation. */
+const TRAILING_CLOSER = charClass('”’》）」』】〕)', true);
 
 export const punctuationRule: Rule = {
   id: 'punctuation',
@@ -194,7 +197,7 @@ class Edges {
     this.lastWord = k;
     const mark = text.search(/\p{P}/u);
     this.firstMark = mark < 0 ? text.length : mark;
-    this.final = /[。！？；：…!?;:.]/.test(text.slice(k).replace(/[”’》）」』】〕)\s]+$/, '').slice(-1));
+    this.final = /[。！？；：…!?;:.]/.test(trimEndWhere(text.slice(k), TRAILING_CLOSER).slice(-1));
   }
 
   continuesToNext(at: number): boolean {

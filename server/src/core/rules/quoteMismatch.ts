@@ -6,6 +6,11 @@ import { align } from '../text/align';
 import type { CorpusIndex } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
+import { charClass, isQuoteEndMark, trimEndWhere, trimStartWhere } from '../text/trim';
+
+/** Marks around a source sentence's wording: quotation marks, brackets, a colon before it, end marks after it. */
+const SOURCE_HEAD_MARK = charClass('“”‘’「」（）()《》：:', true);
+const SOURCE_END_MARK = charClass('。！？，；、…“”‘’「」（）()》', true);
 
 /** Quotations shorter than this (in Chinese characters) are terms, not statements. */
 const MIN_QUOTE = 8;
@@ -57,14 +62,14 @@ function expandAliases(text: string, index: CorpusIndex): string {
 
 /** The parts of one quoted piece that differ from its nearest source sentence. */
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
-  const body = piece.replace(/[。！？，；、\s…]+$/, '');
+  const body = trimEndWhere(piece, isQuoteEndMark);
   if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0 || index.frequency(expandAliases(body, index)) > 0) return [];
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
   // draft quotes is the source's wording, with its own ends.
-  const trim = (x: string) => x.replace(/^[\s“”‘’「」（）()《》：:]+/, '').replace(/[\s。！？，；、…“”‘’「」（）()》]+$/, '');
+  const trim = (x: string) => trimEndWhere(trimStartWhere(x, SOURCE_HEAD_MARK), SOURCE_END_MARK);
   let sourceText = trim(best.sentence.text);
   let a = align(body, sourceText, true);
   for (const q of findQuotes(best.sentence.text)) {

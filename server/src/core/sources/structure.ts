@@ -18,6 +18,10 @@
 // prose they separate parallel clauses of one sentence, and quotations often span them.
 import type { Article, Paragraph, Sentence } from '../types';
 import { endsSentence, isSpace, isSpaceCode } from './reflow';
+import { charClass, trimEndWhere } from '../text/trim';
+
+const CLOSING_MARK = charClass('”’」』）)》');
+const SENTENCE_END_MARK = charClass('。！？!?…');
 
 interface Para {
   start: number;
@@ -144,7 +148,9 @@ function articleHead(paras: Para[], i: number): { title: string; author?: string
 
 function fallbackTitle(article: Article): string {
   const first = article.paragraphs[0]?.sentences[0]?.text ?? '';
-  const bare = first.replace(/[。！？!?…]+[”’」』）)》]*$/, '');
+  const unclosed = trimEndWhere(first, CLOSING_MARK);
+  // Final marks, and closing marks only after them (…。” but not 《…》).
+  const bare = SENTENCE_END_MARK(unclosed.slice(-1)) ? trimEndWhere(unclosed, SENTENCE_END_MARK) : first;
   return bare.length > 40 ? `${bare.slice(0, 40)}…` : bare;
 }
 
