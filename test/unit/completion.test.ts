@@ -102,6 +102,16 @@ describe('completion', () => {
     assert.ok(rankOf(q, '全球治理倡议') >= 0 && rankOf(q, '全球治理倡议') < 5, q.map((c) => c.label).join(' '));
   });
 
+  it('completes initials that name no known phrase with whole words of the sources (xzscl → 新质生产力)', () => {
+    const { items } = complete(index, '因地制宜发展xzscl‸');
+    assert.equal(items[0]?.insertText, '新质生产力', items.map((c) => c.label).join(' '));
+    assert.match(items[0].detail, /来源原文/);
+    assert.match(items[0].documentation, /新质生产力/);
+    // Not where a known phrase matches, and not for initials that spell no whole words.
+    assert.ok(!complete(index, 'rlmy‸').items.some((c) => /来源原文/.test(c.detail)));
+    assert.deepEqual(complete(index, 'qxzw‸').items, []);
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');

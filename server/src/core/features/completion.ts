@@ -5,7 +5,8 @@
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
-import { syllables } from '../lang/pinyin';
+import { initials as initialsOf, syllables } from '../lang/pinyin';
+import { tokenize } from '../lang/segmenter';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
 import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
@@ -41,6 +42,8 @@ interface Entry {
   weight: number;
   info?: TermInfo;
   statement?: MinedStatement;
+  /** Source wording found by its initials, not a term of the index. */
+  wording?: boolean;
 }
 
 interface SortedKeys {
@@ -59,6 +62,10 @@ interface PinyinKeys {
 
 interface CompletionData {
   entries: Entry[];
+  /** Per UTF-16 unit of the sources' joined text, the initial of a Chinese character's usual reading ('.' otherwise). */
+  sourceInitials?: { text: string; initials: string };
+  /** Entries made for source wording found by its initials, by text. */
+  wordingIds?: Map<string, number>;
   byText: SortedKeys;
   /** Bigram (among an entry's first characters) → entry ids, for fuzzy candidates. */
   bigrams?: Map<string, number[]>;
@@ -191,6 +198,7 @@ export function prepareCompletion(index: CorpusIndex): void {
   const d = data(index);
   bigramIndex(d);
   pinyinKeys(d);
+  sourceInitials(index, d);
 }
 
 interface Match {
@@ -359,6 +367,69 @@ function pinyinMatches(d: CompletionData, letters: string, best: Map<number, Mat
   }
 }
 
+/** Fewest initials for which source wording is searched (fewer match too much of any text). */
+const MIN_WORDING_INITIALS = 4;
+/** Most occurrences of the initials looked at in the sources, and most distinct phrases segmented. */
+const MAX_WORDING_HITS = 400;
+const MAX_WORDING_PHRASES = 12;
+
+/** The sources' text and the initial of each character, built once per index (prepareCompletion). */
+function sourceInitials(index: CorpusIndex, d: CompletionData): { text: string; initials: string } {
+  if (d.sourceInitials) return d.sourceInitials;
+  const text = index.joined;
+  // One byte per UTF-16 unit: a table by char code (0 = not looked up yet) spares a map lookup and
+  // a string per character; pinyin-pro is asked once per distinct character.
+  const table = new Uint8Array(0x10000);
+  const bytes = Buffer.alloc(text.length, DOT);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let letter = table[code];
+    if (letter === 0) {
+      letter = isCjk(text, i) ? initialsOf(text[i]).charCodeAt(0) || DOT : DOT;
+      table[code] = letter;
+    }
+    bytes[i] = letter;
+  }
+  d.sourceInitials = { text, initials: bytes.toString('latin1') };
+  return d.sourceInitials;
+}
+const DOT = 0x2e;
+
+/**
+ * Wording of the sources whose characters' initials are the typed letters, whole words there
+ * (新质生产力 in 发展|新质|生产力), most frequent first; made entries of their own.
+ */
+function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, best: Map<number, Match>): void {
+  const { text, initials } = sourceInitials(index, d);
+  const input = letters.toLowerCase();
+  // Occurrences counted per phrase first; each phrase is then segmented once, in its first context.
+  const seen = new Map<string, { n: number; at: number }>();
+  let hits = 0;
+  for (let at = initials.indexOf(input); at >= 0 && hits < MAX_WORDING_HITS; at = initials.indexOf(input, at + 1), hits++) {
+    const phrase = text.slice(at, at + input.length);
+    const known = seen.get(phrase);
+    if (known) known.n++;
+    else seen.set(phrase, { n: 1, at });
+  }
+  const found = new Map<string, number>();
+  for (const [phrase, { n, at }] of [...seen].sort((a, b) => b[1].n - a[1].n).slice(0, MAX_WORDING_PHRASES)) {
+    const from = Math.max(0, at - 8);
+    const words = tokenize(text.slice(from, Math.min(text.length, at + phrase.length + 8)));
+    if (words.some((w) => w.start + from === at) && words.some((w) => w.end + from === at + phrase.length)) found.set(phrase, n);
+  }
+  d.wordingIds ??= new Map();
+  for (const [phrase, n] of found) {
+    let id = d.wordingIds.get(phrase);
+    if (id === undefined) {
+      const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: 0, refs: [] };
+      info.articles = new Set(index.occurrences(phrase, 200).map((r) => `${r.file}#${r.article}`)).size;
+      id = d.entries.push({ text: phrase, kind: 'formulation', weight: popularity(info.count, info.articles), info, wording: true }) - 1;
+      d.wordingIds.set(phrase, id);
+    }
+    best.set(id, { id, typed: letters.length, score: 50 + Math.log2(1 + n) });
+  }
+}
+
 function firstRef(index: CorpusIndex, e: Entry): SourceRef | undefined {
   if (e.statement) return e.statement.ref;
   const info = e.info!;
@@ -382,7 +453,7 @@ function detail(e: Entry): string {
   if (e.statement) return e.statement.speaker ? t(`引语 · ${e.statement.speaker}`, `Quotation · ${e.statement.speaker}`) : t('引语', 'Quotation');
   const info = e.info!;
   const name =
-    e.kind === 'title' ? t('文件名称', 'Title') : e.kind === 'alias' ? t(`简称 · 全称：${info.fullForm}`, `Short form of ${info.fullForm}`) : e.kind === 'term' ? t('术语', 'Term') : t('固定表述', 'Formulation');
+    e.wording ? t('来源原文', 'Source wording') : e.kind === 'title' ? t('文件名称', 'Title') : e.kind === 'alias' ? t(`简称 · 全称：${info.fullForm}`, `Short form of ${info.fullForm}`) : e.kind === 'term' ? t('术语', 'Term') : t('固定表述', 'Formulation');
   return `${name} · ${t(`${info.count} 次 · ${info.articles} 篇`, `${info.count}× in ${info.articles} article(s)`)}`;
 }
 
@@ -410,6 +481,8 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
   if (letters) {
     if (opts.pinyin === false || letters.length < 2) return [];
     pinyinMatches(d, letters, best);
+    // Initials that name no known phrase may still spell wording the sources use (xzscl → 新质生产力).
+    if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) wordingMatches(index, d, letters, best);
   } else {
     const run = text.slice(cjkRunStart(text, offset), offset);
     if (run) {

@@ -58,7 +58,8 @@ export class CorpusIndex {
   private readonly terms = new Map<string, TermInfo>();
   /** Terms that are the objects of verb-led formulations (see verbObjects). */
   private objects: string[] = [];
-  private readonly joined: string;
+  /** All files' rebuilt texts joined by a separator that no match crosses (see FILE_SEPARATOR). */
+  readonly joined: string;
   private readonly fileStarts: number[] = [];
   readonly suffixArray: SuffixArray;
   /** Phrases the sources themselves misspell (资旅产业), mapped to the wording they use far more often. */
