@@ -112,6 +112,15 @@ describe('completion', () => {
     assert.deepEqual(complete(index, 'qxzw‸').items, []);
   });
 
+  it('offers how the sources go on after the typed words when few known phrases match (正确二战 → 二战史观)', () => {
+    const { items } = complete(index, '挺膺担当，共同弘扬正确二战‸');
+    const hit = items.find((c) => c.insertText.endsWith('二战史观'));
+    assert.ok(hit, items.map((c) => c.label).join(' '));
+    assert.match(hit.detail, /来源原文/);
+    // The replaced text is the typed suffix that the sources' wording starts with.
+    assert.equal(hit.insertText.slice(0, hit.replaceEnd - hit.replaceStart), '挺膺担当，共同弘扬正确二战'.slice(-(hit.replaceEnd - hit.replaceStart)));
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');

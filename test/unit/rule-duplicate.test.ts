@@ -110,6 +110,15 @@ describe('rule duplicate', () => {
     }
   });
 
+  it('flags a character typed again before a term of the sources it begins (上|上合组织), on its first copy', () => {
+    const index = indexOf('上合组织成员国。', '上合组织秘书处。');
+    const f = run('上上合组织与全球南方密不可分。', index);
+    assert.deepEqual(f.map((x) => [x.text, x.start]), [['上', 0]]);
+    // Not where the first copy ends a word (马上|上合组织), nor without the term.
+    assert.deepEqual(run('马上上合组织就要开会。', index), []);
+    assert.deepEqual(run('上上合组织与全球南方密不可分。'), []);
+  });
+
   it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {
     const text = '这个问题要研究研究再定。';
     assert.equal(run(text).length, 1);

@@ -93,6 +93,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(text.slice(f[0].start, f[0].end), '上海“精神”');
     assert.equal(f[0].replacements[0], '“上海精神”');
     // The characters after the closing mark may belong inside too; a term quoted once is enough.
+    // A homophone that makes a word, inside quotation marks around exactly the term: the term.
+    const quoted = '“一代一路”倡议同各方发展战略加速对接。';
+    assert.equal(fixed(quoted, runRule(termTypoRule, quoted, index)), '“一带一路”倡议同各方发展战略加速对接。');
     const after = '共建“一带”一路，建设“好”房子，展示美丽“中国”形象。';
     assert.equal(fixed(after, runRule(termTypoRule, after, index)), '共建“一带一路”，建设“好房子”，展示“美丽中国”形象。');
     // A character stressed inside a phrase is style: the term is not split at one point but two.

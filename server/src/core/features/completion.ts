@@ -417,16 +417,62 @@ function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, 
     const words = tokenize(text.slice(from, Math.min(text.length, at + phrase.length + 8)));
     if (words.some((w) => w.start + from === at) && words.some((w) => w.end + from === at + phrase.length)) found.set(phrase, n);
   }
-  d.wordingIds ??= new Map();
   for (const [phrase, n] of found) {
-    let id = d.wordingIds.get(phrase);
-    if (id === undefined) {
-      const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: 0, refs: [] };
-      info.articles = new Set(index.occurrences(phrase, 200).map((r) => `${r.file}#${r.article}`)).size;
-      id = d.entries.push({ text: phrase, kind: 'formulation', weight: popularity(info.count, info.articles), info, wording: true }) - 1;
-      d.wordingIds.set(phrase, id);
-    }
+    const id = wordingEntry(index, d, phrase);
     best.set(id, { id, typed: letters.length, score: 50 + Math.log2(1 + n) });
+  }
+}
+
+/** The entry for a phrase of the sources' text that is no term of the index, made once. */
+function wordingEntry(index: CorpusIndex, d: CompletionData, phrase: string): number {
+  d.wordingIds ??= new Map();
+  let id = d.wordingIds.get(phrase);
+  if (id === undefined) {
+    const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: 0, refs: [] };
+    info.articles = new Set(index.occurrences(phrase, 200).map((r) => `${r.file}#${r.article}`)).size;
+    id = d.entries.push({ text: phrase, kind: 'formulation', weight: popularity(info.count, info.articles), info, wording: true }) - 1;
+    d.wordingIds.set(phrase, id);
+  }
+  return id;
+}
+
+/** Fewer known phrases than this for a typed run: the sources' continuations are offered too. */
+const MIN_KNOWN_CANDIDATES = 3;
+/** Longest typed suffix looked up in the sources' text, and most characters added after it. */
+const MAX_CONTINUED_SUFFIX = 8;
+const MAX_CONTINUATION = 6;
+
+/**
+ * How the sources go on after the end of the typed run: the longest suffix of it (two characters
+ * or more) found in their text, extended by one or two whole words within its clause, most
+ * frequent first (正确二战 → 二战史观, 二战胜利成果).
+ */
+function continuationMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  for (let n = Math.min(MAX_CONTINUED_SUFFIX, run.length); n >= 2; n--) {
+    const suffix = run.slice(run.length - n);
+    const refs = index.occurrences(suffix, 200);
+    if (!refs.length) continue;
+    const found = new Map<string, number>();
+    for (const r of refs) {
+      const text = index.fileByPath(r.file)?.source.text ?? '';
+      const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+      const words = tokenize(window);
+      let end = n;
+      for (const w of words) {
+        if (w.start < n) continue;
+        if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
+        end = w.end;
+        if (end - n >= 2) {
+          const phrase = window.slice(0, end);
+          found.set(phrase, (found.get(phrase) ?? 0) + 1);
+        }
+      }
+    }
+    for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      const id = wordingEntry(index, d, phrase);
+      if (!best.has(id)) best.set(id, { id, typed: n, score: 40 + Math.log2(1 + count) - phrase.length / 10 });
+    }
+    return;
   }
 }
 
@@ -489,6 +535,8 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
+      // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
+      if (best.size < MIN_KNOWN_CANDIDATES) continuationMatches(index, d, run, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {

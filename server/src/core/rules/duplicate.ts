@@ -64,15 +64,16 @@ export const duplicateRule: Rule = {
         // it is that copy itself, a third one (的的的: each extra copy is reported).
         const last = out[out.length - 1];
         if (last && i < last.end && i + len > last.start && !(last.start === i && last.end === i + len)) continue;
-        // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph.
-        if (legitimateAsCharacters(text, i, len, ctx.index)) continue;
+        // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph —
+        // not one before a term of the sources (上|上合组织), which outweighs the dictionary's 上上.
+        if (!typedBeforeTerm(text, i, len, ctx.index) && legitimateAsCharacters(text, i, len, ctx.index)) continue;
         const words = paragraph.words();
         if (isLegitimate(text, i, len, words, ctx.index)) continue;
         // The extra copy is the second (提升|提升, 因地制宜|宜, 中华|中华文化), but a character typed
         // twice before the word it begins is read as typed once too early (韧|韧性, 我|我们).
         // (Three copies or more keep the second, so that each extra copy is reported once.)
         const single = len === 1 && text[i - 1] !== unit && text[i + 2] !== unit;
-        const extra = single && words.aligned(i, i + 1) && !words.aligned(i + 1, i + 2) ? i : i + len;
+        const extra = single && ((words.aligned(i, i + 1) && !words.aligned(i + 1, i + 2)) || typedBeforeTerm(text, i, len, ctx.index)) ? i : i + len;
         out.push({
           start: extra,
           end: extra + len,
@@ -131,6 +132,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const first = words.word(i)!;
   // One dictionary word holds both copies — unless it is a function word's rare doubled form (了了).
   if (first.end >= end) return !(first.start === i && first.end === end && rareFunctionDouble(unit));
+  if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
   if (!words.aligned(second, end)) {
@@ -195,6 +197,26 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // a verb of its own is rare there too (建设|设新型) — except the commonest (享有|有, 收到|到) and one
   // marked as a verb by an aspect particle (工作|作了).
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+}
+
+/**
+ * A character typed again before a term of the sources it begins (上|上合组织): the sources never
+ * write it doubled so, and the first copy ends no word (这个|个体户).
+ */
+function typedBeforeTerm(text: string, i: number, len: number, index: CorpusIndex): boolean {
+  if (len !== 1) return false;
+  const term = knownTermAt(text, i + 1, index);
+  if (!term || index.frequency(text[i] + term) > 0) return false;
+  return !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
+}
+
+/** A term the sources use repeatedly (three characters or more) that starts at text[at]. */
+function knownTermAt(text: string, at: number, index: CorpusIndex): string | undefined {
+  for (let n = Math.min(MAX_UNIT, text.length - at); n >= 3; n--) {
+    const info = index.term(text.slice(at, at + n));
+    if (info && info.count >= 2 && !(info.kinds.size === 1 && info.kinds.has('listed'))) return info.text;
+  }
+  return undefined;
 }
 
 /** A function word whose doubled form is a word only rarely (了了, unlike 常常, 仅仅): doubled, a slip. */

@@ -44,6 +44,9 @@ function countCjk(text: string, start: number, end: number): number {
   }
   return n;
 }
+/** Quotation marks around a term, opening → closing. */
+const QUOTE_CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '「': '」' };
+const QUOTE_OPEN = new Set(Object.keys(QUOTE_CLOSE_OF));
 /** Confusability of glyphs that differ by a stroke's length or position (末/未, 己/已, 拔/拨). */
 const NEAR_IDENTICAL_SHAPE = 0.9;
 /** Quotations longer than this are checked by quote-mismatch. */
@@ -281,7 +284,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         const misspeltIdiom = idiom && tok.start === i && tok.end === i + n && rare;
         // A common word inside the draft's compound (检察 in 检察工作) is as deliberate as the compound.
         if (!misspeltIdiom && commonWordAround(tok, i + k)) return;
-        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom;
+        // The draft quotes the window as a term, as the sources quote theirs (“一代一路”): the term it is.
+        const quotedAsTerm = info.kinds.has('quoted') && homophone && QUOTE_OPEN.has(text[i - 1] ?? '') && text[i + n] === QUOTE_CLOSE_OF[text[i - 1]];
+        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom && !quotedAsTerm;
         if (!(homophone || (conf >= 0.6 && rare)) || rivals) return;
       }
       // A real word in the draft that is not confusable with the term's is a different wording.
