@@ -64,8 +64,9 @@ interface CompletionData {
   entries: Entry[];
   /** Per UTF-16 unit of the sources' joined text, the initial of a Chinese character's usual reading ('.' otherwise). */
   sourceInitials?: { text: string; initials: string };
-  /** Entries made for source wording found by its initials, by text. */
+  /** Entries made for source wording (found by initials or as a continuation), by text; they follow the index's entries from wordingBase on. */
   wordingIds?: Map<string, number>;
+  wordingBase?: number;
   byText: SortedKeys;
   /** Bigram (among an entry's first characters) → entry ids, for fuzzy candidates. */
   bigrams?: Map<string, number[]>;
@@ -426,6 +427,7 @@ function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, 
 /** The entry for a phrase of the sources' text that is no term of the index, made once. */
 function wordingEntry(index: CorpusIndex, d: CompletionData, phrase: string): number {
   d.wordingIds ??= new Map();
+  d.wordingBase ??= d.entries.length;
   let id = d.wordingIds.get(phrase);
   if (id === undefined) {
     const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: 0, refs: [] };
@@ -436,6 +438,8 @@ function wordingEntry(index: CorpusIndex, d: CompletionData, phrase: string): nu
   return id;
 }
 
+/** Most entries made for source wording before they are dropped and made again as needed. */
+const MAX_WORDING_ENTRIES = 5000;
 /** Fewer known phrases than this for a typed run: the sources' continuations are offered too. */
 const MIN_KNOWN_CANDIDATES = 3;
 /** Longest typed suffix looked up in the sources' text, and most characters added after it. */
@@ -522,6 +526,12 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const d = data(index);
   const best = new Map<number, Match>();
+  // A long session would add wording entries without end: drop them between requests (they follow
+  // the index's entries, whose ids stay).
+  if (d.wordingIds && d.wordingBase !== undefined && d.wordingIds.size >= MAX_WORDING_ENTRIES) {
+    d.entries.length = d.wordingBase;
+    d.wordingIds.clear();
+  }
 
   const letters = /[A-Za-z]+$/.exec(text.slice(Math.max(0, offset - 64), offset))?.[0] ?? '';
   if (letters) {
