@@ -42,7 +42,7 @@ interface Entry {
   weight: number;
   info?: TermInfo;
   statement?: MinedStatement;
-  /** Source wording found by its initials, not a term of the index. */
+  /** Wording of the sources' text (found by initials or as a continuation), not a term of the index. */
   wording?: boolean;
 }
 
@@ -430,8 +430,7 @@ function wordingEntry(index: CorpusIndex, d: CompletionData, phrase: string): nu
   d.wordingBase ??= d.entries.length;
   let id = d.wordingIds.get(phrase);
   if (id === undefined) {
-    const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: 0, refs: [] };
-    info.articles = new Set(index.occurrences(phrase, 200).map((r) => `${r.file}#${r.article}`)).size;
+    const info: TermInfo = { text: phrase, kinds: new Set(), count: index.frequency(phrase), articles: index.articlesContaining(phrase), refs: [] };
     id = d.entries.push({ text: phrase, kind: 'formulation', weight: popularity(info.count, info.articles), info, wording: true }) - 1;
     d.wordingIds.set(phrase, id);
   }
@@ -445,6 +444,8 @@ const MIN_KNOWN_CANDIDATES = 3;
 /** Longest typed suffix looked up in the sources' text, and most characters added after it. */
 const MAX_CONTINUED_SUFFIX = 8;
 const MAX_CONTINUATION = 6;
+/** Most continuations offered, the most frequent. */
+const MAX_CONTINUATIONS = 8;
 
 /**
  * How the sources go on after the end of the typed run: the longest suffix of it (two characters
@@ -472,7 +473,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
         }
       }
     }
-    for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
       const id = wordingEntry(index, d, phrase);
       if (!best.has(id)) best.set(id, { id, typed: n, score: 40 + Math.log2(1 + count) - phrase.length / 10 });
     }

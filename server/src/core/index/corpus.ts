@@ -314,7 +314,8 @@ export class CorpusIndex {
    * file has one start in the joined text (a file's first article starts with the file), so an
    * occurrence's article is found by one binary search over all of them.
    */
-  private articlesContaining(s: string): number {
+  /** How many articles hold `s` (its first 5,000 occurrences looked at). */
+  articlesContaining(s: string): number {
     if (!this.articleStarts) {
       const starts: number[] = [];
       this.files.forEach((f, fi) => {

@@ -114,8 +114,7 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
     if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
     const fix = quotedTermAround(text, q.open, q.close, index);
     if (!fix) continue;
-    const mark = text[q.open] === '“' ? ['“', '”'] : ['‘', '’'];
-    const fixed = `${mark[0]}${fix.term}${mark[1]}`;
+    const fixed = `${text[q.open]}${fix.term}${QUOTE_CLOSE_OF[text[q.open]]}`;
     out.push({
       start: q.open - fix.before,
       end: q.close + 1 + fix.after,
