@@ -82,6 +82,22 @@ describe('hover', () => {
     assert.match(b.hover.markdown, /\*\*简称\*\*：[^\n]*上合组织/);
   });
 
+  it('explains unquoted names the sources describe, before the longer wording around them', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['建设现代化人民城‸市。', '现代化人民城市', /\*\*含义\*\*：创新、宜居、美丽、韧性、文明、智慧/],
+      ['践行平等包容的文明‸观。', '文明观', /\*\*含义\*\*：平等、互鉴、对话、包容/],
+      ['落实建筑方‸针。', '建筑方针', /\*\*含义\*\*：适用、经济、绿色、美观/],
+      ['推动文旅‸产业高质量发展。', '文旅产业', /\*\*含义\*\*：涉及吃住行购娱等方方面面的综合性产业/],
+      ['持续提升上海‸奖影响力。', '上海奖', /全球可持续发展城市奖（上海奖）/],
+    ];
+    for (const [marked, term, meaning] of cases) {
+      const h = hoverAt(index, marked);
+      assert.ok(h.hover, marked);
+      assert.equal(h.text.slice(h.hover.start, h.hover.end), term);
+      assert.match(h.hover.markdown, meaning);
+    }
+  });
+
   it('prefers the term the draft puts in quotation marks or title marks', () => {
     const a = hoverAt(index, '遵照《天津‸宣言》');
     assert.ok(a.hover);

@@ -95,6 +95,33 @@ describe('miner', () => {
       [['CIM', '城市信息模型'], ['5G', '第五代移动通信网络'], ['PM2.5', '细颗粒物'], ['LPR', '贷款市场报价利率']],
     );
   });
+  it('keeps a name in bare parentheses after a name with the same head as a term of its own, not notes', () => {
+    const text = ['标题一', '持续提升世界城市日、全球可持续发展城市奖（上海奖）影响力。支持职业院校（含技工院校）和营地（基地）建设（试行）（以下统称营地）。'].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    const paired = v.terms.filter((t) => t.kind === 'paired');
+    assert.deepEqual(paired.map((t) => t.text), ['上海奖', '基地']);
+    assert.equal(text.slice(paired[0].refs[0].start, paired[0].refs[0].end), '上海奖');
+  });
+  it('reads definitions of unquoted names off enumerations of qualities and 是…的 sentences, not of possessors', () => {
+    const text = [
+      '标题一',
+      '倡导和践行平等、互鉴、对话、包容的文明观。提出共商共建共享的全球治理观。落实“适用、经济、绿色、美观”建筑方针。',
+      '文旅产业是涉及吃住行购娱等方方面面的综合性产业，在促进经济发展中作用突出。',
+      '减少林地、草地、园地的农药使用量。在安全、经济、人文等领域取得一系列举世瞩目的历史性成就。顺应和平、发展、合作、共赢的时代潮流。',
+    ].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    assert.deepEqual(
+      v.definitions.map((d) => [d.term, d.definition, d.named]),
+      [
+        ['文明观', '平等、互鉴、对话、包容', false],
+        ['全球治理观', '共商共建共享', false],
+        ['建筑方针', '适用、经济、绿色、美观', false],
+        ['文旅产业', '涉及吃住行购娱等方方面面的综合性产业', false],
+        ['时代潮流', '和平、发展、合作、共赢', false],
+      ],
+    );
+    for (const d of v.definitions) assert.equal(text.slice(d.ref.start, d.ref.end), d.definition);
+  });
   it('derives abbreviations word by word', () => {
     assert.ok(abbreviations(['上海', '合作', '组织']).includes('上合组织'));
     assert.ok(!abbreviations(['上海', '合作', '组织']).includes('上合组'));

@@ -53,7 +53,8 @@ export interface SourceRef extends TextRange {
   article: number;
 }
 
-export type TermKind = 'quoted' | 'title' | 'alias' | 'formulation' | 'defined' | 'listed';
+/** listed: an item of an enumeration (首发经济、银发经济); paired: a name in parentheses after another name (城市奖（上海奖）). */
+export type TermKind = 'quoted' | 'title' | 'alias' | 'formulation' | 'defined' | 'listed' | 'paired';
 
 /** A vocabulary item mined from one file. */
 export interface MinedTerm {
@@ -65,6 +66,8 @@ export interface MinedTerm {
 export interface MinedDefinition {
   term: string;
   definition: string;
+  /** The source marks the term (quotation marks): a name it coins, not a phrase read off the wording. */
+  named: boolean;
   ref: SourceRef;
 }
 

@@ -150,10 +150,12 @@ function kindLabel(kind: TermKind): string {
       return t('固定表述', 'formulation');
     case 'listed':
       return t('并列表述', 'listed phrase');
+    case 'paired':
+      return t('括注名称', 'name in parentheses');
   }
 }
 
-const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed'];
+const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed', 'paired'];
 
 function articleCount(index: CorpusIndex, term: TermInfo): number {
   const seen = new Set<string>();

@@ -63,9 +63,9 @@ export function lineAround(text: string, offset: number): { start: number; end: 
   return { start, end };
 }
 
-/** Terms the sources mark as terms (quoted, defined, abbreviated, titled) outrank recurring wording. */
+/** Terms the sources mark as terms (quoted, defined, abbreviated, titled) or explain outrank recurring wording. */
 function tier(t: TermInfo): number {
-  return t.kinds.has('quoted') || t.kinds.has('defined') || t.kinds.has('alias') || t.kinds.has('title') || !!t.fullForm ? 1 : 0;
+  return t.kinds.has('quoted') || t.kinds.has('defined') || t.kinds.has('alias') || t.kinds.has('title') || !!t.fullForm || !!t.definition ? 1 : 0;
 }
 
 function usable(t: TermInfo | undefined): t is TermInfo {

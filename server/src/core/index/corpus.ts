@@ -39,6 +39,12 @@ export interface CorpusExtras {
   };
 }
 
+/** Mined only by guesswork: an enumeration item, a name in parentheses, or a name a description precedes. */
+export function weaklyMined(t: TermInfo): boolean {
+  for (const k of t.kinds) if (k !== 'listed' && k !== 'paired') return false;
+  return true;
+}
+
 /** Length of the longest dictionary word at text[at] (1 when there is none). */
 function longestWordAt(text: string, at: number): number {
   for (let n = Math.min(8, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
@@ -86,8 +92,15 @@ export class CorpusIndex {
       for (const t of f.terms) this.addRefs(t.text, t.kind, t.refs);
       for (const d of f.definitions) {
         const info = this.entry(d.term);
-        info.kinds.add('defined');
-        info.definition ??= { text: d.definition, ref: d.ref };
+        // Only a term the source marks counts as one it defines; a phrase after an enumeration gets
+        // its meaning shown but is not trusted as coined wording (数字化 after 生产、生活、生态空间的).
+        if (d.named) {
+          // The first definition of the marked term wins over any read off the wording.
+          if (!info.kinds.has('defined')) info.definition = { text: d.definition, ref: d.ref };
+          info.kinds.add('defined');
+        } else {
+          info.definition ??= { text: d.definition, ref: d.ref };
+        }
       }
       for (const a of f.aliases) {
         const info = this.entry(a.alias);
@@ -228,8 +241,9 @@ export class CorpusIndex {
   private dropLikelyTypos(): void {
     const byKey = new Map<string, TermInfo[]>();
     for (const t of this.terms.values()) {
-      // Enumeration items alone are cut from clauses by guesswork: neither evidence nor suspects.
-      if (t.text.length < 3 || (t.kinds.size === 1 && t.kinds.has('listed'))) continue;
+      // Enumeration items, names in parentheses and phrases read off a description are mined by
+      // guesswork: neither evidence nor suspects.
+      if (t.text.length < 3 || weaklyMined(t)) continue;
       for (let i = 0; i < t.text.length; i++) {
         const key = t.text.slice(0, i) + '\u0000' + t.text.slice(i + 1);
         const list = byKey.get(key);

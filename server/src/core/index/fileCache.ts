@@ -15,7 +15,7 @@ export interface CachedFileIndex {
   /** Articles with sentences as [start, end] (their text is a slice of the rebuilt text). */
   articles: Array<Omit<Article, 'paragraphs'> & { paragraphs: Array<{ start: number; end: number; sentences: number[] }> }>;
   terms: Array<{ text: string; kind: TermKind; refs: CachedRef[] }>;
-  definitions: Array<{ term: string; definition: string; ref: CachedRef }>;
+  definitions: Array<{ term: string; definition: string; named?: boolean; ref: CachedRef }>;
   aliases: Array<{ alias: string; full: string; ref: CachedRef }>;
   statements: Array<{ text: string; speaker?: string; ref: CachedRef }>;
 }
@@ -45,7 +45,7 @@ export function toCached(index: FileIndex): CachedFileIndex | undefined {
     pieces: [...source.map.pieces],
     articles,
     terms: index.terms.map((t) => ({ text: t.text, kind: t.kind, refs: t.refs.map(ref3) })),
-    definitions: index.definitions.map((d) => ({ term: d.term, definition: d.definition, ref: ref3(d.ref) })),
+    definitions: index.definitions.map((d) => ({ term: d.term, definition: d.definition, ...(d.named ? { named: true } : {}), ref: ref3(d.ref) })),
     aliases: index.aliases.map((a) => ({ alias: a.alias, full: a.full, ref: ref3(a.ref) })),
     statements: index.statements.map((s) => ({ text: s.text, ...(s.speaker !== undefined ? { speaker: s.speaker } : {}), ref: ref3(s.ref) })),
   };
@@ -89,7 +89,7 @@ export function fromCached(c: CachedFileIndex, file: { path: string; hash: strin
     source: { path: file.path, hash: file.hash, encoding: file.encoding, original: file.text, text, map },
     articles,
     terms: c.terms.map((t) => ({ text: t.text, kind: t.kind, refs: t.refs.map(ref) })),
-    definitions: c.definitions.map((d) => ({ term: d.term, definition: d.definition, ref: ref(d.ref) })),
+    definitions: c.definitions.map((d) => ({ term: d.term, definition: d.definition, named: d.named === true, ref: ref(d.ref) })),
     aliases: c.aliases.map((a) => ({ alias: a.alias, full: a.full, ref: ref(a.ref) })),
     statements: c.statements.map((s) => ({ text: s.text, ...(s.speaker !== undefined ? { speaker: s.speaker } : {}), ref: ref(s.ref) })),
   };

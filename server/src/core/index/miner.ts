@@ -137,9 +137,13 @@ export function mineFile(source: SourceText, articles: Article[]): FileVocabular
         const inner = p.slice(ti.open + 1, ti.close);
         if (inner.length >= 2 && inner.length <= 80 && CJK.test(inner)) addTerm(inner, 'title', ref(ti.open + 1, ti.close));
       }
-      mineAliases(p, (alias, full, s, e) => aliases.push({ alias, full, ref: ref(s, e) }));
+      mineAliases(
+        p,
+        (alias, full, s, e) => aliases.push({ alias, full, ref: ref(s, e) }),
+        (name, s, e) => addTerm(name, 'paired', ref(s, e)),
+      );
       mineListItems(p, (item, s, e) => addTerm(item, 'listed', ref(s, e)));
-      mineDefinitions(p, (term, definition, s, e) => definitions.push({ term, definition, ref: ref(s, e) }));
+      mineDefinitions(p, (term, definition, named, s, e) => definitions.push({ term, definition, named, ref: ref(s, e) }));
     }
   });
   return { terms: [...terms.values()], definitions, aliases, statements };
@@ -149,7 +153,11 @@ export function mineFile(source: SourceText, articles: Article[]): FileVocabular
  * （以下简称“Y”）, （以下简称Y）, （简称Y）, and bare 全称（简称） pairs: an abbreviation read off the
  * full name (上海合作组织（上合组织）) or a Latin acronym (城市信息模型（CIM）, 第五代移动通信网络（5G）).
  */
-function mineAliases(p: string, emit: (alias: string, full: string, start: number, end: number) => void): void {
+function mineAliases(
+  p: string,
+  emit: (alias: string, full: string, start: number, end: number) => void,
+  emitPaired: (name: string, start: number, end: number) => void,
+): void {
   const re = /[（(](?:以下简称|下称|简称|以下称)?[“《]?([^（）()“”《》，。；、]{2,20})[”》]?[）)]/g;
   for (const m of p.matchAll(re)) {
     const explicit = /^[（(](?:以下简称|下称|简称|以下称)/.test(m[0]);
@@ -167,8 +175,22 @@ function mineAliases(p: string, emit: (alias: string, full: string, start: numbe
     // 校长（院长）, 商会（协会） are alternatives, not names.
     if (full && full !== short && (explicit || (short.length < full.length && short[0] === full[0] && isSubsequence(short, full)))) {
       emit(short, full, at, at + short.length);
+    } else if (!explicit && pairedName(before, short)) {
+      emitPaired(short, at, at + short.length);
     }
   }
+}
+
+/** Parenthesised notes that qualify the name before them rather than name it (（含技工院校）, （原大坪村）). */
+const NOTE_START = /^(?:以下统称|统称|含|不含|包括|包含|原|指|即|或|如|及|和|与|暂行|试行)/;
+
+/**
+ * A name in bare parentheses right after a name with the same last character: the same thing under
+ * another name (全球可持续发展城市奖（上海奖）, 中国进出口商品交易会（广交会））, or an alternative
+ * (县级党校（行政学校）). Which name is the full one is not told apart: the hover shows the source.
+ */
+function pairedName(before: string, short: string): boolean {
+  return short.length <= 6 && !NOTE_START.test(short) && /^[\u4e00-\u9fff]+$/.test(short) && before.at(-1) === short.at(-1) && !before.endsWith(short);
 }
 
 /** An acronym or code in Latin letters and digits with a capital (CIM, 5G, PM2.5, IPv6), not a number. */
@@ -268,33 +290,124 @@ function phraseLike(item: string): boolean {
 }
 
 /**
- * An enumeration followed by 的/等 and a quoted term defines it: 互信、互利、平等、协商、尊重多样文明、
- * 谋求共同发展的“上海精神”. The first item is cut from the clause before it at word boundaries, to
- * about the length of the other items.
+ * An enumeration followed by 的/等 and a term defines it: 互信、互利、平等、协商、尊重多样文明、
+ * 谋求共同发展的“上海精神”; 创新、协调、绿色、开放、共享的新发展理念 (an unquoted name after 的);
+ * “适用、经济、绿色、美观”建筑方针 (a quoted enumeration right before a name). The first item is cut
+ * from the clause before it at word boundaries, to about the length of the other items.
  */
-function mineDefinitions(p: string, emit: (term: string, definition: string, start: number, end: number) => void): void {
-  // Found from each 的“…” / 等“…” backwards, item by item (a regex over the enumeration backtracks
+function mineDefinitions(p: string, emit: (term: string, definition: string, named: boolean, start: number, end: number) => void): void {
+  // Found from each 的/等 backwards, item by item (a regex over the enumeration backtracks
   // quadratically over a long one that is followed by no quoted term).
   for (const m of p.matchAll(/(?:的|等)“([^“”]{2,16})”/g)) {
     const term = m[1];
     if (!isTermLike(term)) continue;
-    const items = enumerationBefore(p, m.index!);
-    // Two items before 的/等 are as often a list of examples as a definition.
-    if (items.length < 3) continue;
-    const others = items.slice(1);
-    const longest = Math.max(...others.map((s) => s.length));
-    items[0] = trimLeadingClause(items[0], longest);
-    if (!items[0]) continue;
-    const definition = items.join('、');
-    const start = m.index! - definition.length;
-    emit(term, definition, start, start + definition.length);
+    const definition = definitionBefore(p, m.index!);
+    if (definition) emit(term, definition, true, m.index! - definition.length, m.index!);
   }
+  for (let at = p.indexOf('的'); at >= 0; at = p.indexOf('的', at + 1)) {
+    if (p[at + 1] === '“') continue;
+    const term = nameAfter(p, at + 1);
+    const found = term && definitionBefore(p, at);
+    const definition = found && qualitiesOf(found);
+    if (definition) emit(term, definition, false, at - definition.length, at);
+  }
+  // A sentence that opens by saying what a name is: 文旅产业是涉及吃住行购娱等方方面面的综合性产业，
+  for (const m of p.matchAll(COPULA_DEFINITION)) {
+    const term = m[1];
+    const definition = m[3];
+    if (/^[这该本其此]/.test(term) || /[就也都还才]$/.test(term)) continue;
+    const start = m.index! + m[0].length - 1 - definition.length;
+    emit(term, definition, false, start, start + definition.length);
+  }
+  for (const q of findQuotes(p)) {
+    if (q.depth !== 0) continue;
+    const inner = p.slice(q.open + 1, q.close);
+    const items = inner.split('、');
+    if (items.length < 3 || items.some((s) => !/^[\u4e00-\u9fff]{1,6}$/.test(s))) continue;
+    const term = nameAfter(p, q.close + 1);
+    if (term) emit(term, inner, false, q.open + 1, q.close);
+  }
+}
+
+/**
+ * Before an unquoted name, an enumeration defines it only when it lists qualities: short plain
+ * items (not 安全、经济、人文等领域…的历史性成就), most of them not plain nouns (林地、草地、园地的
+ * 农药使用量 is whose, not what). A verb the clause opens the first item with is left out
+ * (建立政府主导、社会参与 → 政府主导). Returns the definition as it stands in the text, or nothing.
+ */
+function qualitiesOf(definition: string): string | undefined {
+  const items = definition.split('、');
+  let nouns = 0;
+  for (const item of items) {
+    if (!/^[\u4e00-\u9fff]{1,8}$/.test(item)) return undefined;
+    const words = tokenize(item);
+    if (words.some((w) => w.text === '等')) return undefined;
+    if (dictEntry(words[words.length - 1].text)?.pos === 'n') nouns++;
+  }
+  if (nouns * 3 >= items.length * 2) return undefined;
+  const shortest = Math.min(...items.slice(1).map((x) => x.length));
+  const words = tokenize(items[0]);
+  let k = 0;
+  while (k < words.length - 1 && items[0].length - words[k].end >= shortest && /^(v|p|c|d)$/.test(dictEntry(words[k].text)?.pos ?? '')) k++;
+  const first = items[0].slice(words[k].start);
+  return definition.slice(definition.length - (definition.length - items[0].length + first.length));
+}
+
+/** 〈sentence start〉X是(指)…的Y。 or ，: a name, 是, and a clause ending in 的 and a noun. */
+const COPULA_DEFINITION = /(?<=^|[。！？])([\u4e00-\u9fff]{3,10})是(指)?([^，。；：、！？“”]{4,40}的[\u4e00-\u9fff]{2,8})[。，；]/g;
+
+/** The enumeration of three or more items that ends right before `end`, joined with 、. */
+function definitionBefore(p: string, end: number): string | undefined {
+  const items = enumerationBefore(p, end);
+  // Two items before 的/等 are as often a list of examples as a definition.
+  if (items.length < 3) return compactEnumerationBefore(p, end);
+  const longest = Math.max(...items.slice(1).map((s) => s.length));
+  items[0] = trimLeadingClause(items[0], longest);
+  return items[0] ? items.join('、') : undefined;
+}
+
+/** Three or four pairs that share their first character, right before `end` (共商共建共享的全球治理观). */
+function compactEnumerationBefore(p: string, end: number): string | undefined {
+  for (const n of [8, 6]) {
+    const s = p.slice(end - n, end);
+    if (s.length !== n || !/^[\u4e00-\u9fff]+$/.test(s)) continue;
+    let shared = true;
+    for (let k = 2; k < n; k += 2) if (s[k] !== s[0]) shared = false;
+    if (shared && new Set(s).size === n / 2 + 1) return s;
+  }
+  return undefined;
+}
+
+/** Parts of speech a name runs across (nouns, verbal nouns, adjectives, the verb of 治理观). */
+const NAME_POS = /^(n\w*|vn|v|vg|ng|a|an|b|j)$/;
+/** Parts of speech a name can end with (理念, 城市, 观). */
+const NAME_END_POS = /^(n\w*|vg|ng|j)$/;
+
+/**
+ * The name (3–10 characters) that starts at `at` and is not quoted: its words up to a preposition,
+ * particle or mark, without trailing verbs (的现代化人民城市为目标 → 现代化人民城市; 的好房子建设 → 好房子).
+ */
+function nameAfter(p: string, at: number): string | undefined {
+  const run = /^[\u4e00-\u9fff]{3,14}/.exec(p.slice(at, at + 14))?.[0];
+  if (!run) return undefined;
+  const tokens = tokenize(run);
+  const pos = tokens.map((w) => dictEntry(w.text)?.pos ?? '');
+  // A name opens with no verb of its own (具有竞争力 is a clause, 治理观 a name).
+  if (pos[0] === 'v') return undefined;
+  let n = 0;
+  while (n < tokens.length && NAME_POS.test(pos[n])) n++;
+  while (n > 0 && !NAME_END_POS.test(pos[n - 1])) n--;
+  if (n < 2 && !(n === 1 && tokens[0].text.length >= 3)) return undefined;
+  const name = run.slice(0, tokens[n - 1].start + tokens[n - 1].text.length);
+  return name.length >= 3 && name.length <= 10 ? name : undefined;
 }
 
 /** Marks no enumerated item holds. */
 const ITEM_MARK = /[，。；：、“”‘’《》（）！？]/;
 /** Longest item of an enumeration that defines a term. */
 const MAX_DEFINING_ITEM = 14;
+/** Most items of an enumeration that defines a term. */
+const MAX_DEFINING_ITEMS = 24;
 
 /**
  * The items (1–14 characters, separated by 、) that end right before `end`, first to last; the
@@ -303,7 +416,8 @@ const MAX_DEFINING_ITEM = 14;
 function enumerationBefore(p: string, end: number): string[] {
   const items: string[] = [];
   let at = end;
-  for (;;) {
+  // Bounded: a paragraph with a 的 after each of many items would be walked again per 的.
+  while (items.length < MAX_DEFINING_ITEMS) {
     let k = at;
     while (k > 0 && at - k < MAX_DEFINING_ITEM && !ITEM_MARK.test(p[k - 1])) k--;
     const item = p.slice(k, at);
@@ -319,15 +433,16 @@ function enumerationBefore(p: string, end: number): string[] {
 /** The last whole words of `s` that fit in `maxLength`, without a leading verb or preposition. */
 function trimLeadingClause(s: string, maxLength: number): string {
   const tokens = tokenize(s);
-  let out = '';
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const next = tokens[i].text + out;
-    if (next.length > maxLength) break;
-    out = next;
-  }
-  // Drop connective heads such as 并践行 / 提出 that the length budget let through.
-  return out.replace(/^(?:并|和|与|及|以|把|将|在|对|从|是|为|践行|提出|坚持|秉持|倡导|弘扬)+/, '') || out;
+  let first = tokens.length;
+  while (first > 0 && s.length - tokens[first - 1].start <= maxLength) first--;
+  // Drop connective heads such as 并践行 / 提出 that the length budget let through, word by word
+  // (和平 is not 和 + 平).
+  const kept = first;
+  while (first < tokens.length - 1 && CONNECTIVE_HEAD.test(tokens[first].text)) first++;
+  return first < tokens.length ? s.slice(tokens[first].start) : kept < tokens.length ? s.slice(tokens[kept].start) : '';
 }
+
+const CONNECTIVE_HEAD = /^(?:并|和|与|及|以|把|将|在|对|从|是|为|践行|提出|坚持|秉持|倡导|弘扬)$/;
 
 /** Who is quoted: the person before a speech verb in the same sentence (习近平主席指出：). */
 function speakerBefore(p: string, quoteOpen: number): string | undefined {
