@@ -3,6 +3,7 @@ import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { duplicateRule } from '../../server/src/core/rules/duplicate';
 import type { FileIndex } from '../../server/src/core/types';
+import { createPolicyService } from '../../server/src/core/service';
 import { applyFirst, runRule } from '../helpers/rules';
 
 const run = (text: string, index?: CorpusIndex) => runRule(duplicateRule, text, index);
@@ -56,6 +57,8 @@ describe('rule duplicate', () => {
     ['各方要坚坚持多边主义，推动文化与旅游融合发展。', '坚', 3],
     // A noun ending a longer word, again on its own before a particle.
     ['深入挖掘中华文化文化的丰富内涵。', '文化', 8],
+    // A verb or adjective ending a longer verb, again on its own: no verb takes itself as object.
+    ['要发展壮大壮大群防群治力量。', '壮大', 5],
     // A function word doubled whose doubled form is a rare word (了了).
     ['城市管理实现了了从被动应对向主动防控的转变。', '了', 7],
   ];
@@ -133,5 +136,17 @@ describe('rule duplicate', () => {
       ['在', 3],
       ['提升', text.lastIndexOf('提升')],
     ]);
+  });
+
+  it('reads across a hard wrap inside a paragraph (CRLF too), not between a title and its text', () => {
+    const service = createPolicyService();
+    for (const br of ['\n', '\r\n']) {
+      const text = `要深入挖掘非遗、文物、文创、美食等领域的资源，打造一批叫得响、传得开的精品${br}精品线路和品牌项目。${br}着力建设安全可靠的韧性城市${br}城市是人民的城市。`;
+      const f = service.check(text).filter((x) => x.rule === 'duplicate');
+      assert.deepEqual(f.map((x) => [x.start, text.slice(x.start, x.end)]), [[text.indexOf(`${br}精品`) + br.length, '精品']]);
+      assert.deepEqual(f[0].fixes[0].edits, [{ start: f[0].start, end: f[0].end, newText: '' }]);
+    }
+    // A numbered heading with a comma in it ends its line.
+    assert.deepEqual(service.check('十、激发全民族文化创新创造活力，繁荣发展社会主义文化\n文化繁荣兴盛是中国式现代化的重要标志。'), []);
   });
 });

@@ -110,6 +110,14 @@ describe('rule punctuation', () => {
       assert.equal(fixed('这是为什么?'), '这是为什么？');
       assert.equal(fixed('热烈祝贺!'), '热烈祝贺！');
       assert.equal(fixed('2024年,中国同各国贸易额增长。'), '2024年，中国同各国贸易额增长。');
+      // At the end of a line too.
+      assert.equal(fixed('各位同志、各位朋友:\n\n今天，我们在这里相聚。'), '各位同志、各位朋友：\n\n今天，我们在这里相聚。');
+      assert.equal(fixed('会议强调,'), '会议强调，');
+    });
+
+    it('puts a comma after an ordinal opening a sentence (第三、 → 第三，), not in a list of ordinals', () => {
+      assert.equal(fixed('第一，要抓创新。第三、要在提升供给水平上下功夫。首先、要加强领导。'), '第一，要抓创新。第三，要在提升供给水平上下功夫。首先，要加强领导。');
+      for (const text of ['推动第一、二、三产业融合发展。', '第一、第二批试点。', '实现了一、二产业联动。']) assert.deepEqual(run(text), [], text);
     });
 
     it('converts a Chinese sentence-final period and list numbers', () => {
@@ -127,6 +135,7 @@ describe('rule punctuation', () => {
         '第1.2条，GB/T 15834-2011，e.g. U.S.A.',
         '上合组织(SCO)成立于2001年。',
         '函数f(x)的值。',
+        '详见 https://例子.中国/政策:解读，或致信 张三@例子.中国。',
       ]) {
         assert.deepEqual(run(text), [], text);
       }

@@ -141,6 +141,22 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.match(f[0].message, /来源没有「重要」/);
   });
 
+  it('reads a quotation after a turned quotation mark as a quotation of its own', () => {
+    const text = '从严厉打击“三股势力“到商签公约。习近平主席曾引用谚语：“有了和平，国家才能兴盛；有了雨露，大地才能繁荣。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [['盛', '旺']]);
+  });
+
+  it('flags the last words of a source sentence left out of a quotation closed as a whole sentence', () => {
+    const text = '《决定》提出：“推动走出去、请进来管理便利化，扩大国际人文交流。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [['流', '流合作']]);
+    assert.match(f[0].message, /还有「合作」/);
+    // Quoted as part of the draft's own sentence, or cut at a comma, it is a partial quotation.
+    assert.deepEqual(runRule(quoteMismatchRule, '《决定》提出要“推动走出去、请进来管理便利化，扩大国际人文交流”。', index), []);
+    assert.deepEqual(runRule(quoteMismatchRule, '《决定》提出：“推动走出去、请进来管理便利化。”', index), []);
+  });
+
   it('shows words left out of a quotation between the characters around the gap', () => {
     const text = '习近平主席指出：“安全是国家发展的前提，平安是人民幸福的线。”';
     const f = runRule(quoteMismatchRule, text, index);

@@ -1,9 +1,10 @@
 // The language service facade: one object whose methods are the features. It knows nothing of
 // LSP, VS Code or the terminal; the server, the CLI and the tests all drive it.
 import { defaultConfig, type PolicyConfig } from './config';
-import { Paragraph, splitParagraphs } from './draft';
+import { Paragraph, splitParagraphs, type DraftParagraph } from './draft';
 import { CorpusIndex } from './index/corpus';
 import { t } from './l10n';
+import { startsWithHeadingMarker } from './features/symbols';
 import { RULES } from './rules';
 import { reflow } from './sources/reflow';
 import type { Rule, RuleFinding } from './rules/types';
@@ -76,14 +77,39 @@ export class PolicyService {
   /** Every finding in the text, sorted by position; paragraphs unchanged since the last call are not re-checked. */
   check(text: string, isCancelled?: () => boolean): Finding[] {
     const out: Finding[] = [];
-    for (const para of splitParagraphs(text)) {
-      if (isCancelled?.()) break;
+    const paragraphs = splitParagraphs(text);
+    paragraphs.forEach((para, k) => {
+      if (isCancelled?.()) return;
       for (const f of this.checkParagraph(para.text)) {
         const finding = this.toFinding(f, para.start, text);
         if (finding) out.push(finding);
       }
-    }
+      const next = paragraphs[k + 1];
+      if (next && wrapsInto(text, para, next)) out.push(...this.checkWrap(text, para, next));
+    });
     return dedupe(out);
+  }
+
+  /**
+   * What spans the wrap between two lines of one paragraph: rules that read only nearby words run
+   * on the lines' ends joined; findings touching the join are mapped back. A fix whose range would
+   * take in the line break is dropped (the finding stays).
+   */
+  private checkWrap(text: string, line: DraftParagraph, next: DraftParagraph): Finding[] {
+    const tail = line.text.slice(-WRAP_CONTEXT);
+    const head = next.text.slice(0, WRAP_CONTEXT);
+    const join = tail.length;
+    const toDoc = (at: number) => (at < join ? line.end - join + at : next.start + at - join);
+    const out: Finding[] = [];
+    for (const f of this.checkParagraph(tail + head)) {
+      if (!f.rule.readsAcrossWraps || f.end < join || f.start > join) continue;
+      // The end of a range that ends at the join stays on the first line.
+      const end = f.end <= join ? toDoc(f.end) : next.start + f.end - join;
+      const broken = f.start < join && f.end > join;
+      const finding = this.findingAt(broken ? { ...f, replacements: [] } : f, toDoc(f.start), end, text);
+      if (finding) out.push(finding);
+    }
+    return out;
   }
 
   private checkParagraph(slice: string): Array<RuleFinding & { rule: Rule }> {
@@ -129,10 +155,13 @@ export class PolicyService {
   }
 
   private toFinding(f: RuleFinding & { rule: Rule }, offset: number, text: string): Finding | undefined {
+    return this.findingAt(f, offset + f.start, offset + f.end, text);
+  }
+
+  /** The finding for the draft's [start, end), with its fixes. */
+  private findingAt(f: RuleFinding & { rule: Rule }, start: number, end: number, text: string): Finding | undefined {
     const severity = this.currentConfig.rules[f.rule.id] ?? f.rule.defaultSeverity;
     if (severity === 'off') return undefined;
-    const start = offset + f.start;
-    const end = offset + f.end;
     const found = text.slice(start, end);
     const fixes: Fix[] = f.replacements.map((r) => ({
       title: r === '' ? t(`删除「${found}」`, `Delete "${found}"`) : t(`改为「${r}」`, `Change to "${r}"`),
@@ -145,6 +174,23 @@ export class PolicyService {
   safeRuleIds(): Set<string> {
     return new Set(this.rules.filter((r) => r.safe).map((r) => r.id));
   }
+}
+
+/** Characters of each line's end read around a wrap: a sentence's worth for term comparisons. */
+const WRAP_CONTEXT = 24;
+/** Shorter lines are titles or list items as often as wrapped prose. */
+const MIN_WRAPPED_LINE = 30;
+const HAN_AT_END = /\p{Script=Han}$/u;
+const HAN_AT_START = /^\p{Script=Han}/u;
+
+/**
+ * A line of prose that goes on in the next line (a hard wrap): no blank line between, the line
+ * holds clause marks and ends in a Chinese character with no mark, and the next begins with one.
+ * Headings (十、激发…活力，繁荣发展社会主义文化) and short title lines do not wrap.
+ */
+function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph): boolean {
+  if (next.start - line.end > 2 || line.text.length < MIN_WRAPPED_LINE || startsWithHeadingMarker(line.text)) return false;
+  return HAN_AT_END.test(line.text) && HAN_AT_START.test(next.text) && /[，。；、]/.test(line.text) && text.slice(line.end, next.start).trim() === '';
 }
 
 /** The same characters in a string that does not point into a larger one. */

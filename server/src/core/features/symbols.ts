@@ -40,6 +40,12 @@ const MARKERS: Marker[] = [
   { level: 5, re: /^[（(][0-9０-９]{1,3}[）)]/ },
 ];
 
+/** True when the line opens with a heading marker (# 标题, 第一章, 一、, （一）, 1., （1）). */
+export function startsWithHeadingMarker(line: string): boolean {
+  const body = line.slice(LEADING_SPACE.exec(line)![0].length);
+  return MARKERS.some((m) => m.re.test(body));
+}
+
 /** Cuts a run-in heading at the first 。 (or ；/！/？) and at 30 characters (code points). */
 function headingName(line: string): string {
   const stop = line.search(/[。；！？]/);

@@ -238,6 +238,22 @@ export function idioms(): readonly string[] {
 }
 /** Rarer "idioms" in the dictionary are often variants or noise (戮力同心 beside 勠力同心). */
 const IDIOM_MIN_FREQ = 20;
+/** Below this, a four-character entry is too often noise to be any evidence. */
+const RARE_IDIOM_MIN_FREQ = 5;
+
+let rareIdiomList: string[] | undefined;
+
+/**
+ * Four-character idioms the dictionary counts rarely (历久弥新: 5): evidence only against a form
+ * that is no word at all, never against a variant the dictionary knows.
+ */
+export function rareIdioms(): readonly string[] {
+  rareIdiomList ??= dict()
+    .wordsTagged(4, ['i', 'l'], RARE_IDIOM_MIN_FREQ)
+    .filter((x) => x.freq < IDIOM_MIN_FREQ)
+    .map((x) => x.word);
+  return rareIdiomList;
+}
 
 export function dictEntry(word: string): DictEntry | undefined {
   return dict().get(word);

@@ -22,7 +22,7 @@
 // word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
 import { dictEntry, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
-import type { CorpusIndex } from '../index/corpus';
+import { weaklyMined, type CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
 
@@ -39,6 +39,8 @@ const AUXILIARY_FREQ = 100_000;
 /** Single-character verbs this frequent may follow a word ending in them (享有|有质量, 收到|到办结). */
 const COMMON_VERB_FREQ = 50_000;
 const ASPECT = /[了着过]/;
+/** Verbs and the set phrases jieba tags like them (发展壮大/i). */
+const VERB_POS = /^(v|vn|vd|i|l)$/;
 const CJK_CLOSING = /[”’》）」』】〕]/;
 /** A doubled character this frequent as a dictionary word is a reduplication wherever it stands (人人, 县县). */
 const COMMON_REDUPLICATION = 20;
@@ -52,6 +54,7 @@ export const duplicateRule: Rule = {
   description: '重复的字词（提升提升、在在）',
   defaultSeverity: 'warning',
   safe: true,
+  readsAcrossWraps: true,
   check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
@@ -158,6 +161,11 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (first.start < i && first.end === second && words.aligned(second, end) && /^n/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
+    // A verb or adjective ending a longer verb, then again on its own (发展壮大|壮大): a verb does
+    // not take itself as its object (党组织|组织 is a noun and a verb, and reads).
+    if (first.start < i && first.end === second && words.aligned(second, end) && VERB_POS.test(dictEntry(first.text)?.pos ?? '') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
+      return index.frequency(doubled) >= 2;
+    }
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
     if (!tail && isTentative(text, i, unit)) return true;
     return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
@@ -214,7 +222,7 @@ function typedBeforeTerm(text: string, i: number, len: number, index: CorpusInde
 function knownTermAt(text: string, at: number, index: CorpusIndex): string | undefined {
   for (let n = Math.min(MAX_UNIT, text.length - at); n >= 3; n--) {
     const info = index.term(text.slice(at, at + n));
-    if (info && info.count >= 2 && !(info.kinds.size === 1 && info.kinds.has('listed'))) return info.text;
+    if (info && info.count >= 2 && !weaklyMined(info)) return info.text;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 //    away from each other (”上海精神“: both turned);
 //  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
 //  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……; a pause mark
-//    next to a sentence end (，。 。，) → the end mark alone;
+//    next to a sentence end (，。 。，) → the end mark alone; 第三、 opening a sentence → 第三，;
 //  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）;
 //  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → …….
 // A quotation running over several paragraphs opens each of them with “ and closes only the last.
@@ -47,6 +47,7 @@ export const punctuationRule: Rule = {
     doubled(text, out);
     asciiQuotes(text, out);
     dashesAndEllipses(text, out);
+    ordinalPause(text, out);
     return dedupe(out);
   },
 };
@@ -218,12 +219,32 @@ function chineseContext(text: string, start: number, end: number): boolean {
   return chineseBefore(charBefore(text, start)) || chineseAfter(charAt(text, end)) || start === 0;
 }
 
+/**
+ * 第一，第二， (其一， 首先，) open the points of a passage with a comma, as 一、二、 take 、 (GB/T 15834): 第三、要…
+ * at the start of a sentence is a slip. 第一、二产业 and 第一、第二批 list ordinals and stay.
+ */
+const ORDINAL_PAUSE = /(?<=^|[。！？；\n]\s*)(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次)、(?![第其首一二三四五六七八九十〇零\d])/g;
+
+function ordinalPause(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(ORDINAL_PAUSE)) {
+    const at = m.index + m[0].length - 1;
+    out.push(finding(at, at + 1, t(`序次语「${m[0].slice(0, -1)}」后应用逗号「，」`, `An ordinal such as ${m[0].slice(0, -1)} takes a comma 「，」`), '，'));
+  }
+}
+
+/** Inside a web or mail address (https://例子.中国/a, 名字@例子.中国): its marks are its own. */
+function inAddress(text: string, i: number): boolean {
+  let start = i;
+  while (start > 0 && i - start < 200 && !/[\s，。；：！？、“”（）《》]/.test(text[start - 1])) start--;
+  return /:\/\/|^www\.|@/.test(text.slice(start, i));
+}
+
 function halfWidth(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(HALF_WIDTH)) {
     const i = m.index;
     const ch = m[0];
     const before = charBefore(text, i);
-    if (!chineseBefore(before)) continue;
+    if (!chineseBefore(before) || inAddress(text, i)) continue;
     if (ch === '.') {
       if (text[i + 1] === '.') {
         // "..." after Chinese: an ellipsis (the dots after the first follow a dot, not Chinese, and are skipped).
@@ -243,7 +264,8 @@ function halfWidth(text: string, out: RuleFinding[]): void {
       continue;
     }
     const after = charAt(text, i + 1);
-    const endOk = after === '' && (ch === '?' || ch === '!');
+    // At the end of a line the mark ends Chinese text too (各位朋友:⏎).
+    const endOk = after === '' || after === '\n' || after === '\r';
     if (!endOk && !chineseAfter(after) && !(/\d/.test(after) && ch !== '?' && ch !== '!')) continue;
     const full = FULL_WIDTH[ch];
     out.push(finding(i, i + 1, t(`中文中应使用全角「${full}」`, `Use the full-width 「${full}」 in Chinese text`), full));

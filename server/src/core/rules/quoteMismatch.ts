@@ -23,9 +23,15 @@ interface QuoteSpan {
 
 /** Quotation spans: “…” at the outer level, or the sentence after an unquoted 指出：. */
 export function quotationSpans(text: string): QuoteSpan[] {
-  const spans: QuoteSpan[] = findQuotes(text)
-    .filter((q) => q.depth === 0)
-    .map((q) => ({ start: q.open + 1, end: q.close }));
+  // Outer quotations are those no other pair encloses: an opening mark left unclosed before one
+  // (打击“三股势力“到…：“有了和平…”) does not make it a nested one.
+  // findQuotes lists pairs by their opening mark, so the furthest close seen tells.
+  const spans: QuoteSpan[] = [];
+  let furthestClose = -1;
+  for (const q of findQuotes(text)) {
+    if (q.close > furthestClose) spans.push({ start: q.open + 1, end: q.close });
+    furthestClose = Math.max(furthestClose, q.close);
+  }
   for (const m of text.matchAll(INTRO)) {
     const start = m.index! + m[0].length;
     if (text[start] === '“') continue;
@@ -63,7 +69,9 @@ function expandAliases(text: string, index: CorpusIndex): string {
 /** The parts of one quoted piece that differ from its nearest source sentence. */
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
   const body = trimEndWhere(piece, isQuoteEndMark);
-  if (chinese(body) < MIN_QUOTE || index.frequency(body) > 0 || index.frequency(expandAliases(body, index)) > 0) return [];
+  if (chinese(body) < MIN_QUOTE) return [];
+  if (index.frequency(body) > 0) return /[。！？]$/.test(piece) ? droppedEnding(body, offset, index) : [];
+  if (index.frequency(expandAliases(body, index)) > 0) return [];
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
@@ -93,6 +101,10 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const cutAtStart = a.sourceStart > 0;
   const cutAtEnd = a.sourceEnd < sourceText.length;
   if (a.edits.some((e) => (cutAtStart && e.start === 0) || (cutAtEnd && e.end === body.length))) return [];
+  // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
+  // of the source sentence's end (…人文交流合作。) has dropped those words.
+  const tail = sourceText.slice(a.sourceEnd);
+  if (cutAtEnd && /[。！？]$/.test(piece) && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);
@@ -119,6 +131,41 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
       related,
     };
   });
+}
+
+/** Characters a sentence of the sources ends with. */
+const SENTENCE_END = /[。！？”’]/;
+
+/**
+ * A verbatim quotation that the draft closes as a whole sentence (…扩大国际人文交流。”) but that
+ * the sources everywhere go on with a word or two to their sentence's end (…人文交流合作。): the
+ * words were dropped. Quoting the start of a longer sentence, cut at a comma, is left alone.
+ */
+function droppedEnding(body: string, offset: number, index: CorpusIndex): RuleFinding[] {
+  const positions = index.suffixArray.positions(body, 50);
+  let tail: string | undefined;
+  for (const p of positions) {
+    const after = index.joined.slice(p + body.length, p + body.length + 5);
+    const m = /^([\u3400-\u9fff]{1,4})(.)/.exec(after);
+    if (!m || !SENTENCE_END.test(m[2]) || (tail !== undefined && tail !== m[1])) return [];
+    tail = m[1];
+  }
+  if (!tail) return [];
+  const ref = index.occurrences(body + tail, 1)[0];
+  const sentence = ref && index.sentenceAt(ref);
+  const title = ref && index.article(ref)?.title;
+  const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
+  const sourceWording = body + tail;
+  const last = body.length - 1;
+  return [
+    {
+      start: offset + last,
+      end: offset + body.length,
+      message: t(`引文与来源不一致：来源此处还有「${tail}」；原文：“${sourceWording}”${where}`, `Quotation differs from the source: it goes on with "${tail}" there; source: “${sourceWording}”${where}`),
+      replacements: [body[last] + tail],
+      related: sentence ? index.relatedPlace(sentence, t('来源原文', 'Source text')) : undefined,
+    },
+  ];
 }
 
 export const quoteMismatchRule: Rule = {

@@ -3,13 +3,13 @@
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
 import { t } from '../l10n';
-import { dictEntry, idioms, isDictWord, isFunctionWord, wordFreq } from '../lang/segmenter';
+import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
 import { align, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher } from '../text/substitutionMatcher';
-import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
 import type { TextRange } from '../types';
@@ -63,10 +63,11 @@ function isCjkRun(s: string): boolean {
 
 /**
  * A known term is trusted wording when the sources use it repeatedly or name it explicitly. Items
- * of enumerations alone are not: they are cut from clauses by guesswork (促消费, 有落实).
+ * mined by guesswork alone are not: enumeration items cut from clauses (促消费, 有落实), names in
+ * parentheses, phrases read off a description.
  */
 function trusted(info: TermInfo): boolean {
-  if (info.kinds.size === 1 && info.kinds.has('listed')) return false;
+  if (weaklyMined(info)) return false;
   const named = info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined');
   return info.count >= 2 ? info.text.length >= 4 || named : named && info.count >= 1 && info.text.length >= 4;
 }
@@ -178,6 +179,8 @@ interface NearTermTables {
   terms: TermInfo[];
   /** The terms that are the dictionary's idioms, not the sources' wording. */
   fromDictionary: Set<TermInfo>;
+  /** Those of them the dictionary counts rarely (历久弥新). */
+  rareIdioms: Set<TermInfo>;
   matcher: SubstitutionMatcher;
   /** The sources' own misspellings (资旅产业) and their usual wording. */
   typos: AhoCorasick;
@@ -201,11 +204,16 @@ function tablesFor(index: CorpusIndex): NearTermTables {
     // The dictionary's idioms are fixed wording as much as the sources' terms.
     const fromDictionary = new Set<TermInfo>();
     const included = new Set(terms.map((x) => x.text));
-    for (const idiom of idioms()) {
-      if (included.has(idiom)) continue;
-      const info: TermInfo = { text: idiom, kinds: new Set(), count: index.frequency(idiom), articles: 0, refs: [] };
-      terms.push(info);
-      fromDictionary.add(info);
+    const rare = new Set<TermInfo>();
+    for (const list of [idioms(), rareIdioms()]) {
+      for (const idiom of list) {
+        if (included.has(idiom)) continue;
+        included.add(idiom);
+        const info: TermInfo = { text: idiom, kinds: new Set(), count: index.frequency(idiom), articles: 0, refs: [] };
+        terms.push(info);
+        fromDictionary.add(info);
+        if (list !== idioms()) rare.add(info);
+      }
     }
     // Two slips in one term are accepted only as two homophones in a term of 5 to 12 characters
     // that the sources use repeatedly.
@@ -214,7 +222,7 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 ? 2 : 1),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
-    tables = { terms, fromDictionary, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    tables = { terms, fromDictionary, rareIdioms: rare, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
     tablesByIndex.set(index, tables);
   }
   return tables;
@@ -242,6 +250,13 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // it (长治久按), or a nearly identical glyph (防患于末然); a mere look-alike there is as often
     // wordplay (一堤之隔 beside 一墙之隔). Most windows near an idiom fail this first, cheapest test.
     if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
+    // A rare idiom is evidence only against a form that is no word, with one homophone that is the
+    // commoner character, as typing by pinyin picks it (历久迷新); a rarer one is a variant the
+    // dictionary lacks (勠力同心 beside its 戮力同心).
+    if (tables.rareIdioms.has(info)) {
+      const k = diffs[0];
+      if (diffs.length !== 1 || isDictWord(form) || soundSimilarity(form[k], right[k]) !== 1 || wordFreq(form[k]) < wordFreq(right[k])) return;
+    }
     if (!known && (index.term(form) || attested(index, form, info))) return;
     // A number changed into another number is an update (十五五 beside 十四五); a number typed for
     // a word of the same sound (一带议路, 城十综合) is a slip like any other.
@@ -267,6 +282,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       // A stray character (a one-character token that is not a function word) marks a slip.
       const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
       const homophone = soundSimilarity(form[k], right[k]) === 1;
+      // A rare idiom's slip leaves a stray character; one inside a real word (系统|实时 beside 系统实施) is that word.
+      if (tables.rareIdioms.has(info) && tok && tok.text.length > 1) return;
       // At the edge of the window, a look-alike that is a common word of its own (占|比, 大|保护)
       // belongs to the neighbouring words, not to a misspelt term.
       if (!known && !homophone && (k === 0 || k === n - 1) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
@@ -482,6 +499,7 @@ export const termTypoRule: Rule = {
   description: '与来源规范表述相差一字的疑似错字、割裂术语的引号、近乎照抄来源却有错字的句子',
   defaultSeverity: 'warning',
   safe: false,
+  readsAcrossWraps: true,
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
     if (index.isEmpty) return [];
