@@ -83,7 +83,8 @@ describe('miner', () => {
   it('mines long runs without marks and long enumerations in linear time (no backtracking)', function () {
     this.timeout(20000);
     const run = '中国人民'.repeat(100000);
-    const text = ['标题一', run, '甲乙丙、'.repeat(50000) + '丁戊己。', run + '、' + run].join('\n');
+    // Also many parenthesised names and many enumerations before 的 in one paragraph.
+    const text = ['标题一', run, '甲乙丙、'.repeat(50000) + '丁戊己。', run + '、' + run, '城市奖（上海奖）'.repeat(30000), '安全、舒适、绿色的好房子'.repeat(5000)].join('\n');
     const v = mineFile(sourceOf(text), splitArticles(text));
     assert.ok(v.terms.filter((t) => t.kind === 'listed').every((t) => text.slice(t.refs[0].start, t.refs[0].end) === t.text));
   });

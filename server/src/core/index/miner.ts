@@ -162,7 +162,9 @@ function mineAliases(
   for (const m of p.matchAll(re)) {
     const explicit = /^[（(](?:以下简称|下称|简称|以下称)/.test(m[0]);
     const short = m[1];
-    const before = p.slice(0, m.index);
+    // A name ends its clause right before the parenthesis: the clause's last characters suffice
+    // (the whole paragraph before each of many parentheses made mining quadratic).
+    const before = p.slice(Math.max(0, m.index! - NAME_CONTEXT), m.index);
     const at = m.index! + m[0].indexOf(short);
     if (ACRONYM.test(short)) {
       const full = nounPhraseBefore(before);
@@ -180,6 +182,9 @@ function mineAliases(
     }
   }
 }
+
+/** Characters before a parenthesis read for the name it follows (names are shorter than clauses). */
+const NAME_CONTEXT = 100;
 
 /** Parenthesised notes that qualify the name before them rather than name it (（含技工院校）, （原大坪村）). */
 const NOTE_START = /^(?:以下统称|统称|含|不含|包括|包含|原|指|即|或|如|及|和|与|暂行|试行)/;
