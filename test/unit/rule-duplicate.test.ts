@@ -59,6 +59,7 @@ describe('rule duplicate', () => {
     ['深入挖掘中华文化文化的丰富内涵。', '文化', 8],
     // A verb or adjective ending a longer verb, again on its own: no verb takes itself as object.
     ['要发展壮大壮大群防群治力量。', '壮大', 5],
+    ['要建立健全健全科学的评价体系。', '健全', 5],
     // A function word doubled whose doubled form is a rare word (了了).
     ['城市管理实现了了从被动应对向主动防控的转变。', '了', 7],
   ];
@@ -122,6 +123,26 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('上上合组织与全球南方密不可分。'), []);
   });
 
+  it('deletes an early character with the word it starts when that word was just written (提升|提|提升), and any further copy', () => {
+    const one = '有助于提升提提升城市韧性。';
+    assert.deepEqual(run(one).map((x) => [one.slice(x.start, x.end), x.start]), [['提提升', 5]]);
+    assert.equal(applyFirst(one, run(one)), '有助于提升城市韧性。');
+    const two = '“三、提升提提升提升培育壮大城市发展新动能”。';
+    assert.equal(applyFirst(two, run(two)), '“三、提升培育壮大城市发展新动能”。');
+  });
+
+  it('reports every extra copy when the first of three ends a longer word (党中央|中央|中央)', () => {
+    const text = '重大事项及时向党中央中央中央、国务院请示报告。';
+    assert.equal(applyFirst(text, run(text)), '重大事项及时向党中央、国务院请示报告。');
+    assert.deepEqual(run('人人人参与').map((x) => x.start), [2]);
+  });
+
+  it('reads a character that ends a word of the sources the dictionary lacks as that word (合作共|赢 before 赢得)', () => {
+    const text = '坚持合作共赢赢得广泛赞誉。';
+    assert.equal(run(text).length, 1);
+    assert.deepEqual(run(text, indexOf('坚持合作共赢。', '实现互利共赢。')), []);
+  });
+
   it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {
     const text = '这个问题要研究研究再定。';
     assert.equal(run(text).length, 1);
@@ -146,6 +167,19 @@ describe('rule duplicate', () => {
       assert.deepEqual(f.map((x) => [x.start, text.slice(x.start, x.end)]), [[text.indexOf(`${br}精品`) + br.length, '精品']]);
       assert.deepEqual(f[0].fixes[0].edits, [{ start: f[0].start, end: f[0].end, newText: '' }]);
     }
+    // One sentence per line without end marks, lines of every length: no line wraps into the next.
+    const list = [
+      '各地要加快推进老旧小区改造，着力提升城市',
+      '城市治理水平不断提高，人民群众获得感、幸福感、安全感持续增强，基层治理体系更加完善',
+      '推动文化和旅游深度融合，打造一批精品',
+      '精品线路和品牌项目不断涌现',
+      '坚持人民城市人民建、人民城市为人民，共建共治共享美好家园，让城市更加宜居宜业宜游',
+      '加强历史文化保护传承',
+    ].join('\n');
+    assert.deepEqual(service.check(list).filter((x) => x.rule === 'duplicate'), []);
+    // A draft wrapped by hand at about 30 characters: its paragraph is read whole.
+    const wrapped = ['为推动文旅产业“走出去”，我们深入调研了全省情况，发现一些', '问题：品牌影响力还不够强，一些项目缺乏特色；推广渠道不够', '多，既懂外语又懂运营的复合型', '复合型人才严重短缺。'].join('\n');
+    assert.deepEqual(service.check(wrapped).filter((x) => x.rule === 'duplicate').map((x) => wrapped.slice(x.start, x.end)), ['复合型']);
     // A numbered heading with a comma in it ends its line.
     assert.deepEqual(service.check('十、激发全民族文化创新创造活力，繁荣发展社会主义文化\n文化繁荣兴盛是中国式现代化的重要标志。'), []);
   });

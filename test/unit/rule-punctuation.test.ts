@@ -148,6 +148,11 @@ describe('rule punctuation', () => {
       assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5)浓度（城市）。');
     });
 
+    it('fixes one ASCII quotation mark that pairs with a Chinese one (“走走看看")', () => {
+      assert.equal(fixed('游客喜欢“走走看看"的旅游方式。'), '游客喜欢“走走看看”的旅游方式。');
+      assert.equal(fixed('他说"走走看看”。'), '他说“走走看看”。');
+    });
+
     it('leaves ASCII quotes around English alone', () => {
       assert.deepEqual(run('他说"hello world"。China\'s growth.'), []);
     });

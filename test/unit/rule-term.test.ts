@@ -141,6 +141,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.match(f[0].message, /来源没有「重要」/);
   });
 
+  it('corrects a quoted phrase that sounds exactly like a term the sources quote, where they quote it so', () => {
+    const text = '推动政务服务“一网通办”、城市运行“一网通关”、公共服务“一网通享”。';
+    const f = runRule(termTypoRule, text, index);
+    assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [['通关', '统管']]);
+    // Two slips without the sources' surroundings may be another phrase (海关“一网通关”).
+    assert.deepEqual(runRule(termTypoRule, '海关实行“一网通关”改革。', index), []);
+  });
+
   it('reads a quotation after a turned quotation mark as a quotation of its own', () => {
     const text = '从严厉打击“三股势力“到商签公约。习近平主席曾引用谚语：“有了和平，国家才能兴盛；有了雨露，大地才能繁荣。”';
     const f = runRule(quoteMismatchRule, text, index);

@@ -7,6 +7,7 @@ import { t } from './l10n';
 import { startsWithHeadingMarker } from './features/symbols';
 import { RULES } from './rules';
 import { reflow } from './sources/reflow';
+import { lastAtOrBefore } from './text/sortedSearch';
 import type { Rule, RuleFinding } from './rules/types';
 import { silentLogger, type Finding, type Fix, type Logger, type TextRange } from './types';
 
@@ -77,39 +78,19 @@ export class PolicyService {
   /** Every finding in the text, sorted by position; paragraphs unchanged since the last call are not re-checked. */
   check(text: string, isCancelled?: () => boolean): Finding[] {
     const out: Finding[] = [];
-    const paragraphs = splitParagraphs(text);
-    paragraphs.forEach((para, k) => {
-      if (isCancelled?.()) return;
-      for (const f of this.checkParagraph(para.text)) {
-        const finding = this.toFinding(f, para.start, text);
+    for (const para of joinWrappedLines(text, splitParagraphs(text))) {
+      if (isCancelled?.()) break;
+      const joined = para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join('');
+      for (const f of this.checkParagraph(joined)) {
+        const start = para.toDoc(f.start, false);
+        const end = f.end === f.start ? start : para.toDoc(f.end, true);
+        // A range that takes in a line break the paragraph was joined over keeps its message, not its fix.
+        const whole = end - start === f.end - f.start;
+        const finding = this.findingAt(whole ? f : { ...f, replacements: [] }, start, end, text);
         if (finding) out.push(finding);
       }
-      const next = paragraphs[k + 1];
-      if (next && wrapsInto(text, para, next)) out.push(...this.checkWrap(text, para, next));
-    });
-    return dedupe(out);
-  }
-
-  /**
-   * What spans the wrap between two lines of one paragraph: rules that read only nearby words run
-   * on the lines' ends joined; findings touching the join are mapped back. A fix whose range would
-   * take in the line break is dropped (the finding stays).
-   */
-  private checkWrap(text: string, line: DraftParagraph, next: DraftParagraph): Finding[] {
-    const tail = line.text.slice(-WRAP_CONTEXT);
-    const head = next.text.slice(0, WRAP_CONTEXT);
-    const join = tail.length;
-    const toDoc = (at: number) => (at < join ? line.end - join + at : next.start + at - join);
-    const out: Finding[] = [];
-    for (const f of this.checkParagraph(tail + head)) {
-      if (!f.rule.readsAcrossWraps || f.end < join || f.start > join) continue;
-      // The end of a range that ends at the join stays on the first line.
-      const end = f.end <= join ? toDoc(f.end) : next.start + f.end - join;
-      const broken = f.start < join && f.end > join;
-      const finding = this.findingAt(broken ? { ...f, replacements: [] } : f, toDoc(f.start), end, text);
-      if (finding) out.push(finding);
     }
-    return out;
+    return dedupe(out);
   }
 
   private checkParagraph(slice: string): Array<RuleFinding & { rule: Rule }> {
@@ -154,10 +135,6 @@ export class PolicyService {
     return kept;
   }
 
-  private toFinding(f: RuleFinding & { rule: Rule }, offset: number, text: string): Finding | undefined {
-    return this.findingAt(f, offset + f.start, offset + f.end, text);
-  }
-
   /** The finding for the draft's [start, end), with its fixes. */
   private findingAt(f: RuleFinding & { rule: Rule }, start: number, end: number, text: string): Finding | undefined {
     const severity = this.currentConfig.rules[f.rule.id] ?? f.rule.defaultSeverity;
@@ -176,21 +153,101 @@ export class PolicyService {
   }
 }
 
-/** Characters of each line's end read around a wrap: a sentence's worth for term comparisons. */
-const WRAP_CONTEXT = 24;
-/** Shorter lines are titles or list items as often as wrapped prose. */
-const MIN_WRAPPED_LINE = 30;
-const HAN_AT_END = /\p{Script=Han}$/u;
+/** A line that ends in a Chinese character or a mark inside a sentence goes on. */
+const GOES_ON_AT_END = /(?:\p{Script=Han}|[，、：“‘《（—])$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;
+/** Lines narrower than this (columns) are titles or list items as often as wrapped prose. */
+const MIN_WRAP_WIDTH = 40;
+/** A line wrapped at width W fills W − WRAP_SLACK … W columns (wrapped by hand, a few characters short). */
+const WRAP_SLACK = 8;
+
+/** Columns a line takes in an editor: two for a wide (East Asian) character, one for others. */
+function columns(line: string): number {
+  let n = 0;
+  for (const ch of line) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** How a draft's lines wrap: at a width most lines fill, or (a few lines only) wherever prose lines stop inside a sentence. */
+type WrapStyle = { width: number } | { few: true };
+
+/** Lines of prose shorter than this (characters) may be titles or list items when no wrap width tells. */
+const MIN_WRAPPED_LINE = 30;
+/** Inside a wrapped paragraph a line may be shorter (wrapped by hand, not by the editor). */
+const MIN_WRAPPED_LINE_INSIDE = 10;
+/** At most this many lines stopping inside a sentence, and no width: each may be a wrap. */
+const FEW_OPEN_LINES = 3;
 
 /**
- * A line of prose that goes on in the next line (a hard wrap): no blank line between, the line
- * holds clause marks and ends in a Chinese character with no mark, and the next begins with one.
- * Headings (十、激发…活力，繁荣发展社会主义文化) and short title lines do not wrap.
+ * How the draft is wrapped by hand, if it is. Most lines that stop inside a sentence filling the
+ * same number of columns give its width; a few such lines may be wraps too. A file of one sentence
+ * per line without end marks has many such lines of every length: they stay apart.
  */
-function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph): boolean {
-  if (next.start - line.end > 2 || line.text.length < MIN_WRAPPED_LINE || startsWithHeadingMarker(line.text)) return false;
-  return HAN_AT_END.test(line.text) && HAN_AT_START.test(next.text) && /[，。；、]/.test(line.text) && text.slice(line.end, next.start).trim() === '';
+function wrapStyle(lines: DraftParagraph[]): WrapStyle | undefined {
+  const widths: number[] = [];
+  for (const l of lines) if (GOES_ON_AT_END.test(l.text) && !startsWithHeadingMarker(l.text)) widths.push(columns(l.text));
+  if (widths.length === 0) return undefined;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let best: { width: number; lines: number } | undefined;
+  for (const width of counts.keys()) {
+    if (width < MIN_WRAP_WIDTH) continue;
+    let n = 0;
+    for (let w = width - WRAP_SLACK; w <= width; w++) n += counts.get(w) ?? 0;
+    if (!best || n > best.lines || (n === best.lines && width > best.width)) best = { width, lines: n };
+  }
+  if (best && best.lines >= 2 && best.lines * 2 >= widths.length) return { width: best.width };
+  return widths.length <= FEW_OPEN_LINES ? { few: true } : undefined;
+}
+
+/**
+ * A line of prose that goes on in the next line (a hard wrap): it stops inside a sentence, no blank
+ * line follows, the next line begins with a Chinese character, it is no heading (十、激发…活力，
+ * 繁荣发展社会主义文化), and it fills the draft's wrap width — or, with no width to tell, it is a
+ * long line of prose. A line a wrap led into may be shorter.
+ */
+function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph, style: WrapStyle, continued: boolean): boolean {
+  if (next.start - line.end > 2 || startsWithHeadingMarker(line.text) || !GOES_ON_AT_END.test(line.text) || !HAN_AT_START.test(next.text)) return false;
+  if (text.slice(line.end, next.start).trim() !== '') return false;
+  if (continued) return line.text.length >= MIN_WRAPPED_LINE_INSIDE;
+  if ('width' in style) {
+    const w = columns(line.text);
+    return w >= style.width - WRAP_SLACK && w <= style.width;
+  }
+  return line.text.length >= MIN_WRAPPED_LINE && /[，。；、]/.test(line.text);
+}
+
+/** Lines of one paragraph, checked as one text without the line breaks. */
+interface JoinedParagraph {
+  lines: DraftParagraph[];
+  /** The draft offset of an offset into the joined text; an end offset at a join stays on the line before. */
+  toDoc(at: number, isEnd: boolean): number;
+}
+
+/** Lines wrapped by hand (…的精品⏎精品线路) are joined into their paragraph, so that every rule reads across the wrap. */
+function joinWrappedLines(text: string, lines: DraftParagraph[]): JoinedParagraph[] {
+  const out: JoinedParagraph[] = [];
+  const style = wrapStyle(lines);
+  for (let k = 0; k < lines.length; k++) {
+    const group = [lines[k]];
+    while (style && k + 1 < lines.length && wrapsInto(text, lines[k], lines[k + 1], style, group.length > 1)) group.push(lines[++k]);
+    const starts: number[] = [];
+    let at = 0;
+    for (const l of group) {
+      starts.push(at);
+      at += l.text.length;
+    }
+    out.push({
+      lines: group,
+      toDoc(pos: number, isEnd: boolean): number {
+        // The line holding pos (binary search: a paragraph may be wrapped over thousands of lines).
+        let i = Math.max(0, lastAtOrBefore(starts, pos));
+        if (isEnd && i > 0 && starts[i] === pos) i--;
+        return group[i].start + pos - starts[i];
+      },
+    });
+  }
+  return out;
 }
 
 /** The same characters in a string that does not point into a larger one. */

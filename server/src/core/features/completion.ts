@@ -464,7 +464,11 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
       const words = tokenize(window);
       let end = n;
       for (const w of words) {
-        if (w.start < n) continue;
+        // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
+        if (w.start < n) {
+          if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) end = w.end;
+          continue;
+        }
         if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
         end = w.end;
         if (end - n >= 2) {
@@ -478,6 +482,53 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
       if (!best.has(id)) best.set(id, { id, typed: n, score: 40 + Math.log2(1 + count) - phrase.length / 10 });
     }
     return;
+  }
+}
+
+function countWhere<T>(items: Iterable<T>, test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of items) if (test(x)) n++;
+  return n;
+}
+
+/**
+ * Words typed by their first characters after words the sources use (生命线工 → 生命线安全工程): the
+ * run's last one or two characters, in order, within the first words the sources write after the
+ * rest of it; the phrase ends with the word that holds the last of them.
+ */
+function skippingContinuations(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  for (const skipped of [1, 2]) {
+    const head = run.slice(0, run.length - skipped);
+    const typedRest = run.slice(run.length - skipped);
+    if (!/^[\u3400-\u9fff]+$/.test(typedRest)) continue;
+    for (let n = Math.min(MAX_CONTINUED_SUFFIX, head.length); n >= 2; n--) {
+      const suffix = head.slice(head.length - n);
+      const refs = index.occurrences(suffix, 200);
+      if (!refs.length) continue;
+      const found = new Map<string, number>();
+      for (const r of refs) {
+        const text = index.fileByPath(r.file)?.source.text ?? '';
+        const window = text.slice(r.end, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+        // The typed characters in order, the first of them not right after the head (that is a plain continuation).
+        let at = -1;
+        let ok = true;
+        for (let k = 0; k < typedRest.length && ok; k++) {
+          at = window.indexOf(typedRest[k], at + 1);
+          ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
+        }
+        if (!ok) continue;
+        const word = tokenize(window).find((w) => w.start <= at && at < w.end);
+        if (!word) continue;
+        const phrase = suffix + window.slice(0, word.end);
+        found.set(phrase, (found.get(phrase) ?? 0) + 1);
+      }
+      for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
+        const id = wordingEntry(index, d, phrase);
+        if (!best.has(id)) best.set(id, { id, typed: n + skipped, score: 38 + Math.log2(1 + count) - phrase.length / 10 });
+      }
+      if (found.size) return;
+      break;
+    }
   }
 }
 
@@ -547,7 +598,11 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       fuzzyMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
-      if (best.size < MIN_KNOWN_CANDIDATES) continuationMatches(index, d, run, best);
+      // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).
+      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES) {
+        continuationMatches(index, d, run, best);
+        skippingContinuations(index, d, run, best);
+      }
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {

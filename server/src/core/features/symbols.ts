@@ -131,5 +131,12 @@ export function getDocumentSymbols(text: string): HeadingSymbol[] {
     else roots.push(h);
     stack.push(h);
   }
+  // A section holds its subsections, even where a name runs into trailing whitespace (\v) that the
+  // section's own extent left out.
+  const enclose = (h: HeadingSymbol): number => {
+    for (const c of h.children) h.end = Math.max(h.end, enclose(c));
+    return h.end;
+  };
+  roots.forEach(enclose);
   return roots;
 }

@@ -39,22 +39,21 @@ const AUXILIARY_FREQ = 100_000;
 /** Single-character verbs this frequent may follow a word ending in them (享有|有质量, 收到|到办结). */
 const COMMON_VERB_FREQ = 50_000;
 const ASPECT = /[了着过]/;
-/** Verbs and the set phrases jieba tags like them (发展壮大/i). */
-const VERB_POS = /^(v|vn|vd|i|l)$/;
+/** Nouns, places, organisations: words that may be followed by a verb of their own last characters (党组织|组织). */
+const NOUN_POS = /^(n|ng|ns|nt|nz)$/;
 const CJK_CLOSING = /[”’》）」』】〕]/;
 /** A doubled character this frequent as a dictionary word is a reduplication wherever it stands (人人, 县县). */
 const COMMON_REDUPLICATION = 20;
 /** Marks after which no word goes on (an opening bracket may: 校（园）长). */
 const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
 /** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
-const TENTATIVE_BEFORE = /(?:多|再|好好|来|去|一起)$/;
+const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起)$/;
 
 export const duplicateRule: Rule = {
   id: 'duplicate',
   description: '重复的字词（提升提升、在在）',
   defaultSeverity: 'warning',
   safe: true,
-  readsAcrossWraps: true,
   check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
@@ -77,12 +76,28 @@ export const duplicateRule: Rule = {
         // (Three copies or more keep the second, so that each extra copy is reported once.)
         const single = len === 1 && text[i - 1] !== unit && text[i + 2] !== unit;
         const extra = single && ((words.aligned(i, i + 1) && !words.aligned(i + 1, i + 2)) || typedBeforeTerm(text, i, len, ctx.index)) ? i : i + len;
-        out.push({
-          start: extra,
-          end: extra + len,
-          message: t(`「${unit}」重复，可能多写了一次`, `「${unit}」 is repeated; it may have been typed twice`),
-          replacements: [''],
-        });
+        const report = (start: number, shown: string, end = start + shown.length) =>
+          out.push({
+            start,
+            end,
+            message: t(`「${shown}」重复，可能多写了一次`, `「${shown}」 is repeated; it may have been typed twice`),
+            replacements: [''],
+          });
+        // The early character starts the word just written before it (提升|提|提升): the character
+        // and the word are the extra copy, and so is each further copy of the word after them.
+        const word = extra === i && len === 1 ? words.word(i + 1) : undefined;
+        if (word && word.start === i + 1 && word.text.length > 1 && text.slice(i - word.text.length, i) === word.text) {
+          report(i, word.text, word.end);
+          let at = word.end;
+          for (; text.startsWith(word.text, at); at += word.text.length) report(at, word.text);
+          i = at - 1;
+          break;
+        }
+        // A copy before the pair that ends a longer word (党中央|中央|中央): the pair's first copy
+        // repeats it too; left, it would be the next slip once the second is gone.
+        const before = extra === i + len && i >= len && repeatsAt(text, i - len, len) ? words.word(i - len) : undefined;
+        if (before && before.start < i - len && !out.some((f) => f.start === i)) report(i, unit);
+        report(extra, unit);
         i += len - 1; // go on from the deleted copy (a third copy repeats it)
         break;
       }
@@ -144,7 +159,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // it may end a name or compound the dictionary does not know (嘎拉村|村民, 六省|省际, 民族医|医院:
     // a bound morpheme, a word the HMM joins to what precedes, a noun after a content word), it
     // reduplicates (红红脸), or a verb is doubled before a word it begins (喝|喝茶, 种|种子).
-    if (len === 1 && first.start === i && first.end === second) return !typedBeforeItsWord(text, i, words);
+    if (len === 1 && first.start === i && first.end === second) return !typedBeforeItsWord(text, i, words) || endsSourceWord(text, i, index);
     // The second copy is part of another word (人民|民主, 大队|大队长) — but a whole word written
     // again as the start of a compound of it and another word (中华|中华文化, 落到|落到实处) is a slip.
     const rest = next.text.slice(len);
@@ -161,9 +176,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (first.start < i && first.end === second && words.aligned(second, end) && /^n/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
-    // A verb or adjective ending a longer verb, then again on its own (发展壮大|壮大): a verb does
-    // not take itself as its object (党组织|组织 is a noun and a verb, and reads).
-    if (first.start < i && first.end === second && words.aligned(second, end) && VERB_POS.test(dictEntry(first.text)?.pos ?? '') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
+    // A verb or adjective ending a longer word that is no noun, then again on its own (发展壮大|壮大,
+    // 建立健全|健全): a verb does not take itself as its object (党组织|组织 is a noun and a verb, and reads).
+    if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
       return index.frequency(doubled) >= 2;
     }
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
@@ -230,6 +245,18 @@ function knownTermAt(text: string, at: number, index: CorpusIndex): string | und
 /** A function word whose doubled form is a word only rarely (了了, unlike 常常, 仅仅): doubled, a slip. */
 function rareFunctionDouble(unit: string): boolean {
   return unit.length === 1 && FUNCTION_POS.test(dictEntry(unit)?.pos ?? '') && wordFreq(unit + unit) < COMMON_REDUPLICATION;
+}
+
+/**
+ * text[i] ends a word the sources use that the dictionary lacks (共|赢 of 合作共赢, before 赢得):
+ * the sources write it repeatedly and never with the character doubled.
+ */
+function endsSourceWord(text: string, i: number, index: CorpusIndex): boolean {
+  for (const k of [i - 1, i - 2]) {
+    if (k < 0 || !HAN.test(text.slice(k, i + 1))) continue;
+    if (index.frequency(text.slice(k, i + 1)) >= 2 && index.frequency(text.slice(k, i + 2)) === 0) return true;
+  }
+  return false;
 }
 
 /** Whether text[i] is a character standing alone, typed again as the start of the next word. */

@@ -76,6 +76,7 @@ const chineseBefore = (c: string): boolean => isHan(c) || CJK_CLOSING.test(c);
 const chineseAfter = (c: string): boolean => isHan(c) || CJK_OPENING.test(c);
 
 function unpaired(text: string, out: RuleFinding[]): void {
+  const asciiPaired = new Set<number>();
   const stack: Array<{ ch: string; at: number }> = [];
   const openCount = new Map<string, number>(); // per family, so a closer without partner costs no stack walk
   const count = (family: string, d: number) => openCount.set(family, (openCount.get(family) ?? 0) + d);
@@ -137,6 +138,9 @@ function unpaired(text: string, out: RuleFinding[]): void {
       const a = ats[k];
       const b = ats[k + 1];
       if (text[a] !== text[b] || !QUOTE_PAIRS[text[a]] || !HAN.test(text.slice(a + 1, b)) || done.has(a)) continue;
+      // A mark typed twice (““) is an extra copy, reported as such; turning its neighbour instead
+      // would leave the next fix to turn another (“指出：““…).
+      if (typedTwice(text[a], a) || typedTwice(text[b], b)) continue;
       const wrong = fix(a, b);
       const right = QUOTE_PAIRS[text[wrong]];
       out.push(finding(wrong, wrong + 1, t(`引号方向有误，应为「${right}」`, `The quotation mark faces the wrong way: 「${right}」`), right));
@@ -162,14 +166,30 @@ function unpaired(text: string, out: RuleFinding[]): void {
     turnedClosers.add(close);
     turnedOpeners.add(open.at);
   }
+  // One ASCII " closing a Chinese opening mark (“走走看看") or opening for a Chinese closing one:
+  // the " is the slip.
+  const firstAscii = text.indexOf('"');
+  const loneAscii = firstAscii >= 0 && firstAscii === text.lastIndexOf('"') ? firstAscii : -1;
+  const asciiPartner = (right: string) => {
+    out.push(finding(loneAscii, loneAscii + 1, t(`中文引号应为「${right}」`, `The quotation mark should be 「${right}」`), right));
+    asciiPaired.add(loneAscii);
+  };
   for (const open of stack) {
     if (turnedOpeners.has(open.at)) continue;
+    if (open.ch === '“' && loneAscii > open.at && !asciiPaired.has(loneAscii) && HAN.test(text.slice(open.at + 1, loneAscii))) {
+      asciiPartner('”');
+      continue;
+    }
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
     edges ??= new Edges(text);
     if (typedTwice(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
   for (const f of closers) {
     if (turnedClosers.has(f)) continue;
+    if (text[f] === '”' && loneAscii >= 0 && loneAscii < f && !asciiPaired.has(loneAscii) && HAN.test(text.slice(loneAscii + 1, f))) {
+      asciiPartner('“');
+      continue;
+    }
     edges ??= new Edges(text);
     if (typedTwice(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
   }

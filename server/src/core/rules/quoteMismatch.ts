@@ -2,7 +2,7 @@
 // sentence without matching it exactly. Flags each differing span, offers the source wording,
 // and links the source place. Exact quotes, fragments and quotes with no near source stay silent.
 import { t } from '../l10n';
-import { align } from '../text/align';
+import { align, anchoredPart } from '../text/align';
 import type { CorpusIndex } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
@@ -42,6 +42,8 @@ export function quotationSpans(text: string): QuoteSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+const NUMERALS_ONLY = /^[〇零一二三四五六七八九十百千万亿两0-9０-９]+$/;
+
 /** The Chinese wording of a string: numerals and punctuation removed. */
 function wording(s: string): string {
   return s.replace(/[〇零一二三四五六七八九十百千万亿两0-9０-９\s\p{P}]/gu, '');
@@ -78,7 +80,11 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
   // draft quotes is the source's wording, with its own ends.
   const trim = (x: string) => trimEndWhere(trimStartWhere(x, SOURCE_HEAD_MARK), SOURCE_END_MARK);
-  let sourceText = trim(best.sentence.text);
+  // Within a long source sentence, the part the quotation can repeat (a character diff over the
+  // whole sentence may tie the quote's characters to earlier words: 加|快, 强|化).
+  const wholeSource = trim(best.sentence.text);
+  let sourceText = anchoredPart(body, wholeSource);
+  const reachesEnd = wholeSource.endsWith(sourceText);
   let a = align(body, sourceText, true);
   for (const q of findQuotes(best.sentence.text)) {
     const quoted = trim(best.sentence.text.slice(q.open + 1, q.close));
@@ -96,6 +102,9 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
   // number changed into another (“十五五” for “十四五”) is an update, not a misquote.
   a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)));
+  // A numeral where the source has words counts things its own way (“五自由便利和一安全有序流动”):
+  // another slogan, not a misquote.
+  if (a.edits.some((e) => e.end > e.start && NUMERALS_ONLY.test(body.slice(e.start, e.end)))) return [];
   // A quote whose first or last words differ from the middle of a longer source sentence
   // (“全球百强创新集群” beside 全球百强创新型企业) quotes some other phrase that shares words with it.
   const cutAtStart = a.sourceStart > 0;
@@ -104,7 +113,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
   // of the source sentence's end (…人文交流合作。) has dropped those words.
   const tail = sourceText.slice(a.sourceEnd);
-  if (cutAtEnd && /[。！？]$/.test(piece) && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
+  if (cutAtEnd && reachesEnd && /[。！？]$/.test(piece) && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);

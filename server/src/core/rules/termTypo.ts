@@ -6,7 +6,7 @@ import { t } from '../l10n';
 import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { syllablesByUnit } from '../lang/pinyin';
-import { align, type AlignEdit } from '../text/align';
+import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher } from '../text/substitutionMatcher';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
@@ -124,6 +124,66 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
     });
   }
   return out;
+}
+
+/** Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), per index. */
+const quotedBySound = new WeakMap<CorpusIndex, Map<string, string[]>>();
+
+function quotedTermsBySound(index: CorpusIndex): Map<string, string[]> {
+  let map = quotedBySound.get(index);
+  if (!map) {
+    map = new Map();
+    for (const info of index.allTerms()) {
+      const n = info.text.length;
+      if (n < 3 || n > 12 || !info.kinds.has('quoted') || !isCjkRun(info.text) || !trusted(info)) continue;
+      const key = syllablesByUnit(info.text).join(' ');
+      const list = map.get(key);
+      if (list) list.push(info.text);
+      else map.set(key, [info.text]);
+    }
+    quotedBySound.set(index, map);
+  }
+  return map;
+}
+
+/**
+ * A quotation the sources do not know that sounds exactly like a term they quote (“一网通关” for
+ * “一网统管”): typed by pinyin, however many characters slipped. Quoted on both sides, the sound
+ * alone decides; unquoted, two homophones in a short phrase are as likely other words.
+ */
+function quotedSoundAlikes(text: string, index: CorpusIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const q of findQuotes(text)) {
+    const inner = text.slice(q.open + 1, q.close);
+    if (inner.length < 3 || inner.length > 12 || !isCjkRun(inner) || index.term(inner) || index.frequency(inner) > 0) continue;
+    for (const right of quotedTermsBySound(index).get(syllablesByUnit(inner).join(' ')) ?? []) {
+      const diffs: number[] = [];
+      for (let k = 0; k < inner.length; k++) if (inner[k] !== right[k]) diffs.push(k);
+      if (diffs.length === 0 || !diffs.every((k) => soundSimilarity(inner[k], right[k]) === 1)) continue;
+      // More than one slip (“一网通关”, itself a phrase elsewhere) needs the sources' own words
+      // around the quotation too (城市运行“一网统管”).
+      if (diffs.length > 1 && !sameSurroundings(text, q.open, q.close, right, index)) continue;
+      const first = diffs[0];
+      const last = diffs[diffs.length - 1] + 1;
+      out.push({
+        start: q.open + 1 + first,
+        end: q.open + 1 + last,
+        message: describe(inner, right),
+        replacements: [right.slice(first, last)],
+        score: 2 + diffs.length,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The sources quote `term` after the two characters before the draft's opening mark, or before the two after its closing one. */
+function sameSurroundings(text: string, open: number, close: number, term: string, index: CorpusIndex): boolean {
+  const before = text.slice(Math.max(0, open - 2), open);
+  const after = text.slice(close + 1, close + 3);
+  const quoted = text[open] + term + text[close];
+  return (before.length === 2 && isCjkRun(before) && index.frequency(before + quoted) > 0) || (after.length === 2 && isCjkRun(after) && index.frequency(quoted + after) > 0);
 }
 
 /** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
@@ -461,28 +521,6 @@ function sentenceEdits(sentence: string, wholeSource: string): { list: AlignEdit
   return { list, same };
 }
 
-/**
- * The part of a long source sentence that a draft sentence can repeat, placed by a piece of the
- * draft found exactly once in the source. A character diff over the whole source may tie the
- * draft's first character to an earlier one (以 of 以来 instead of the 以 before 与时俱进) and cut
- * the match in two; within this part it cannot stray that far.
- */
-function anchoredPart(sentence: string, source: string): string {
-  const n = sentence.length;
-  if (source.length <= n * 1.5) return source;
-  const piece = Math.min(6, n);
-  const middle = Math.max(0, (n - piece) >> 1);
-  for (let step = 0; step < n; step++) {
-    // From the middle outwards: middle, middle + 1, middle − 1, middle + 2, …
-    const at = middle + (step % 2 ? (step + 1) >> 1 : -(step >> 1));
-    if (at < 0 || at + piece > n) continue;
-    const p = source.indexOf(sentence.slice(at, at + piece));
-    if (p < 0 || source.indexOf(sentence.slice(at, at + piece), p + 1) >= 0) continue;
-    const slack = Math.ceil(n / 4);
-    return source.slice(Math.max(0, p - at - slack), Math.min(source.length, p + (n - at) + slack));
-  }
-  return source;
-}
 
 /** Keeps the best of overlapping candidates. */
 function bestNonOverlapping(cands: Candidate[]): RuleFinding[] {
@@ -499,7 +537,6 @@ export const termTypoRule: Rule = {
   description: '与来源规范表述相差一字的疑似错字、割裂术语的引号、近乎照抄来源却有错字的句子',
   defaultSeverity: 'warning',
   safe: false,
-  readsAcrossWraps: true,
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
     if (index.isEmpty) return [];
@@ -511,7 +548,7 @@ export const termTypoRule: Rule = {
     const fromSentences = nearSentences(p, index, strongSpans);
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest].sort((a, b) => a.start - b.start);

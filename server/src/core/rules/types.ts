@@ -35,10 +35,5 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Safe rules are applied by "fix all safe problems" and `check --fix`. */
   safe: boolean;
-  /**
-   * Its findings need only the words around them: where a line of prose wraps into the next
-   * (…的精品⏎精品线路), the rule is run again on the two lines' ends joined, for what spans the wrap.
-   */
-  readsAcrossWraps?: boolean;
   check(paragraph: ParagraphDoc, ctx: RuleContext): RuleFinding[];
 }

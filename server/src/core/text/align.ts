@@ -83,3 +83,26 @@ export function align(draft: string, source: string, fragment = false, maxEditLe
   }
   return { edits, same, sourceStart, sourceEnd };
 }
+
+/**
+ * The part of a long source sentence that a draft sentence can repeat, placed by a piece of the
+ * draft found exactly once in the source. A character diff over the whole source may tie the
+ * draft's first character to an earlier one (以 of 以来 instead of the 以 before 与时俱进) and cut
+ * the match in two; within this part it cannot stray that far.
+ */
+export function anchoredPart(sentence: string, source: string): string {
+  const n = sentence.length;
+  if (source.length <= n * 1.5) return source;
+  const piece = Math.min(6, n);
+  const middle = Math.max(0, (n - piece) >> 1);
+  for (let step = 0; step < n; step++) {
+    // From the middle outwards: middle, middle + 1, middle − 1, middle + 2, …
+    const at = middle + (step % 2 ? (step + 1) >> 1 : -(step >> 1));
+    if (at < 0 || at + piece > n) continue;
+    const p = source.indexOf(sentence.slice(at, at + piece));
+    if (p < 0 || source.indexOf(sentence.slice(at, at + piece), p + 1) >= 0) continue;
+    const slack = Math.ceil(n / 4);
+    return source.slice(Math.max(0, p - at - slack), Math.min(source.length, p + (n - at) + slack));
+  }
+  return source;
+}
