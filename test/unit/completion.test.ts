@@ -121,6 +121,16 @@ describe('completion', () => {
     assert.equal(hit.insertText.slice(0, hit.replaceEnd - hit.replaceStart), '挺膺担当，共同弘扬正确二战'.slice(-(hit.replaceEnd - hit.replaceStart)));
   });
 
+  it('continues words typed by their first characters, and a run that ends inside a word (生命线工, 生命线安 → 生命线安全工程)', () => {
+    for (const typed of ['加快推进生命线工‸', '加快推进生命线安‸']) {
+      const { items } = complete(index, typed);
+      const hit = items.slice(0, 5).find((c) => c.insertText.startsWith('生命线安全工程'));
+      assert.ok(hit, `${typed}: ${items.map((c) => c.label).join(' ')}`);
+      // It replaces the typed 生命线… and nothing before it.
+      assert.equal(typed.slice(0, -1).slice(hit.replaceStart, hit.replaceEnd), typed.slice(4, -1));
+    }
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');
