@@ -164,7 +164,13 @@ const WRAP_SLACK = 8;
 /** Columns a line takes in an editor: two for a wide (East Asian) character, one for others. */
 function columns(line: string): number {
   let n = 0;
-  for (const ch of line) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // A surrogate pair (𠮷, planes 2–3) is one wide character: its low half adds nothing.
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0xd840 && c <= 0xd8bf);
+    n += wide ? 2 : 1;
+  }
   return n;
 }
 

@@ -126,24 +126,43 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   return out;
 }
 
-/** Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), per index. */
-const quotedBySound = new WeakMap<CorpusIndex, Map<string, string[]>>();
+/**
+ * Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), and the
+ * two-character pieces they have at each position: a quotation sharing none of them in place is
+ * no slip of one, and is never read aloud (pinyin costs more than the rest of the check).
+ */
+interface QuotedSounds {
+  bySound: Map<string, string[]>;
+  pieces: Set<string>;
+}
 
-function quotedTermsBySound(index: CorpusIndex): Map<string, string[]> {
-  let map = quotedBySound.get(index);
-  if (!map) {
-    map = new Map();
+const quotedSoundsByIndex = new WeakMap<CorpusIndex, QuotedSounds>();
+
+function pieceKey(s: string, at: number): string {
+  return `${s.length}:${at}:${s.slice(at, at + 2)}`;
+}
+
+function quotedSounds(index: CorpusIndex): QuotedSounds {
+  let q = quotedSoundsByIndex.get(index);
+  if (!q) {
+    q = { bySound: new Map(), pieces: new Set() };
     for (const info of index.allTerms()) {
       const n = info.text.length;
       if (n < 3 || n > 12 || !info.kinds.has('quoted') || !isCjkRun(info.text) || !trusted(info)) continue;
       const key = syllablesByUnit(info.text).join(' ');
-      const list = map.get(key);
+      const list = q.bySound.get(key);
       if (list) list.push(info.text);
-      else map.set(key, [info.text]);
+      else q.bySound.set(key, [info.text]);
+      for (let at = 0; at + 1 < n; at++) q.pieces.add(pieceKey(info.text, at));
     }
-    quotedBySound.set(index, map);
+    quotedSoundsByIndex.set(index, q);
   }
-  return map;
+  return q;
+}
+
+function sharesAPiece(q: QuotedSounds, s: string): boolean {
+  for (let at = 0; at + 1 < s.length; at++) if (q.pieces.has(pieceKey(s, at))) return true;
+  return false;
 }
 
 /**
@@ -155,8 +174,10 @@ function quotedSoundAlikes(text: string, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
-    if (inner.length < 3 || inner.length > 12 || !isCjkRun(inner) || index.term(inner) || index.frequency(inner) > 0) continue;
-    for (const right of quotedTermsBySound(index).get(syllablesByUnit(inner).join(' ')) ?? []) {
+    if (inner.length < 3 || inner.length > 12 || !isCjkRun(inner)) continue;
+    const sounds = quotedSounds(index);
+    if (!sharesAPiece(sounds, inner) || index.term(inner) || index.frequency(inner) > 0) continue;
+    for (const right of sounds.bySound.get(syllablesByUnit(inner).join(' ')) ?? []) {
       const diffs: number[] = [];
       for (let k = 0; k < inner.length; k++) if (inner[k] !== right[k]) diffs.push(k);
       if (diffs.length === 0 || !diffs.every((k) => soundSimilarity(inner[k], right[k]) === 1)) continue;
