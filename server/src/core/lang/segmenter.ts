@@ -233,7 +233,10 @@ let idiomList: string[] | undefined;
  */
 export function idioms(): readonly string[] {
   // Longer 习用语 (l) are mostly nouns (自然科学家), where a changed character makes another noun.
-  idiomList ??= [4, 5, 6, 7].flatMap((n) => dict().wordsTagged(n, n === 4 ? ['i', 'l'] : ['i'], IDIOM_MIN_FREQ).map((x) => x.word));
+  idiomList ??= [
+    ...fourCharacterSetPhrases().filter((x) => x.freq >= IDIOM_MIN_FREQ).map((x) => x.word),
+    ...[5, 6, 7].flatMap((n) => dict().wordsTagged(n, ['i'], IDIOM_MIN_FREQ).map((x) => x.word)),
+  ];
   return idiomList;
 }
 /** Rarer "idioms" in the dictionary are often variants or noise (戮力同心 beside 勠力同心). */
@@ -248,11 +251,18 @@ let rareIdiomList: string[] | undefined;
  * that is no word at all, never against a variant the dictionary knows.
  */
 export function rareIdioms(): readonly string[] {
-  rareIdiomList ??= dict()
-    .wordsTagged(4, ['i', 'l'], RARE_IDIOM_MIN_FREQ)
+  rareIdiomList ??= fourCharacterSetPhrases()
     .filter((x) => x.freq < IDIOM_MIN_FREQ)
     .map((x) => x.word);
   return rareIdiomList;
+}
+
+let setPhrases: Array<{ word: string; freq: number }> | undefined;
+
+/** The dictionary's four-character idioms and set phrases counted at least RARE_IDIOM_MIN_FREQ times: one scan of it for both lists. */
+function fourCharacterSetPhrases(): Array<{ word: string; freq: number }> {
+  setPhrases ??= dict().wordsTagged(4, ['i', 'l'], RARE_IDIOM_MIN_FREQ);
+  return setPhrases;
 }
 
 export function dictEntry(word: string): DictEntry | undefined {
