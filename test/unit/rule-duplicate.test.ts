@@ -135,6 +135,8 @@ describe('rule duplicate', () => {
     const text = '重大事项及时向党中央中央中央、国务院请示报告。';
     assert.equal(applyFirst(text, run(text)), '重大事项及时向党中央、国务院请示报告。');
     assert.deepEqual(run('人人人参与').map((x) => x.start), [2]);
+    // A third copy read with what follows (推进|进|进城) is extra as well.
+    assert.equal(applyFirst('深入推进进进城市生活垃圾分类。', run('深入推进进进城市生活垃圾分类。')), '深入推进城市生活垃圾分类。');
   });
 
   it('reads a character that ends a word of the sources the dictionary lacks as that word (合作共|赢 before 赢得)', () => {

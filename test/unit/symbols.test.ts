@@ -109,6 +109,12 @@ describe('document symbols', () => {
     assert.equal(md.slice(flat[0].selectionStart, flat[0].selectionEnd), '总体方案');
     assert.deepEqual(getDocumentSymbols(''), []);
   });
+  it('keeps a subsection inside its section when a name runs into trailing control whitespace', () => {
+    const text = '# 推动城市生活污水管网全覆盖。\r加强超大社区等特殊区域治理。\r八、提升城市治理能力水平》\u000b';
+    const [root] = getDocumentSymbols(text);
+    const [child] = root.children;
+    assert.ok(root.start <= child.start && child.end <= root.end);
+  });
 });
 
 describe('word count', () => {
@@ -119,10 +125,4 @@ describe('word count', () => {
     assert.deepEqual(countChars('〇一二'), { chinese: 3, total: 3 });
   });
 
-  it('keeps a subsection inside its section when a name runs into trailing control whitespace', () => {
-    const text = '# 推动城市生活污水管网全覆盖。\r加强超大社区等特殊区域治理。\r八、提升城市治理能力水平》\u000b';
-    const [root] = getDocumentSymbols(text);
-    const [child] = root.children;
-    assert.ok(root.start <= child.start && child.end <= root.end);
-  });
 });

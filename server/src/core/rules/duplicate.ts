@@ -98,6 +98,14 @@ export const duplicateRule: Rule = {
         const before = extra === i + len && i >= len && repeatsAt(text, i - len, len) ? words.word(i - len) : undefined;
         if (before && before.start < i - len && !out.some((f) => f.start === i)) report(i, unit);
         report(extra, unit);
+        // Where the second copy was the extra one, every further copy right after it is extra too
+        // (推进|进|进: the third would otherwise be read with what follows, 进|进城, and stay).
+        if (extra === i + len && repeatsAt(text, extra, len)) {
+          let at = extra + len;
+          for (; at + len <= text.length && text.startsWith(unit, at); at += len) report(at, unit);
+          i = at - len - 1;
+          break;
+        }
         i += len - 1; // go on from the deleted copy (a third copy repeats it)
         break;
       }
