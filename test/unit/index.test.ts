@@ -123,6 +123,12 @@ describe('miner', () => {
     );
     for (const d of v.definitions) assert.equal(text.slice(d.ref.start, d.ref.end), d.definition);
   });
+  it('names people after their office, with the country or organisation before it, and nothing else', () => {
+    const text = ['标题一', '哈萨克斯坦总统托卡耶夫认为，前景广阔。印度总理莫迪表示。习近平主席在北京会见。大使用权。同白俄罗斯总统探讨合作。'].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    assert.deepEqual(v.terms.filter((t) => t.kind === 'person').map((t) => t.text), ['托卡耶夫', '莫迪']);
+    assert.deepEqual(v.definitions.map((d) => [d.term, d.definition]), [['托卡耶夫', '哈萨克斯坦总统'], ['莫迪', '印度总理']]);
+  });
   it('derives abbreviations word by word', () => {
     assert.ok(abbreviations(['上海', '合作', '组织']).includes('上合组织'));
     assert.ok(!abbreviations(['上海', '合作', '组织']).includes('上合组'));

@@ -152,10 +152,12 @@ function kindLabel(kind: TermKind): string {
       return t('并列表述', 'listed phrase');
     case 'paired':
       return t('括注名称', 'name in parentheses');
+    case 'person':
+      return t('人物', 'person');
   }
 }
 
-const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed', 'paired'];
+const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed', 'paired', 'person'];
 
 function articleCount(index: CorpusIndex, term: TermInfo): number {
   const seen = new Set<string>();
@@ -174,7 +176,7 @@ export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 
   parts.push(`**${escapeMarkdown(term.text)}**${kinds.length ? `　_${kinds.map(kindLabel).join(' · ')}_` : ''}`);
   const full = term.fullForm ? index.term(term.fullForm) : undefined;
   const definition = term.definition ?? full?.definition;
-  if (definition) parts.push(`${t('**含义**：', '**Meaning**: ')}${escapeMarkdown(definition.text)}`);
+  if (definition) parts.push(`${term.kinds.has('person') ? t('**身份**：', '**Office**: ') : t('**含义**：', '**Meaning**: ')}${escapeMarkdown(definition.text)}`);
   if (term.fullForm) parts.push(`${t('**全称**：', '**Full form**: ')}${escapeMarkdown(term.fullForm)}`);
   const shorts = shortFormsOf(index, term.text);
   if (shorts.length) parts.push(`${t('**简称**：', '**Short forms**: ')}${shorts.map(escapeMarkdown).join(t('、', ', '))}`);

@@ -39,9 +39,9 @@ export interface CorpusExtras {
   };
 }
 
-/** Mined only by guesswork: an enumeration item, a name in parentheses, or a name a description precedes. */
+/** Mined only by guesswork: an enumeration item, a name in parentheses or after an office, or a name a description precedes. */
 export function weaklyMined(t: TermInfo): boolean {
-  for (const k of t.kinds) if (k !== 'listed' && k !== 'paired') return false;
+  for (const k of t.kinds) if (k !== 'listed' && k !== 'paired' && k !== 'person') return false;
   return true;
 }
 

@@ -144,6 +144,10 @@ export function mineFile(source: SourceText, articles: Article[]): FileVocabular
       );
       mineListItems(p, (item, s, e) => addTerm(item, 'listed', ref(s, e)));
       mineDefinitions(p, (term, definition, named, s, e) => definitions.push({ term, definition, named, ref: ref(s, e) }));
+      minePeople(p, (name, role, s, e) => {
+        addTerm(name, 'person', ref(s, e));
+        definitions.push({ term: name, definition: role, named: false, ref: ref(s, e) });
+      });
     }
   });
   return { terms: [...terms.values()], definitions, aliases, statements };
@@ -449,6 +453,47 @@ function trimLeadingClause(s: string, maxLength: number): string {
 }
 
 const CONNECTIVE_HEAD = /^(?:并|和|与|及|以|把|将|在|对|从|是|为|践行|提出|坚持|秉持|倡导|弘扬)$/;
+
+/** Offices a name follows (哈萨克斯坦总统托卡耶夫, 联合国秘书长古特雷斯). */
+const OFFICE = /(?:副?总统|副?总理|首相|国王|女王|秘书长|副?主席|议长|外长|外交部长|大使)(?=[\u4e00-\u9fff])/g;
+/** Words that end a name: reporting verbs and particles typed right after it. */
+const AFTER_NAME = /^(?:说|称|讲|时|的|和|与|等|在|同|也|都|就|还|曾|将|已|又|向|对|为|是)$/;
+/** Parts of speech of people's names (jieba reads transliterations as people, places or nothing). */
+const PERSON_POS = /^(nr\w*|ns|nz)$/;
+
+/**
+ * People the sources name with their office: 哈萨克斯坦总统托卡耶夫认为 → 托卡耶夫, 哈萨克斯坦总统.
+ * The name runs from the office to the first word that is no name (认为, 表示, 说); the office takes
+ * the place or organisation right before it.
+ */
+function minePeople(p: string, emit: (name: string, role: string, start: number, end: number) => void): void {
+  for (const m of p.matchAll(OFFICE)) {
+    const at = m.index! + m[0].length;
+    const after = p.slice(at, at + 8);
+    const words = tokenize(after);
+    let end = 0;
+    for (const w of words) {
+      if (!/^[\u4e00-\u9fff]+$/.test(w.text)) break;
+      const pos = dictEntry(w.text)?.pos ?? '';
+      // A name's first character may be an adverb's too (莫迪), never a preposition or particle (在北京).
+      const stops = end > 0 ? AFTER_NAME.test(w.text) || isFunctionWordChar(w.text) : AFTER_NAME.test(w.text) || /^(p|c|u\w*)$/.test(pos);
+      if (w.text.length === 1 ? stops : !PERSON_POS.test(pos)) break;
+      end = w.end;
+    }
+    const name = after.slice(0, end);
+    if (name.length < 2 || name.length > 6 || end === after.length) continue;
+    const before = tokenize(p.slice(Math.max(0, m.index! - 10), m.index!)).pop()?.text ?? '';
+    // The office's country or organisation (哈萨克斯坦, 联合国), when a name of one stands right before it.
+    const place = /^(ns|nt\w*|nz|nrt)$/.test(dictEntry(before)?.pos ?? '') ? before : '';
+    // Without one, only a name the dictionary knows as a person's (丁向阳 秘书长, not 用权 of 大使用权).
+    if (!place && !(words.length && words[0].end === end && /^nr/.test(dictEntry(name)?.pos ?? ''))) continue;
+    emit(name, place + m[0], at, at + name.length);
+  }
+}
+
+function isFunctionWordChar(c: string): boolean {
+  return /^(p|c|u\w*|d|y)$/.test(dictEntry(c)?.pos ?? '');
+}
 
 /** Who is quoted: the person before a speech verb in the same sentence (习近平主席指出：). */
 function speakerBefore(p: string, quoteOpen: number): string | undefined {
