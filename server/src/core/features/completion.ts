@@ -453,35 +453,47 @@ const MAX_CONTINUATIONS = 8;
  * frequent first (正确二战 → 二战史观, 二战胜利成果).
  */
 function continuationMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  const hit = longestSuffixInSources(index, run);
+  if (!hit) return;
+  const n = hit.suffix.length;
+  const found = new Map<string, number>();
+  for (const r of hit.refs) {
+    const text = index.fileByPath(r.file)?.source.text ?? '';
+    const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+    const words = tokenize(window);
+    let end = n;
+    for (const w of words) {
+      // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
+      if (w.start < n) {
+        if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) end = w.end;
+        continue;
+      }
+      if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
+      end = w.end;
+      if (end - n >= 2) {
+        const phrase = window.slice(0, end);
+        found.set(phrase, (found.get(phrase) ?? 0) + 1);
+      }
+    }
+  }
+  offerPhrases(index, d, found, n, 40, best);
+}
+
+/** The longest suffix of `run` (two characters or more, up to MAX_CONTINUED_SUFFIX) that the sources use, and where. */
+function longestSuffixInSources(index: CorpusIndex, run: string): { suffix: string; refs: SourceRef[] } | undefined {
   for (let n = Math.min(MAX_CONTINUED_SUFFIX, run.length); n >= 2; n--) {
     const suffix = run.slice(run.length - n);
     const refs = index.occurrences(suffix, 200);
-    if (!refs.length) continue;
-    const found = new Map<string, number>();
-    for (const r of refs) {
-      const text = index.fileByPath(r.file)?.source.text ?? '';
-      const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
-      const words = tokenize(window);
-      let end = n;
-      for (const w of words) {
-        // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
-        if (w.start < n) {
-          if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) end = w.end;
-          continue;
-        }
-        if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
-        end = w.end;
-        if (end - n >= 2) {
-          const phrase = window.slice(0, end);
-          found.set(phrase, (found.get(phrase) ?? 0) + 1);
-        }
-      }
-    }
-    for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
-      const id = wordingEntry(index, d, phrase);
-      if (!best.has(id)) best.set(id, { id, typed: n, score: 40 + Math.log2(1 + count) - phrase.length / 10 });
-    }
-    return;
+    if (refs.length) return { suffix, refs };
+  }
+  return undefined;
+}
+
+/** The phrases found most often, as source-wording entries that replace the last `typed` characters. */
+function offerPhrases(index: CorpusIndex, d: CompletionData, found: Map<string, number>, typed: number, base: number, best: Map<number, Match>): void {
+  for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
+    const id = wordingEntry(index, d, phrase);
+    if (!best.has(id)) best.set(id, { id, typed, score: base + Math.log2(1 + count) - phrase.length / 10 });
   }
 }
 
@@ -498,37 +510,29 @@ function countWhere<T>(items: Iterable<T>, test: (x: T) => boolean): number {
  */
 function skippingContinuations(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
   for (const skipped of [1, 2]) {
-    const head = run.slice(0, run.length - skipped);
     const typedRest = run.slice(run.length - skipped);
     if (!/^[\u3400-\u9fff]+$/.test(typedRest)) continue;
-    for (let n = Math.min(MAX_CONTINUED_SUFFIX, head.length); n >= 2; n--) {
-      const suffix = head.slice(head.length - n);
-      const refs = index.occurrences(suffix, 200);
-      if (!refs.length) continue;
-      const found = new Map<string, number>();
-      for (const r of refs) {
-        const text = index.fileByPath(r.file)?.source.text ?? '';
-        const window = text.slice(r.end, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
-        // The typed characters in order, the first of them not right after the head (that is a plain continuation).
-        let at = -1;
-        let ok = true;
-        for (let k = 0; k < typedRest.length && ok; k++) {
-          at = window.indexOf(typedRest[k], at + 1);
-          ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
-        }
-        if (!ok) continue;
-        const word = tokenize(window).find((w) => w.start <= at && at < w.end);
-        if (!word) continue;
-        const phrase = suffix + window.slice(0, word.end);
-        found.set(phrase, (found.get(phrase) ?? 0) + 1);
+    const hit = longestSuffixInSources(index, run.slice(0, run.length - skipped));
+    if (!hit) continue;
+    const found = new Map<string, number>();
+    for (const r of hit.refs) {
+      const text = index.fileByPath(r.file)?.source.text ?? '';
+      const window = text.slice(r.end, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+      // The typed characters in order, the first of them not right after the head (that is a plain continuation).
+      let at = -1;
+      let ok = true;
+      for (let k = 0; k < typedRest.length && ok; k++) {
+        at = window.indexOf(typedRest[k], at + 1);
+        ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
       }
-      for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
-        const id = wordingEntry(index, d, phrase);
-        if (!best.has(id)) best.set(id, { id, typed: n + skipped, score: 38 + Math.log2(1 + count) - phrase.length / 10 });
-      }
-      if (found.size) return;
-      break;
+      if (!ok) continue;
+      const word = tokenize(window).find((w) => w.start <= at && at < w.end);
+      if (!word) continue;
+      const phrase = hit.suffix + window.slice(0, word.end);
+      found.set(phrase, (found.get(phrase) ?? 0) + 1);
     }
+    offerPhrases(index, d, found, hit.suffix.length + skipped, 38, best);
+    if (found.size) return;
   }
 }
 

@@ -65,7 +65,8 @@ export function lineAround(text: string, offset: number): { start: number; end: 
 
 /** Terms the sources mark as terms (quoted, defined, abbreviated, titled) or explain outrank recurring wording. */
 function tier(t: TermInfo): number {
-  return t.kinds.has('quoted') || t.kinds.has('defined') || t.kinds.has('alias') || t.kinds.has('title') || !!t.fullForm || !!t.definition ? 1 : 0;
+  // A defined term has its definition.
+  return t.kinds.has('quoted') || t.kinds.has('alias') || t.kinds.has('title') || !!t.fullForm || !!t.definition ? 1 : 0;
 }
 
 function usable(t: TermInfo | undefined): t is TermInfo {

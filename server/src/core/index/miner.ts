@@ -458,6 +458,9 @@ const CONNECTIVE_HEAD = /^(?:并|和|与|及|以|把|将|在|对|从|是|为|践
 const OFFICE = /(?:副?总统|副?总理|首相|国王|女王|秘书长|副?主席|议长|外长|外交部长|大使)(?=[\u4e00-\u9fff])/g;
 /** Words that end a name: reporting verbs and particles typed right after it. */
 const AFTER_NAME = /^(?:说|称|讲|时|的|和|与|等|在|同|也|都|就|还|曾|将|已|又|向|对|为|是)$/;
+/** Parts of speech of characters that end a name after its first (prepositions, conjunctions, particles, adverbs), or cannot start one. */
+const NOT_IN_NAME_POS = /^(p|c|u\w*|d|y)$/;
+const NOT_NAME_START_POS = /^(p|c|u\w*)$/;
 /** Parts of speech of people's names (jieba reads transliterations as people, places or nothing). */
 const PERSON_POS = /^(nr\w*|ns|nz)$/;
 
@@ -476,7 +479,7 @@ function minePeople(p: string, emit: (name: string, role: string, start: number,
       if (!/^[\u4e00-\u9fff]+$/.test(w.text)) break;
       const pos = dictEntry(w.text)?.pos ?? '';
       // A name's first character may be an adverb's too (莫迪), never a preposition or particle (在北京).
-      const stops = end > 0 ? AFTER_NAME.test(w.text) || isFunctionWordChar(w.text) : AFTER_NAME.test(w.text) || /^(p|c|u\w*)$/.test(pos);
+      const stops = AFTER_NAME.test(w.text) || (end > 0 ? NOT_IN_NAME_POS : NOT_NAME_START_POS).test(pos);
       if (w.text.length === 1 ? stops : !PERSON_POS.test(pos)) break;
       end = w.end;
     }
@@ -489,10 +492,6 @@ function minePeople(p: string, emit: (name: string, role: string, start: number,
     if (!place && !(words.length && words[0].end === end && /^nr/.test(dictEntry(name)?.pos ?? ''))) continue;
     emit(name, place + m[0], at, at + name.length);
   }
-}
-
-function isFunctionWordChar(c: string): boolean {
-  return /^(p|c|u\w*|d|y)$/.test(dictEntry(c)?.pos ?? '');
 }
 
 /** Who is quoted: the person before a speech verb in the same sentence (习近平主席指出：). */

@@ -42,11 +42,13 @@ export function quotationSpans(text: string): QuoteSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
-const NUMERALS_ONLY = /^[〇零一二三四五六七八九十百千万亿两0-9０-９]+$/;
+const NUMERAL_CHARS = '〇零一二三四五六七八九十百千万亿两0-9０-９';
+const NUMERALS_ONLY = new RegExp(`^[${NUMERAL_CHARS}]+$`);
+const NOT_WORDING = new RegExp(`[${NUMERAL_CHARS}\\s\\p{P}]`, 'gu');
 
 /** The Chinese wording of a string: numerals and punctuation removed. */
 function wording(s: string): string {
-  return s.replace(/[〇零一二三四五六七八九十百千万亿两0-9０-９\s\p{P}]/gu, '');
+  return s.replace(NOT_WORDING, '');
 }
 
 function chinese(s: string): number {
