@@ -51,6 +51,18 @@ describe('miner', () => {
   it('reads the full form before a parenthesised abbreviation', () => {
     assert.equal(fullFormBefore('各方支持上海合作组织', '上合组织'), '上海合作组织');
     assert.equal(fullFormBefore('印发《关于推动城市高质量发展的意见》', '意见'), '关于推动城市高质量发展的意见');
+    // The name starts with the word its first character is in; a short form that is the name's own
+    // first words is an alternative (第三国（地区）), unless it clips the name's last word.
+    assert.equal(fullFormBefore('完善最低生活保障', '低保'), '最低生活保障');
+    assert.equal(fullFormBefore('经海南至第三国', '地区'), undefined);
+    assert.equal(fullFormBefore('允许外国航空公司承载经海南至第三国', '地区'), undefined);
+    assert.equal(fullFormBefore('成立国家减灾委员会', '国家减灾委'), '国家减灾委员会');
+    assert.equal(fullFormBefore('草原火灾扑救工作由当地森林', '草原'), undefined);
+  });
+  it('takes the name that ends a clause for （以下简称…） naming its own last words', () => {
+    const text = ['标题一', '成立国务院第三次全国国土调查领导小组（以下简称领导小组），负责组织实施。领导小组办公室设在自然资源部。'].join('\n');
+    const v = mineFile(sourceOf(text), splitArticles(text));
+    assert.deepEqual(v.aliases.map((a) => [a.alias, a.full]), [['领导小组', '国务院第三次全国国土调查领导小组']]);
   });
   it('mines definitions, aliases, titles and statements from one file', () => {
     const text = [
@@ -130,8 +142,13 @@ describe('miner', () => {
     assert.deepEqual(v.definitions.map((d) => [d.term, d.definition]), [['托卡耶夫', '哈萨克斯坦总统'], ['莫迪', '印度总理']]);
   });
   it('derives abbreviations word by word', () => {
-    assert.ok(abbreviations(['上海', '合作', '组织']).includes('上合组织'));
-    assert.ok(!abbreviations(['上海', '合作', '组织']).includes('上合组'));
+    const forms = (words: string[]) => abbreviations(words).map((a) => a.text);
+    assert.ok(forms(['上海', '合作', '组织']).includes('上合组织'));
+    assert.ok(!forms(['上海', '合作', '组织']).includes('上合组'));
+    assert.deepEqual(abbreviations(['科技', '创新', '中心']), [{ text: '科创中心', clipped: ['科技', '创新'], clippedRuns: ['科创'] }]);
+    // A compound word kept in part, or one word clipped alone, is ordinary wording (经济发展, 人应当).
+    assert.deepEqual(forms(['经济社会', '发展']), []);
+    assert.deepEqual(forms(['人民政府', '应当']), []);
   });
 });
 

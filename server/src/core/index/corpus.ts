@@ -282,8 +282,13 @@ export class CorpusIndex {
     for (const long of longNames) {
       const words = tokenize(long.text).map((w) => w.text);
       if (words.length < 2 || words.length > 5) continue;
-      for (const short of abbreviations(words)) {
+      for (const { text: short, clipped, clippedRuns } of abbreviations(words)) {
         if (short.length < 3 || isDictWord(short) || long.text.includes(short) || this.terms.get(short)?.fullForm) continue;
+        // Prepositions and particles are never clipped into a name (部门·按照·职责 → 部按职责); clipped
+        // characters that spell a word of their own read as that word (人民·群众 → 人群), unless the
+        // dictionary marks it an abbreviation itself (常委, tag j).
+        if (clipped.some((w) => isFunctionWord(w))) continue;
+        if (clippedRuns.some((r) => isDictWord(r) && dictEntry(r)?.pos !== 'j')) continue;
         const count = this.frequency(short);
         if (count < 2 || !this.sameFile(short, long.text) || this.mostlyInsideWords(short)) continue;
         this.addShortForm(short, long.text, count);
@@ -483,18 +488,26 @@ export class CorpusIndex {
 
 }
 
-/** Candidate abbreviations of a name given as words: a leading part of each word, then the last word. */
-export function abbreviations(words: string[]): string[] {
-  const out = new Set<string>();
-  const walk = (i: number, acc: string, shortened: boolean) => {
-    if (i === words.length) {
-      if (shortened) out.add(acc);
+/**
+ * Candidate abbreviations of a name given as words. Chinese abbreviations clip words to their first
+ * character, at least two in a row (上海·合作·组织 → 上合组织, 科技·创新·中心 → 科创中心); the last
+ * word stays whole (never 上合组). Keeping a longer part of a compound word (经济社会·发展 →
+ * 经济发展) or clipping a single word (人民政府·应当 → 人应当) gives ordinary wording, not a short
+ * form: in the official corpus those were nearly all of the inferred short forms, and all wrong.
+ * `clippedRuns` are the characters each run of clipped words left (上合), `clipped` those words.
+ */
+export function abbreviations(words: string[]): Array<{ text: string; clipped: string[]; clippedRuns: string[] }> {
+  const out = new Map<string, { text: string; clipped: string[]; clippedRuns: string[] }>();
+  const walk = (i: number, acc: string, clipped: string[], runs: string[], run: string) => {
+    if (i === words.length - 1) {
+      const all = run ? [...runs, run] : runs;
+      if (all.some((r) => r.length >= 2) && !out.has(acc + words[i])) out.set(acc + words[i], { text: acc + words[i], clipped, clippedRuns: all.filter((r) => r.length >= 2) });
       return;
     }
     const w = words[i];
-    // The last word (组织, 委员会) stays whole: 上海合作组织 → 上合组织, never 上合组.
-    for (let k = i === words.length - 1 ? w.length : 1; k <= w.length; k++) walk(i + 1, acc + w.slice(0, k), shortened || k < w.length);
+    walk(i + 1, acc + w, clipped, run ? [...runs, run] : runs, '');
+    if (w.length > 1) walk(i + 1, acc + w[0], [...clipped, w], runs, run + w[0]);
   };
-  walk(0, '', false);
-  return [...out];
+  if (words.length >= 2) walk(0, '', [], [], '');
+  return [...out.values()];
 }

@@ -99,7 +99,17 @@ export function fullFormBefore(before: string, short: string): string | undefine
   for (let i = 0; i < clause.length; i++) {
     if (clause[i] !== short[0]) continue;
     const cand = clause.slice(i);
-    if (cand.length > short.length && isSubsequence(short, cand)) return cand;
+    if (cand.length <= short.length || !isSubsequence(short, cand)) continue;
+    const words = tokenize(clause);
+    // A short form that is the name's beginning clips nothing (第三国（地区）, 草原（草原火灾…）) unless
+    // it cuts the name's last word (国家减灾委员会（国家减灾委）).
+    const cut = i + short.length;
+    if (cand.startsWith(short) && !words.some((w) => w.start < cut && cut < w.end && w.end === clause.length)) return undefined;
+    // The name starts where the word holding its first character starts (最低生活保障（低保）).
+    const word = words.find((w) => w.start <= i && i < w.end);
+    const full = word && word.start < i ? clause.slice(word.start) : cand;
+    // Abbreviations keep a good part of the name: a far longer tail is a clause, not a name.
+    return full.length <= 5 * short.length ? full : undefined;
   }
   return undefined;
 }
@@ -176,10 +186,15 @@ function mineAliases(
       continue;
     }
     if (!CJK.test(short)) continue;
-    const full = fullFormBefore(before, short);
+    let full = fullFormBefore(before, short);
+    // （以下简称领导小组） after a name that ends so: the noun phrase that ends the clause.
+    if (!full && explicit && before.endsWith(short)) {
+      const phrase = nounPhraseBefore(before);
+      if (phrase && phrase.length >= short.length + 2 && phrase.endsWith(short)) full = phrase;
+    }
     // A bare parenthesis only names an abbreviation when it reads as one (上海合作组织（上合组织）);
     // 校长（院长）, 商会（协会） are alternatives, not names.
-    if (full && full !== short && (explicit || (short.length < full.length && short[0] === full[0] && isSubsequence(short, full)))) {
+    if (full && full !== short && (explicit || (short.length < full.length && isSubsequence(short, full)))) {
       emit(short, full, at, at + short.length);
     } else if (!explicit && pairedName(before, short)) {
       emitPaired(short, at, at + short.length);
