@@ -131,6 +131,24 @@ describe('completion', () => {
     }
   });
 
+  it('completes the word a typed run ends inside, from its start (防患于未 → 防患于未然)', () => {
+    const typed = '维护公共安全必须防患于未‸';
+    const { items } = complete(index, typed);
+    assert.equal(items[0]?.insertText, '防患于未然', items.map((c) => c.label).join(' '));
+    assert.equal(typed.slice(items[0].replaceStart, items[0].replaceEnd), '防患于未');
+  });
+
+  it('completes source wording typed with one character left out (安全可靠韧性城 → 安全可靠的韧性城市)', () => {
+    const typed = '着力建设安全可靠韧性城‸';
+    const { items } = complete(index, typed);
+    const hit = items.slice(0, 3).find((c) => c.insertText === '安全可靠的韧性城市');
+    assert.ok(hit, items.map((c) => c.label).join(' '));
+    // It replaces the words typed from the phrase's start (安全…), not the word before (建设).
+    assert.equal(typed.slice(hit.replaceStart, hit.replaceEnd), '安全可靠韧性城');
+    // Wording the sources write as typed is no omission.
+    assert.ok(!complete(index, '着力建设安全可靠的韧性城‸').items.some((c) => c.insertText.includes('的的')));
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');

@@ -457,6 +457,8 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
   if (!hit) return;
   const n = hit.suffix.length;
   const found = new Map<string, number>();
+  // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
+  const wordsEnded = new Map<number, Map<string, number>>();
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
     const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
@@ -465,7 +467,13 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
     for (const w of words) {
       // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
       if (w.start < n) {
-        if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) end = w.end;
+        if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) {
+          end = w.end;
+          const typed = n - w.start;
+          const list = wordsEnded.get(typed) ?? new Map<string, number>();
+          wordsEnded.set(typed, list);
+          list.set(w.text, (list.get(w.text) ?? 0) + 1);
+        }
         continue;
       }
       if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
@@ -477,6 +485,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
     }
   }
   offerPhrases(index, d, found, n, 40, best);
+  for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, 40, best);
 }
 
 /** The longest suffix of `run` (two characters or more, up to MAX_CONTINUED_SUFFIX) that the sources use, and where. */
@@ -535,6 +544,44 @@ function skippingContinuations(index: CorpusIndex, d: CompletionData, run: strin
     if (found.size) return;
   }
 }
+
+/**
+ * Source wording typed with one character left out (安全可靠韧性城 → 安全可靠的韧性城市): the last
+ * 4…8 characters typed, which the sources never write as such, found with one character between
+ * two parts of them (each of two characters or more), up to the end of the word typed last.
+ */
+function omittedCharacterMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  const wordStarts = new Set(tokenize(run).map((w) => w.start));
+  for (let k = Math.min(MAX_CONTINUED_SUFFIX, run.length); k >= MIN_OMISSION_RUN; k--) {
+    const q = run.slice(run.length - k);
+    if (!/^[\u3400-\u9fff]+$/.test(q) || index.frequency(q) > 0) return;
+    // The phrase starts with a word typed, not inside one (建|设安全可靠…).
+    if (!wordStarts.has(run.length - k)) continue;
+    const found = new Map<string, number>();
+    for (let split = 2; split <= k - 2; split++) {
+      const head = q.slice(0, split);
+      const tail = q.slice(split);
+      for (const r of index.occurrences(head, 200)) {
+        const text = index.fileByPath(r.file)?.source.text ?? '';
+        const missing = text[r.end];
+        if (!missing || !/[\u3400-\u9fff]/.test(missing) || !text.startsWith(tail, r.end + 1)) continue;
+        const window = text.slice(r.start, Math.min(text.length, r.end + 1 + tail.length + MAX_CONTINUATION));
+        const typedEnd = k + 1;
+        const word = tokenize(window).find((w) => w.start < typedEnd && typedEnd <= w.end);
+        const end = word && /^[\u3400-\u9fff]+$/.test(word.text) && word.end - typedEnd <= MAX_CONTINUATION ? word.end : typedEnd;
+        const phrase = window.slice(0, end);
+        found.set(phrase, (found.get(phrase) ?? 0) + 1);
+      }
+    }
+    if (found.size) {
+      // Nearly all of the run matched: ranked above phrases that match only its last characters.
+      offerPhrases(index, d, found, k, k * 10 - 5, best);
+      return;
+    }
+  }
+}
+/** Shortest typed run searched for a left-out character: two characters on each side of it. */
+const MIN_OMISSION_RUN = 4;
 
 function firstRef(index: CorpusIndex, e: Entry): SourceRef | undefined {
   if (e.statement) return e.statement.ref;
@@ -601,6 +648,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
+      omittedCharacterMatches(index, d, run, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
       // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).
       if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES) {
