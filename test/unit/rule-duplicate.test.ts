@@ -3,7 +3,7 @@ import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { duplicateRule } from '../../server/src/core/rules/duplicate';
 import type { FileIndex } from '../../server/src/core/types';
-import { createPolicyService } from '../../server/src/core/service';
+import { checkFileText, createPolicyService } from '../../server/src/core/service';
 import { applyFirst, runRule } from '../helpers/rules';
 
 const run = (text: string, index?: CorpusIndex) => runRule(duplicateRule, text, index);
@@ -77,6 +77,20 @@ describe('rule duplicate', () => {
   it('fixes by deleting the extra copy', () => {
     const text = '因地制宜宜对城镇供水进行改造，有助于提升提升城市设施韧性。';
     assert.equal(applyFirst(text, run(text)), '因地制宜对城镇供水进行改造，有助于提升城市设施韧性。');
+  });
+
+  it('flags words typed twice that the dictionary splits, and a function word the HMM joins to itself', () => {
+    for (const [text, extra] of [
+      ['各方携手筑牢筑牢地区安全屏障。', '筑牢'],
+      ['今年也是也是联合国成立80周年。', '也是'],
+      ['坚定维护以以联合国为核心的国际体系。', '以'],
+    ]) {
+      const f = run(text);
+      assert.deepEqual(f.map((x) => x.text), [extra], text);
+      assert.equal(applyFirst(text, f), text.replace(extra + extra, extra));
+    }
+    // A verb going on (走着走着) and a tentative action are language.
+    for (const text of ['走着走着就到了目的地。', '大家再商量商量吧。']) assert.deepEqual(run(text), [], text);
   });
 
   it('flags each extra copy of a character written three times', () => {
@@ -182,6 +196,20 @@ describe('rule duplicate', () => {
     // A draft wrapped by hand at about 30 characters: its paragraph is read whole.
     const wrapped = ['为推动文旅产业“走出去”，我们深入调研了全省情况，发现一些', '问题：品牌影响力还不够强，一些项目缺乏特色；推广渠道不够', '多，既懂外语又懂运营的复合型', '复合型人才严重短缺。'].join('\n');
     assert.deepEqual(service.check(wrapped).filter((x) => x.rule === 'duplicate').map((x) => wrapped.slice(x.start, x.end)), ['复合型']);
+    // Lines wrapped by hand run a few characters short of the width, and a point opened by an
+    // ordinal that fills the width is prose (第一、要…，…领域⏎打造…提高⏎提高…).
+    const points = [
+      '推动文旅产业“走出去”，需要在以下方面持续用力，久久为功，持续发力，',
+      '第一、要深入挖掘中华文化的丰富内涵，围绕非遗、文物、文创、美食等领域',
+      '打造一批具有鲜明中国特色、深受海外游客喜爱的文旅品牌，进一步提高',
+      '提高我国文旅产业在国际市场上的竞争力；第二，要推动文旅产业业态创新，',
+      '用好在线旅游平台等新渠道，多从外国游客的视角讲好中国故事。同时也要看',
+      '到，我国文旅产业“走出去”仍面临品牌建设滞后、推广渠道不足等挑战。',
+    ].join('\n');
+    assert.deepEqual(service.check(points).filter((x) => x.rule === 'duplicate').map((x) => [x.start, points.slice(x.start, x.end)]), [[points.lastIndexOf('提高'), '提高']]);
+    // The CLI reads such a file as the editor does (text set in narrow columns is rebuilt instead).
+    const file = `${points}\n\n${points}`;
+    assert.deepEqual(checkFileText(service, file).filter((x) => x.rule === 'duplicate').map((x) => file.slice(x.start, x.end)), ['提高', '提高']);
     // A numbered heading with a comma in it ends its line.
     assert.deepEqual(service.check('十、激发全民族文化创新创造活力，繁荣发展社会主义文化\n文化繁荣兴盛是中国式现代化的重要标志。'), []);
   });

@@ -117,7 +117,9 @@ describe('rule punctuation', () => {
 
     it('puts a comma after an ordinal opening a sentence (第三、 → 第三，), not in a list of ordinals', () => {
       assert.equal(fixed('第一，要抓创新。第三、要在提升供给水平上下功夫。首先、要加强领导。'), '第一，要抓创新。第三，要在提升供给水平上下功夫。首先，要加强领导。');
-      for (const text of ['推动第一、二、三产业融合发展。', '第一、第二批试点。', '实现了一、二产业联动。']) assert.deepEqual(run(text), [], text);
+      // …or a clause: 首先、 and 第一、 opening a point after a comma.
+      assert.equal(fixed('做好住房工作，首先、要大力推进。推动文旅产业“走出去”，第一、要深入挖掘。'), '做好住房工作，首先，要大力推进。推动文旅产业“走出去”，第一，要深入挖掘。');
+      for (const text of ['推动第一、二、三产业融合发展。', '第一、第二批试点。', '实现了一、二产业联动。', '获得第一、第二名。', '一季度，第一、二产业增长。']) assert.deepEqual(run(text), [], text);
     });
 
     it('converts a Chinese sentence-final period and list numbers', () => {

@@ -55,6 +55,15 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     ]);
   });
 
+  it('corrects any one character of a long idiom in classical wording (防范于未然), not of a modern phrase tagged as one', () => {
+    correctsEach([
+      ['维护公共安全必须防范于未然。', '维护公共安全必须防患于未然。'],
+      ['改革发展任重而道近。', '改革发展任重而道远。'],
+    ], true);
+    // 进一步提高 is in the dictionary's idioms; 进一步提出 is other wording. A number is an update.
+    for (const text of ['习近平主席进一步提出全球治理倡议。', '受益群众数以千万计。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+  });
+
   it('leaves idioms alone where the change is no slip of sound or the words stand on their own', () => {
     for (const text of ['东风湖与洞庭湖仅一堤之隔。', '在进一步深化改革中取得突破。', '全国各族人民勠力同心。', '开展丰富多采的活动，坚忍不拔，势不可当。']) {
       assert.deepEqual(runRule(termTypoRule, text, index), [], text);
@@ -76,6 +85,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     // and the slip makes a real word of another sense (新知) where the source's phrase is 新质生产力.
     const mixed = '立足城市资源禀赋和基础条件，因地制宜发展新知生产力，发展首发经济、银发经济、冰雪经济、低空经济，培育消费新场景。';
     assert.equal(fixed(mixed, runRule(termTypoRule, mixed, index)), mixed.replace('新知', '新质'));
+  });
+
+  it('compares a source clause repeated inside a sentence with words of its own before it', () => {
+    // The source: “上海精神”作为…倡导的国际关系新理念，超越文明冲突、冷战思维、零和博弈等陈旧观念，成为…
+    const text = '这一国际关系新理念超越文明冲突、冷战思维、零和博奕等陈旧观念，成为凝聚各成员国的精神纽带。';
+    assert.equal(fixed(text, runRule(termTypoRule, text, index)), text.replace('博奕', '博弈'));
   });
 
   it('places a sentence within a long source sentence by a piece found once in it', () => {

@@ -189,6 +189,11 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
       return index.frequency(doubled) >= 2;
     }
+    // Several words written twice, each copy whole (也是|也是; 筑牢|筑牢, which the dictionary splits
+    // into 筑|牢): a slip — but for a verb going on (走着走着) or a tentative action (商量商量吧).
+    if (!tail && words.aligned(i, second) && words.aligned(second, end) && words.word(second)!.end < end) {
+      return unit.endsWith('着') || isTentative(text, i, unit) || index.frequency(doubled) >= 2;
+    }
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
     if (!tail && isTentative(text, i, unit)) return true;
     return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
@@ -206,7 +211,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
       const known = text.slice(k, second);
       return (isDictWord(known) || index.frequency(known) >= 2) && index.frequency(text.slice(k, end)) === 0;
     });
-  if (holder && holder.start <= i && !glued(holder)) return true;
+  // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
+  const doubledFunctionWord = holder?.start === i && holder.end === end && rareFunctionDouble(unit);
+  if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord) return true;
   if (holder && holder.end > end && !FUNCTION_POS.test(dictEntry(text.slice(end, holder.end))?.pos ?? '')) return true;
 
   const entry = dictEntry(unit);

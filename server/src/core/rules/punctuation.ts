@@ -243,7 +243,7 @@ function chineseContext(text: string, start: number, end: number): boolean {
  * 第一，第二， (其一， 首先，) open the points of a passage with a comma, as 一、二、 take 、 (GB/T 15834): 第三、要…
  * at the start of a sentence is a slip. 第一、二产业 and 第一、第二批 list ordinals and stay.
  */
-const ORDINAL_PAUSE = /(?<=^|[。！？；\n]\s*)(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次)、(?![第其首一二三四五六七八九十〇零\d])/g;
+const ORDINAL_PAUSE = /(?<=^|[。！？；：，\n]\s*)(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次)、(?![第其首一二三四五六七八九十〇零\d])/g;
 
 function ordinalPause(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(ORDINAL_PAUSE)) {

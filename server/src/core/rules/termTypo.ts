@@ -240,6 +240,11 @@ interface StrongSpan extends TextRange {
  * character usually belongs to the next words (国家|都, 保护|上), only a homophone, or a clear
  * look-alike in a long term, is a slip.
  */
+/** Idioms this long are evidence against any one character changed (see judge in nearTerms). */
+const LONG_IDIOM = 5;
+/** Particles of classical Chinese, which mark an idiom as fixed wording rather than a modern phrase. */
+const CLASSICAL_PARTICLE = /[于之而其乎也者矣焉]/;
+
 function plausibleSlip(form: string, right: string, k: number, diffCount: number, info: TermInfo): boolean {
   const n = form.length;
   const conf = diffCount === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
@@ -330,7 +335,12 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // Without the sources' word for it, an idiom's slip is one of sound, as typing by pinyin makes
     // it (长治久按), or a nearly identical glyph (防患于末然); a mere look-alike there is as often
     // wordplay (一堤之隔 beside 一墙之隔). Most windows near an idiom fail this first, cheapest test.
-    if (tables.fromDictionary.has(info) && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
+    // An idiom of five characters or more in classical wording (防患于未然, 任重而道远) with one other
+    // character, standing as whole words, is a slip whatever the character (防范于未然): no phrase
+    // of the language is that close to it. Modern phrases the dictionary tags as idioms
+    // (进一步提高 beside 进一步提出) are wording like any other.
+    const longIdiom = tables.fromDictionary.has(info) && !tables.rareIdioms.has(info) && n >= LONG_IDIOM && CLASSICAL_PARTICLE.test(right) && diffs.length === 1 && !isFunctionWord(form[diffs[0]]) && !isDictWord(form);
+    if (tables.fromDictionary.has(info) && !longIdiom && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
     // A rare idiom is evidence only against a form that is no word, with one homophone that is the
     // commoner character, as typing by pinyin picks it (历久迷新); a rarer one is a variant the
     // dictionary lacks (勠力同心 beside its 戮力同心).
@@ -347,7 +357,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // unless the sources misspell the term so themselves.
     if (diffs.length === 2 && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
-    if (!known && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
+    if (!known && !longIdiom && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     words ??= p.words();
     // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险". An idiom
     // broken by its slip may lend its last or first character to a neighbour (举世|嘱|目的): one
@@ -355,7 +365,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const w = words;
     const stray = (k: number) => w.word(i + k)?.text.length === 1 && !isFunctionWord(form[k]);
     const idiomEnds = tables.fromDictionary.has(info) && (w.startsAt(i) || w.endsAt(i + n)) && diffs.every(stray);
-    if (!w.aligned(i, i + n) && !idiomEnds) return;
+    if (!w.aligned(i, i + n) && (!idiomEnds || longIdiom)) return;
+    if (longIdiom && NUMERAL.test(form[diffs[0]])) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
@@ -365,6 +376,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       const homophone = soundSimilarity(form[k], right[k]) === 1;
       // A rare idiom's slip leaves a stray character; one inside a real word (系统|实时 beside 系统实施) is that word.
       if (tables.rareIdioms.has(info) && tok && tok.text.length > 1) return;
+      if (longIdiom) {
+        score += 0.5;
+        continue;
+      }
       // At the edge of the window, a look-alike that is a common word of its own (占|比, 大|保护)
       // belongs to the neighbouring words, not to a misspelt term.
       if (!known && !homophone && (k === 0 || k === n - 1) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
@@ -538,7 +553,9 @@ function sentenceEdits(sentence: string, wholeSource: string): { list: AlignEdit
       } else list.push({ start: i, end: i + 1, replacement: window[i] });
     }
   }
-  if (same < 0.75 * sentence.length || list.length === 0 || list.length > Math.max(3, sentence.length / 8)) return undefined;
+  // Words before or after the repeated part (这一|国际关系新理念…) are the draft's own: no edit to count.
+  const inner = list.filter((e) => e.start > 0 && e.end < sentence.length).length;
+  if (same < 0.75 * sentence.length || list.length === 0 || inner > Math.max(3, sentence.length / 8)) return undefined;
   return { list, same };
 }
 
