@@ -558,14 +558,15 @@ function omittedCharacterMatches(index: CorpusIndex, d: CompletionData, run: str
     // The phrase starts with a word typed, not inside one (建|设安全可靠…).
     if (!wordStarts.has(run.length - k)) continue;
     const found = new Map<string, number>();
+    // Positions in the sources' joined text: no file or article is looked up for the many that fail.
+    const text = index.joined;
     for (let split = 2; split <= k - 2; split++) {
       const head = q.slice(0, split);
       const tail = q.slice(split);
-      for (const r of index.occurrences(head, 200)) {
-        const text = index.fileByPath(r.file)?.source.text ?? '';
-        const missing = text[r.end];
-        if (!missing || !/[\u3400-\u9fff]/.test(missing) || !text.startsWith(tail, r.end + 1)) continue;
-        const window = text.slice(r.start, Math.min(text.length, r.end + 1 + tail.length + MAX_CONTINUATION));
+      for (const at of index.suffixArray.positions(head, 200)) {
+        const headEnd = at + head.length;
+        if (!/[\u3400-\u9fff]/.test(text[headEnd] ?? '') || !text.startsWith(tail, headEnd + 1)) continue;
+        const window = text.slice(at, Math.min(text.length, headEnd + 1 + tail.length + MAX_CONTINUATION));
         const typedEnd = k + 1;
         const word = tokenize(window).find((w) => w.start < typedEnd && typedEnd <= w.end);
         const end = word && /^[\u3400-\u9fff]+$/.test(word.text) && word.end - typedEnd <= MAX_CONTINUATION ? word.end : typedEnd;
