@@ -157,6 +157,11 @@ describe('corpus index over the bundled seeds', () => {
   before(async () => {
     index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
   });
+  it('reads a meeting named by its place as the organisation’s (天津峰会 → 上海合作组织天津峰会), and nothing else so', () => {
+    assert.equal(index.term('天津峰会')?.fullForm, '上海合作组织天津峰会');
+    // Wording that merely follows the organisation's name somewhere is no name of it.
+    for (const text of ['高质量发展', '贸易便利化', '可持续发展']) assert.equal(index.term(text)?.fullForm, undefined, text);
+  });
   it('defines “上海精神” and maps 上合组织 to 上海合作组织', () => {
     assert.equal(index.term('上海精神')?.definition?.text, '互信、互利、平等、协商、尊重多样文明、谋求共同发展');
     assert.equal(index.term('上合组织')?.fullForm, '上海合作组织');

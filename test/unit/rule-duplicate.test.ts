@@ -90,7 +90,9 @@ describe('rule duplicate', () => {
       assert.equal(applyFirst(text, f), text.replace(extra + extra, extra));
     }
     // A verb going on (走着走着) and a tentative action are language.
-    for (const text of ['走着走着就到了目的地。', '大家再商量商量吧。']) assert.deepEqual(run(text), [], text);
+    for (const text of ['走着走着就到了目的地。', '他坐著坐著就到了。', '大家再商量商量吧。', '要像接力赛一样，一棒一棒接着干下去。', '钱不钱不所谓。', '公安部铁路公安局武汉铁路公安局武汉公安处汉口车站派出所。']) {
+      assert.deepEqual(run(text), [], text);
+    }
   });
 
   it('flags each extra copy of a character written three times', () => {
@@ -210,6 +212,9 @@ describe('rule duplicate', () => {
     // The CLI reads such a file as the editor does (text set in narrow columns is rebuilt instead).
     const file = `${points}\n\n${points}`;
     assert.deepEqual(checkFileText(service, file).filter((x) => x.rule === 'duplicate').map((x) => file.slice(x.start, x.end)), ['提高', '提高']);
+    // Sentences one a line without end marks, of similar widths: a list, not prose wrapped by hand.
+    const sentences = Array.from({ length: 24 }, (_, k) => ['各地要加快推进老旧小区改造和城市更新工作', '推动文化和旅游深度融合发展打造一批精品', '精品线路和品牌项目在各地不断涌现出来了'][k % 3]).join('\n');
+    assert.deepEqual(service.check(sentences).filter((x) => x.rule === 'duplicate'), []);
     // A numbered heading with a comma in it ends its line.
     assert.deepEqual(service.check('十、激发全民族文化创新创造活力，繁荣发展社会主义文化\n文化繁荣兴盛是中国式现代化的重要标志。'), []);
   });

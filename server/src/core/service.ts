@@ -156,6 +156,8 @@ export class PolicyService {
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */
 const GOES_ON_AT_END = /(?:\p{Script=Han}|[，、：“‘《（—])$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;
+/** Wrapped lines per closed one above which a file is not read as wrapped prose (see wrapStyle). */
+const MAX_LINES_PER_PARAGRAPH = 12;
 /** Lines narrower than this (columns) are titles or list items as often as wrapped prose. */
 const MIN_WRAP_WIDTH = 40;
 /**
@@ -196,6 +198,10 @@ function wrapStyle(lines: DraftParagraph[]): WrapStyle | undefined {
   const widths: number[] = [];
   for (const l of lines) if (GOES_ON_AT_END.test(l.text) && !startsWithHeadingMarker(l.text)) widths.push(columns(l.text));
   if (widths.length === 0) return undefined;
+  // Paragraphs end: in prose wrapped by hand, one line in a few closes a sentence. A file of lines
+  // that nearly all go on is a list of sentences without end marks (one a line), not wrapped prose.
+  const closed = lines.filter((l) => !GOES_ON_AT_END.test(l.text)).length;
+  if (widths.length > FEW_OPEN_LINES && closed * MAX_LINES_PER_PARAGRAPH < widths.length) return undefined;
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best: { width: number; lines: number } | undefined;

@@ -122,6 +122,7 @@ export class CorpusIndex {
     } else {
       this.dropLikelyTypos();
       this.inferShortForms();
+      this.inferPlaceNamedShortForms();
       this.objects = this.verbObjects();
     }
     for (const object of this.objects) {
@@ -293,6 +294,40 @@ export class CorpusIndex {
         if (count < 2 || !this.sameFile(short, long.text) || this.mostlyInsideWords(short)) continue;
         this.addShortForm(short, long.text, count);
       }
+    }
+  }
+
+  /**
+   * A meeting named after its place under the organisation that holds it (上海合作组织天津峰会), later
+   * called by the place alone (天津峰会): a term of a place name and a noun that follows the
+   * organisation (or its short form) somewhere and stands alone elsewhere.
+   */
+  private inferPlaceNamedShortForms(): void {
+    const owners = new Map<string, string>();
+    // Organisations with a short form of their own (上合组织), not documents (规划 for a plan's title).
+    for (const t of this.terms.values()) {
+      if (t.fullForm && t.fullForm.length >= 4 && /^[\u3400-\u9fff]+$/.test(t.fullForm) && !isDictWord(t.text)) {
+        owners.set(t.text, t.fullForm);
+        owners.set(t.fullForm, t.fullForm);
+      }
+    }
+    if (owners.size === 0) return;
+    for (const s of [...this.terms.values()]) {
+      if (s.text.length < 4 || s.text.length > 10 || s.fullForm || !(s.kinds.has('formulation') || s.kinds.has('quoted')) || isDictWord(s.text)) continue;
+      const words = tokenize(s.text);
+      if (words.length < 2 || words.length > 3 || dictEntry(words[0].text)?.pos !== 'ns' || !/^n/.test(dictEntry(words[words.length - 1].text)?.pos ?? '')) continue;
+      let owner: string | undefined;
+      let bare = 0;
+      let single = true;
+      for (const p of this.suffixArray.positions(s.text, 500)) {
+        const before = this.joined.slice(Math.max(0, p - 16), p);
+        let form = '';
+        for (const f of owners.keys()) if (f.length > form.length && before.endsWith(f)) form = f;
+        if (!form) bare++;
+        else if (owner && owner !== owners.get(form)) single = false;
+        else owner = owners.get(form);
+      }
+      if (owner && single && bare > 0) this.addShortForm(s.text, owner + s.text, s.count);
     }
   }
 

@@ -26,6 +26,8 @@ import { weaklyMined, type CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
 
+/** Longest repetition of words the dictionary splits (筑|牢) read as one word typed twice. */
+const MAX_SPLIT_WORD = 4;
 /** Longest repeated word looked for, in UTF-16 code units. */
 const MAX_UNIT = 12;
 const HAN = /^\p{Script=Han}+$/u;
@@ -189,10 +191,12 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
       return index.frequency(doubled) >= 2;
     }
-    // Several words written twice, each copy whole (也是|也是; 筑牢|筑牢, which the dictionary splits
-    // into 筑|牢): a slip — but for a verb going on (走着走着) or a tentative action (商量商量吧).
-    if (!tail && words.aligned(i, second) && words.aligned(second, end) && words.word(second)!.end < end) {
-      return unit.endsWith('着') || isTentative(text, i, unit) || index.frequency(doubled) >= 2;
+    // A few words written twice, each copy whole (也是|也是; 筑牢|筑牢, which the dictionary splits
+    // into 筑|牢): a slip — but for a verb going on (走着走着), a tentative action (商量商量吧), one by
+    // one (一棒一棒) and A不A (钱不|钱不所谓). Longer runs of words repeat in names (…铁路公安局武汉|
+    // 铁路公安局武汉公安处).
+    if (!tail && len <= MAX_SPLIT_WORD && words.aligned(i, second) && words.aligned(second, end) && words.word(second)!.end < end) {
+      return /[着著不没]$/.test(unit) || unit[0] === '一' || isTentative(text, i, unit) || index.frequency(doubled) >= 2;
     }
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
     if (!tail && isTentative(text, i, unit)) return true;
