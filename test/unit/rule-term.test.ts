@@ -206,6 +206,18 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f[0].replacements, ['通']);
   });
 
+  it('never asks for the sources’ own slips where the draft quotes or repeats them right', () => {
+    // The seeds write 二戰 (a traditional character), 提升提升 and 资旅产业 (beside their usual 文旅产业).
+    for (const text of [
+      '文章指出：“上海合作组织要勇担大义、笃行大道，弘扬正确二战史观，坚定维护二战胜利成果，共同维护战后国际秩序。”',
+      '上海合作组织要勇担大义、笃行大道，弘扬正确二战史观，坚定维护二战胜利成果，共同维护战后国际秩序。',
+      '文章指出：“加强市政基础设施安全管理，推进数字化、网络化、智能化新型城市基础设施建设，有助于提升城市设施韧性、管理韧性、空间韧性，推动城市安全发展。”',
+      '文章指出：“展望未来，必须把党中央决策部署落到实处，创造出更加丰富的优质供给，提高我国文旅产业在国际市场上的竞争力，进一步推动文旅产业“走出去”。”',
+    ]) {
+      assert.deepEqual([...runRule(quoteMismatchRule, text, index), ...runRule(termTypoRule, text, index)], [], text);
+    }
+  });
+
   it('stays silent on exact quotes, fragments and quotes with no near source', () => {
     for (const text of [
       '习近平主席指出：“安全是国家发展的前提，平安是人民幸福的生命线。”',

@@ -2,6 +2,7 @@
 // sentence without matching it exactly. Flags each differing span, offers the source wording,
 // and links the source place. Exact quotes, fragments and quotes with no near source stay silent.
 import { t } from '../l10n';
+import { toSimplified } from '../lang/variants';
 import { align, anchoredPart } from '../text/align';
 import type { CorpusIndex } from '../index/corpus';
 import { findQuotes } from '../index/miner';
@@ -70,6 +71,16 @@ function expandAliases(text: string, index: CorpusIndex): string {
   return out;
 }
 
+/** Where the draft writes right a phrase the source misspells: [offset in the draft, length]. */
+function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [typo, right] of index.typoPhrases()) {
+    if (!sourceText.includes(typo)) continue;
+    for (let at = body.indexOf(right); at >= 0; at = body.indexOf(right, at + 1)) out.push([at, right.length]);
+  }
+  return out;
+}
+
 /** The parts of one quoted piece that differ from its nearest source sentence. */
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
   const body = trimEndWhere(piece, isQuoteEndMark);
@@ -104,6 +115,14 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
   // number changed into another (“十五五” for “十四五”) is an update, not a misquote.
   a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)));
+  // The source's traditional or variant character (its own typo: 二戰史观) is the draft's simplified
+  // one: quoting it right is no misquote.
+  a.edits = a.edits.filter((e) => !(e.end - e.start === e.replacement.length && toSimplified(e.replacement) === body.slice(e.start, e.end)));
+  // Nor are the source's other slips: a word it writes twice (提升提升, 因地制宜宜) and a phrase it
+  // misspells (资旅产业 beside its usual 文旅产业) that the draft writes right.
+  a.edits = a.edits.filter((e) => !(e.start === e.end && (body.endsWith(e.replacement, e.start) || body.startsWith(e.replacement, e.end))));
+  const rightForms = sourceTyposFixedIn(sourceText, body, index);
+  a.edits = a.edits.filter((e) => !rightForms.some(([at, len]) => at <= e.start && e.end <= at + len));
   // A numeral where the source has words counts things its own way (“五自由便利和一安全有序流动”):
   // another slogan, not a misquote.
   if (a.edits.some((e) => e.end > e.start && NUMERALS_ONLY.test(body.slice(e.start, e.end)))) return [];

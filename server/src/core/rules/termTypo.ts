@@ -2,6 +2,7 @@
 // character (or a homophone word) wrong (资旅产业 → 文旅产业, 多边注意 → 多边主义), quotation marks
 // that split a quoted term (上海“精神” → “上海精神”), and a sentence that repeats a source
 // sentence almost verbatim but with a wrong character.
+import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
 import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
@@ -477,6 +478,8 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
       if (!isCjkRun(wrong) || !isCjkRun(right)) continue;
       // A number changed into another number is an update, not a slip.
       if (NUMERAL.test(wrong) && NUMERAL.test(right)) continue;
+      // The source's traditional or variant character (its own typo: 二戰) is the draft's simplified one.
+      if (toSimplified(right) === wrong) continue;
       words ??= p.words();
       let ok = true;
       for (let c = 0; c < wrong.length; c++) {
