@@ -131,11 +131,25 @@ describe('completion', () => {
     }
   });
 
-  it('completes the word a typed run ends inside, from its start (防患于未 → 防患于未然)', () => {
+  it('completes the word a typed run ends inside, from its start (防患于未 → 防患于未然; 极限思 → 极限思维)', () => {
     const typed = '维护公共安全必须防患于未‸';
     const { items } = complete(index, typed);
     assert.equal(items[0]?.insertText, '防患于未然', items.map((c) => c.label).join(' '));
     assert.equal(typed.slice(items[0].replaceStart, items[0].replaceEnd), '防患于未');
+    // A word begun by one character comes with the word before it.
+    const second = complete(index, '必须坚持底线思维和极限思‸').items;
+    assert.equal(second[0]?.insertText, '极限思维', second.map((c) => c.label).join(' '));
+  });
+
+  it('completes source wording with a character typed by its sound (文旅融和 → 文旅融合, 长志久安 → 长治久安)', () => {
+    for (const [typed, want] of [
+      ['推动文旅融和‸', '文旅融合'],
+      ['坚持人民至上、生命至尚‸', '生命至上'],
+      ['实现地区长志久安‸', '长治久安'],
+    ]) {
+      const { items } = complete(index, typed);
+      assert.ok(items.slice(0, 3).some((c) => c.insertText.endsWith(want)), `${typed}: ${items.map((c) => c.label).join(' ')}`);
+    }
   });
 
   it('completes source wording typed with one character left out (安全可靠韧性城 → 安全可靠的韧性城市)', () => {

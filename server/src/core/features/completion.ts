@@ -7,6 +7,7 @@ import Fuse from 'fuse.js';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { initials as initialsOf, syllables } from '../lang/pinyin';
 import { tokenize } from '../lang/segmenter';
+import { soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
 import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
@@ -469,10 +470,14 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, run: string,
       if (w.start < n) {
         if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) {
           end = w.end;
-          const typed = n - w.start;
+          // A word begun by one character is offered with the word before it (极限|思 → 极限思维).
+          const prev = n - w.start === 1 ? words[words.indexOf(w) - 1] : undefined;
+          const from = prev && /^[\u3400-\u9fff]{2,}$/.test(prev.text) ? prev.start : w.start;
+          const typed = n - from;
           const list = wordsEnded.get(typed) ?? new Map<string, number>();
           wordsEnded.set(typed, list);
-          list.set(w.text, (list.get(w.text) ?? 0) + 1);
+          const phrase = window.slice(from, w.end);
+          list.set(phrase, (list.get(phrase) ?? 0) + 1);
         }
         continue;
       }
@@ -546,32 +551,50 @@ function skippingContinuations(index: CorpusIndex, d: CompletionData, run: strin
 }
 
 /**
- * Source wording typed with one character left out (安全可靠韧性城 → 安全可靠的韧性城市): the last
- * 4…8 characters typed, which the sources never write as such, found with one character between
- * two parts of them (each of two characters or more), up to the end of the word typed last.
+ * Source wording typed with one slip: a character left out (安全可靠韧性城 → 安全可靠的韧性城市) or
+ * one typed by its sound (文旅融和 → 文旅融合, 长志久安 → 长治久安). The last 3…8 characters typed,
+ * which the sources never write as such, are found with the slip undone around an exact part of two
+ * characters or more, up to the end of the word typed last.
  */
-function omittedCharacterMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
   const wordStarts = new Set(tokenize(run).map((w) => w.start));
-  for (let k = Math.min(MAX_CONTINUED_SUFFIX, run.length); k >= MIN_OMISSION_RUN; k--) {
+  // Positions in the sources' joined text: no file or article is looked up for the many that fail.
+  const text = index.joined;
+  for (let k = Math.min(MAX_CONTINUED_SUFFIX, run.length); k >= MIN_NEAR_RUN; k--) {
     const q = run.slice(run.length - k);
     if (!/^[\u3400-\u9fff]+$/.test(q) || index.frequency(q) > 0) return;
     // The phrase starts with a word typed, not inside one (建|设安全可靠…).
     if (!wordStarts.has(run.length - k)) continue;
     const found = new Map<string, number>();
-    // Positions in the sources' joined text: no file or article is looked up for the many that fail.
-    const text = index.joined;
+    /** The source's phrase from `start`, its typed part ending at `typedEnd`, to the end of that word. */
+    const take = (start: number, typedEnd: number) => {
+      const window = text.slice(start, Math.min(text.length, typedEnd + MAX_CONTINUATION));
+      const n = typedEnd - start;
+      const word = tokenize(window).find((w) => w.start < n && n <= w.end);
+      const end = word && /^[\u3400-\u9fff]+$/.test(word.text) && word.end - n <= MAX_CONTINUATION ? word.end : n;
+      const phrase = window.slice(0, end);
+      found.set(phrase, (found.get(phrase) ?? 0) + 1);
+    };
+    // One character left out between two parts of two characters or more.
     for (let split = 2; split <= k - 2; split++) {
       const head = q.slice(0, split);
       const tail = q.slice(split);
-      for (const at of index.suffixArray.positions(head, 200)) {
+      for (const at of index.suffixArray.positions(head, NEAR_POSITIONS)) {
         const headEnd = at + head.length;
-        if (!/[\u3400-\u9fff]/.test(text[headEnd] ?? '') || !text.startsWith(tail, headEnd + 1)) continue;
-        const window = text.slice(at, Math.min(text.length, headEnd + 1 + tail.length + MAX_CONTINUATION));
-        const typedEnd = k + 1;
-        const word = tokenize(window).find((w) => w.start < typedEnd && typedEnd <= w.end);
-        const end = word && /^[\u3400-\u9fff]+$/.test(word.text) && word.end - typedEnd <= MAX_CONTINUATION ? word.end : typedEnd;
-        const phrase = window.slice(0, end);
-        found.set(phrase, (found.get(phrase) ?? 0) + 1);
+        if (/[\u3400-\u9fff]/.test(text[headEnd] ?? '') && text.startsWith(tail, headEnd + 1)) take(at, headEnd + 1 + tail.length);
+      }
+    }
+    // One character of the same sound, found by the longer exact part beside it.
+    for (let j = 0; j < k; j++) {
+      const head = q.slice(0, j);
+      const tail = q.slice(j + 1);
+      const byHead = head.length >= tail.length;
+      if (Math.max(head.length, tail.length) < 2) continue;
+      for (const at of index.suffixArray.positions(byHead ? head : tail, NEAR_POSITIONS)) {
+        const start = byHead ? at : at - j - 1;
+        const c = text[start + j] ?? '';
+        if (start < 0 || c === q[j] || !/[\u3400-\u9fff]/.test(c) || !text.startsWith(head, start) || !text.startsWith(tail, start + j + 1)) continue;
+        if (soundSimilarity(c, q[j]) === 1) take(start, start + k);
       }
     }
     if (found.size) {
@@ -581,8 +604,10 @@ function omittedCharacterMatches(index: CorpusIndex, d: CompletionData, run: str
     }
   }
 }
-/** Shortest typed run searched for a left-out character: two characters on each side of it. */
-const MIN_OMISSION_RUN = 4;
+/** Shortest typed run searched with a slip undone: two exact characters and the slip. */
+const MIN_NEAR_RUN = 3;
+/** Most places of an exact part looked at. */
+const NEAR_POSITIONS = 200;
 
 function firstRef(index: CorpusIndex, e: Entry): SourceRef | undefined {
   if (e.statement) return e.statement.ref;
@@ -649,7 +674,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
-      omittedCharacterMatches(index, d, run, best);
+      nearWordingMatches(index, d, run, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
       // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).
       if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES) {
