@@ -206,6 +206,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f[0].replacements, ['通']);
   });
 
+  it('reports words of a quotation that trade places as one finding that restores the order', () => {
+    for (const [text, written, source] of [
+      ['习近平主席指出：“上海合作组织发展最牢固的基础在于民心相通，最深厚的力量在于文明互鉴。”', '民心相通，最深厚的力量在于文明互鉴', '文明互鉴，最深厚的力量在于民心相通'],
+      ['会议提出“以建设创新、美丽、宜居、韧性、文明、智慧的现代化人民城市为目标”。', '美丽、宜居、', '宜居、美丽、'],
+    ]) {
+      const f = runRule(quoteMismatchRule, text, index);
+      assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [[written, source]], text);
+    }
+  });
+
   it('never asks for the sources’ own slips where the draft quotes or repeats them right', () => {
     // The seeds write 二戰 (a traditional character), 提升提升 and 资旅产业 (beside their usual 文旅产业).
     for (const text of [

@@ -71,6 +71,13 @@ function expandAliases(text: string, index: CorpusIndex): string {
   return out;
 }
 
+/** Longest stretch of a quotation read as the source's words in another order. */
+const MAX_REORDERED = 24;
+
+function sameCharacters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
 /** Where the draft writes right a phrase the source misspells: [offset in the draft, length]. */
 function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -138,6 +145,16 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);
+  // Words that trade places (民心相通…文明互鉴 for 文明互鉴…民心相通; 美丽、宜居 for 宜居、美丽) are one
+  // slip: one finding over the two edits, whose fix restores the order.
+  for (let k = 0; k + 1 < a.edits.length; k++) {
+    const [x, y] = [a.edits[k], a.edits[k + 1]];
+    const written = body.slice(x.start, y.end);
+    const source = x.replacement + body.slice(x.end, y.start) + y.replacement;
+    if (written.length <= MAX_REORDERED && written !== source && sameCharacters(written, source)) {
+      a.edits.splice(k, 2, { start: x.start, end: y.end, replacement: source });
+    }
+  }
   const title = index.article(best.sentence)?.title;
   const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
   const related = index.relatedPlace(best.sentence, t('来源原文', 'Source text'));
