@@ -67,9 +67,11 @@ describe('rule duplicate', () => {
     it(`flags ${text}`, () => {
       const f = run(text);
       assert.equal(f.length, 1, JSON.stringify(f));
-      assert.equal(f[0].text, extra);
-      assert.equal(f[0].start, at);
-      assert.deepEqual(f[0].replacements, ['']);
+      // The finding takes in the repetition (the extra copy and the one that stays), fixed to one copy.
+      assert.equal(f[0].text, extra + extra);
+      assert.ok(f[0].start <= at && at + extra.length <= f[0].end);
+      assert.deepEqual(f[0].replacements, [extra]);
+      assert.equal(applyFirst(text, f), text.slice(0, at) + text.slice(at + extra.length));
       assert.match(f[0].message, new RegExp(`「${extra}」重复`));
     });
   }
@@ -86,7 +88,7 @@ describe('rule duplicate', () => {
       ['坚定维护以以联合国为核心的国际体系。', '以'],
     ]) {
       const f = run(text);
-      assert.deepEqual(f.map((x) => x.text), [extra], text);
+      assert.deepEqual(f.map((x) => x.text), [extra + extra], text);
       assert.equal(applyFirst(text, f), text.replace(extra + extra, extra));
     }
     // A verb going on (走着走着) and a tentative action are language.
@@ -96,8 +98,10 @@ describe('rule duplicate', () => {
   });
 
   it('flags each extra copy of a character written three times', () => {
+    // The first finding takes in the copy that stays; the third copy is one of its own.
     const f = run('我的的的书');
-    assert.deepEqual(f.map((x) => [x.start, x.end]), [[2, 3], [3, 4]]);
+    assert.deepEqual(f.map((x) => [x.start, x.end, x.replacements[0]]), [[1, 3, '的'], [3, 4, '']]);
+    assert.equal(applyFirst('我的的的书', f), '我的书');
   });
 
   it('leaves reduplication and repetition across word boundaries alone', () => {
@@ -133,7 +137,7 @@ describe('rule duplicate', () => {
   it('flags a character typed again before a term of the sources it begins (上|上合组织), on its first copy', () => {
     const index = indexOf('上合组织成员国。', '上合组织秘书处。');
     const f = run('上上合组织与全球南方密不可分。', index);
-    assert.deepEqual(f.map((x) => [x.text, x.start]), [['上', 0]]);
+    assert.deepEqual(f.map((x) => [x.text, x.start, x.replacements[0]]), [['上上', 0, '上']]);
     // Not where the first copy ends a word (马上|上合组织), nor without the term.
     assert.deepEqual(run('马上上合组织就要开会。', index), []);
     assert.deepEqual(run('上上合组织与全球南方密不可分。'), []);
@@ -141,7 +145,7 @@ describe('rule duplicate', () => {
 
   it('deletes an early character with the word it starts when that word was just written (提升|提|提升), and any further copy', () => {
     const one = '有助于提升提提升城市韧性。';
-    assert.deepEqual(run(one).map((x) => [one.slice(x.start, x.end), x.start]), [['提提升', 5]]);
+    assert.deepEqual(run(one).map((x) => [one.slice(x.start, x.end), x.start, x.replacements[0]]), [['提升提提升', 3, '提升']]);
     assert.equal(applyFirst(one, run(one)), '有助于提升城市韧性。');
     const two = '“三、提升提提升提升培育壮大城市发展新动能”。';
     assert.equal(applyFirst(two, run(two)), '“三、提升培育壮大城市发展新动能”。');
@@ -150,7 +154,7 @@ describe('rule duplicate', () => {
   it('reports every extra copy when the first of three ends a longer word (党中央|中央|中央)', () => {
     const text = '重大事项及时向党中央中央中央、国务院请示报告。';
     assert.equal(applyFirst(text, run(text)), '重大事项及时向党中央、国务院请示报告。');
-    assert.deepEqual(run('人人人参与').map((x) => x.start), [2]);
+    assert.deepEqual(run('人人人参与').map((x) => [x.start, x.end]), [[1, 3]]);
     // A third copy read with what follows (推进|进|进城) is extra as well.
     assert.equal(applyFirst('深入推进进进城市生活垃圾分类。', run('深入推进进进城市生活垃圾分类。')), '深入推进城市生活垃圾分类。');
   });
@@ -172,9 +176,15 @@ describe('rule duplicate', () => {
     const text = '𠮷在在𠮷\r\n第二段提升提升𠮷。';
     const f = run(text);
     assert.deepEqual(f.map((x) => [x.text, x.start]), [
-      ['在', 3],
-      ['提升', text.lastIndexOf('提升')],
+      ['在在', 2],
+      ['提升提升', text.indexOf('提升')],
     ]);
+  });
+
+  it('offers to delete the extra copy, under the whole repetition', () => {
+    const text = '有助于提升提升城市设施韧性。';
+    const [f] = createPolicyService().check(text).filter((x) => x.rule === 'duplicate');
+    assert.deepEqual([text.slice(f.start, f.end), f.fixes[0].title, f.fixes[0].edits[0].newText], ['提升提升', '删除「提升」', '提升']);
   });
 
   it('reads across a hard wrap inside a paragraph (CRLF too), not between a title and its text', () => {

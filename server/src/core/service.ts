@@ -81,10 +81,12 @@ export class PolicyService {
     for (const para of joinWrappedLines(text, splitParagraphs(text))) {
       if (isCancelled?.()) break;
       const joined = para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join('');
-      for (const f of this.checkParagraph(joined)) {
+      for (const found of this.checkParagraph(joined)) {
+        // A range that takes in a line break the paragraph was joined over keeps its message, not
+        // its fix — unless the same edit fits on one side of the break (精品⏎精品 → delete the second).
+        const f = para.lines.length > 1 ? narrowedToFit(found, joined, (s, e) => para.toDoc(e, true) - para.toDoc(s, false) === e - s) : found;
         const start = para.toDoc(f.start, false);
         const end = f.end === f.start ? start : para.toDoc(f.end, true);
-        // A range that takes in a line break the paragraph was joined over keeps its message, not its fix.
         const whole = end - start === f.end - f.start;
         const finding = this.findingAt(whole ? f : { ...f, replacements: [] }, start, end, text);
         if (finding) out.push(finding);
@@ -139,12 +141,7 @@ export class PolicyService {
   private findingAt(f: RuleFinding & { rule: Rule }, start: number, end: number, text: string): Finding | undefined {
     const severity = this.currentConfig.rules[f.rule.id] ?? f.rule.defaultSeverity;
     if (severity === 'off') return undefined;
-    const found = text.slice(start, end);
-    const fixes: Fix[] = f.replacements.map((r) => ({
-      title: r === '' ? t(`删除「${found}」`, `Delete "${found}"`) : t(`改为「${r}」`, `Change to "${r}"`),
-      edits: [{ start, end, newText: r }],
-    }));
-    return { start, end, rule: f.rule.id, severity, message: f.message, replacements: f.replacements, fixes, related: f.related };
+    return { start, end, rule: f.rule.id, severity, message: f.message, replacements: f.replacements, fixes: fixesOf(text, start, end, f.replacements), related: f.related };
   }
 
   /** The rule ids whose fixes are applied by "fix all safe problems". */
@@ -231,6 +228,38 @@ function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph, sty
   if (continued) return line.text.length >= MIN_WRAPPED_LINE_INSIDE;
   if ('width' in style) return filled;
   return line.text.length >= MIN_WRAPPED_LINE && /[，。；、]/.test(line.text);
+}
+
+/** One quick fix per replacement of text[start, end). */
+function fixesOf(text: string, start: number, end: number, replacements: string[]): Fix[] {
+  const found = text.slice(start, end);
+  return replacements.map((r) => {
+    // A replacement that keeps the start or the end of the range deletes the rest (提升提升 → 提升).
+    const rest = r && found.length > r.length ? (found.startsWith(r) ? found.slice(r.length) : found.endsWith(r) ? found.slice(0, found.length - r.length) : '') : '';
+    const deleted = r === '' ? found : rest;
+    return {
+      title: deleted ? t(`删除「${deleted}」`, `Delete "${deleted}"`) : t(`改为「${r}」`, `Change to "${r}"`),
+      edits: [{ start, end, newText: r }],
+    };
+  });
+}
+
+/**
+ * A finding whose range crosses a line break the text was joined over (`fits` is false), narrowed
+ * to the same edit without the text it keeps (精品精品 → 精品 is 精品|精品 → 精品|): its shared start or
+ * end is left out when the rest fits. Anything else is returned as it is.
+ */
+function narrowedToFit<F extends TextRange & { replacements: string[] }>(f: F, joined: string, fits: (start: number, end: number) => boolean): F {
+  if (f.replacements.length !== 1 || fits(f.start, f.end)) return f;
+  const found = joined.slice(f.start, f.end);
+  const r = f.replacements[0];
+  let prefix = 0;
+  while (prefix < r.length && found[prefix] === r[prefix]) prefix++;
+  if (prefix > 0 && fits(f.start + prefix, f.end)) return { ...f, start: f.start + prefix, replacements: [r.slice(prefix)] };
+  let suffix = 0;
+  while (suffix < r.length && found[found.length - 1 - suffix] === r[r.length - 1 - suffix]) suffix++;
+  if (suffix > 0 && fits(f.start, f.end - suffix)) return { ...f, end: f.end - suffix, replacements: [r.slice(0, r.length - suffix)] };
+  return f;
 }
 
 /** Lines of one paragraph, checked as one text without the line breaks. */
@@ -336,7 +365,13 @@ export function checkFileText(service: PolicyService, original: string): Finding
   const paragraphs = rebuilt.text ? rebuilt.text.split('\n').length : 0;
   if (lines < 8 || paragraphs > lines * 0.8) return service.check(original);
   const map = rebuilt.map;
-  return service.check(rebuilt.text).map((f) => {
+  const fits = (s: number, e: number) => {
+    const r = map.rangeToOriginal(s, e);
+    return r.end - r.start === e - s;
+  };
+  return service.check(rebuilt.text).map((found) => {
+    const f = narrowedToFit(found, rebuilt.text, fits);
+    if (f !== found) f.fixes = fixesOf(rebuilt.text, f.start, f.end, f.replacements);
     const { start, end } = map.rangeToOriginal(f.start, f.end);
     const contiguous = end - start === f.end - f.start;
     const replacements = contiguous ? f.replacements : [];

@@ -59,6 +59,8 @@ export const duplicateRule: Rule = {
   check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
+    /** The repeated unit each finding deletes (提升 of 提|提升 too). */
+    const units = new Map<RuleFinding, string>();
     for (let i = 0; i < text.length - 1; i++) {
       for (let len = 1; len <= MAX_UNIT && i + 2 * len <= text.length; len++) {
         if (!repeatsAt(text, i, len)) continue;
@@ -78,13 +80,16 @@ export const duplicateRule: Rule = {
         // (Three copies or more keep the second, so that each extra copy is reported once.)
         const single = len === 1 && text[i - 1] !== unit && text[i + 2] !== unit;
         const extra = single && ((words.aligned(i, i + 1) && !words.aligned(i + 1, i + 2)) || typedBeforeTerm(text, i, len, ctx.index)) ? i : i + len;
-        const report = (start: number, shown: string, end = start + shown.length) =>
-          out.push({
+        const report = (start: number, shown: string, end = start + shown.length) => {
+          const finding = {
             start,
             end,
             message: t(`「${shown}」重复，可能多写了一次`, `「${shown}」 is repeated; it may have been typed twice`),
             replacements: [''],
-          });
+          };
+          out.push(finding);
+          units.set(finding, shown);
+        };
         // The early character starts the word just written before it (提升|提|提升): the character
         // and the word are the extra copy, and so is each further copy of the word after them.
         const word = extra === i && len === 1 ? words.word(i + 1) : undefined;
@@ -112,9 +117,28 @@ export const duplicateRule: Rule = {
         break;
       }
     }
-    return out;
+    return withKeptCopy(text, out, units);
   },
 };
+
+/**
+ * Each finding takes in the copy that stays (提升|提升 → the whole 提升提升, fixed to 提升): the
+ * repetition is what reads wrong, and which copy a writer calls the extra one varies. A copy
+ * another finding deletes is not taken in (的|的|的: the third copy stays its own finding).
+ */
+function withKeptCopy(text: string, findings: RuleFinding[], units: Map<RuleFinding, string>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const f of findings) {
+    const unit = units.get(f) ?? text.slice(f.start, f.end);
+    const free = (s: number, e: number) => !findings.some((g) => g !== f && g.start < e && s < g.end) && !out.some((g) => g.start < e && s < g.end);
+    if (f.start >= unit.length && text.startsWith(unit, f.start - unit.length) && free(f.start - unit.length, f.start)) {
+      out.push({ ...f, start: f.start - unit.length, replacements: [unit] });
+    } else if (text.startsWith(unit, f.end) && free(f.end, f.end + unit.length)) {
+      out.push({ ...f, end: f.end + unit.length, replacements: [unit] });
+    } else out.push(f);
+  }
+  return out;
+}
 
 /** Whether text[i, i + len) is followed by itself, compared in place (no string per window). */
 function repeatsAt(text: string, i: number, len: number): boolean {
