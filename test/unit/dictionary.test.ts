@@ -35,12 +35,26 @@ describe('segmenter dictionary', () => {
 
   it('lists the idioms and set phrases it counts often enough, as a full scan would', () => {
     const rows = lines.map((l) => l.trim().split(' ')).filter(([w, f]) => Number(f) >= 20 && [...w].length === w.length);
-    // Four characters: idioms (i) and set phrases (l); five to seven: idioms only.
-    const expected = [4, 5, 6, 7].flatMap((n) => rows.filter(([w, , p]) => w.length === n && (p === 'i' || (n === 4 && p === 'l'))).map(([w]) => w));
+    // Four characters: idioms (i) and set phrases (l), and words tagged otherwise that are no
+    // compound of shorter words (美轮美奂/nr); five to seven: idioms only.
+    const words = new Set(lines.map((l) => l.slice(0, l.indexOf(' '))));
+    const isWord = (w: string) => words.has(w);
+    const untagged = (w: string, p: string) => ['n', 'nr', 'v', 'a', 'vn', 'ad', 'd', 'z'].includes(p) && !(isWord(w.slice(0, 2)) && isWord(w.slice(2))) && !isWord(w.slice(0, 3)) && !isWord(w.slice(1));
+    const expected = [4, 5, 6, 7].flatMap((n) => rows.filter(([w, , p]) => w.length === n && (p === 'i' || (n === 4 && (p === 'l' || untagged(w, p))))).map(([w]) => w));
     assert.deepEqual([...idioms()], expected);
+    assert.ok(idioms().includes('美轮美奂') && idioms().includes('众志成城') && !idioms().includes('人民群众'));
     assert.ok(idioms().includes('长治久安') && idioms().includes('因地制宜') && idioms().includes('防患于未然'));
     assert.ok(!idioms().includes('自然科学家'), 'a longer set phrase is mostly a noun, no idiom');
     assert.ok(!idioms().includes('戮力同心'), 'a rare variant of 勠力同心 is no idiom to correct towards');
+  });
+
+  it('lists the words of a length with their tags in one pass, the last line too', () => {
+    const d = new SortedDictionary(Buffer.from('一丝不苟 50 i\n一个 900 m\n与时俱进 120 l\n美轮美奂 20 nr\n鸡犬不宁 30 i', 'utf8'));
+    assert.deepEqual(d.wordsOfLength(4, 25), [
+      { word: '一丝不苟', freq: 50, pos: 'i' },
+      { word: '与时俱进', freq: 120, pos: 'l' },
+      { word: '鸡犬不宁', freq: 30, pos: 'i' },
+    ]);
   });
 
   it('finds tagged words on the last line without a line break, and none of other lengths or tags', () => {
