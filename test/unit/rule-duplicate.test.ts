@@ -62,6 +62,12 @@ describe('rule duplicate', () => {
     ['要建立健全健全科学的评价体系。', '健全', 5],
     // A function word doubled whose doubled form is a rare word (了了).
     ['城市管理实现了了从被动应对向主动防控的转变。', '了', 7],
+    // A preposition that is also a measure word (对, 把), doubled without 一 before it.
+    ['要对对风险隐患实行清单化管理。', '对', 2],
+    ['我们把把城市体检作为城市更新的基础。', '把', 3],
+    // A measure word after a word ending in it, before a number (项目|目120); a surname there (设施|施是).
+    ['实施城市更新项目目120个。', '目', 8],
+    ['城市基础设施施是城市正常运行的“里子”。', '施', 6],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -125,6 +131,9 @@ describe('rule duplicate', () => {
       '喝喝茶，聊聊天，支队大队大队长，研究研究生教育，让“红红脸、出出汗”成为常态。',
       '嘎拉村村民，推动中部六省省际交界，民族医医院，考核评估司司长，我的同学学数学。',
       '形成督查报告后就不了了之，怎么就没完没了了，看看书，说说话，种种子。',
+      // 一对对, 对|对方, 把|把关, 年|年底 after a year.
+      '一对对新人走进礼堂，他们对对方的意见表示尊重，要把把关放在首位，2024年年底，去年年底完成。',
+      '要加强党中央对对台工作的集中统一领导。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

@@ -162,6 +162,13 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   if (len > 1) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
   // that takes it (各个|个, 这个|个): there the words tell.
+  // A preposition that is a measure word too (对, 把) doubles as a measure word only after 一 (一对对);
+  // elsewhere the words tell (要对|对风险 is the preposition typed twice).
+  if (isMeasure(unit) && FUNCTION_POS.test(dictEntry(unit)?.pos ?? '') && text[i - 1] !== '一') return false;
+  // After a word that ends in it (项目|目) and before a number or mark, a measure word rarely doubled
+  // measures nothing: the words settle it (not after 一: 一年|年; nor in AABB: 团团伙伙).
+  const aabb = i >= 2 && text[i - 2] === text[i - 1];
+  if (isMeasure(unit) && endsWord && !aabb && text[i - 1] !== '一' && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
   if (isMeasure(unit)) return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
   if ((i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
   // AABB of a word AB, or the BB of it.
@@ -242,7 +249,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
   const doubledFunctionWord = holder?.start === i && holder.end === end && rareFunctionDouble(unit);
   if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord) return true;
-  if (holder && holder.end > end && !FUNCTION_POS.test(dictEntry(text.slice(end, holder.end))?.pos ?? '')) return true;
+  // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
+  const glue = dictEntry(text.slice(end, holder?.end ?? end));
+  if (holder && holder.end > end && !FUNCTION_POS.test(glue?.pos ?? '') && !(glue?.pos === 'v' && glue.freq >= AUXILIARY_FREQ)) return true;
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
@@ -250,6 +259,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
     // content words may (账账相符, 看看).
     // A rare doubled function word (了了) is a slip unless the first copy may end a word (没了|了).
+    // A preposition that is also a measure word may begin a word the dictionary lacks with a lone
+    // character after it (对|对台工作): only before a whole word is it typed twice (对|对风险).
+    if (rareFunctionDouble(unit) && isMeasure(unit) && (words.word(end)?.text.length ?? 0) < 2) return true;
     if (rareFunctionDouble(unit)) return i >= 1 && (isDictWord(text.slice(i - 1, second)) || (i >= 2 && isDictWord(text.slice(i - 2, second))));
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
@@ -257,12 +269,13 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (isReduplicable(unit) && wordFreq(doubled) >= COMMON_REDUPLICATION && i - first.start >= 2 && isDictWord(text.slice(first.start, i))) return true;
   // A word ending in the character, the character again, then a mark or the end (走出去去”, 建设设，):
   // nothing follows that the second copy could begin.
-  if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]))) return false;
+  if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]) || !HAN.test(text[end]))) return false;
   // After a word ending in the same character: a free word is fine (可以|以, 目的|的), but neither
   // a bound morpheme (因地制宜|宜), a plain noun (预警|警) nor a measure word (各个|个) stands alone there;
   // a verb of its own is rare there too (建设|设新型) — except the commonest (享有|有, 收到|到) and one
   // marked as a verb by an aspect particle (工作|作了).
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+  // (A surname, 设施|施是, is no free word there either.)
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
 /**
