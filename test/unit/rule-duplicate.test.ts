@@ -174,6 +174,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, indexOf('坚持合作共赢。', '实现互利共赢。')), []);
   });
 
+  it('takes the sources’ doubled characters as evidence only with the same neighbours (治安|安全 says nothing of 地区|安|安全)', () => {
+    const index = indexOf('维护社会治安安全。', '加强治安安全管理。', '促进地区安全。', '维护地区安全稳定。');
+    assert.deepEqual(run('成员国携手筑牢地区安安全屏障。', index).map((f) => f.text), ['安安']);
+    assert.deepEqual(run('加强社会治安安全管理。', index), []);
+  });
+
   it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {
     const text = '这个问题要研究研究再定。';
     assert.equal(run(text).length, 1);
