@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import type { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
 import { punctuationRule } from '../../server/src/core/rules/punctuation';
 import { applyFirst, runRule } from '../helpers/rules';
 
@@ -184,5 +186,23 @@ describe('rule punctuation', () => {
       ],
     );
     assert.equal(applyFirst(text, f), '第一段𠮷，𠮷好。\r\n𠮷以“上海精神为指引。\r\n');
+  });
+});
+
+describe('rule punctuation with the bundled seeds', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+  it('closes a lonely opening mark after a name the sources quote or title so', () => {
+    for (const [text, right] of [
+      ['以“上海精神为指引，推动构建“上海合作组织命运共同体”。', '以“上海精神”为指引，推动构建“上海合作组织命运共同体”。'],
+      ['各方通过《天津宣言，批准《上海合作组织未来10年发展战略》。', '各方通过《天津宣言》，批准《上海合作组织未来10年发展战略》。'],
+    ]) {
+      assert.equal(applyFirst(text, runRule(punctuationRule, text, index)), right);
+    }
+    // Without such a name, where the mark closes is left to the writer.
+    const text = '以“我们的精神为指引，推动构建“上海合作组织命运共同体”。';
+    assert.deepEqual(runRule(punctuationRule, text, index).map((f) => [f.start, f.replacements]), [[1, []]]);
   });
 });

@@ -11,6 +11,7 @@
 // A quotation running over several paragraphs opens each of them with “ and closes only the last.
 // an unmatched “ or ‘ opening the paragraph is therefore not flagged.
 import { t } from '../l10n';
+import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
 import { charClass, trimEndWhere } from '../text/trim';
 
@@ -39,10 +40,10 @@ export const punctuationRule: Rule = {
   description: '标点符号错误：不成对的引号书名号括号、中文里的半角标点、重复标点',
   defaultSeverity: 'warning',
   safe: true,
-  check(paragraph) {
+  check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
-    unpaired(text, out);
+    unpaired(text, out, ctx?.index);
     halfWidth(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
@@ -75,7 +76,20 @@ const chineseBefore = (c: string): boolean => isHan(c) || CJK_CLOSING.test(c);
 /** Chinese text (or a Chinese mark) on the right. */
 const chineseAfter = (c: string): boolean => isHan(c) || CJK_OPENING.test(c);
 
-function unpaired(text: string, out: RuleFinding[]): void {
+/** The longest term the sources put in `mark` (quoted after “, titled after 《) that starts at text[at]. */
+function namedAfter(text: string, at: number, mark: string, index: CorpusIndex): string | undefined {
+  const kind = mark === '“' ? 'quoted' : mark === '《' ? 'title' : undefined;
+  if (!kind) return undefined;
+  for (let n = Math.min(MAX_NAMED, text.length - at); n >= 2; n--) {
+    const info = index.term(text.slice(at, at + n));
+    if (info?.kinds.has(kind) && info.count >= 1) return info.text;
+  }
+  return undefined;
+}
+/** Longest quoted or titled name looked for after a lonely opening mark. */
+const MAX_NAMED = 40;
+
+function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
   const asciiPaired = new Set<number>();
   const stack: Array<{ ch: string; at: number }> = [];
   const openCount = new Map<string, number>(); // per family, so a closer without partner costs no stack walk
@@ -91,6 +105,12 @@ function unpaired(text: string, out: RuleFinding[]): void {
       return;
     }
     const partner = OPENERS[ch] ?? CLOSERS[ch];
+    // An opening mark before a name the sources quote or title so (“美丽中国, 《天津宣言): closed after it.
+    const named = ch in OPENERS && index ? namedAfter(text, at + 1, ch, index) : undefined;
+    if (named) {
+      out.push(finding(at, at + 1 + named.length, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`), ch + named + partner));
+      return;
+    }
     out.push(finding(at, at + 1, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`)));
   };
   for (const m of text.matchAll(BRACKETS)) {
