@@ -71,6 +71,43 @@ function expandAliases(text: string, index: CorpusIndex): string {
   return out;
 }
 
+/**
+ * A stretch of the source sentence with exactly the quotation's characters in another order: the
+ * part that differs ([start, end) of the quotation) and the source's wording of it. A character
+ * count slides over the sentence, so each window costs one step.
+ */
+function reorderedIn(body: string, sentence: string): { start: number; end: number; source: string; window: string } | undefined {
+  const n = body.length;
+  if (n < MIN_QUOTE || sentence.length < n) return undefined;
+  const diff = new Map<string, number>();
+  let off = 0;
+  const bump = (c: string, d: number) => {
+    const before = diff.get(c) ?? 0;
+    const after = before + d;
+    off += (after !== 0 ? 1 : 0) - (before !== 0 ? 1 : 0);
+    if (after === 0) diff.delete(c);
+    else diff.set(c, after);
+  };
+  for (const c of body) bump(c, 1);
+  for (let k = 0; k < sentence.length; k++) {
+    bump(sentence[k], -1);
+    if (k >= n) bump(sentence[k - n], 1);
+    if (k < n - 1 || off !== 0) continue;
+    const window = sentence.slice(k - n + 1, k + 1);
+    if (window === body) return undefined;
+    let start = 0;
+    while (body[start] === window[start]) start++;
+    let end = n;
+    while (body[end - 1] === window[end - 1]) end--;
+    // Items of an enumeration or clauses that changed places (a mark inside the moved part), not a
+    // character or two by chance, nor a verb put after its object (建设X for X建设: other wording).
+    if (end - start < MIN_MOVED || !/[、，；]/.test(body.slice(start, end))) return undefined;
+    return { start, end, source: window.slice(start, end), window };
+  }
+  return undefined;
+}
+const MIN_MOVED = 4;
+
 /** Longest stretch of a quotation read as the source's words in another order. */
 const MAX_REORDERED = 24;
 
@@ -96,6 +133,23 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   if (index.frequency(expandAliases(body, index)) > 0) return [];
   const best = index.sentences.similar(body, 0.5, 5)[0];
   if (!best) return [];
+  // The source's words in another order (要合作不要对抗、要团结不要分裂 for 要团结不要分裂、要合作不要对抗):
+  // one finding over the part that moved, whatever the character diff would make of it.
+  const moved = reorderedIn(body, best.sentence.text);
+  if (moved) {
+    const title = index.article(best.sentence)?.title;
+    const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
+    const found = body.slice(moved.start, moved.end);
+    return [
+      {
+        start: offset + moved.start,
+        end: offset + moved.end,
+        message: t(`引文与来源不一致：「${found}」来源作「${moved.source}」；原文：“${moved.window}”${where}`, `Quotation differs from the source: "${found}" is "${moved.source}" there; source: “${moved.window}”${where}`),
+        replacements: [moved.source],
+        related: index.relatedPlace(best.sentence, t('来源原文', 'Source text')),
+      },
+    ];
+  }
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
   // draft quotes is the source's wording, with its own ends.
