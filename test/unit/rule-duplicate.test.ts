@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
 import { duplicateRule } from '../../server/src/core/rules/duplicate';
 import type { FileIndex } from '../../server/src/core/types';
 import { checkFileText, createPolicyService } from '../../server/src/core/service';
@@ -178,6 +179,12 @@ describe('rule duplicate', () => {
     const index = indexOf('维护社会治安安全。', '加强治安安全管理。', '促进地区安全。', '维护地区安全稳定。');
     assert.deepEqual(run('成员国携手筑牢地区安安全屏障。', index).map((f) => f.text), ['安安']);
     assert.deepEqual(run('加强社会治安安全管理。', index), []);
+  });
+
+  it('flags the seeds’ own doubled characters copied with them (因地制宜宜对: once there is a typo)', async () => {
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    const text = '因地制宜宜对城镇供水、排水等市政基础设施进行数字化改造升级。';
+    assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
   it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {

@@ -170,9 +170,9 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   const aabb = i >= 2 && text[i - 2] === text[i - 1];
   if (isMeasure(unit) && endsWord && !aabb && text[i - 1] !== '一' && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
   if (isMeasure(unit)) return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
-  // The sources write it so, with what stands on both sides (治安|安全 in the sources says nothing of
-  // 地区|安|安全); at the paragraph's edge, one side twice.
-  if (i > 0 && end < text.length ? index.frequency(text[i - 1] + doubled + text[end]) >= 1 : (i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
+  // The sources write it so twice (once may be one of their own typos: 因地制宜宜对), with what stands
+  // on both sides (治安|安全 in the sources says nothing of 地区|安|安全); at the paragraph's edge, one side.
+  if (i > 0 && end < text.length ? index.frequency(text[i - 1] + doubled + text[end]) >= 2 : (i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
   if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
