@@ -55,6 +55,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     ]);
   });
 
+  it('corrects a word of the same sound put in place of half an idiom (未雨筹谋 → 未雨绸缪)', () => {
+    correctsEach([['要做到未雨筹谋、常备不懈。', '要做到未雨绸缪、常备不懈。']], true);
+    // Two characters of another sound, or one in each half, are other wording.
+    for (const text of ['各方要加快成势。', '要未风筹缪。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+  });
+
   it('corrects any one character of a long idiom in classical wording (防范于未然), not of a modern phrase tagged as one', () => {
     correctsEach([
       ['维护公共安全必须防范于未然。', '维护公共安全必须防患于未然。'],

@@ -34,6 +34,13 @@ describe('SubstitutionMatcher', () => {
     assert.deepEqual(m.scan('全过城人名民住').map(key), []);
   });
 
+  it('reports more substitutions where asked only when they fall in one piece', () => {
+    const m = new SubstitutionMatcher(['未雨绸缪', '长治久安'], () => 1, (p) => (p === '未雨绸缪' ? 1 : 0));
+    const text = '做到未雨筹谋，不是未风筹缪，也不是长至久按。';
+    // 未雨|筹谋: both in the second half; 未风|筹缪: one in each half; 长至久按: not asked for.
+    assert.deepEqual(m.scan(text).map(key), ['2:0:2,3']);
+  });
+
   it('lets the caller veto windows', () => {
     const m = new SubstitutionMatcher(['文旅产业'], () => 1);
     assert.deepEqual(m.scan('资旅产业', () => false), []);

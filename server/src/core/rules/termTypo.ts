@@ -307,6 +307,9 @@ function tablesFor(index: CorpusIndex): NearTermTables {
     const matcher = new SubstitutionMatcher(
       terms.map((x) => x.text),
       (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 ? 2 : 1),
+      // A four-character idiom may have its two characters of one half replaced by a word of the
+      // same sound (未雨|筹谋): see imeWord in judge.
+      (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
     tables = { terms, fromDictionary, rareIdioms: rare, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
@@ -356,7 +359,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // Two homophones in a short phrase are as likely another phrase (加快成势 / 加快城市); in a
     // longer one both must be homophones of the term's characters as the term is read (重组: chong zu),
     // unless the sources misspell the term so themselves.
-    if (diffs.length === 2 && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
+    // In an idiom of the dictionary, though, a word of the same sound the input method put in place of
+    // two characters of it (未雨|筹谋 for 未雨绸缪: chóumóu) is one slip.
+    const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
+    if (diffs.length === 2 && !imeWord && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
     if (!known && !longIdiom && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     words ??= p.words();

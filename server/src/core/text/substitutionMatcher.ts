@@ -26,15 +26,20 @@ export class SubstitutionMatcher {
   private readonly uses: PieceUse[][];
   /** Piece boundaries per pattern: cuts[p] = [0, …, length]. */
   private readonly cuts: number[][];
+  /** Most differing code units a window may have (see `withinPiece`). */
   private readonly limits: number[];
 
   /**
    * @param patterns the texts to match (each at least 2 code units long to be matched at all)
    * @param maxSubstitutions how many substituted code units a pattern may have (at least 1)
+   * @param withinPiece for a pattern, how many more substitutions are reported when they all fall in
+   *   one piece (the other pieces intact): windows found by the same scan at no extra cost, but not
+   *   all windows with that many (a second slip in another piece is not seen)
    */
   constructor(
     readonly patterns: readonly string[],
     maxSubstitutions: (pattern: string, index: number) => number,
+    withinPiece: (pattern: string, index: number) => number = () => 0,
   ) {
     const pieceIds = new Map<string, number>();
     const pieceTexts: string[] = [];
@@ -44,7 +49,7 @@ export class SubstitutionMatcher {
     patterns.forEach((text, pattern) => {
       const n = text.length;
       const k = n < 2 ? 0 : Math.max(1, Math.min(maxSubstitutions(text, pattern), n - 1));
-      this.limits.push(k);
+      this.limits.push(k === 0 ? 0 : k + Math.max(0, withinPiece(text, pattern)));
       const cuts = [0];
       for (let j = 1; j <= k; j++) cuts.push(Math.round((j * n) / (k + 1)));
       cuts.push(n);
@@ -86,10 +91,17 @@ export class SubstitutionMatcher {
           if (text.charCodeAt(start + i) !== pattern.charCodeAt(i)) diffs.push(i);
         }
         if (diffs.length === 0 || diffs.length > limit) continue;
-        // Report through the first intact piece only, so that each window is reported once.
         const cuts = this.cuts[use.pattern];
+        const pieces = cuts.length - 1;
+        // More than the pieces allow for: only when they all fall in one piece.
+        if (diffs.length > pieces - 1) {
+          let p = 0;
+          while (cuts[p + 1] <= diffs[0]) p++;
+          if (diffs[diffs.length - 1] >= cuts[p + 1]) continue;
+        }
+        // Report through the first intact piece only, so that each window is reported once.
         let first = 0;
-        for (let d = 0; first <= limit; first++) {
+        for (let d = 0; first < pieces; first++) {
           while (d < diffs.length && diffs[d] < cuts[first]) d++;
           if (d === diffs.length || diffs[d] >= cuts[first + 1]) break;
         }
