@@ -153,6 +153,8 @@ export class PolicyService {
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */
 const GOES_ON_AT_END = /(?:\p{Script=Han}|[，、：“‘《（—])$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;
+/** Open lines from which a wrap width must hold three quarters of them, not half (see wrapStyle). */
+const MANY_OPEN_LINES = 20;
 /** Wrapped lines per closed one above which a file is not read as wrapped prose (see wrapStyle). */
 const MAX_LINES_PER_PARAGRAPH = 12;
 /** Lines narrower than this (columns) are titles or list items as often as wrapped prose. */
@@ -208,7 +210,11 @@ function wrapStyle(lines: DraftParagraph[]): WrapStyle | undefined {
     for (let w = width - WRAP_SLACK; w <= width; w++) n += counts.get(w) ?? 0;
     if (!best || n > best.lines || (n === best.lines && width > best.width)) best = { width, lines: n };
   }
-  if (best && best.lines >= 2 && best.lines * 2 >= widths.length) return { width: best.width };
+  // A few lines may stray from the width (a title, a short point); among many, a width that half of
+  // them happen to fill is no wrap (sentences one a line: 59 % of LEMON's 3,780 fall in one band,
+  // 85–97 % of the lines of drafts wrapped by hand).
+  const share = widths.length >= MANY_OPEN_LINES ? 0.75 : 0.5;
+  if (best && best.lines >= 2 && best.lines >= share * widths.length) return { width: best.width };
   return widths.length <= FEW_OPEN_LINES ? { few: true } : undefined;
 }
 
