@@ -441,6 +441,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   for (const h of hits) {
     const info = tables.terms[h.pattern];
     if (typoWindows.has(h.start * (MAX_TERM + 1) + info.text.length)) continue;
+    // Half an idiom replaced is a candidate only as a word of the same sound (see imeWord): most
+    // such windows are other words beside the idiom's other half, and are dropped before any
+    // shape or word is looked at.
+    if (info.text.length === 4 && h.diffs.length === 2 && !h.diffs.every((k) => soundSimilarity(text[h.start + k], info.text[k]) === 1)) continue;
     judge(h.start, info.text.length, info.text, info, false);
   }
   return out;
