@@ -3,8 +3,9 @@
 // and links the source place. Exact quotes, fragments and quotes with no near source stay silent.
 import { t } from '../l10n';
 import { toSimplified } from '../lang/variants';
-import { align, anchoredPart } from '../text/align';
+import { align, anchoredPart, type AlignEdit } from '../text/align';
 import type { CorpusIndex } from '../index/corpus';
+import type { SourceSentence } from '../index/sentences';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
 import { charClass, isQuoteEndMark, trimEndWhere, trimStartWhere } from '../text/trim';
@@ -108,13 +109,6 @@ function reorderedIn(body: string, sentence: string): { start: number; end: numb
 }
 const MIN_MOVED = 4;
 
-/** Longest stretch of a quotation read as the source's words in another order. */
-const MAX_REORDERED = 24;
-
-function sameCharacters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
-}
-
 /** Where the draft writes right a phrase the source misspells: [offset in the draft, length]. */
 function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -136,20 +130,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // The source's words in another order (要合作不要对抗、要团结不要分裂 for 要团结不要分裂、要合作不要对抗):
   // one finding over the part that moved, whatever the character diff would make of it.
   const moved = reorderedIn(body, best.sentence.text);
-  if (moved) {
-    const title = index.article(best.sentence)?.title;
-    const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
-    const found = body.slice(moved.start, moved.end);
-    return [
-      {
-        start: offset + moved.start,
-        end: offset + moved.end,
-        message: t(`引文与来源不一致：「${found}」来源作「${moved.source}」；原文：“${moved.window}”${where}`, `Quotation differs from the source: "${found}" is "${moved.source}" there; source: “${moved.window}”${where}`),
-        replacements: [moved.source],
-        related: index.relatedPlace(best.sentence, t('来源原文', 'Source text')),
-      },
-    ];
-  }
+  if (moved) return findingsOf([{ start: moved.start, end: moved.end, replacement: moved.source }], body, offset, moved.window, best.sentence, index);
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
   // draft quotes is the source's wording, with its own ends.
@@ -198,21 +179,15 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   if (cutAtEnd && reachesEnd && /[。！？]$/.test(piece) && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
-  const sourceWording = sourceText.slice(a.sourceStart, a.sourceEnd);
-  // Words that trade places (民心相通…文明互鉴 for 文明互鉴…民心相通; 美丽、宜居 for 宜居、美丽) are one
-  // slip: one finding over the two edits, whose fix restores the order.
-  for (let k = 0; k + 1 < a.edits.length; k++) {
-    const [x, y] = [a.edits[k], a.edits[k + 1]];
-    const written = body.slice(x.start, y.end);
-    const source = x.replacement + body.slice(x.end, y.start) + y.replacement;
-    if (written.length <= MAX_REORDERED && written !== source && sameCharacters(written, source)) {
-      a.edits.splice(k, 2, { start: x.start, end: y.end, replacement: source });
-    }
-  }
-  const title = index.article(best.sentence)?.title;
+  return findingsOf(a.edits, body, offset, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence, index);
+}
+
+/** One finding per edit of the quotation `body` (at `offset`), quoting the source's wording and place. */
+function findingsOf(edits: AlignEdit[], body: string, offset: number, sourceWording: string, sentence: SourceSentence, index: CorpusIndex): RuleFinding[] {
+  const title = index.article(sentence)?.title;
   const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
-  const related = index.relatedPlace(best.sentence, t('来源原文', 'Source text'));
-  return a.edits.map((e) => {
+  const related = index.relatedPlace(sentence, t('来源原文', 'Source text'));
+  return edits.map((e) => {
     const found = body.slice(e.start, e.end);
     // Where the draft left words out, the range takes in the characters on both sides of the gap
     // (幸福[的线] → 的生命线), so that it is never empty and shows where the words belong.
