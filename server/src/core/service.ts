@@ -227,7 +227,8 @@ function wrapStyle(lines: DraftParagraph[]): WrapStyle | undefined {
 function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph, style: WrapStyle, continued: boolean): boolean {
   if (next.start - line.end > 2 || !GOES_ON_AT_END.test(line.text) || !HAN_AT_START.test(next.text)) return false;
   if (text.slice(line.end, next.start).trim() !== '') return false;
-  const filled = 'width' in style && columns(line.text) >= style.width - WRAP_SLACK && columns(line.text) <= style.width;
+  const width = columns(line.text);
+  const filled = 'width' in style && width >= style.width - WRAP_SLACK && width <= style.width;
   // A point opened by an ordinal (第一、要深入挖掘…，围绕…) that fills the wrap width with clauses is
   // prose wrapped like the rest; a heading is shorter or stands alone.
   if (startsWithHeadingMarker(line.text) && !(filled && /[，；]/.test(line.text))) return false;

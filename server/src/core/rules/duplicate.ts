@@ -161,15 +161,17 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
   if (len > 1) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
-  // that takes it (各个|个, 这个|个): there the words tell.
-  // A preposition that is a measure word too (对, 把) doubles as a measure word only after 一 (一对对);
-  // elsewhere the words tell (要对|对风险 is the preposition typed twice).
-  if (isMeasure(unit) && FUNCTION_POS.test(dictEntry(unit)?.pos ?? '') && text[i - 1] !== '一') return false;
-  // After a word that ends in it (项目|目) and before a number or mark, a measure word rarely doubled
-  // measures nothing: the words settle it (not after 一: 一年|年; nor in AABB: 团团伙伙).
-  const aabb = i >= 2 && text[i - 2] === text[i - 1];
-  if (isMeasure(unit) && endsWord && !aabb && text[i - 1] !== '一' && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
-  if (isMeasure(unit)) return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
+  // that takes it (各个|个, 这个|个): there the words tell. Nor, but after 一, where it is a
+  // preposition too (要对|对风险: 对, 把 typed twice), or follows a word that ends in it before a
+  // number or mark (项目|目120: rarely doubled, it measures nothing there; 团团伙伙 is AABB).
+  if (isMeasure(unit)) {
+    if (text[i - 1] !== '一') {
+      if (FUNCTION_POS.test(dictEntry(unit)?.pos ?? '')) return false;
+      const aabb = i >= 2 && text[i - 2] === text[i - 1];
+      if (endsWord && !aabb && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
+    }
+    return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
+  }
   // The sources write it so twice (once may be one of their own typos: 因地制宜宜对), with what stands
   // on both sides (治安|安全 in the sources says nothing of 地区|安|安全); at the paragraph's edge, one side.
   if (i > 0 && end < text.length ? index.frequency(text[i - 1] + doubled + text[end]) >= 2 : (i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
