@@ -48,9 +48,9 @@ describe('segmenter dictionary', () => {
     assert.ok(!idioms().includes('戮力同心'), 'a rare variant of 勠力同心 is no idiom to correct towards');
   });
 
-  it('lists the words of a length with their tags in one pass, the last line too', () => {
+  it('lists the words of some lengths with their tags in one pass, the last line too', () => {
     const d = new SortedDictionary(Buffer.from('一丝不苟 50 i\n一个 900 m\n与时俱进 120 l\n美轮美奂 20 nr\n鸡犬不宁 30 i', 'utf8'));
-    assert.deepEqual(d.wordsOfLength(4, 25), [
+    assert.deepEqual(d.wordsOfLengths(4, 4, 25), [
       { word: '一丝不苟', freq: 50, pos: 'i' },
       { word: '与时俱进', freq: 120, pos: 'l' },
       { word: '鸡犬不宁', freq: 30, pos: 'i' },
@@ -59,8 +59,9 @@ describe('segmenter dictionary', () => {
 
   it('finds tagged words on the last line without a line break, and none of other lengths or tags', () => {
     const d = new SortedDictionary(Buffer.from('一丝不苟 50 i\n一个 900 m\n与时俱进 120 l\n鸡犬不宁 30 i', 'utf8'));
-    assert.deepEqual(d.wordsTagged(4, ['i', 'l'], 20).map((x) => x.word), ['一丝不苟', '与时俱进', '鸡犬不宁']);
-    assert.deepEqual(d.wordsTagged(4, ['i'], 40).map((x) => x.word), ['一丝不苟']);
+    const tagged = (tags: string[], minFreq: number) => d.wordsOfLengths(4, 4, minFreq).filter((x) => tags.includes(x.pos)).map((x) => x.word);
+    assert.deepEqual(tagged(['i', 'l'], 20), ['一丝不苟', '与时俱进', '鸡犬不宁']);
+    assert.deepEqual(tagged(['i'], 40), ['一丝不苟']);
   });
 
   it('knows which characters reduplicate (人人, 一项项) and which do not', () => {

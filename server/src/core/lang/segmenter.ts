@@ -127,49 +127,19 @@ export class SortedDictionary {
   }
 
   /**
-   * The words of `chars` characters (of the three-byte UTF-8 range: all of CJK) whose part of
-   * speech is one of `tags` and whose frequency is at least `minFreq`, in dictionary order. The
-   * lines are found by their tag (a native search for " i\n"): reading every line took 45 ms.
+   * Every word of `minChars` to `maxChars` characters (of the three-byte UTF-8 range: all of CJK)
+   * counted at least `minFreq` times, with its tag, in dictionary order: one pass over the lines,
+   * reading bytes only (a search per tag took 58 ms for the tags of plain words).
    */
-  wordsTagged(chars: number, tags: readonly string[], minFreq: number): Array<{ word: string; freq: number }> {
+  wordsOfLengths(minChars: number, maxChars: number, minFreq: number): Array<{ word: string; freq: number; pos: string }> {
     const b = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
-    const width = chars * 3;
-    const found: Array<{ at: number; word: string; freq: number }> = [];
-    for (const tag of tags) {
-      const needle = Buffer.from(` ${tag}\n`, 'latin1');
-      const take = (tagAt: number) => {
-        // Back over the frequency's digits to the space after the word: bytes only, no strings.
-        let freq = 0;
-        let digit = 1;
-        let at = tagAt - 1;
-        for (; at >= 0 && b[at] >= 0x30 && b[at] <= 0x39; at--, digit *= 10) freq += (b[at] - 0x30) * digit;
-        const line = at - width;
-        if (at === tagAt - 1 || b[at] !== SPACE || line < 0 || (line > 0 && b[line - 1] !== NEWLINE) || freq < minFreq) return;
-        const word = b.toString('utf8', line, at);
-        if (word.length === chars && !word.includes(' ')) found.push({ at: line, word, freq });
-      };
-      for (let at = b.indexOf(needle); at >= 0; at = b.indexOf(needle, at + 1)) take(at);
-      // The last line may have no line break.
-      if (b.length > needle.length && b.toString('latin1', b.length - needle.length + 1) === needle.toString('latin1', 0, needle.length - 1)) take(b.length - needle.length + 1);
-    }
-    return found.sort((x, y) => x.at - y.at).map(({ word, freq }) => ({ word, freq }));
-  }
-
-  /**
-   * Every word of `chars` characters (of the three-byte UTF-8 range: all of CJK) counted at least
-   * `minFreq` times, with its tag, in dictionary order: one pass over the lines, reading bytes only
-   * (a search per tag took 58 ms for the tags of plain words).
-   */
-  wordsOfLength(chars: number, minFreq: number): Array<{ word: string; freq: number; pos: string }> {
-    const b = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
-    const width = chars * 3;
     const out: Array<{ word: string; freq: number; pos: string }> = [];
     for (let line = 0; line < b.length; ) {
       const nl = b.indexOf(NEWLINE, line);
       const end = nl < 0 ? b.length : nl;
-      let ok = end - line > width + 1 && b[line + width] === SPACE;
-      for (let k = 0; ok && k < width; k += 3) ok = b[line + k] >= 0xe0 && b[line + k] < 0xf0;
-      if (ok) {
+      let width = 0;
+      while (width < maxChars * 3 && b[line + width] >= 0xe0 && b[line + width] < 0xf0) width += 3;
+      if (width >= minChars * 3 && end - line > width + 1 && b[line + width] === SPACE) {
         let at = line + width + 1;
         let freq = 0;
         for (; at < end && b[at] >= 0x30 && b[at] <= 0x39; at++) freq = freq * 10 + b[at] - 0x30;
@@ -260,7 +230,7 @@ export function idioms(): readonly string[] {
   // Longer 习用语 (l) are mostly nouns (自然科学家), where a changed character makes another noun.
   idiomList ??= [
     ...fourCharacterSetPhrases().filter((x) => x.freq >= IDIOM_MIN_FREQ).map((x) => x.word),
-    ...[5, 6, 7].flatMap((n) => dict().wordsTagged(n, ['i'], IDIOM_MIN_FREQ).map((x) => x.word)),
+    ...[5, 6, 7].flatMap((n) => idiomLengthWords().filter((x) => x.word.length === n && x.pos === 'i' && x.freq >= IDIOM_MIN_FREQ).map((x) => x.word)),
   ];
   return idiomList;
 }
@@ -283,18 +253,25 @@ export function rareIdioms(): readonly string[] {
 }
 
 let setPhrases: Array<{ word: string; freq: number }> | undefined;
+let idiomLengthList: Array<{ word: string; freq: number; pos: string }> | undefined;
 
-/** The dictionary's four-character idioms and set phrases counted at least RARE_IDIOM_MIN_FREQ times: one scan of it for both lists. */
+/** The dictionary's words of four to seven characters counted at least RARE_IDIOM_MIN_FREQ times: one scan of it for all idiom lists. */
+function idiomLengthWords(): Array<{ word: string; freq: number; pos: string }> {
+  idiomLengthList ??= dict().wordsOfLengths(4, 7, RARE_IDIOM_MIN_FREQ);
+  return idiomLengthList;
+}
+
 /**
  * Four-character idioms and set phrases: those the dictionary tags so (i, l), and the common ones it
  * tags as plain words (美轮美奂/nr, 众志成城/n, 一劳永逸/nr) that are no compound of shorter words —
  * neither two words of two characters (人民群众) nor a word of three and one character.
  */
 function fourCharacterSetPhrases(): Array<{ word: string; freq: number }> {
-  setPhrases ??= dict()
-    .wordsOfLength(4, RARE_IDIOM_MIN_FREQ)
+  setPhrases ??= idiomLengthWords()
     .filter(({ word, freq, pos }) =>
-      pos === 'i' || pos === 'l'
+      word.length !== 4
+        ? false
+        : pos === 'i' || pos === 'l'
         ? true
         : freq >= IDIOM_MIN_FREQ && UNTAGGED_IDIOM_POS.has(pos) && !(isDictWord(word.slice(0, 2)) && isDictWord(word.slice(2))) && !isDictWord(word.slice(0, 3)) && !isDictWord(word.slice(1)),
     )

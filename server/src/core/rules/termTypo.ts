@@ -343,7 +343,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // character, standing as whole words, is a slip whatever the character (防范于未然): no phrase
     // of the language is that close to it. Modern phrases the dictionary tags as idioms
     // (进一步提高 beside 进一步提出) are wording like any other.
-    const longIdiom = tables.fromDictionary.has(info) && !tables.rareIdioms.has(info) && n >= LONG_IDIOM && CLASSICAL_PARTICLE.test(right) && diffs.length === 1 && !isFunctionWord(form[diffs[0]]) && !isDictWord(form);
+    const longIdiom = tables.fromDictionary.has(info) && !tables.rareIdioms.has(info) && n >= LONG_IDIOM && CLASSICAL_PARTICLE.test(right) && diffs.length === 1 && !isFunctionWord(form[diffs[0]]) && !NUMERAL.test(form[diffs[0]]) && !isDictWord(form);
     if (tables.fromDictionary.has(info) && !longIdiom && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
     // A rare idiom is evidence only against a form that is no word, with one homophone that is the
     // commoner character, as typing by pinyin picks it (历久迷新); a rarer one is a variant the
@@ -373,7 +373,6 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const stray = (k: number) => w.word(i + k)?.text.length === 1 && !isFunctionWord(form[k]);
     const idiomEnds = tables.fromDictionary.has(info) && (w.startsAt(i) || w.endsAt(i + n)) && diffs.every(stray);
     if (!w.aligned(i, i + n) && (!idiomEnds || longIdiom)) return;
-    if (longIdiom && NUMERAL.test(form[diffs[0]])) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
