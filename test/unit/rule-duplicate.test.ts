@@ -111,6 +111,17 @@ describe('rule duplicate', () => {
     assert.equal(applyFirst('我的的的书', f), '我的书');
   });
 
+  it('takes a character typed over and over before the word it begins as one slip (扩大国国国|国际)', async () => {
+    // Only the last 国 of the run is read as typed before 国际 (with the seeds, which quote the
+    // sentence); one fix must remove the whole run, or the next copy is the same slip again.
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    const text = '请进来管理便利化，扩大国国国国际人文交流合作。';
+    const f = run(text, seeds);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['国国国国', '国']]);
+    assert.equal(applyFirst(text, f), '请进来管理便利化，扩大国际人文交流合作。');
+    assert.deepEqual(run(applyFirst(text, f), seeds), []);
+  });
+
   it('leaves reduplication and repetition across word boundaries alone', () => {
     for (const text of [
       '人人参与、人人负责、人人奉献、人人共享，结出累累硕果，带来实实在在的福祉。',

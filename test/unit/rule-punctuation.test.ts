@@ -60,8 +60,8 @@ describe('rule punctuation', () => {
 
     it('lets quotations and parentheses run over several paragraphs', () => {
       for (const text of [
-        '“有了和平，国家才能兴旺。',
-        '习近平主席指出：“安全是发展的前提。',
+        '“有了和平，国家才能兴旺。\n“有了雨露，大地才能繁荣。”',
+        '习近平主席指出：“安全是发展的前提。\n\n平安是人民幸福的生命线。”',
         '共同繁荣。”',
         '发展的道路。”习近平主席说',
         '1）加强组织领导。',
@@ -70,6 +70,13 @@ describe('rule punctuation', () => {
         '试点工作方案》的通知',
       ]) {
         assert.deepEqual(run(text), [], text);
+      }
+    });
+
+    it('flags a quotation left open where no paragraph goes on with it', () => {
+      // The last paragraph, or one followed by a paragraph that neither reopens nor closes a quotation.
+      for (const text of ['习近平主席强调：“我愿提出全球治理倡议，同各国一道，携手迈向人类命运共同体。', '他指出：“安全是发展的前提。\n下一段另起话题。', '“有了和平，国家才能兴旺。']) {
+        assert.deepEqual(flagged(text).map(([mark, , fix]) => [mark, fix]), [['“', []]], text);
       }
     });
   });
@@ -121,6 +128,7 @@ describe('rule punctuation', () => {
       assert.equal(fixed('第一，要抓创新。第三、要在提升供给水平上下功夫。首先、要加强领导。'), '第一，要抓创新。第三，要在提升供给水平上下功夫。首先，要加强领导。');
       // …or a clause: 首先、 and 第一、 opening a point after a comma.
       assert.equal(fixed('做好住房工作，首先、要大力推进。推动文旅产业“走出去”，第一、要深入挖掘。'), '做好住房工作，首先，要大力推进。推动文旅产业“走出去”，第一，要深入挖掘。');
+      assert.equal(fixed('（二）、着力建设韧性城市。\n(3)、加强组织领导。'), '（二）着力建设韧性城市。\n(3)加强组织领导。');
       for (const text of ['推动第一、二、三产业融合发展。', '第一、第二批试点。', '实现了一、二产业联动。', '获得第一、第二名。', '一季度，第一、二产业增长。']) assert.deepEqual(run(text), [], text);
     });
 
@@ -137,7 +145,7 @@ describe('rule punctuation', () => {
         'Shanghai Cooperation Organization (SCO), founded in 2001.',
         '1.加强组织领导。2.强化保障。',
         '第1.2条，GB/T 15834-2011，e.g. U.S.A.',
-        '上合组织(SCO)成立于2001年。',
+        '见图1(a)和表2(b)。',
         '函数f(x)的值。',
         '详见 https://例子.中国/政策:解读，或致信 张三@例子.中国。',
       ]) {
@@ -150,6 +158,8 @@ describe('rule punctuation', () => {
       assert.equal(fixed('坚持"上海精神"不动摇。'), '坚持“上海精神”不动摇。');
       assert.equal(fixed("所谓'小院高墙'。"), '所谓‘小院高墙’。');
       assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5)浓度（城市）。');
+      // Inside a Chinese sentence, whatever they hold (GB/T 15834).
+      assert.equal(fixed('完善城市信息模型(CIM)平台，上合组织(SCO)成立于2001年。'), '完善城市信息模型（CIM）平台，上合组织（SCO）成立于2001年。');
     });
 
     it('fixes one ASCII quotation mark that pairs with a Chinese one (“走走看看")', () => {

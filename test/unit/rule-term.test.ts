@@ -76,6 +76,18 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     }
   });
 
+  it('corrects a homophone that breaks a word of an item the sources list (全球文明倡意 → 倡议)', () => {
+    correctsEach([
+      ['这是继全球发展倡议、全球安全倡议、全球文明倡意之后的又一重要倡议。', '这是继全球发展倡议、全球安全倡议、全球文明倡议之后的又一重要倡议。'],
+    ], true);
+    // Another word of the same sound that is a word (倡导) or a rarer reading (齐 read jì) is other wording.
+    for (const text of ['全球文明倡导交流互鉴。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+  });
+
+  it('corrects a less common word of the same sound in a term the sources use again and again (任性城市 → 韧性城市)', () => {
+    correctsEach([['建设任性城市，必须坚持人民至上、生命至上。', '建设韧性城市，必须坚持人民至上、生命至上。']], true);
+  });
+
   it('corrects a rare dictionary word that is a look-alike slip inside a term (共亨 → 共享)', () => {
     const text = '坚持共商共建共亨原则。';
     const f = runRule(termTypoRule, text, index);
@@ -174,6 +186,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     const text = '从严厉打击“三股势力“到商签公约。习近平主席曾引用谚语：“有了和平，国家才能兴盛；有了雨露，大地才能繁荣。”';
     const f = runRule(quoteMismatchRule, text, index);
     assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [['盛', '旺']]);
+  });
+
+  it('replaces the whole last word of a quotation closed as a whole sentence (保障 for 生命线)', () => {
+    for (const [word, right] of [['保障', '生命线'], ['基础', '生命线'], ['生命', '生命线']]) {
+      const text = `习近平主席强调：“安全是国家发展的前提，平安是人民幸福的${word}。”面对风险挑战。`;
+      const f = runRule(quoteMismatchRule, text, index);
+      assert.equal(fixed(text, f), text.replace(`幸福的${word}`, `幸福的${right}`), JSON.stringify(f));
+    }
   });
 
   it('flags the last words of a source sentence left out of a quotation closed as a whole sentence', () => {
@@ -330,5 +350,26 @@ describe('quote-mismatch: other phrases and updated numbers are not misquotes', 
     const f = runRule(quoteMismatchRule, '会议要求：“加快培育一批全球百强创新型企业和领军人材。”', index);
     assert.equal(f.length, 1, JSON.stringify(f));
     assert.deepEqual(f[0].replacements, ['才']);
+  });
+});
+
+describe('term-typo: items the sources list once', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-listed-'));
+    await fs.writeFile(path.join(dir, 'a.txt'), '意见\n提升服务质量和国际化水平，打造业态丰富、品牌集聚、环境舒适、特色鲜明的国际旅游消费胜地。\n');
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('corrects a homophone in the usual reading that breaks a word of the item', () => {
+    const f = runRule(termTypoRule, '打造业态丰富、品牌急聚的消费胜地。', index);
+    assert.deepEqual(f.map((x) => x.replacements[0]), ['集']);
+  });
+
+  it('leaves a word of a rarer reading alone (齐聚: 齐 may be read jì)', () => {
+    assert.deepEqual(runRule(termTypoRule, '今年有超过3400个中外品牌齐聚亮相。', index), []);
   });
 });

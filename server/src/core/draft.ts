@@ -6,7 +6,10 @@ import type { TextRange } from './types';
 export class Paragraph implements ParagraphDoc {
   private cachedTokens: Token[] | undefined;
   private cachedWords: Words | undefined;
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly quotationGoesOn?: boolean,
+  ) {}
   tokens(): Token[] {
     this.cachedTokens ??= tokenize(this.text);
     return this.cachedTokens;
@@ -67,4 +70,19 @@ export function splitParagraphs(text: string): DraftParagraph[] {
     at = m.index + m[0].length;
   }
   return out;
+}
+
+/**
+ * Whether a quotation left open at the end of a paragraph can go on in the next one, as its text
+ * shows: the next paragraph opens with a quotation mark again (GB/T 15834: each paragraph of a
+ * long quotation does) or closes one it never opened. Without a next paragraph it cannot.
+ */
+export function quotationGoesOn(next: string | undefined): boolean {
+  if (next === undefined) return false;
+  const s = next.trimStart();
+  if (s.startsWith('“') || s.startsWith('‘')) return true;
+  const close = s.search(/[”’]/);
+  if (close < 0) return false;
+  const open = s.search(/[“‘]/);
+  return open < 0 || close < open;
 }

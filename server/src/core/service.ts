@@ -1,7 +1,7 @@
 // The language service facade: one object whose methods are the features. It knows nothing of
 // LSP, VS Code or the terminal; the server, the CLI and the tests all drive it.
 import { defaultConfig, type PolicyConfig } from './config';
-import { Paragraph, splitParagraphs, type DraftParagraph } from './draft';
+import { Paragraph, quotationGoesOn, splitParagraphs, type DraftParagraph } from './draft';
 import { CorpusIndex } from './index/corpus';
 import { t } from './l10n';
 import { startsWithHeadingMarker } from './features/symbols';
@@ -78,10 +78,18 @@ export class PolicyService {
   /** Every finding in the text, sorted by position; paragraphs unchanged since the last call are not re-checked. */
   check(text: string, isCancelled?: () => boolean): Finding[] {
     const out: Finding[] = [];
-    for (const para of joinWrappedLines(text, splitParagraphs(text))) {
+    const paragraphs = joinWrappedLines(text, splitParagraphs(text));
+    const joinedText = (k: number) => {
+      const para = paragraphs[k];
+      return para && (para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join(''));
+    };
+    for (let k = 0; k < paragraphs.length; k++) {
+      const para = paragraphs[k];
       if (isCancelled?.()) break;
-      const joined = para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join('');
-      for (const found of this.checkParagraph(joined)) {
+      const joined = joinedText(k)!;
+      // Only a paragraph with an opening quotation mark cares whether the next one goes on with it.
+      const goesOn = /[“‘]/.test(joined) ? quotationGoesOn(nextWithText(paragraphs, k, joinedText)) : undefined;
+      for (const found of this.checkParagraph(joined, goesOn)) {
         // A range that takes in a line break the paragraph was joined over keeps its message, not
         // its fix — unless the same edit fits on one side of the break (精品⏎精品 → delete the second).
         const f = para.lines.length > 1 ? narrowedToFit(found, joined, (s, e) => para.toDoc(e, true) - para.toDoc(s, false) === e - s) : found;
@@ -95,8 +103,9 @@ export class PolicyService {
     return dedupe(out);
   }
 
-  private checkParagraph(slice: string): Array<RuleFinding & { rule: Rule }> {
-    const hit = this.cache.get(slice);
+  private checkParagraph(slice: string, quotationGoesOn?: boolean): Array<RuleFinding & { rule: Rule }> {
+    // The same text with a quotation going on after it is another entry (see quotationGoesOn).
+    const hit = this.cache.get(quotationGoesOn ? slice + GOES_ON_KEY : slice);
     if (hit) {
       // Refresh recency, under the entry's own key (see below: never the slice).
       this.cache.delete(slice);
@@ -108,7 +117,8 @@ export class PolicyService {
     // edit — with 200 documents and 10,000 edits, 100 MB that closing the documents never gave
     // back (issue 7). A copy of its own cuts the tie.
     const text = ownCopy(slice);
-    const paragraph = new Paragraph(text);
+    const paragraph = new Paragraph(text, quotationGoesOn);
+    const key = quotationGoesOn ? text + GOES_ON_KEY : text;
     const ctx = { index: this.currentIndex, config: this.currentConfig };
     const findings: Array<RuleFinding & { rule: Rule }> = [];
     for (const rule of this.rules) {
@@ -131,7 +141,7 @@ export class PolicyService {
       this.cacheSize -= entry.size;
     }
     if (size <= PARAGRAPH_CACHE_BUDGET) {
-      this.cache.set(text, { key: text, findings: kept, size });
+      this.cache.set(key, { key, findings: kept, size });
       this.cacheSize += size;
     }
     return kept;
@@ -148,6 +158,21 @@ export class PolicyService {
   safeRuleIds(): Set<string> {
     return new Set(this.rules.filter((r) => r.safe).map((r) => r.id));
   }
+}
+
+/** Marks a cache key as that of a paragraph whose quotation may go on in the next (a noncharacter: never in text). */
+const GOES_ON_KEY = '\uffff';
+
+/** A line that only numbers what follows (二、, （三）, 第十一条): a quotation may go on after it. */
+const NUMBER_ONLY = /^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．]?|第[一二三四五六七八九十百零〇\d]+[条章节款项])\s*$/;
+
+/** The text of the next paragraph after `k` that is neither blank nor a number alone. */
+function nextWithText<P>(paragraphs: P[], k: number, textOf: (k: number) => string | undefined): string | undefined {
+  for (let n = k + 1; n < paragraphs.length; n++) {
+    const s = textOf(n);
+    if (s && s.trim() && !NUMBER_ONLY.test(s)) return s;
+  }
+  return undefined;
 }
 
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */

@@ -288,7 +288,8 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
       const e = d.entries[r.item.id];
       // Anchored at a real character: the window's first character starts the phrase (a typo
       // further on is fixed; words typed before the phrase are not replaced).
-      if (e.text === q || e.text[0] !== q[0]) continue;
+      // Nor is a phrase typed in full and gone past (可持续发展|城): completing it would delete the rest.
+      if (e.text === q || e.text[0] !== q[0] || q.startsWith(e.text)) continue;
       // The part of the phrase the typed suffix stands for, and its distance.
       let dist = Infinity;
       for (const n of [k, k - 1, k + 1]) {
@@ -677,7 +678,11 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       nearWordingMatches(index, d, run, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
       // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).
-      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES) {
+      // …or when the sources write more of the typed run than any known phrase takes in
+      // (全球可持续发展城 → 全球可持续发展城市奖, beside 发展战略 for its last characters).
+      let longestTyped = 0;
+      for (const m of best.values()) longestTyped = Math.max(longestTyped, m.typed);
+      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (longestSuffixInSources(index, run)?.suffix.length ?? 0) > longestTyped + 1) {
         continuationMatches(index, d, run, best);
         skippingContinuations(index, d, run, best);
       }

@@ -1,6 +1,8 @@
 // Hover: what the sources say about the term or quotation under the cursor. Short Chinese
 // Markdown: the term, its definition, its full or short forms, up to three source sentences
 // (verbatim, with article and a file:// link to the line), and how often the sources use it.
+// Where no term is under the cursor, the longest wording around it that the sources use gets
+// the same sentences (世界最大区域组织 → 26国参与、…的世界最大区域组织).
 import { pathToFileURL } from 'node:url';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
 import { findQuotes, findTitles, isTermLike } from '../index/miner';
@@ -9,6 +11,7 @@ import { t } from '../l10n';
 import type { SourceRef, TermKind } from '../types';
 import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
 import { isQuoteEndMark, trimEndWhere } from '../text/trim';
+import { tokenize } from '../lang/segmenter';
 
 export interface HoverResult {
   markdown: string;
@@ -221,13 +224,51 @@ export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number)
   return `${head}\n\n${quoteBlock(index, best.sentence, best.sentence)}`;
 }
 
+/** Shortest and longest wording of the sources shown where no term is under the cursor. */
+const MIN_PHRASE = 4;
+const MAX_PHRASE = 16;
+
+/**
+ * The longest wording around the cursor that the sources use (世界最大区域组织, 闭环流程), cut at
+ * the draft's word boundaries: a phrase the index does not list as a term, whose source
+ * sentences still show what it stands for (26国参与、…的世界最大区域组织).
+ */
+export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number): { start: number; end: number; text: string } | undefined {
+  let runStart = offset;
+  while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
+  let runEnd = offset;
+  while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
+  if (runEnd - runStart < MIN_PHRASE) return undefined;
+  const run = text.slice(runStart, runEnd);
+  // Word boundaries of the run (its ends are cut by the window, so they count as boundaries too).
+  const bounds = new Set<number>([0, run.length]);
+  for (const tok of tokenize(run)) bounds.add(tok.start).add(tok.end);
+  const at = offset - runStart;
+  for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_PHRASE; n--) {
+    for (let s = Math.max(0, at - n + 1); s <= at && s + n <= run.length; s++) {
+      if (!bounds.has(s) || !bounds.has(s + n)) continue;
+      const phrase = run.slice(s, s + n);
+      if (index.frequency(phrase) > 0) return { start: runStart + s, end: runStart + s + n, text: phrase };
+    }
+  }
+  return undefined;
+}
+const CJK = /[\u3400-\u9fff]/;
+
 export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
   if (index.isEmpty) return undefined;
   const hit = termAt(index, text, offset);
   const quote = quoteAt(text, offset);
   // A quotation that is exactly the term needs no separate source section.
   const quoteMd = quote && !(hit && hit.start === quote.start && hit.end === quote.end) ? quoteSource(index, quote, offset) : undefined;
-  if (!hit && !quoteMd) return undefined;
+  if (!hit && !quoteMd) {
+    // No term: how the sources use the words under the cursor, if they use them.
+    const phrase = sourcePhraseAt(index, text, offset);
+    if (!phrase) return undefined;
+    const info: TermInfo = { text: phrase.text, kinds: new Set(), count: index.frequency(phrase.text), articles: 0, refs: [] };
+    const head = t('_来源用语_', '_wording of the sources_');
+    return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: phrase.start, end: phrase.end };
+  }
   const marked = hit && (hit.delimited || hit.term.kinds.size > (hit.term.kinds.has('formulation') ? 1 : 0) || hit.term.fullForm);
   const sections: string[] = [];
   let range: { start: number; end: number };

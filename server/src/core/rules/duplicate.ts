@@ -132,7 +132,12 @@ function withKeptCopy(text: string, findings: RuleFinding[], units: Map<RuleFind
     const unit = units.get(f) ?? text.slice(f.start, f.end);
     const free = (s: number, e: number) => !findings.some((g) => g !== f && g.start < e && s < g.end) && !out.some((g) => g.start < e && s < g.end);
     if (f.start >= unit.length && text.startsWith(unit, f.start - unit.length) && free(f.start - unit.length, f.start)) {
-      out.push({ ...f, start: f.start - unit.length, replacements: [unit] });
+      // A character typed over and over before its word (扩大国国国|国际: each pair of it read as a
+      // reduplication) is one slip: the whole run goes, but one copy.
+      let start = f.start - unit.length;
+      // (Not a common reduplication: 人人|人参与 keeps 人人.)
+      while (unit.length === 1 && start > 0 && text[start - 1] === unit && wordFreq(unit + unit) < COMMON_REDUPLICATION && free(start - 1, start)) start--;
+      out.push({ ...f, start, replacements: [unit] });
     } else if (text.startsWith(unit, f.end) && free(f.end, f.end + unit.length)) {
       out.push({ ...f, end: f.end + unit.length, replacements: [unit] });
     } else out.push(f);

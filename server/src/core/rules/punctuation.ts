@@ -6,10 +6,13 @@
 //  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
 //  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……; a pause mark
 //    next to a sentence end (，。 。，) → the end mark alone; 第三、 opening a sentence → 第三，;
-//  - ASCII quotes and parentheses around Chinese text → “” ‘’ （）;
+//    （二）、 → （二）;
+//  - ASCII quotes around Chinese text → “” ‘’; ASCII parentheses around Chinese text or inside a
+//    Chinese sentence (模型(CIM)平台) → （）;
 //  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → …….
-// A quotation running over several paragraphs opens each of them with “ and closes only the last.
-// an unmatched “ or ‘ opening the paragraph is therefore not flagged.
+// A quotation running over several paragraphs opens each of them with “ and closes only the last:
+// an unmatched “ or ‘ opening the paragraph (or after a colon) is therefore not flagged where the
+// next paragraph goes on with the quotation (or when the caller does not know the next paragraph).
 import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
@@ -43,7 +46,7 @@ export const punctuationRule: Rule = {
   check(paragraph, ctx) {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
-    unpaired(text, out, ctx?.index);
+    unpaired(text, out, ctx?.index, paragraph.quotationGoesOn);
     halfWidth(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
@@ -89,7 +92,7 @@ function namedAfter(text: string, at: number, mark: string, index: CorpusIndex):
 /** Longest quoted or titled name looked for after a lonely opening mark. */
 const MAX_NAMED = 40;
 
-function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
+function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotationGoesOn?: boolean): void {
   const asciiPaired = new Set<number>();
   const stack: Array<{ ch: string; at: number }> = [];
   const openCount = new Map<string, number>(); // per family, so a closer without partner costs no stack walk
@@ -145,7 +148,7 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
         const bad = open.ch === '(' ? open.at : i;
         out.push(finding(bad, bad + 1, t(`中文括号应为全角「（）」`, 'Parentheses around Chinese text should be full-width 「（）」'), FULL_WIDTH[text[bad]]));
       }
-    } else if (opener === '(' && HAN.test(text.slice(open.at + 1, i)) && chineseContext(text, open.at, i + 1)) {
+    } else if (opener === '(' && ((HAN.test(text.slice(open.at + 1, i)) && chineseContext(text, open.at, i + 1)) || chineseOnBothSides(text, open.at, i + 1))) {
       const msg = t(`中文括号应为全角「（）」`, 'Parentheses around Chinese text should be full-width 「（）」');
       out.push(finding(open.at, open.at + 1, msg, '（'), finding(i, i + 1, msg, '）'));
     }
@@ -177,7 +180,7 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
     if (turnedClosers.has(close) || !open || QUOTE_PAIRS[text[close]] !== open.ch || !HAN.test(text.slice(close + 1, open.at))) continue;
     if (text.slice(close + 1, open.at).includes(text[close]) || text.slice(close + 1, open.at).includes(open.ch)) continue;
     // Either mark may belong to a quotation over several paragraphs (繁荣。”他强调：“…): then leave both.
-    edges ??= new Edges(text);
+    edges ??= new Edges(text, quotationGoesOn);
     if (edges.continuedFromPrevious(close) || edges.continuesToNext(open.at)) continue;
     for (const at of [close, open.at]) {
       const right = QUOTE_PAIRS[text[at]];
@@ -201,7 +204,7 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
       continue;
     }
     if (open.ch === '(') continue; // a lonely half-width "(" is rarely prose: a formula, a smiley…
-    edges ??= new Edges(text);
+    edges ??= new Edges(text, quotationGoesOn);
     if (typedTwice(open.ch, open.at) || !edges.continuesToNext(open.at)) lonely(open.ch, open.at);
   }
   for (const f of closers) {
@@ -210,7 +213,7 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex): void {
       asciiPartner('“');
       continue;
     }
-    edges ??= new Edges(text);
+    edges ??= new Edges(text, quotationGoesOn);
     if (typedTwice(text[f], f) || !edges.continuedFromPrevious(f)) lonely(text[f], f);
   }
 }
@@ -231,7 +234,11 @@ class Edges {
   readonly firstMark: number;
   /** The paragraph ends with final punctuation (possibly followed by closing marks). */
   readonly final: boolean;
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether the next paragraph goes on with a quotation (undefined: unknown, so it may). */
+    private readonly quotationGoesOn?: boolean,
+  ) {
     this.first = text.search(/\S/);
     let k = text.length;
     while (k > 0 && /[\p{P}\s]/u.test(text[k - 1])) k--;
@@ -244,7 +251,10 @@ class Edges {
   continuesToNext(at: number): boolean {
     let k = at;
     while (k > 0 && /\s/.test(this.text[k - 1])) k--;
-    return k === 0 || this.text[k - 1] === '：' || this.text[k - 1] === ':' || !this.final;
+    if (!(k === 0 || this.text[k - 1] === '：' || this.text[k - 1] === ':' || !this.final)) return false;
+    // A quotation opened in a closed paragraph goes on only where the next paragraph shows it does
+    // (opens with “ again, or closes it): in the last paragraph, or before one that does not, it is left open.
+    return !(this.final && this.quotationGoesOn === false && (this.text[at] === '“' || this.text[at] === '‘'));
   }
 
   continuedFromPrevious(at: number): boolean {
@@ -260,15 +270,32 @@ function chineseContext(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Chinese right before the pair and right after it (城市信息模型(CIM)平台, 标准(2016)的): a
+ * parenthesis inside a Chinese sentence, whatever it holds, is full-width (GB/T 15834). At the
+ * edge of Chinese text (see (ICANN), f(x)=…) it may belong to other writing.
+ */
+function chineseOnBothSides(text: string, start: number, end: number): boolean {
+  return isHan(charBefore(text, start)) && (isHan(charAt(text, end)) || /[，。、；：！？]/.test(charAt(text, end)));
+}
+
+/**
  * 第一，第二， (其一， 首先，) open the points of a passage with a comma, as 一、二、 take 、 (GB/T 15834): 第三、要…
  * at the start of a sentence is a slip. 第一、二产业 and 第一、第二批 list ordinals and stay.
  */
 const ORDINAL_PAUSE = /(?<=^|[。！？；：，\n]\s*)(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次)、(?![第其首一二三四五六七八九十〇零\d])/g;
 
+/** A list number in brackets ((二), (3)) is closed by its bracket: a pause mark after it is one too many. */
+const BRACKETED_NUMBER_PAUSE = /(?<=^|[。！？；：，\n]\s*)[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]、/g;
+
 function ordinalPause(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(ORDINAL_PAUSE)) {
     const at = m.index + m[0].length - 1;
     out.push(finding(at, at + 1, t(`序次语「${m[0].slice(0, -1)}」后应用逗号「，」`, `An ordinal such as ${m[0].slice(0, -1)} takes a comma 「，」`), '，'));
+  }
+  for (const m of text.matchAll(BRACKETED_NUMBER_PAUSE)) {
+    const at = m.index + m[0].length - 1;
+    const number = m[0].slice(0, -1);
+    out.push(finding(at, at + 1, t(`括号序号「${number}」后不加顿号`, `A bracketed list number such as ${number} takes no 「、」`), ''));
   }
 }
 

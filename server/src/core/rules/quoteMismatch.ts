@@ -168,15 +168,24 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // A numeral where the source has words counts things its own way (“五自由便利和一安全有序流动”):
   // another slogan, not a misquote.
   if (a.edits.some((e) => e.end > e.start && NUMERALS_ONLY.test(body.slice(e.start, e.end)))) return [];
+  const cutAtStart = a.sourceStart > 0;
+  let cutAtEnd = a.sourceEnd < sourceText.length;
+  // A quotation the draft closes as a whole sentence whose last word is another (…人民幸福的保障。”
+  // for …人民幸福的生命线。): the diff pairs it with the source's characters of the same length and
+  // leaves the rest of the source's last word out; the whole of it is the replacement.
+  const tail = sourceText.slice(a.sourceEnd);
+  const closesSentence = reachesEnd && /[。！？]$/.test(piece);
+  const last = a.edits[a.edits.length - 1];
+  if (cutAtEnd && closesSentence && last && last.end === body.length && last.end > last.start && /^[\u3400-\u9fff]{1,3}$/.test(tail)) {
+    last.replacement += tail;
+    cutAtEnd = false;
+  }
   // A quote whose first or last words differ from the middle of a longer source sentence
   // (“全球百强创新集群” beside 全球百强创新型企业) quotes some other phrase that shares words with it.
-  const cutAtStart = a.sourceStart > 0;
-  const cutAtEnd = a.sourceEnd < sourceText.length;
   if (a.edits.some((e) => (cutAtStart && e.start === 0) || (cutAtEnd && e.end === body.length))) return [];
   // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
   // of the source sentence's end (…人文交流合作。) has dropped those words.
-  const tail = sourceText.slice(a.sourceEnd);
-  if (cutAtEnd && reachesEnd && /[。！？]$/.test(piece) && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
+  if (cutAtEnd && closesSentence && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   return findingsOf(a.edits, body, offset, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence, index);

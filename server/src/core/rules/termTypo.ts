@@ -6,7 +6,7 @@ import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
 import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
-import { syllablesByUnit } from '../lang/pinyin';
+import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher } from '../text/substitutionMatcher';
@@ -260,6 +260,26 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && n >= 5);
 }
 
+/** Uses in the sources that make a term their established wording (see rivals in judge). */
+const ESTABLISHED_TERM = 5;
+/** Shortest item of a list or name checked for slips (全球文明倡议, 卢卡申科). */
+const WEAK_TERM_MIN = 4;
+
+/**
+ * The one slip `form` makes in wording the sources use without vouching for it as a term: a
+ * homophone in the characters' usual reading, as typing by pinyin picks it, that breaks a dictionary word of the wording
+ * (全球文明倡|意 for 倡议) into characters that make no word. The draft's character must stand
+ * alone in the draft too (checked with the words, in judge).
+ */
+function breaksWordOf(form: string, right: string, diffs: number[]): boolean {
+  if (diffs.length !== 1) return false;
+  const k = diffs[0];
+  // Both characters in their usual reading (齐 may be read jì, but no one types 集 as qí).
+  if (charReadings(form[k])[0] !== charReadings(right[k])[0] || isFunctionWord(form[k])) return false;
+  const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !isDictWord(form.slice(a, a + 2));
+  return around(k - 1) || around(k);
+}
+
 /** What nearTerms looks for, built once per index. */
 interface NearTermTables {
   /** Trusted all-Chinese terms, matched with one substituted character (two for homophones in longer terms). */
@@ -268,6 +288,8 @@ interface NearTermTables {
   fromDictionary: Set<TermInfo>;
   /** Those of them the dictionary counts rarely (历久弥新). */
   rareIdioms: Set<TermInfo>;
+  /** Wording the sources use without vouching for it as a term: items of a list (全球文明倡议), names. */
+  weak: Set<TermInfo>;
   matcher: SubstitutionMatcher;
   /** The sources' own misspellings (资旅产业) and their usual wording. */
   typos: AhoCorasick;
@@ -302,17 +324,22 @@ function tablesFor(index: CorpusIndex): NearTermTables {
         if (list !== idioms()) rare.add(info);
       }
     }
+    // Items mined by guesswork may be cut wrong (实现商品, 加强在联合国), but what they hold is the
+    // sources' wording all the same: a word of it broken by a homophone is a slip (see judge). The
+    // dictionary's idioms among them are judged as idioms.
+    const weak = new Set([...index.allTerms()].filter((x) => x.text.length >= WEAK_TERM_MIN && x.text.length <= MAX_TERM && isCjkRun(x.text) && weaklyMined(x) && !included.has(x.text)));
+    terms.push(...weak);
     // Two slips in one term are accepted only as two homophones in a term of 5 to 12 characters
     // that the sources use repeatedly.
     const matcher = new SubstitutionMatcher(
       terms.map((x) => x.text),
-      (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 ? 2 : 1),
+      (text, i) => (text.length >= 5 && text.length <= 12 && terms[i].count >= 2 && !weak.has(terms[i]) ? 2 : 1),
       // A four-character idiom may have its two characters of one half replaced by a word of the
       // same sound (未雨|筹谋): see imeWord in judge.
       (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
-    tables = { terms, fromDictionary, rareIdioms: rare, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    tables = { terms, fromDictionary, rareIdioms: rare, weak, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
     tablesByIndex.set(index, tables);
   }
   return tables;
@@ -353,6 +380,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       if (diffs.length !== 1 || isDictWord(form) || soundSimilarity(form[k], right[k]) !== 1 || wordFreq(form[k]) < wordFreq(right[k])) return;
     }
     if (!known && (index.term(form) || attested(index, form, info))) return;
+    if (tables.weak.has(info) && !breaksWordOf(form, right, diffs)) return;
     // A number changed into another number is an update (十五五 beside 十四五); a number typed for
     // a word of the same sound (一带议路, 城十综合) is a slip like any other.
     if (diffs.length === 0 || diffs.length > 2 || diffs.some((k) => NUMERAL.test(form[k]) && NUMERAL.test(right[k]))) return;
@@ -381,7 +409,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
       const homophone = soundSimilarity(form[k], right[k]) === 1;
       // A rare idiom's slip leaves a stray character; one inside a real word (系统|实时 beside 系统实施) is that word.
-      if (tables.rareIdioms.has(info) && tok && tok.text.length > 1) return;
+      // So does a slip in wording the sources do not vouch for as a term.
+      if ((tables.rareIdioms.has(info) || tables.weak.has(info)) && tok && tok.text.length > 1) return;
       if (longIdiom) {
         score += 0.5;
         continue;
@@ -404,7 +433,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         if (!misspeltIdiom && commonWordAround(tok, i + k)) return;
         // The draft quotes the window as a term, as the sources quote theirs (“一代一路”): the term it is.
         const quotedAsTerm = info.kinds.has('quoted') && homophone && QUOTE_OPEN.has(text[i - 1] ?? '') && text[i + n] === QUOTE_CLOSE_OF[text[i - 1]];
-        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom && !quotedAsTerm;
+        // A term the sources use again and again (韧性城市) outweighs a less common word of the same
+        // usual sound that makes no phrase the sources know (任性城市).
+        const established = info.count >= ESTABLISHED_TERM && wordFreq(tok.text) < COMMON_WORD_FREQ && index.frequency(form) === 0 && charReadings(form[k])[0] === charReadings(right[k])[0];
+        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom && !quotedAsTerm && !established;
         if (!(homophone || (conf >= 0.6 && rare)) || rivals) return;
       }
       // A real word in the draft that is not confusable with the term's is a different wording.

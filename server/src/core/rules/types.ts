@@ -14,6 +14,11 @@ export interface ParagraphDoc {
   tokens(): Token[];
   /** The same words, looked up by position. */
   words(): Words;
+  /**
+   * Whether a quotation left open here may go on in the next paragraph (see quotationGoesOn);
+   * undefined when the caller does not know the next paragraph.
+   */
+  readonly quotationGoesOn?: boolean;
 }
 
 export interface RuleContext {
