@@ -121,6 +121,14 @@ describe('completion', () => {
     assert.equal(hit.insertText.slice(0, hit.replaceEnd - hit.replaceStart), '挺膺担当，共同弘扬正确二战'.slice(-(hit.replaceEnd - hit.replaceStart)));
   });
 
+  it('continues a long run the sources write word for word even beside known phrases for its last characters (全球可持续发展城 → …城市奖)', () => {
+    const { text, items } = complete(index, '持续提升全球可持续发展城‸');
+    const rank = items.findIndex((c) => c.insertText.endsWith('全球可持续发展城市奖'));
+    assert.ok(rank >= 0 && rank < 5, items.map((c) => c.label).join(' '));
+    // A phrase typed in full and gone past is not offered: completing it would delete 城.
+    for (const c of items) assert.ok(!text.slice(c.replaceStart, c.replaceEnd).startsWith(c.insertText), c.label);
+  });
+
   it('continues words typed by their first characters, and a run that ends inside a word (生命线工, 生命线安 → 生命线安全工程)', () => {
     for (const typed of ['加快推进生命线工‸', '加快推进生命线安‸']) {
       const { items } = complete(index, typed);

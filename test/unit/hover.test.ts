@@ -125,6 +125,18 @@ describe('hover', () => {
     assert.ok(fromLine(l.file, l.line).includes('安全是国家发展的前提'));
   });
 
+  it('shows the source sentences of wording that is no term, the longest around the cursor on word boundaries', () => {
+    const { text, hover } = hoverAt(index, '上海合作组织已经成为世界最大区域‸组织。');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.start, hover.end), '世界最大区域组织');
+    assert.match(hover.markdown, /26国参与.*30万亿美元的世界最大区域组织/);
+    assert.match(hover.markdown, /来源用语/);
+    assert.equal(links(hover.markdown).length, 1);
+    const b = hoverAt(index, '可探索建立闭环‸流程。');
+    assert.equal(b.text.slice(b.hover!.start, b.hover!.end), '闭环流程');
+    assert.ok(b.hover!.markdown.includes('监测—研判—预警—处置'));
+  });
+
   it('shows nothing where no index entry is under the cursor', () => {
     assert.equal(hoverAt(index, '今天天‸气很好').hover, undefined);
     assert.equal(hoverAt(index, '他说：“今天天气‸很好，我们去公园。”').hover, undefined);
