@@ -41,6 +41,19 @@ describe('SubstitutionMatcher', () => {
     assert.deepEqual(m.scan(text).map(key), ['2:0:2,3']);
   });
 
+  it('looks for sparse patterns only through pieces few patterns share', () => {
+    // 40 patterns share the piece 发展; the sparse ones are not compared where it occurs.
+    const patterns = Array.from({ length: 40 }, (_, i) => `发展${String.fromCharCode(0x4e00 + i)}${String.fromCharCode(0x4e80 + i)}`);
+    patterns.push('倡议全球');
+    const sparse = (p: string) => p !== patterns[0];
+    const m = new SubstitutionMatcher(patterns, () => 1, () => 0, sparse);
+    // 发展|一X (the first pattern, not sparse) is found through 发展; 发展|丁X (sparse) is not.
+    assert.deepEqual(m.scan('发展一甲').map((h) => h.pattern), [0]);
+    assert.deepEqual(m.scan(`发展${patterns[1][2]}甲`), []);
+    // Through a piece of its own a sparse pattern is found as before.
+    assert.deepEqual(m.scan('倡义全球').map((h) => h.pattern), [40]);
+  });
+
   it('lets the caller veto windows', () => {
     const m = new SubstitutionMatcher(['文旅产业'], () => 1);
     assert.deepEqual(m.scan('资旅产业', () => false), []);

@@ -20,6 +20,9 @@ interface PieceUse {
   offset: number;
 }
 
+/** Patterns that share a piece beyond which sparse patterns are not looked for through it. */
+const MAX_SHARED_PIECE = 32;
+
 export class SubstitutionMatcher {
   private readonly automaton: AhoCorasick;
   /** For each distinct piece text (the automaton's pattern index), the patterns it is part of. */
@@ -35,11 +38,15 @@ export class SubstitutionMatcher {
    * @param withinPiece for a pattern, how many more substitutions are reported when they all fall in
    *   one piece (the other pieces intact): windows found by the same scan at no extra cost, but not
    *   all windows with that many (a second slip in another piece is not seen)
+   * @param sparse for a pattern, whether it is looked for only through pieces that few patterns
+   *   share (at most MAX_SHARED_PIECE): a cheap search for many patterns of less worth, which misses
+   *   their windows whose intact piece is a common one
    */
   constructor(
     readonly patterns: readonly string[],
     maxSubstitutions: (pattern: string, index: number) => number,
     withinPiece: (pattern: string, index: number) => number = () => 0,
+    sparse: (pattern: string, index: number) => boolean = () => false,
   ) {
     const pieceIds = new Map<string, number>();
     const pieceTexts: string[] = [];
@@ -67,6 +74,10 @@ export class SubstitutionMatcher {
         this.uses[id].push({ pattern, piece: j, offset: cuts[j] });
       }
     });
+    // A piece in many patterns is found often, and every pattern it is in is compared each time.
+    for (let id = 0; id < this.uses.length; id++) {
+      if (this.uses[id].length > MAX_SHARED_PIECE) this.uses[id] = this.uses[id].filter((u) => !sparse(patterns[u.pattern], u.pattern));
+    }
     this.automaton = new AhoCorasick(pieceTexts);
   }
 
