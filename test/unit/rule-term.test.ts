@@ -29,6 +29,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     correctsEach([
       ['提高我国资旅产业在国际市场上的竞争力。', '提高我国文旅产业在国际市场上的竞争力。'],
       ['携手推动构建人类命运共同休。', '携手推动构建人类命运共同体。'],
+      // A look-alike at the term's edge with no words beyond it to belong to (共同休。).
+      ['携手构建人类命运共同休。', '携手构建人类命运共同体。'],
       ['需要各方践行真正的多边注意。', '需要各方践行真正的多边主义。'],
       ['政务服务“一网通半”。', '政务服务“一网通办”。'],
       // A number typed for a word of the same sound is a slip; a number for a number is an update.

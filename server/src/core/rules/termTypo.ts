@@ -429,8 +429,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
         continue;
       }
       // At the edge of the window, a look-alike that is a common word of its own (占|比, 大|保护)
-      // belongs to the neighbouring words, not to a misspelt term.
-      if (!known && !homophone && (k === 0 || k === n - 1) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
+      // belongs to the neighbouring words, not to a misspelt term — where there are any: before a
+      // mark (命运共同休。) it has none to belong to.
+      const neighbour = k === 0 ? text[i - 1] : k === n - 1 ? text[i + n] : undefined;
+      if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
       // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
       // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
       // word must be rare next to the term's either way (制订 is a word, not a slip).
