@@ -104,6 +104,10 @@ describe('rule duplicate', () => {
     }
   });
 
+  it('flags a series of doubled words that is no tentative action (提升提升、完善完善)', () => {
+    assert.deepEqual(run('我们要提升提升、完善完善能力。').map((f) => f.text), ['提升提升', '完善完善']);
+  });
+
   it('flags each extra copy of a character written three times', () => {
     // The first finding takes in the copy that stays; the third copy is one of its own.
     const f = run('我的的的书');
@@ -137,6 +141,8 @@ describe('rule duplicate', () => {
       '一步一步向前走，提升基层党组织组织力，湘雅医院医院感染控制中心。',
       // A verb doubled for a tentative action; a reduplication after a word of its own.
       '要多研究研究国际游客的需求，好好商量商量，努力形成青年人人都能成才的环境。',
+      // …after 来 (the words read 来说|说), and in a series of them.
+      '有什么想法就到议事厅来说说、讨论讨论，大家坐下来说说。',
       // The second copy's word goes on after brackets, or is marked a verb by 了.
       '学校校（园）长在一个任期内，对今年经济工作作了具体安排，推动贫困县县医院远程医疗。',
       // Verb–object reduplication, compounds and names the dictionary lacks, adjectives.

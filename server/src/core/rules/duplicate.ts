@@ -276,6 +276,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
   if (isReduplicable(unit) && wordFreq(doubled) >= COMMON_REDUPLICATION && i - first.start >= 2 && isDictWord(text.slice(first.start, i))) return true;
+  // The words may misread a verb doubled after 来 or 去 (坐下|来说|说: 来 说说).
+  if (isTentative(text, i, unit)) return true;
   // A word ending in the character, the character again, then a mark or the end (走出去去”, 建设设，):
   // nothing follows that the second copy could begin.
   if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]) || !HAN.test(text[end]))) return false;
@@ -351,13 +353,24 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   return !glued || glued.end - glued.start === 1;
 }
 
-/** A verb doubled for a short, tentative action (多研究研究, 好好学习学习, 商量商量吧). */
+/**
+ * A verb doubled for a short, tentative action (多研究研究, 好好学习学习, 商量商量吧, 来说说), or one
+ * of a series of them (说说、讨论讨论).
+ */
 function isTentative(text: string, i: number, unit: string): boolean {
-  // jieba tags some such verbs as nouns (商量/n): the word before decides, not the tag.
-  if (unit.length !== 2 || FUNCTION_POS.test(dictEntry(unit)?.pos ?? 'x')) return false;
+  // jieba tags some such verbs as nouns (商量/n): the word before decides, not the tag. One
+  // character must be a verb the dictionary reduplicates (说说, 看看).
+  const pos = dictEntry(unit)?.pos ?? 'x';
+  if (unit.length === 1 ? !/^v/.test(pos) || !isReduplicable(unit) : unit.length !== 2 || FUNCTION_POS.test(pos)) return false;
   const after = text[i + 2 * unit.length];
-  return TENTATIVE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || after === '吧' || after === '看';
+  const before = text.slice(Math.max(0, i - 5), i);
+  if (TENTATIVE_BEFORE.test(before.slice(-2)) || after === '吧' || after === '看') return true;
+  // The doubled verb before the pause is itself tentative (来说说、讨论讨论; not 提升提升、完善完善).
+  const series = TENTATIVE_SERIES.exec(before);
+  return !!series && isTentative(text, i - series[0].length, series[1]);
 }
+/** A doubled verb and a pause before: the next doubled verb goes on the series (说说、讨论讨论). */
+const TENTATIVE_SERIES = /(\p{Script=Han}{1,2})\1[、，]$/u;
 
 /** 各, 这, 那, 某, 哪, 每: the words a measure word follows in place of a numeral. */
 function isDemonstrative(c: string): boolean {
