@@ -268,9 +268,9 @@ const MAX_WEAK_TERMS = 5000;
 
 /**
  * The one slip `form` makes in wording the sources use without vouching for it as a term: a
- * homophone in the characters' usual reading, as typing by pinyin picks it, that breaks a dictionary word of the wording
- * (全球文明倡|意 for 倡议) into characters that make no word. The draft's character must stand
- * alone in the draft too (checked with the words, in judge).
+ * homophone in the characters' usual reading, as typing by pinyin picks it, that breaks a
+ * dictionary word of the wording (全球文明倡|意 for 倡议) into characters that make no word. The
+ * draft's character must stand alone in the draft too (checked with the words, in judge).
  */
 function breaksWordOf(form: string, right: string, diffs: number[]): boolean {
   if (diffs.length !== 1) return false;
@@ -346,8 +346,7 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       // A four-character idiom may have its two characters of one half replaced by a word of the
       // same sound (未雨|筹谋): see imeWord in judge.
       (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
-      // Listed phrases are many (45,000 with the official corpus of 5 M characters), and a piece
-      // such as 发展 would compare every draft occurrence with thousands of them.
+      // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases.
       (_text, i) => weak.has(terms[i]),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
