@@ -4,7 +4,7 @@
 // sentence almost verbatim but with a wrong character.
 import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
-import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, wordFreq } from '../lang/segmenter';
+import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, tokenize, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
@@ -272,12 +272,13 @@ const MAX_WEAK_TERMS = 5000;
  * dictionary word of the wording (全球文明倡|意 for 倡议) into characters that make no word. The
  * draft's character must stand alone in the draft too (checked with the words, in judge).
  */
-function breaksWordOf(form: string, right: string, diffs: number[]): boolean {
+function breaksWordOf(form: string, right: string, diffs: number[], functionWords = false): boolean {
   if (diffs.length !== 1) return false;
   const k = diffs[0];
   // Both characters in their usual reading (齐 may be read jì, but no one types 集 as qí); the
-  // cached comparison of all readings rules out most windows first.
-  if (soundSimilarity(form[k], right[k]) !== 1 || charReadings(form[k])[0] !== charReadings(right[k])[0] || isFunctionWord(form[k])) return false;
+  // cached comparison of all readings rules out most windows first. A function word (至 of 行稳至远)
+  // is as often the first character of the next words, where those are not checked.
+  if (soundSimilarity(form[k], right[k]) !== 1 || charReadings(form[k])[0] !== charReadings(right[k])[0] || (!functionWords && isFunctionWord(form[k]))) return false;
   const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !isDictWord(form.slice(a, a + 2));
   return around(k - 1) || around(k);
 }
@@ -495,6 +496,116 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
+/** Source occurrences looked at per piece of wording (see nearSourceWording). */
+const MAX_WORDING_POSITIONS = 50;
+const WORDING_WINDOW = 4;
+
+/**
+ * Four characters the sources write with one other character, a homophone that breaks a word of
+ * theirs into characters that stand alone in the draft (行稳至远 for 行稳致远, 文明倡意 for 文明倡议):
+ * wording of the sources that is no term and no idiom of the dictionary. The draft's stray
+ * characters are the places looked at; the two characters before (or after) them are found in the
+ * sources, and the source word must be a word there too (落实|习近平 holds no 实习).
+ */
+function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const text = p.text;
+  const out: Candidate[] = [];
+  const joined = index.joined;
+  const pairs = sourcePairs(index);
+  const pairAt = (a: number) => pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1));
+  for (const tok of p.tokens()) {
+    if (tok.text.length !== 1 || !CJK_CHAR.test(tok.text)) continue;
+    const k = tok.start;
+    // The character must make with a neighbour two characters the sources never write (倡意, 至远).
+    if ((k === 0 || pairAt(k - 1)) && (k + 1 >= text.length || pairAt(k))) continue;
+    let found: Candidate | undefined;
+    for (let s = Math.max(0, k - WORDING_WINDOW + 1); s <= k && s + WORDING_WINDOW <= text.length && !found; s++) {
+      const at = k - s;
+      // The words kept must be the sources' own: every pair of them is in their text.
+      const byBefore = at >= 2;
+      if (!byBefore && WORDING_WINDOW - at - 1 < 2) continue;
+      const probeStart = byBefore ? s : k + 1;
+      const probeEnd = byBefore ? k : s + WORDING_WINDOW;
+      let known = true;
+      for (let a = probeStart; a + 1 < probeEnd && known; a++) known = pairAt(a);
+      if (!known) continue;
+      const form = text.slice(s, s + WORDING_WINDOW);
+      if (!isCjkRun(form) || index.frequency(form) > 0) continue;
+      const before = form.slice(0, at);
+      const after = form.slice(at + 1);
+      for (const pos of index.suffixArray.positions(byBefore ? before : after, MAX_WORDING_POSITIONS)) {
+        const ws = byBefore ? pos : pos - at - 1;
+        const right = joined.slice(Math.max(0, ws), ws + WORDING_WINDOW);
+        if (ws < 0 || right.length < WORDING_WINDOW || right[at] === form[at] || !right.startsWith(before) || !right.endsWith(after)) continue;
+        // The source's traditional character is variant-char's; the draft's own is too.
+        if (toSimplified(form[at]) === right[at] || !breaksWordOf(form, right, [at], true)) continue;
+        // The draft's two characters in place of the source's word are wording the sources never use.
+        if ([at - 1, at].some((a) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && index.frequency(form.slice(a, a + 2)) > 0)) continue;
+        if (!sourceWordStands(joined, ws, right, at)) continue;
+        const ref = index.refAt(ws, ws + WORDING_WINDOW);
+        found = { start: k, end: k + 1, message: describe(form, right), replacements: [right[at]], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
+        break;
+      }
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** The pairs of adjacent characters the sources' text holds, as an open-addressing hash table of their codes. */
+class CharPairs {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(text: string) {
+    let size = 1 << 10;
+    while (size < text.length * 2 && size < 1 << 24) size <<= 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (a >= 0x3400 && a <= 0x9fff && b >= 0x3400 && b <= 0x9fff) this.add(a, b);
+    }
+  }
+  private slotOf(key: number): number {
+    let h = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      const at = h & this.mask;
+      const v = this.slots[at];
+      if (v === -1 || v === key) return at;
+      h++;
+    }
+  }
+  private add(a: number, b: number): void {
+    const key = ((a - 0x3400) << 16) | b;
+    this.slots[this.slotOf(key)] = key;
+  }
+  has(a: number, b: number): boolean {
+    if (a < 0x3400 || a > 0x9fff || b < 0x3400 || b > 0x9fff) return false;
+    const key = ((a - 0x3400) << 16) | b;
+    return this.slots[this.slotOf(key)] === key;
+  }
+}
+
+const pairsByIndex = new WeakMap<CorpusIndex, CharPairs>();
+function sourcePairs(index: CorpusIndex): CharPairs {
+  let pairs = pairsByIndex.get(index);
+  if (!pairs) pairsByIndex.set(index, (pairs = new CharPairs(index.joined)));
+  return pairs;
+}
+
+/**
+ * Whether the source's four characters are whole words of its text where they stand, among them
+ * the word the draft breaks (组织|行|稳|致远; not 落实|习近平 for 实习, nor 接受|国务院 cut after 国务).
+ */
+function sourceWordStands(joined: string, ws: number, right: string, at: number): boolean {
+  const from = Math.max(0, ws - 3);
+  const words = tokenize(joined.slice(from, ws + WORDING_WINDOW + 3));
+  const start = ws - from;
+  if (!words.some((w) => w.start === start) || !words.some((w) => w.end === start + WORDING_WINDOW)) return false;
+  return [at - 1, at].some((a) => a >= 0 && a + 2 <= right.length && isDictWord(right.slice(a, a + 2)) && words.some((w) => w.start === start + a && w.text === right.slice(a, a + 2)));
+}
+
 /** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
 function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongSpan[]): Candidate[] {
   const text = p.text;
@@ -644,7 +755,7 @@ export const termTypoRule: Rule = {
     const fromSentences = nearSentences(p, index, strongSpans);
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index)]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest].sort((a, b) => a.start - b.start);
