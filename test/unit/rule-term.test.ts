@@ -86,6 +86,17 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     for (const text of ['全球文明倡导交流互鉴。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
   });
 
+  it('corrects a homophone that breaks a word of the sources’ wording that is no term (行稳至远 → 行稳致远)', () => {
+    correctsEach([
+      ['一定能在变乱交织的世界中行稳至远。', '一定能在变乱交织的世界中行稳致远。'],
+      ['上合组织因安全需要应孕而生。', '上合组织因安全需要应运而生。'],
+    ], true);
+    const f = runRule(termTypoRule, '一定能在变乱交织的世界中行稳至远。', index);
+    assert.ok(f[0].related?.length, 'links the source place');
+    // A word the source's characters make only across its own words (落实|习近平 holds no 实习).
+    assert.deepEqual(runRule(termTypoRule, '这是习近平主席6月在北京会见时强调的。', index), []);
+  });
+
   it('corrects a less common word of the same sound in a term the sources use again and again (任性城市 → 韧性城市)', () => {
     correctsEach([['建设任性城市，必须坚持人民至上、生命至上。', '建设韧性城市，必须坚持人民至上、生命至上。']], true);
   });
@@ -373,5 +384,25 @@ describe('term-typo: items the sources list once', () => {
 
   it('leaves a word of a rarer reading alone (齐聚: 齐 may be read jì)', () => {
     assert.deepEqual(runRule(termTypoRule, '今年有超过3400个中外品牌齐聚亮相。', index), []);
+  });
+});
+
+describe('term-typo: the sources’ wording that is no term', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-wording-'));
+    await fs.writeFile(path.join(dir, 'a.txt'), '报告\n国家发展改革委主任接受国务院委托作报告。推动组织行稳致远。\n');
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('corrects a character of the same sound that breaks one of its words', () => {
+    assert.deepEqual(runRule(termTypoRule, '推动合作行稳至远。', index).map((f) => f.replacements[0]), ['致']);
+  });
+
+  it('leaves characters alone whose source counterpart is cut from a longer word (接受|国务院 is no 接受国务)', () => {
+    assert.deepEqual(runRule(termTypoRule, '郑栅洁受国务院委托作报告。', index), []);
   });
 });

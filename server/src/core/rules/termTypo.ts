@@ -512,12 +512,23 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   const joined = index.joined;
   const pairs = sourcePairs(index);
-  const pairAt = (a: number) => pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1));
-  for (const tok of p.tokens()) {
-    if (tok.text.length !== 1 || !CJK_CHAR.test(tok.text)) continue;
-    const k = tok.start;
-    // The character must make with a neighbour two characters the sources never write (倡意, 至远).
-    if ((k === 0 || pairAt(k - 1)) && (k + 1 >= text.length || pairAt(k))) continue;
+  // known[a]: the sources write text[a] text[a + 1] (one pass; the tests below read it many times).
+  const known = new Uint8Array(text.length);
+  for (let a = 0; a + 1 < text.length; a++) known[a] = pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1)) ? 1 : 0;
+  const pairAt = (a: number) => known[a] === 1;
+  // A character that makes with a neighbour two characters the sources never write (稳至, 倡意),
+  // where they do write that neighbour beside a character of the same sound (稳致, 倡议): found
+  // from the characters alone, before the paragraph is segmented.
+  const suspects = new Set<number>();
+  // (With the two characters on that side a pair of the sources too: the words kept are theirs.)
+  for (let k = 0; k < text.length; k++) {
+    const left = k >= 2 && known[k - 2] === 1 && known[k - 1] === 0 && pairs.beforeSoundOf(text.charCodeAt(k - 1), text.charCodeAt(k));
+    if (left || (k + 2 < text.length && known[k + 1] === 1 && known[k] === 0 && pairs.soundBefore(text.charCodeAt(k), text.charCodeAt(k + 1)))) suspects.add(k);
+  }
+  for (const k of suspects) {
+    // …standing alone: no word of the dictionary of two or three characters takes it in (the
+    // paragraph is not segmented for this: most paragraphs have such pairs, few such characters).
+    if (inDictWord(text, k)) continue;
     let found: Candidate | undefined;
     for (let s = Math.max(0, k - WORDING_WINDOW + 1); s <= k && s + WORDING_WINDOW <= text.length && !found; s++) {
       const at = k - s;
@@ -552,46 +563,96 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
-/** The pairs of adjacent characters the sources' text holds, as an open-addressing hash table of their codes. */
-class CharPairs {
+/** A set of non-negative 31-bit integers: open addressing in one typed array (a Set of millions of numbers costs tens of MB). */
+class IntSet {
   private readonly slots: Int32Array;
   private readonly mask: number;
-  constructor(text: string) {
+  constructor(capacity: number) {
     let size = 1 << 10;
-    while (size < text.length * 2 && size < 1 << 24) size <<= 1;
+    while (size < capacity * 2 && size < 1 << 24) size <<= 1;
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
-    for (let i = 0; i + 1 < text.length; i++) {
-      const a = text.charCodeAt(i);
-      const b = text.charCodeAt(i + 1);
-      if (a >= 0x3400 && a <= 0x9fff && b >= 0x3400 && b <= 0x9fff) this.add(a, b);
-    }
   }
   private slotOf(key: number): number {
-    let h = Math.imul(key, 0x9e3779b1) >>> 0;
-    for (;;) {
-      const at = h & this.mask;
-      const v = this.slots[at];
-      if (v === -1 || v === key) return at;
-      h++;
+    for (let h = Math.imul(key, 0x9e3779b1) >>> 0; ; h++) {
+      const v = this.slots[h & this.mask];
+      if (v === -1 || v === key) return h & this.mask;
     }
   }
-  private add(a: number, b: number): void {
-    const key = ((a - 0x3400) << 16) | b;
+  add(key: number): void {
     this.slots[this.slotOf(key)] = key;
   }
-  has(a: number, b: number): boolean {
-    if (a < 0x3400 || a > 0x9fff || b < 0x3400 || b > 0x9fff) return false;
-    const key = ((a - 0x3400) << 16) | b;
+  has(key: number): boolean {
     return this.slots[this.slotOf(key)] === key;
   }
 }
 
-const pairsByIndex = new WeakMap<CorpusIndex, CharPairs>();
-function sourcePairs(index: CorpusIndex): CharPairs {
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+const isCjkCode = (c: number) => c >= CJK_FIRST && c <= CJK_LAST;
+
+/**
+ * Adjacent characters of the sources' text: the pairs themselves, and each character beside the
+ * usual reading of its neighbour (稳 before a zhi: 致), so that a draft's pair the sources never
+ * write (稳至) is tested against theirs of the same sound without segmenting the draft.
+ */
+class SourcePairs {
+  private readonly pairs: IntSet;
+  private readonly beforeSound: IntSet;
+  private readonly afterSound: IntSet;
+  private readonly soundIds = new Map<string, number>();
+  private readonly soundOf = new Int16Array(CJK_LAST - CJK_FIRST + 1).fill(-1);
+  constructor(text: string) {
+    this.pairs = new IntSet(text.length);
+    this.beforeSound = new IntSet(text.length);
+    this.afterSound = new IntSet(text.length);
+    for (let i = 0; i + 1 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (!isCjkCode(a) || !isCjkCode(b)) continue;
+      this.pairs.add(((a - CJK_FIRST) << 15) | (b - CJK_FIRST));
+      this.beforeSound.add(((a - CJK_FIRST) << 12) | this.sound(b));
+      this.afterSound.add((this.sound(a) << 15) | (b - CJK_FIRST));
+    }
+  }
+  /** A small number for the character's usual toneless reading. */
+  private sound(c: number): number {
+    let id = this.soundOf[c - CJK_FIRST];
+    if (id < 0) {
+      const reading = charReadings(String.fromCharCode(c))[0] ?? '';
+      id = this.soundIds.get(reading) ?? this.soundIds.size;
+      if (id >= 4096) id = 4095; // never reached: Mandarin has some 400 toneless syllables
+      this.soundIds.set(reading, id);
+      this.soundOf[c - CJK_FIRST] = id;
+    }
+    return id;
+  }
+  has(a: number, b: number): boolean {
+    return isCjkCode(a) && isCjkCode(b) && this.pairs.has(((a - CJK_FIRST) << 15) | (b - CJK_FIRST));
+  }
+  /** The sources write `a` before some character that sounds like `b` (in its usual reading). */
+  beforeSoundOf(a: number, b: number): boolean {
+    return isCjkCode(a) && isCjkCode(b) && this.beforeSound.has(((a - CJK_FIRST) << 12) | this.sound(b));
+  }
+  /** The sources write some character that sounds like `a` before `b`. */
+  soundBefore(a: number, b: number): boolean {
+    return isCjkCode(a) && isCjkCode(b) && this.afterSound.has((this.sound(a) << 15) | (b - CJK_FIRST));
+  }
+}
+
+const pairsByIndex = new WeakMap<CorpusIndex, SourcePairs>();
+function sourcePairs(index: CorpusIndex): SourcePairs {
   let pairs = pairsByIndex.get(index);
-  if (!pairs) pairsByIndex.set(index, (pairs = new CharPairs(index.joined)));
+  if (!pairs) pairsByIndex.set(index, (pairs = new SourcePairs(index.joined)));
   return pairs;
+}
+
+/** Whether a word of the dictionary of two or three characters covers text[k]. */
+function inDictWord(text: string, k: number): boolean {
+  for (let n = 2; n <= 3; n++) {
+    for (let a = Math.max(0, k - n + 1); a <= k && a + n <= text.length; a++) if (isDictWord(text.slice(a, a + n))) return true;
+  }
+  return false;
 }
 
 /**
