@@ -4,6 +4,16 @@ import { Indexer } from '../../server/src/core/index/indexer';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import { termTypoRule } from '../../server/src/core/rules/termTypo';
 import { runRule } from '../helpers/rules';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** An index of one source file with the given text, without the seeds. */
+async function indexOfSource(prefix: string, text: string): Promise<CorpusIndex> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await writeFile(join(dir, 'a.txt'), text);
+  return new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+}
 
 describe('term-typo and quote-mismatch against the bundled seeds', () => {
   let index: CorpusIndex;
@@ -285,13 +295,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
 describe('term-typo: deliberate words next to a source term', () => {
   let index: CorpusIndex;
   before(async () => {
-    const fs = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-term-'));
     const para = '各地要做好“检查工作”，落实“文化遗产日”活动安排，支持“中西部地区”发展。';
-    await fs.writeFile(path.join(dir, 'a.txt'), `通知\n${para}\n${para}\n${para}\n`);
-    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    index = await indexOfSource('pl-term-', `通知\n${para}\n${para}\n${para}\n`);
   });
 
   it('leaves a common word inside a compound alone (检察 in 检察工作 is not 检查)', () => {
@@ -313,14 +318,9 @@ describe('term-typo: deliberate words next to a source term', () => {
 describe('term-typo: the object of a formulation that starts with its verb', () => {
   let index: CorpusIndex;
   before(async () => {
-    const fs = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-object-'));
     // Mined as the formulation 提出全球治理倡议; its object never stands alone in the sources.
     const lines = ['习近平主席提出全球治理倡议。', '中方提出全球治理倡议，赢得广泛支持。', '今年提出全球治理倡议意义重大。'];
-    await fs.writeFile(path.join(dir, 'a.txt'), `通讯\n${lines.join('\n')}\n`);
-    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    index = await indexOfSource('pl-object-', `通讯\n${lines.join('\n')}\n`);
   });
 
   it('corrects a slip in the object where the draft uses it after other words', () => {
@@ -340,15 +340,7 @@ describe('term-typo: the object of a formulation that starts with its verb', () 
 describe('quote-mismatch: other phrases and updated numbers are not misquotes', () => {
   let index: CorpusIndex;
   before(async () => {
-    const fs = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-quote-'));
-    await fs.writeFile(
-      path.join(dir, 'a.txt'),
-      '通知\n会议要求：“加快培育一批全球百强创新型企业和领军人才。”\n会议审议通过“制定国民经济和社会发展第十四个五年规划”的建议。\n',
-    );
-    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    index = await indexOfSource('pl-quote-', '通知\n会议要求：“加快培育一批全球百强创新型企业和领军人才。”\n会议审议通过“制定国民经济和社会发展第十四个五年规划”的建议。\n');
   });
 
   it('leaves a quote alone whose last words differ from the middle of a longer source sentence', () => {
@@ -369,12 +361,7 @@ describe('quote-mismatch: other phrases and updated numbers are not misquotes', 
 describe('term-typo: items the sources list once', () => {
   let index: CorpusIndex;
   before(async () => {
-    const fs = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-listed-'));
-    await fs.writeFile(path.join(dir, 'a.txt'), '意见\n提升服务质量和国际化水平，打造业态丰富、品牌集聚、环境舒适、特色鲜明的国际旅游消费胜地。\n');
-    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    index = await indexOfSource('pl-listed-', '意见\n提升服务质量和国际化水平，打造业态丰富、品牌集聚、环境舒适、特色鲜明的国际旅游消费胜地。\n');
   });
 
   it('corrects a homophone in the usual reading that breaks a word of the item', () => {
@@ -390,12 +377,7 @@ describe('term-typo: items the sources list once', () => {
 describe('term-typo: the sources’ wording that is no term', () => {
   let index: CorpusIndex;
   before(async () => {
-    const fs = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-wording-'));
-    await fs.writeFile(path.join(dir, 'a.txt'), '报告\n国家发展改革委主任接受国务院委托作报告。推动组织行稳致远。\n');
-    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    index = await indexOfSource('pl-wording-', '报告\n国家发展改革委主任接受国务院委托作报告。推动组织行稳致远。\n');
   });
 
   it('corrects a character of the same sound that breaks one of its words', () => {
