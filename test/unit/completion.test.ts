@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { pinyin } from 'pinyin-pro';
 import { OffsetMap } from '../../server/src/core/text/offsetMap';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
-import { getCompletions, prepareCompletion, type CompletionCandidate } from '../../server/src/core/features/completion';
+import { getCompletions, prepareCompletion, wordingEntryLimit, type CompletionCandidate } from '../../server/src/core/features/completion';
 import type { FileIndex, MinedTerm } from '../../server/src/core/types';
 
 function complete(index: CorpusIndex, marked: string, opts?: { pinyin?: boolean; limit?: number }) {
@@ -169,6 +170,25 @@ describe('completion', () => {
     assert.equal(typed.slice(hit.replaceStart, hit.replaceEnd), '安全可靠韧性城');
     // Wording the sources write as typed is no omission.
     assert.ok(!complete(index, '着力建设安全可靠的韧性城‸').items.some((c) => c.insertText.includes('的的')));
+  });
+
+  it('survives a long session: source-wording entries are dropped without leaving lookups pointing at them', async () => {
+    // A fresh index, so that its lookups are built lazily: the pinyin keys only after the first
+    // wording entries exist (the first request does not search by sound).
+    const fresh = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    const first = complete(fresh, '挺膺担当，共同弘扬正确二战‸', { pinyin: false }).items.filter((c) => /来源原文/.test(c.detail));
+    assert.ok(first.length, 'the first request offers source wording');
+    complete(fresh, 'shgf‸');
+    // The next requests drop the wording entries first (after 5,000 in a real session), then look
+    // the phrases of the first request up by their initials and by sound.
+    const limit = wordingEntryLimit.max;
+    wordingEntryLimit.max = 1;
+    try {
+      const initials = first.map((c) => `${pinyin(c.insertText, { pattern: 'first', toneType: 'none', type: 'array' }).join('')}‸`);
+      for (const marked of [...initials, '共同弘扬正确二站‸']) assert.ok(Array.isArray(complete(fresh, marked).items), marked);
+    } finally {
+      wordingEntryLimit.max = limit;
+    }
   });
 
   it('completes full pinyin', () => {

@@ -154,10 +154,18 @@ function data(index: CorpusIndex): CompletionData {
   return d;
 }
 
+/**
+ * The index's own entries, without those made for source wording: the lookups built over them must
+ * not hold wording entries, which are dropped between requests (their ids would point past the end).
+ */
+function indexEntries(d: CompletionData): Entry[] {
+  return d.wordingBase === undefined ? d.entries : d.entries.slice(0, d.wordingBase);
+}
+
 function bigramIndex(d: CompletionData): Map<string, number[]> {
   if (d.bigrams) return d.bigrams;
   const map = new Map<string, number[]>();
-  d.entries.forEach((e, id) => {
+  indexEntries(d).forEach((e, id) => {
     if (e.kind === 'statement') return;
     const head = e.text.slice(0, FUZZY_HEAD);
     const local = new Set<string>();
@@ -179,9 +187,10 @@ function pinyinKeys(d: CompletionData): PinyinKeys {
   const initials: string[] = [];
   const full: string[] = [];
   const ids: number[] = [];
-  const syllableCount = new Uint16Array(d.entries.length);
-  const syllableLengths: Array<number[] | undefined> = new Array(d.entries.length);
-  d.entries.forEach((e, id) => {
+  const entries = indexEntries(d);
+  const syllableCount = new Uint16Array(entries.length);
+  const syllableLengths: Array<number[] | undefined> = new Array(entries.length);
+  entries.forEach((e, id) => {
     if (e.kind === 'statement' || e.text.length > MAX_PINYIN_TEXT || !CJK_CHAR.test(e.text)) return;
     const syl = syllables(e.text).filter(Boolean);
     if (!syl.length) return;
@@ -439,8 +448,8 @@ function wordingEntry(index: CorpusIndex, d: CompletionData, phrase: string): nu
   return id;
 }
 
-/** Most entries made for source wording before they are dropped and made again as needed. */
-const MAX_WORDING_ENTRIES = 5000;
+/** Most entries made for source wording before they are dropped and made again as needed (a setting only tests change). */
+export const wordingEntryLimit = { max: 5000 };
 /** Fewer known phrases than this for a typed run: the sources' continuations are offered too. */
 const MIN_KNOWN_CANDIDATES = 3;
 /** Longest typed suffix looked up in the sources' text, and most characters added after it. */
@@ -658,7 +667,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
   const best = new Map<number, Match>();
   // A long session would add wording entries without end: drop them between requests (they follow
   // the index's entries, whose ids stay).
-  if (d.wordingIds && d.wordingBase !== undefined && d.wordingIds.size >= MAX_WORDING_ENTRIES) {
+  if (d.wordingIds && d.wordingBase !== undefined && d.wordingIds.size >= wordingEntryLimit.max) {
     d.entries.length = d.wordingBase;
     d.wordingIds.clear();
   }
