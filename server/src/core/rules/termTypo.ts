@@ -517,10 +517,9 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   for (let a = 0; a + 1 < text.length; a++) known[a] = pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1)) ? 1 : 0;
   const pairAt = (a: number) => known[a] === 1;
   // A character that makes with a neighbour two characters the sources never write (稳至, 倡意),
-  // where they do write that neighbour beside a character of the same sound (稳致, 倡议): found
-  // from the characters alone, before the paragraph is segmented.
+  // where they do write that neighbour beside a character of the same sound (稳致, 倡议), and the
+  // two characters on that side are a pair of theirs too: found from the characters alone.
   const suspects = new Set<number>();
-  // (With the two characters on that side a pair of the sources too: the words kept are theirs.)
   for (let k = 0; k < text.length; k++) {
     const left = k >= 2 && known[k - 2] === 1 && known[k - 1] === 0 && pairs.beforeSoundOf(text.charCodeAt(k - 1), text.charCodeAt(k));
     if (left || (k + 2 < text.length && known[k + 1] === 1 && known[k] === 0 && pairs.soundBefore(text.charCodeAt(k), text.charCodeAt(k + 1)))) suspects.add(k);
@@ -537,9 +536,9 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       if (!byBefore && WORDING_WINDOW - at - 1 < 2) continue;
       const probeStart = byBefore ? s : k + 1;
       const probeEnd = byBefore ? k : s + WORDING_WINDOW;
-      let known = true;
-      for (let a = probeStart; a + 1 < probeEnd && known; a++) known = pairAt(a);
-      if (!known) continue;
+      let keptAreTheirs = true;
+      for (let a = probeStart; a + 1 < probeEnd && keptAreTheirs; a++) keptAreTheirs = pairAt(a);
+      if (!keptAreTheirs) continue;
       const form = text.slice(s, s + WORDING_WINDOW);
       if (!isCjkRun(form) || index.frequency(form) > 0) continue;
       const before = form.slice(0, at);
