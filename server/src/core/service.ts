@@ -79,16 +79,13 @@ export class PolicyService {
   check(text: string, isCancelled?: () => boolean): Finding[] {
     const out: Finding[] = [];
     const paragraphs = joinWrappedLines(text, splitParagraphs(text));
-    const joinedText = (k: number) => {
-      const para = paragraphs[k];
-      return para && (para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join(''));
-    };
+    const texts = paragraphs.map((para) => (para.lines.length === 1 ? para.lines[0].text : para.lines.map((l) => l.text).join('')));
     for (let k = 0; k < paragraphs.length; k++) {
       const para = paragraphs[k];
       if (isCancelled?.()) break;
-      const joined = joinedText(k)!;
+      const joined = texts[k];
       // Only a paragraph with an opening quotation mark cares whether the next one goes on with it.
-      const goesOn = /[“‘]/.test(joined) ? quotationGoesOn(nextWithText(paragraphs, k, joinedText)) : undefined;
+      const goesOn = /[“‘]/.test(joined) ? quotationGoesOn(nextWithText(texts, k)) : undefined;
       for (const found of this.checkParagraph(joined, goesOn)) {
         // A range that takes in a line break the paragraph was joined over keeps its message, not
         // its fix — unless the same edit fits on one side of the break (精品⏎精品 → delete the second).
@@ -105,10 +102,11 @@ export class PolicyService {
 
   private checkParagraph(slice: string, quotationGoesOn?: boolean): Array<RuleFinding & { rule: Rule }> {
     // The same text with a quotation going on after it is another entry (see quotationGoesOn).
-    const hit = this.cache.get(quotationGoesOn ? slice + GOES_ON_KEY : slice);
+    const lookup = quotationGoesOn ? slice + GOES_ON_KEY : slice;
+    const hit = this.cache.get(lookup);
     if (hit) {
       // Refresh recency, under the entry's own key (see below: never the slice).
-      this.cache.delete(slice);
+      this.cache.delete(lookup);
       this.cache.set(hit.key, hit);
       return hit.findings;
     }
@@ -167,12 +165,8 @@ const GOES_ON_KEY = '\uffff';
 const NUMBER_ONLY = /^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．]?|第[一二三四五六七八九十百零〇\d]+[条章节款项])\s*$/;
 
 /** The text of the next paragraph after `k` that is neither blank nor a number alone. */
-function nextWithText<P>(paragraphs: P[], k: number, textOf: (k: number) => string | undefined): string | undefined {
-  for (let n = k + 1; n < paragraphs.length; n++) {
-    const s = textOf(n);
-    if (s && s.trim() && !NUMBER_ONLY.test(s)) return s;
-  }
-  return undefined;
+function nextWithText(texts: string[], k: number): string | undefined {
+  return texts.slice(k + 1).find((s) => s.trim() && !NUMBER_ONLY.test(s));
 }
 
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */

@@ -463,8 +463,7 @@ const MAX_CONTINUATIONS = 8;
  * or more) found in their text, extended by one or two whole words within its clause, most
  * frequent first (正确二战 → 二战史观, 二战胜利成果).
  */
-function continuationMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
-  const hit = longestSuffixInSources(index, run);
+function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffix: string; refs: SourceRef[] } | undefined, best: Map<number, Match>): void {
   if (!hit) return;
   const n = hit.suffix.length;
   const found = new Map<string, number>();
@@ -691,8 +690,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       // (全球可持续发展城 → 全球可持续发展城市奖, beside 发展战略 for its last characters).
       let longestTyped = 0;
       for (const m of best.values()) longestTyped = Math.max(longestTyped, m.typed);
-      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (longestSuffixInSources(index, run)?.suffix.length ?? 0) > longestTyped + 1) {
-        continuationMatches(index, d, run, best);
+      const inSources = longestSuffixInSources(index, run);
+      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (inSources?.suffix.length ?? 0) > longestTyped + 1) {
+        continuationMatches(index, d, inSources, best);
         skippingContinuations(index, d, run, best);
       }
     } else if (text[offset - 1] === '《') {

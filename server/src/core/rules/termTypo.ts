@@ -10,6 +10,7 @@ import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher } from '../text/substitutionMatcher';
+import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
@@ -18,6 +19,10 @@ import type { Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+/** CJK_CHAR for a character code, without a regex per character. */
+const isCjkCode = (c: number) => c >= CJK_FIRST && c <= CJK_LAST;
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
 const MAX_TERM = 16;
 const SENTENCE_END = /[。！？；!?;]/;
@@ -40,8 +45,7 @@ function withoutEdges(text: string, start = 0, end = text.length): [number, numb
 function countCjk(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff) n++;
+    if (isCjkCode(text.charCodeAt(i))) n++;
   }
   return n;
 }
@@ -367,7 +371,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const nonCjk = new Int32Array(text.length + 1);
   for (let j = 0; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    nonCjk[j + 1] = nonCjk[j] + (c >= 0x3400 && c <= 0x9fff ? 0 : 1); // CJK_CHAR, without a regex per character
+    nonCjk[j + 1] = nonCjk[j] + (isCjkCode(c) ? 0 : 1);
   }
   const inRun = (s: number, e: number) => nonCjk[e] === nonCjk[s];
 
@@ -562,34 +566,6 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
-/** A set of non-negative 31-bit integers: open addressing in one typed array (a Set of millions of numbers costs tens of MB). */
-class IntSet {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  constructor(capacity: number) {
-    let size = 1 << 10;
-    while (size < capacity * 2 && size < 1 << 24) size <<= 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-  }
-  private slotOf(key: number): number {
-    for (let h = Math.imul(key, 0x9e3779b1) >>> 0; ; h++) {
-      const v = this.slots[h & this.mask];
-      if (v === -1 || v === key) return h & this.mask;
-    }
-  }
-  add(key: number): void {
-    this.slots[this.slotOf(key)] = key;
-  }
-  has(key: number): boolean {
-    return this.slots[this.slotOf(key)] === key;
-  }
-}
-
-const CJK_FIRST = 0x3400;
-const CJK_LAST = 0x9fff;
-const isCjkCode = (c: number) => c >= CJK_FIRST && c <= CJK_LAST;
-
 /**
  * Adjacent characters of the sources' text: the pairs themselves, and each character beside the
  * usual reading of its neighbour (稳 before a zhi: 致), so that a draft's pair the sources never
@@ -602,9 +578,9 @@ class SourcePairs {
   private readonly soundIds = new Map<string, number>();
   private readonly soundOf = new Int16Array(CJK_LAST - CJK_FIRST + 1).fill(-1);
   constructor(text: string) {
-    this.pairs = new IntSet(text.length);
-    this.beforeSound = new IntSet(text.length);
-    this.afterSound = new IntSet(text.length);
+    this.pairs = new IntSet();
+    this.beforeSound = new IntSet();
+    this.afterSound = new IntSet();
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = text.charCodeAt(i + 1);
