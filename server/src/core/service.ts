@@ -166,7 +166,8 @@ const NUMBER_ONLY = /^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[
 
 /** The text of the next paragraph after `k` that is neither blank nor a number alone. */
 function nextWithText(texts: string[], k: number): string | undefined {
-  return texts.slice(k + 1).find((s) => s.trim() && !NUMBER_ONLY.test(s));
+  for (let n = k + 1; n < texts.length; n++) if (texts[n].trim() && !NUMBER_ONLY.test(texts[n])) return texts[n];
+  return undefined;
 }
 
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */
