@@ -140,6 +140,26 @@ describe('completion', () => {
     }
   });
 
+  it('continues words typed in full past a word the sources leave out, above phrases for the last word alone (生命线工程 → 生命线安全工程)', () => {
+    const typed = '加快城市基础设施生命线工程‸';
+    const { items } = complete(index, typed);
+    assert.ok(items[0]?.insertText.includes('生命线安全工程'), items.map((c) => c.label).join(' '));
+  });
+
+  it('starts a continuation where a typed word starts, and takes in the characters standing alone before a word the run ends inside (新|质|生 → 新质生产力)', () => {
+    const first = complete(index, '推动上海合作组织行‸').items;
+    assert.equal(first[0]?.insertText, '上海合作组织行稳致远', first.map((c) => c.label).join(' '));
+    const second = complete(index, '因地制宜发展新质生‸');
+    assert.equal(second.items[0]?.insertText, '新质生产力', second.items.map((c) => c.label).join(' '));
+    assert.equal(second.text.slice(second.items[0].replaceStart, second.items[0].replaceEnd), '新质生');
+  });
+
+  it('offers no phrase that differs from the run at the character just typed (上合组织行稳 is no 上合组织行动)', () => {
+    const { items } = complete(index, '推动上合组织行稳‸');
+    assert.ok(!items.some((c) => c.insertText.startsWith('上合组织行动')), items.map((c) => c.label).join(' '));
+    assert.ok(items.slice(0, 3).some((c) => c.insertText.endsWith('行稳致远')), items.map((c) => c.label).join(' '));
+  });
+
   it('completes the word a typed run ends inside, from its start (防患于未 → 防患于未然; 极限思 → 极限思维)', () => {
     const typed = '维护公共安全必须防患于未‸';
     const { items } = complete(index, typed);

@@ -69,6 +69,13 @@ describe('rule duplicate', () => {
     // A measure word after a word ending in it, before a number (项目|目120); a surname there (设施|施是).
     ['实施城市更新项目目120个。', '目', 8],
     ['城市基础设施施是城市正常运行的“里子”。', '施', 6],
+    // A common reduplication typed before a word it begins, leaving a fragment (人人|民城市, 团团|结一致).
+    ['坚持人民城市人民建，建设人人民城市。', '人', 12],
+    ['各族群众要团团结一致向前看。', '团', 6],
+    // The copula again after a conjunction ending in it; a character typed twice inside an idiom.
+    ['城市更新不是拆旧建新，而是是一场治理变革。', '是', 12],
+    ['城市更新必须循序渐渐进、久久为功。', '渐', 9],
+    ['好故事让游客流连忘忘返。', '忘', 9],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -143,6 +150,8 @@ describe('rule duplicate', () => {
       '要多研究研究国际游客的需求，好好商量商量，努力形成青年人人都能成才的环境。',
       // …after 来 (the words read 来说|说), and in a series of them.
       '有什么想法就到议事厅来说说、讨论讨论，大家坐下来说说。',
+      // …or before one of the form A一A.
+      '请居民到议事厅里讨论讨论、到施工现场看一看。',
       // The second copy's word goes on after brackets, or is marked a verb by 了.
       '学校校（园）长在一个任期内，对今年经济工作作了具体安排，推动贫困县县医院远程医疗。',
       // Verb–object reduplication, compounds and names the dictionary lacks, adjectives.
@@ -152,6 +161,9 @@ describe('rule duplicate', () => {
       // 一对对, 对|对方, 把|把关, 年|年底 after a year.
       '一对对新人走进礼堂，他们对对方的意见表示尊重，要把把关放在首位，2024年年底，去年年底完成。',
       '要加强党中央对对台工作的集中统一领导。',
+      // …not when a word begins after it, nor when the first copy ends a word (老年人|人口).
+      '个个争先，件件落实，年年有余，团团围住，老年人人口占比上升，人人有责。',
+      '消防救援站站长，但是是否可行，生生不息，念念不忘，人人自危，天天向上。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

@@ -43,6 +43,14 @@ describe('rule punctuation', () => {
       assert.deepEqual(run('共同繁荣。”习近平主席强调：“'), []);
     });
 
+    it('replaces a closing mark of another kind typed for the opening mark’s partner', () => {
+      assert.equal(fixed('峰会批准的《上合组织未来10年发展战略〉，为组织擘画蓝图。'), '峰会批准的《上合组织未来10年发展战略》，为组织擘画蓝图。');
+      assert.equal(fixed('更不能搞“一刀切’。要落实责任。'), '更不能搞“一刀切”。要落实责任。');
+      assert.deepEqual(flagged('更不能搞“一刀切’。'), [['’', 8, ['”']]]);
+      // Marks between them: no guess (他说“好‘的”: the ‘ is lonely, the quotation is closed).
+      assert.deepEqual(flagged('他说“好‘的”。'), [['‘', 4, []]]);
+    });
+
     it('accepts balanced and nested marks', () => {
       for (const text of [
         '习近平主席指出：“安全是国家发展的前提，‘平安’是人民幸福的生命线。”',
@@ -99,6 +107,22 @@ describe('rule punctuation', () => {
       assert.equal(fixed('推进改革…，加快发展'), '推进改革……，加快发展');
       assert.deepEqual(run('我们要继续努力……'), []);
       assert.deepEqual(run('www.gov.cn/…/…'), []);
+    });
+  });
+
+  describe('pause marks and stops GB/T 15834 does not use', () => {
+    it('deletes 、 between neighbouring numerals of an approximate number, not in ordinal lists or headings', () => {
+      assert.equal(fixed('在峰会前的两、三个月里，这三、四十年间'), '在峰会前的两三个月里，这三四十年间');
+      assert.deepEqual(run('第一、二批试点，一、二、三个方面，三、四个意识，二、四个月，小学一、二年级'), []);
+    });
+
+    it('deletes 、 before the conjunction of the last item, not before a word it begins', () => {
+      assert.equal(fixed('加装电梯、停车位、和充电桩，学习、宣传、以及落实'), '加装电梯、停车位和充电桩，学习、宣传以及落实');
+      assert.deepEqual(run('发展、和平、安全，北京、和田，处置、及时报告，代表、与会嘉宾，求同存异、和合共生'), []);
+    });
+
+    it('deletes a full stop after an ellipsis', () => {
+      assert.equal(fixed('感受中国传统文化魅力……。不同文明交流互鉴'), '感受中国传统文化魅力……不同文明交流互鉴');
     });
   });
 

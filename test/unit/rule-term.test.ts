@@ -388,3 +388,60 @@ describe('term-typo: the sources’ wording that is no term', () => {
     assert.deepEqual(runRule(termTypoRule, '郑栅洁受国务院委托作报告。', index), []);
   });
 });
+
+describe('term-typo: 截止 before a point in time', () => {
+  const noSources = new Indexer({ folders: [], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+
+  it('corrects 截止 that takes a time as its object to 截至, with or without sources', async () => {
+    const index = await noSources;
+    for (const [wrong, right] of [
+      ['截止2024年底，超过一半的城市建成监管平台。', '截至2024年底，超过一半的城市建成监管平台。'],
+      ['截止目前，已完成改造项目120个。', '截至目前，已完成改造项目120个。'],
+      ['报名截止10月1日。', '报名截至10月1日。'],
+    ]) {
+      const f = runRule(termTypoRule, wrong, index);
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.deepEqual([f[0].text, f[0].replacements], ['截止', ['截至']]);
+      assert.equal(wrong.slice(0, f[0].start) + '截至' + wrong.slice(f[0].end), right);
+    }
+  });
+
+  it('leaves 截止 that takes no object alone', async () => {
+    const index = await noSources;
+    assert.deepEqual(runRule(termTypoRule, '申报截止时间为3月8日，截止到2024年，报名于月底截止，截止日期前提交。截至今年6月底完成。', index), []);
+  });
+});
+
+describe('term-typo: characters swapped, left out or added, and look-alikes in idioms', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+  const fixes = (text: string) => runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
+
+  it('restores two neighbouring characters of a term typed in each other’s place, unless they make a word', () => {
+    assert.deepEqual(fixes('建设更加紧密的上海合作组织命运同共体。'), [['同共', '共同']]);
+    assert.deepEqual(fixes('构建人类运命共同体。'), []);
+  });
+
+  it('restores a character of a term left out where the gap leaves two characters that are no word', () => {
+    assert.deepEqual(fixes('我愿提出全球治倡议，同各国一道。'), [['治', '治理']]);
+    assert.deepEqual(fixes('推动构建上海合作组织命运共体。'), [['共', '共同']]);
+    // A function word left out as a word of its own is wording (安全可靠|的|韧性城市).
+    assert.deepEqual(fixes('着力建设安全可靠韧性城市。'), []);
+  });
+
+  it('deletes a character added to a term only where it may be taken for its neighbour', () => {
+    assert.deepEqual(fixes('推进全球治理新倡议。'), []);
+  });
+
+  it('corrects a look-alike in a common idiom that makes no word (如火如茶 → 如火如荼), not wordplay', () => {
+    assert.deepEqual(fixes('近年来，数字政府建设如火如茶，不少城市加快转型。'), [['茶', '荼']]);
+    assert.deepEqual(fixes('一部部脍灸人口的作品走向世界。'), [['灸', '炙']]);
+    assert.deepEqual(fixes('两村只有一堤之隔。'), []);
+  });
+
+  it('corrects a homophone that breaks a word inside a longer word of the sources (文化底韵 → 文化底蕴)', () => {
+    assert.deepEqual(fixes('城市更新还要守护好城市的文化底韵。'), [['韵', '蕴']]);
+  });
+});

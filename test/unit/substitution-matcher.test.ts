@@ -74,4 +74,30 @@ describe('SubstitutionMatcher', () => {
       { numRuns: 300 },
     );
   });
+  it('finds every window that is a pattern with one inner character left out or added, as trying every window does', () => {
+    const brute = (text: string, patterns: string[]) => {
+      const out = new Set<string>();
+      patterns.forEach((p, pattern) => {
+        const n = p.length;
+        if (n < 3) return;
+        for (let start = 0; start < text.length; start++) {
+          const short = text.slice(start, start + n - 1);
+          if (short.length === n - 1) for (let g = 1; g <= n - 2; g++) if (p.slice(0, g) + p.slice(g + 1) === short) out.add(`${start}:${start + n - 1}:${pattern}:left-out`);
+          const long = text.slice(start, start + n + 1);
+          if (long.length === n + 1) for (let g = 1; g <= n - 1; g++) if (long.slice(0, g) + long.slice(g + 1) === p) out.add(`${start}:${start + n + 1}:${pattern}:added`);
+        }
+      });
+      return [...out].sort();
+    };
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[abc]{3,7}$/), { minLength: 1, maxLength: 4 }), fc.stringMatching(/^[abcd]{0,30}$/), (patterns, text) => {
+        const m = new SubstitutionMatcher(patterns, (p) => (p.length >= 5 ? 2 : 1));
+        const got = [...new Set(m.scanGaps(text, () => true).map((h) => `${h.start}:${h.end}:${h.pattern}:${h.kind}`))].sort();
+        assert.deepEqual(got, brute(text, patterns));
+      }),
+      { numRuns: 300 },
+    );
+    const m = new SubstitutionMatcher(['全球治理倡议'], () => 1);
+    assert.deepEqual(m.scanGaps('我愿提出全球治倡议', () => true), [{ start: 4, end: 9, pattern: 0, at: 3, kind: 'left-out' }]);
+  });
 });

@@ -299,6 +299,9 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
       // further on is fixed; words typed before the phrase are not replaced).
       // Nor is a phrase typed in full and gone past (可持续发展|城): completing it would delete the rest.
       if (e.text === q || e.text[0] !== q[0] || q.startsWith(e.text)) continue;
+      // The character just typed is where the phrase has it (give or take the slip): a phrase that
+      // differs at the cursor is not the one being typed (上合组织行稳 is no 上合组织行动).
+      if (!e.text.slice(Math.max(0, k - 2), k + 1).includes(q[k - 1])) continue;
       // The part of the phrase the typed suffix stands for, and its distance.
       let dist = Infinity;
       for (const n of [k, k - 1, k + 1]) {
@@ -479,9 +482,14 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       if (w.start < n) {
         if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) {
           end = w.end;
-          // A word begun by one character is offered with the word before it (极限|思 → 极限思维).
-          const prev = n - w.start === 1 ? words[words.indexOf(w) - 1] : undefined;
-          const from = prev && /^[\u3400-\u9fff]{2,}$/.test(prev.text) ? prev.start : w.start;
+          // A word begun by one character is offered with the word before it (极限|思 → 极限思维),
+          // or with the characters standing alone before it, a word the dictionary lacks (新|质|生 → 新质生产力).
+          let from = w.start;
+          if (n - w.start === 1) {
+            let k = words.indexOf(w) - 1;
+            if (k >= 0 && /^[\u3400-\u9fff]{2,}$/.test(words[k].text)) from = words[k].start;
+            else for (; k >= 0 && w.start - words[k].start <= 3 && /^[\u3400-\u9fff]$/.test(words[k].text); k--) from = words[k].start;
+          }
           const typed = n - from;
           const list = wordsEnded.get(typed) ?? new Map<string, number>();
           wordsEnded.set(typed, list);
@@ -498,24 +506,41 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       }
     }
   }
-  offerPhrases(index, d, found, n, 40, best);
-  for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, 40, best);
+  offerPhrases(index, d, found, n, CONTINUATION_BASE, best);
+  for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, CONTINUATION_BASE, best);
 }
 
-/** The longest suffix of `run` (two characters or more, up to MAX_CONTINUED_SUFFIX) that the sources use, and where. */
+/**
+ * The longest suffix of `run` (two characters or more, up to MAX_CONTINUED_SUFFIX) that the sources
+ * use, and where — one that starts with a word typed if there is one (上海合作组织行, not 动上海合作组织行
+ * of 推动…), so that what is offered starts where a word does.
+ */
 function longestSuffixInSources(index: CorpusIndex, run: string): { suffix: string; refs: SourceRef[] } | undefined {
+  const tail = run.slice(-(MAX_CONTINUED_SUFFIX + 4));
+  const wordStarts = new Set(tokenize(tail).map((w) => w.start + run.length - tail.length));
+  let inWord: { suffix: string; refs: SourceRef[] } | undefined;
   for (let n = Math.min(MAX_CONTINUED_SUFFIX, run.length); n >= 2; n--) {
     const suffix = run.slice(run.length - n);
+    if (inWord && !wordStarts.has(run.length - n)) continue;
     const refs = index.occurrences(suffix, 200);
-    if (refs.length) return { suffix, refs };
+    if (!refs.length) continue;
+    if (wordStarts.has(run.length - n)) return { suffix, refs };
+    inWord = { suffix, refs };
   }
-  return undefined;
+  return inWord;
 }
+
+/** Score of a continuation of the sources' text: above known phrases for a character or two typed, below those for more. */
+const CONTINUATION_BASE = 40;
 
 /** The phrases found most often, as source-wording entries that replace the last `typed` characters. */
 function offerPhrases(index: CorpusIndex, d: CompletionData, found: Map<string, number>, typed: number, base: number, best: Map<number, Match>): void {
   for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
-    const id = wordingEntry(index, d, phrase);
+    // A phrase the index knows (上海精神, a title) is offered as that entry, of its kind, once.
+    const known: number[] = [];
+    for (let k = lowerBound(d.byText.keys, phrase); d.byText.keys[k] === phrase; k++) known.push(d.byText.ids[k]);
+    if (known.some((id) => best.has(id))) continue;
+    const id = known[0] ?? wordingEntry(index, d, phrase);
     if (!best.has(id)) best.set(id, { id, typed, score: base + Math.log2(1 + count) - phrase.length / 10 });
   }
 }
@@ -554,7 +579,10 @@ function skippingContinuations(index: CorpusIndex, d: CompletionData, run: strin
       const phrase = hit.suffix + window.slice(0, word.end);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
     }
-    offerPhrases(index, d, found, hit.suffix.length + skipped, 38, best);
+    // Below a plain continuation, unless it takes in more typed characters than one of the last word
+    // would (生命线安全工程 for 生命线工程 above 工程建设).
+    const typed = hit.suffix.length + skipped;
+    offerPhrases(index, d, found, typed, CONTINUATION_BASE - 2 + 2 * Math.max(0, typed - 3), best);
     if (found.size) return;
   }
 }
@@ -608,7 +636,7 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
     }
     if (found.size) {
       // Nearly all of the run matched: ranked above phrases that match only its last characters.
-      offerPhrases(index, d, found, k, k * 10 - 5, best);
+      offerPhrases(index, d, found, k, k * 10 + 2, best);
       return;
     }
   }
@@ -693,6 +721,10 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       const inSources = longestSuffixInSources(index, run);
       if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (inSources?.suffix.length ?? 0) > longestTyped + 1) {
         continuationMatches(index, d, inSources, best);
+        skippingContinuations(index, d, run, best);
+      } else if ((inSources?.suffix.length ?? 0) <= 2) {
+        // The sources write no more of the run than its last word: words typed by their first
+        // characters after wording of theirs (生命线工程 → 生命线安全工程), beside the known phrases.
         skippingContinuations(index, d, run, best);
       }
     } else if (text[offset - 1] === '《') {

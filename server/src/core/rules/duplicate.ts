@@ -20,7 +20,7 @@
 // word typed again as the start of its word or compound (飞|飞跃, 坚|坚持, 中华|中华文化).
 // Legitimate besides: a verb doubled for a tentative action (多研究研究), a verb before a verb–object
 // word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
-import { dictEntry, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
+import { dictEntry, idioms, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 import { weaklyMined, type CorpusIndex } from '../index/corpus';
 import { t } from '../l10n';
@@ -72,9 +72,11 @@ export const duplicateRule: Rule = {
         if (last && i < last.end && i + len > last.start && !(last.start === i && last.end === i + len)) continue;
         // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph —
         // not one before a term of the sources (上|上合组织), which outweighs the dictionary's 上上.
-        if (!typedBeforeTerm(text, i, len, ctx.index) && legitimateAsCharacters(text, i, len, ctx.index)) continue;
+        // A character typed twice inside an idiom (循序渐渐进, 流连忘忘返) is a slip whatever the words say.
+        const inIdiom = len === 1 && splitsIdiom(text, i);
+        if (!inIdiom && !typedBeforeTerm(text, i, len, ctx.index) && legitimateAsCharacters(text, i, len, ctx.index)) continue;
         const words = paragraph.words();
-        if (isLegitimate(text, i, len, words, ctx.index)) continue;
+        if (!inIdiom && isLegitimate(text, i, len, words, ctx.index)) continue;
         // The extra copy is the second (提升|提升, 因地制宜|宜, 中华|中华文化), but a character typed
         // twice before the word it begins is read as typed once too early (韧|韧性, 我|我们).
         // (Three copies or more keep the second, so that each extra copy is reported once.)
@@ -171,6 +173,10 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // number or mark (项目|目120: rarely doubled, it measures nothing there; 团团伙伙 is AABB).
   if (isMeasure(unit)) {
     if (text[i - 1] !== '一') {
+      // (团|团结一致: a common doubled form, but the second copy begins a word and the doubled form
+      // leaves a fragment — not after a number, which the first copy measures: 2024年|年底; nor for
+      // a rare doubled form: 救援站|站长.)
+      if (!endsWord && wordFreq(doubled) >= COMMON_REDUPLICATION && !/[0-9０-９]/.test(text[i - 1] ?? '') && isDictWord(text.slice(i + 1, i + 3)) && leavesFragment(text, end)) return false;
       if (FUNCTION_POS.test(dictEntry(unit)?.pos ?? '')) return false;
       const aabb = i >= 2 && text[i - 2] === text[i - 1];
       if (endsWord && !aabb && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
@@ -278,6 +284,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (isReduplicable(unit) && wordFreq(doubled) >= COMMON_REDUPLICATION && i - first.start >= 2 && isDictWord(text.slice(first.start, i))) return true;
   // The words may misread a verb doubled after 来 or 去 (坐下|来说|说: 来 说说).
   if (isTentative(text, i, unit)) return true;
+  // The copy of a conjunction or adverb ending in the copula, which never doubles (而是|是一场, 就是|是).
+  if (pos === 'v' && unit === '是' && first.end === second && /^[cd]$/.test(dictEntry(first.text)?.pos ?? '')) return false;
   // A word ending in the character, the character again, then a mark or the end (走出去去”, 建设设，):
   // nothing follows that the second copy could begin.
   if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]) || !HAN.test(text[end]))) return false;
@@ -339,8 +347,13 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
     const next = words.word(i + 1)!;
     return !(/^n/.test(dictEntry(next.text)?.pos ?? '') || /^(n\w*|q)$/.test(dictEntry(next.text.slice(1))?.pos ?? ''));
   }
-  // Adjectives reduplicate freely (红红脸), other characters when the doubled word is common.
-  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || (pos === 'a' && isReduplicable(text[i]))) return false;
+  // Adjectives reduplicate freely (红红脸), other characters when the doubled word is common —
+  // unless no word begins after the doubled form, which would leave a fragment (人人|民城市,
+  // 团团|结一致), and the first copy ends no word (老年人|人口).
+  if (pos === 'a' && isReduplicable(text[i])) return false;
+  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION) {
+    return leavesFragment(text, i + 2) && !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
+  }
   // After a closing mark the character may end the quoted or titled name (“检验所”网|网站).
   if (i > 0 && CJK_CLOSING.test(text[i - 1])) return false;
   const before = i > 0 ? words.word(i - 1) : undefined;
@@ -351,6 +364,31 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const from = Math.max(0, i - 4);
   const glued = tokenize(text.slice(from, i + 1), true).pop();
   return !glued || glued.end - glued.start === 1;
+}
+
+let idiomSet: Set<string> | undefined;
+
+/**
+ * Whether text[i] and text[i + 1] (the same character) stand inside an idiom of the dictionary once
+ * one of them is gone, and the text as written holds no idiom there (生生不息 keeps both).
+ */
+function splitsIdiom(text: string, i: number): boolean {
+  idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
+  for (let s = Math.max(0, i - 3); s <= i; s++) {
+    const candidate = text.slice(s, i + 1) + text.slice(i + 2, s + 5);
+    if (candidate.length !== 4 || !idiomSet.has(candidate)) continue;
+    // An idiom as written over either copy (人人自危, 生生不息, 没完没了|了) leaves the pair to the words.
+    for (let k = Math.max(0, i - 3); k <= i + 1; k++) if (idiomSet.has(text.slice(k, k + 4))) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Whether text[at] is a Han character that begins no dictionary word of two characters or more (nor doubles, as in AABB: 团团伙伙). */
+function leavesFragment(text: string, at: number): boolean {
+  if (!HAN.test(text[at] ?? '') || text[at + 1] === text[at]) return false;
+  for (let n = 2; n <= 4 && at + n <= text.length; n++) if (isDictWord(text.slice(at, at + n))) return false;
+  return true;
 }
 
 /**
@@ -367,8 +405,13 @@ function isTentative(text: string, i: number, unit: string): boolean {
   if (TENTATIVE_BEFORE.test(before.slice(-2)) || after === '吧' || after === '看') return true;
   // The doubled verb before the pause is itself tentative (来说说、讨论讨论; not 提升提升、完善完善).
   const series = TENTATIVE_SERIES.exec(before);
-  return !!series && isTentative(text, i - series[0].length, series[1]);
+  if (series && isTentative(text, i - series[0].length, series[1])) return true;
+  // …or a tentative verb of the form A一A follows in the series (讨论讨论、到现场看一看).
+  const next = text.slice(i + 2 * unit.length, i + 2 * unit.length + 16).split(/[。！？；]/)[0];
+  return /^[、，]/.test(next) && TENTATIVE_ONE.test(next);
 }
+/** A verb doubled around 一 (看一看, 想一想): tentative whatever the words before it. */
+const TENTATIVE_ONE = /(\p{Script=Han})一\1/u;
 /** A doubled verb and a pause before: the next doubled verb goes on the series (说说、讨论讨论). */
 const TENTATIVE_SERIES = /(\p{Script=Han}{1,2})\1[、，]$/u;
 

@@ -17,6 +17,7 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
 import { charClass, trimEndWhere } from '../text/trim';
+import { isDictWord } from '../lang/segmenter';
 
 const HAN = /\p{Script=Han}/u;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』', '〔': '〕', '(': ')' };
@@ -52,6 +53,7 @@ export const punctuationRule: Rule = {
     asciiQuotes(text, out);
     dashesAndEllipses(text, out);
     ordinalPause(text, out);
+    misusedPauses(text, out);
     return dedupe(out);
   },
 };
@@ -189,6 +191,18 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     turnedClosers.add(close);
     turnedOpeners.add(open.at);
   }
+  // A lonely opening mark and the next lonely closing mark of another kind around Chinese text, with
+  // no mark between them (《…战略〉, “一刀切’): the closing one was typed for the opening one's partner.
+  for (const open of stack) {
+    if (turnedOpeners.has(open.at) || open.ch === '(' || typedTwice(open.ch, open.at)) continue;
+    const close = closers.find((c) => c > open.at && !turnedClosers.has(c));
+    if (close === undefined || text[close] === ')' || typedTwice(text[close], close) || !HAN.test(text.slice(open.at + 1, close))) continue;
+    if (/[“”‘’《》（）【】〈〉「」『』〔〕()"]/.test(text.slice(open.at + 1, close))) continue;
+    const right = OPENERS[open.ch];
+    out.push(finding(close, close + 1, t(`「${open.ch}」应以「${right}」配对，「${text[close]}」有误`, `「${open.ch}」 is closed by 「${right}」, not 「${text[close]}」`), right));
+    turnedOpeners.add(open.at);
+    turnedClosers.add(close);
+  }
   // One ASCII " closing a Chinese opening mark (“走走看看") or opening for a Chinese closing one:
   // the " is the slip.
   const firstAscii = text.indexOf('"');
@@ -297,6 +311,46 @@ function ordinalPause(text: string, out: RuleFinding[]): void {
     const number = m[0].slice(0, -1);
     out.push(finding(at, at + 1, t(`括号序号「${number}」后不加顿号`, `A bracketed list number such as ${number} takes no 「、」`), ''));
   }
+}
+
+/** Values of the numerals that give an approximate number when two neighbours stand together (三四个). */
+const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** Two neighbouring numerals parted by 、 before what they count (两、三个月), not an ordinal list (第一、二批; 一、二、三). */
+const APPROXIMATE_PAUSE = /(?<![第\d０-９〇零一二两三四五六七八九十、])([一二两三四五六七八九])、([二三四五六七八九十])(?=[个位名人次天日周岁条项件家所种批十百千万亿]|年(?!级))/g;
+/** A pause mark before a conjunction that joins the last item of a list (电梯、停车位、和充电桩). */
+const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
+
+/**
+ * Pause marks and stops where GB/T 15834 has none: between two numerals of an approximate number
+ * (两、三个月 → 两三个月), before the conjunction of a list's last item (、和 → 和), and a full stop
+ * after an ellipsis (……。 → ……).
+ */
+function misusedPauses(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(APPROXIMATE_PAUSE)) {
+    // (After words, not opening a heading: 三、四个意识.)
+    if (NUMERAL_VALUE[m[2]] !== NUMERAL_VALUE[m[1]] + 1 || !HAN.test(text[m.index - 1] ?? '')) continue;
+    const at = m.index + 1;
+    out.push(finding(at, at + 1, t(`相邻数字连用表示概数，中间不用顿号（${m[1]}${m[2]}）`, `Neighbouring numerals of an approximate number take no 「、」 (${m[1]}${m[2]})`), ''));
+  }
+  for (const m of text.matchAll(PAUSE_BEFORE_CONJUNCTION)) {
+    // The conjunction, not a word it begins (、和平, 、及时, 、与会).
+    const at = m.index + 1;
+    const conjunction = text.startsWith('以及', at) ? '以及' : text.startsWith('或者', at) ? '或者' : text[at];
+    // …and only in a list of three items or more, whose earlier items a 、 parts in the same clause:
+    // a 、 alone before 和 may part two phrases of their own (求同存异、和合共生).
+    const clause = text.slice(0, m.index).split(/[，。；：！？,;:!?]/).pop() ?? '';
+    if (!HAN.test(text[at - 2] ?? '') || longestWordAt(text, at) > conjunction.length || !clause.includes('、')) continue;
+    out.push(finding(m.index, at, t(`连词「${conjunction}」前不用顿号`, `No 「、」 before the conjunction 「${conjunction}」`), ''));
+  }
+  for (const m of text.matchAll(/(?<=…)。/g)) {
+    out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
+  }
+}
+
+/** Length of the longest dictionary word at text[at] (1 when there is none). */
+function longestWordAt(text: string, at: number): number {
+  for (let n = Math.min(4, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
+  return 1;
 }
 
 /** Inside a web or mail address (https://例子.中国/a, 名字@例子.中国): its marks are its own. */

@@ -54,6 +54,8 @@ const QUOTE_CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '�
 const QUOTE_OPEN = new Set(Object.keys(QUOTE_CLOSE_OF));
 /** Confusability of glyphs that differ by a stroke's length or position (末/未, 己/已, 拔/拨). */
 const NEAR_IDENTICAL_SHAPE = 0.9;
+/** Confusability of a look-alike that is a slip in a common idiom (茶/荼 0.72; 堤/墙 of wordplay 0.65). */
+const LOOK_ALIKE_IN_IDIOM = 0.7;
 /** Quotations longer than this are checked by quote-mismatch. */
 const MIN_QUOTE_CHARS = 8;
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
@@ -389,7 +391,11 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // of the language is that close to it. Modern phrases the dictionary tags as idioms
     // (进一步提高 beside 进一步提出) are wording like any other.
     const longIdiom = tables.fromDictionary.has(info) && !tables.rareIdioms.has(info) && n >= LONG_IDIOM && CLASSICAL_PARTICLE.test(right) && diffs.length === 1 && !isFunctionWord(form[diffs[0]]) && !NUMERAL.test(form[diffs[0]]) && !isDictWord(form);
-    if (tables.fromDictionary.has(info) && !longIdiom && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
+    // A common idiom with one look-alike that makes no word of the dictionary (如火如茶, 脍灸人口) is
+    // a slip too: wordplay changes a character for one of another sense, not for its look-alike.
+    // (Homophones are judged below as such.)
+    const lookAlike = diffs.length === 1 && !tables.rareIdioms.has(info) && soundSimilarity(form[diffs[0]], right[diffs[0]]) < 0.7 && confusability(form[diffs[0]], right[diffs[0]]) >= LOOK_ALIKE_IN_IDIOM && !isDictWord(form);
+    if (tables.fromDictionary.has(info) && !longIdiom && !lookAlike && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
     // A rare idiom is evidence only against a form that is no word, with one homophone that is the
     // commoner character, as typing by pinyin picks it (历久迷新); a rarer one is a variant the
     // dictionary lacks (勠力同心 beside its 戮力同心).
@@ -406,10 +412,14 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // unless the sources misspell the term so themselves.
     // In an idiom of the dictionary, though, a word of the same sound the input method put in place of
     // two characters of it (未雨|筹谋 for 未雨绸缪: chóumóu) is one slip.
+    // Two neighbouring characters of a term of the sources typed in each other's place (命运同共体).
+    const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 5 && diffs.length === 2 && diffs[1] === diffs[0] + 1 && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
     const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
-    if (diffs.length === 2 && !imeWord && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
+    if (diffs.length === 2 && !imeWord && !swapped && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
-    if (!known && !longIdiom && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
+    // (An idiom's look-alike at its edge only before a mark, where no next word may take it: 如火如茶，.)
+    const idiomLookAlike = lookAlike && tables.fromDictionary.has(info) && (diffs[0] === 0 ? !CJK_CHAR.test(text[i - 1] ?? '') : diffs[0] === n - 1 ? !CJK_CHAR.test(text[i + n] ?? '') : true);
+    if (!known && !longIdiom && !swapped && !idiomLookAlike && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     words ??= p.words();
     // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险". An idiom
     // broken by its slip may lend its last or first character to a neighbour (举世|嘱|目的): one
@@ -430,6 +440,12 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       if ((tables.rareIdioms.has(info) || tables.weak.has(info)) && tok && tok.text.length > 1) return;
       if (longIdiom) {
         score += 0.5;
+        continue;
+      }
+      // (The swapped characters must not make a word of the draft's: 共同 of 同共 would.)
+      if (swapped) {
+        if (tok && tok.text.length > 1 && tok.start <= i + diffs[0] && i + diffs[1] < tok.end) return;
+        score += 0.75;
         continue;
       }
       // At the edge of the window, a look-alike that is a common word of its own (占|比, 大|保护)
@@ -501,6 +517,61 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
 }
 
 /** Source occurrences looked at per piece of wording (see nearSourceWording). */
+/** Shortest term looked for with a character left out or added (the window keeps four or more). */
+const MIN_GAPPED_TERM = 5;
+
+/**
+ * A term of the sources with one character left out (全球治倡议 for 全球治理倡议) or one added
+ * (全球治理新倡议): where the gap is, the draft's neighbours are two characters the sources never
+ * write side by side and no word; an added character makes no word with its neighbours. Function
+ * words left out or added (安全可靠韧性城市) are wording, not slips; a character doubled is duplicate's.
+ */
+function gappedTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const text = p.text;
+  const tables = tablesFor(index);
+  const out: Candidate[] = [];
+  const gapped = (i: number) => {
+    const info = tables.terms[i];
+    return info.text.length >= MIN_GAPPED_TERM && !tables.fromDictionary.has(info) && !tables.weak.has(info);
+  };
+  const stray = (pair: string) => !isDictWord(pair) && index.frequency(pair) === 0;
+  let words: Words | undefined;
+  /** A character the draft's words leave on its own, no function word (治 of 全球|治|倡议). */
+  const alone = (k: number) => {
+    const w = words!.word(k);
+    return !!w && w.end - w.start === 1 && !isFunctionWord(w.text);
+  };
+  for (const h of tables.matcher.scanGaps(text, gapped)) {
+    const right = tables.terms[h.pattern].text;
+    const form = text.slice(h.start, h.end);
+    if (!isCjkRun(form) || index.frequency(form) > 0 || index.term(form)) continue;
+    words ??= p.words();
+    // The window is whole words of the draft (not 安|全治理体系, 党中央准|确).
+    if (!words.startsAt(h.start) || !words.endsAt(h.end)) continue;
+    if (h.kind === 'left-out') {
+      const missing = right[h.at];
+      const gap = h.start + h.at;
+      const before = text[gap - 1];
+      // (A function word left out as a word of its own: 安全可靠|的|韧性城市; 同 of 共同体 is no word there.
+      // A character the window has elsewhere is shared, as abbreviations share it: 重难点 for 重点难点.)
+      const functionWord = isFunctionWord(missing) && tokenize(right).some((w) => w.start === h.at && w.end === h.at + 1);
+      if (functionWord || form.includes(missing) || !stray(before + text[gap]) || !(alone(gap - 1) || alone(gap))) continue;
+      const at = h.start + h.at - 1;
+      out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [before + missing], score: 1.5 });
+    } else {
+      const at = h.start + h.at;
+      const added = text[at];
+      // An added character is a slip of typing only beside one it may be taken for (全球治里理倡议);
+      // another word inserted (全球治理新倡议) is the writer's.
+      const alike = (c: string) => soundSimilarity(added, c) >= 0.7 || confusability(added, c) >= 0.7;
+      if (isFunctionWord(added) || wordFreq(added) >= COMMON_WORD_FREQ * 10 || added === text[at - 1] || added === text[at + 1] || !(alike(text[at - 1]) || alike(text[at + 1]))) continue;
+      if (!stray(text[at - 1] + added) || !stray(added + text[at + 1]) || inDictWord(text, at)) continue;
+      out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [''], score: 1.5 });
+    }
+  }
+  return out;
+}
+
 const MAX_WORDING_POSITIONS = 50;
 const WORDING_WINDOW = 4;
 
@@ -632,14 +703,17 @@ function inDictWord(text: string, k: number): boolean {
 
 /**
  * Whether the source's four characters are whole words of its text where they stand, among them
- * the word the draft breaks (组织|行|稳|致远; not 落实|习近平 for 实习, nor 接受|国务院 cut after 国务).
+ * the word the draft breaks, alone or in a longer word of the four (组织|行|稳|致远, 文化底蕴; not
+ * 落实|习近平 for 实习, nor 接受|国务院 cut after 国务).
  */
 function sourceWordStands(joined: string, ws: number, right: string, at: number): boolean {
   const from = Math.max(0, ws - 3);
   const words = tokenize(joined.slice(from, ws + WORDING_WINDOW + 3));
   const start = ws - from;
   if (!words.some((w) => w.start === start) || !words.some((w) => w.end === start + WORDING_WINDOW)) return false;
-  return [at - 1, at].some((a) => a >= 0 && a + 2 <= right.length && isDictWord(right.slice(a, a + 2)) && words.some((w) => w.start === start + a && w.text === right.slice(a, a + 2)));
+  // (The word may be part of a longer word of the window: 文化|底蕴 read as 文化底蕴.)
+  const holds = (a: number) => words.some((w) => w.start <= start + a && start + a + 2 <= w.end && start <= w.start && w.end <= start + WORDING_WINDOW);
+  return [at - 1, at].some((a) => a >= 0 && a + 2 <= right.length && isDictWord(right.slice(a, a + 2)) && holds(a));
 }
 
 /** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
@@ -782,7 +856,8 @@ export const termTypoRule: Rule = {
   safe: false,
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
-    if (index.isEmpty) return [];
+    const usage = deadlineBeforeTime(p.text);
+    if (index.isEmpty) return usage;
     const split = splitQuotes(p.text, index);
     // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
     // term look-alikes inside it that the source itself writes are not slips (but 防危杜渐 where
@@ -791,9 +866,28 @@ export const termTypoRule: Rule = {
     const fromSentences = nearSentences(p, index, strongSpans);
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index)]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...gappedTerms(p, index)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
-    return [...split, ...rest].sort((a, b) => a.start - b.start);
+    return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * 截止 (to come to an end) takes no object; before a point in time the word is 截至 (up to):
+ * 截止2024年底 → 截至2024年底, while 截止时间, 截止到, 于月底截止 stand.
+ */
+const DEADLINE_BEFORE_TIME = /截止(?=[0-9０-９〇零一二三四五六七八九十]+[年月日号时点]|目前|当前|今年|去年|上年|本年|年底|年末|今天|昨天|日前|本月|上月|本周|上周|现在|发稿)/g;
+
+function deadlineBeforeTime(text: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const m of text.matchAll(DEADLINE_BEFORE_TIME)) {
+    out.push({
+      start: m.index,
+      end: m.index + 2,
+      message: t('「截止」不带宾语，表示“到某时为止”应写作「截至」', '「截止」 (to end) takes no object; before a time write 「截至」 (up to)'),
+      replacements: ['截至'],
+    });
+  }
+  return out;
+}

@@ -5,6 +5,17 @@
 // strings are built, which is what made trying every window against a table slow.
 import { AhoCorasick } from './ahoCorasick';
 
+/** A window that is a pattern with one character left out or one more (全球治倡议 for 全球治理倡议). */
+export interface GapHit {
+  start: number;
+  /** End of the window: the pattern's length less one, or more one. */
+  end: number;
+  pattern: number;
+  /** Offset in the pattern of the character left out, or in the window of the one added. */
+  at: number;
+  kind: 'left-out' | 'added';
+}
+
 export interface SubstitutionHit {
   /** Start of the window in the text; its length is the pattern's. */
   start: number;
@@ -82,6 +93,61 @@ export class SubstitutionMatcher {
   }
 
   /**
+   * Every window that is one of the patterns `gapped` accepts with one code unit left out or one
+   * added, each once, found through the same pieces: those before the gap keep their place from the
+   * window's start, those after it from its end. The added or left-out unit is not at either end.
+   */
+  scanGaps(text: string, gapped: (pattern: number) => boolean): GapHit[] {
+    const out: GapHit[] = [];
+    const seen = new Set<string>();
+    const report = (hit: GapHit) => {
+      const key = `${hit.start}:${hit.end}:${hit.pattern}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(hit);
+      }
+    };
+    this.automaton.forEachMatch(text, (end, id) => {
+      const pieceStart = end - this.automaton.patterns[id].length;
+      for (const use of this.uses[id]) {
+        if (!gapped(use.pattern)) continue;
+        const pattern = this.patterns[use.pattern];
+        const n = pattern.length;
+        // Anchored at the start: the gap lies after the piece.
+        const start = pieceStart - use.offset;
+        if (start >= 0) {
+          let same = 0;
+          while (same < n && start + same < text.length && text.charCodeAt(start + same) === pattern.charCodeAt(same)) same++;
+          // (A gap the greedy comparison puts at an end may lie inside a run of one character, where
+          // every place is the same gap: aab less a character is ab wherever.)
+          const leftOut = same >= n - 1 && pattern[n - 2] === pattern[n - 1] ? n - 2 : same;
+          if (leftOut > 0 && leftOut < n - 1 && matchesAt(text, start + leftOut, pattern, leftOut + 1, n)) report({ start, end: start + n - 1, pattern: use.pattern, at: leftOut, kind: 'left-out' });
+          const added = same === n && text[start + n] === pattern[n - 1] ? n - 1 : same;
+          if (added > 0 && added < n && start + n + 1 <= text.length && matchesAt(text, start + added + 1, pattern, added, n)) report({ start, end: start + n + 1, pattern: use.pattern, at: added, kind: 'added' });
+        }
+        // Anchored at the end: the gap lies before the piece.
+        const stop = pieceStart + (n - use.offset);
+        if (stop <= text.length) {
+          let same = 0;
+          while (same < n && stop - same - 1 >= 0 && text.charCodeAt(stop - same - 1) === pattern.charCodeAt(n - same - 1)) same++;
+          const gap = n - same; // pattern[0, gap) lies before the tail that matches
+          const leftOutStart = stop - (n - 1);
+          const leftOut = gap <= 1 && pattern[0] === pattern[1] ? 1 : gap - 1;
+          if (same > 0 && leftOut > 0 && leftOut < n - 1 && leftOutStart >= 0 && matchesAt(text, leftOutStart, pattern, 0, leftOut) && matchesAt(text, leftOutStart + leftOut, pattern, leftOut + 1, n)) {
+            report({ start: leftOutStart, end: stop, pattern: use.pattern, at: leftOut, kind: 'left-out' });
+          }
+          const addedStart = stop - (n + 1);
+          const added = gap === 0 && addedStart >= 0 && text[addedStart] === pattern[0] ? 1 : gap;
+          if (same > 0 && added > 0 && added < n && addedStart >= 0 && matchesAt(text, addedStart, pattern, 0, added) && matchesAt(text, addedStart + added + 1, pattern, added, n)) {
+            report({ start: addedStart, end: stop, pattern: use.pattern, at: added, kind: 'added' });
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
    * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
    * order. `accept(start, end)` may veto windows before they are compared (it is called once per
    * piece found, so it must be cheap).
@@ -122,4 +188,11 @@ export class SubstitutionMatcher {
     });
     return out;
   }
+}
+
+/** Whether text from `at` holds pattern[from, to). */
+function matchesAt(text: string, at: number, pattern: string, from: number, to: number): boolean {
+  if (at + (to - from) > text.length) return false;
+  for (let k = from; k < to; k++) if (text.charCodeAt(at + k - from) !== pattern.charCodeAt(k)) return false;
+  return true;
 }
