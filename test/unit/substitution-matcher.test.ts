@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SubstitutionMatcher } from '../../server/src/core/text/substitutionMatcher';
+import { SubstitutionMatcher, type GapHit } from '../../server/src/core/text/substitutionMatcher';
 
 /** Every (start, pattern, diffs) by trying every window: the reference the matcher must equal. */
 function bruteForce(text: string, patterns: string[], limit: (p: string) => number): string[] {
@@ -91,13 +91,17 @@ describe('SubstitutionMatcher', () => {
     };
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[abc]{3,7}$/), { minLength: 1, maxLength: 4 }), fc.stringMatching(/^[abcd]{0,30}$/), (patterns, text) => {
-        const m = new SubstitutionMatcher(patterns, (p) => (p.length >= 5 ? 2 : 1));
-        const got = [...new Set(m.scanGaps(text, () => true).map((h) => `${h.start}:${h.end}:${h.pattern}:${h.kind}`))].sort();
+        const m = new SubstitutionMatcher(patterns, (p) => (p.length >= 5 ? 2 : 1), undefined, undefined, () => true);
+        const got = [...new Set(m.scanGaps(text).map((h) => `${h.start}:${h.end}:${h.pattern}:${h.kind}`))].sort();
         assert.deepEqual(got, brute(text, patterns));
       }),
       { numRuns: 300 },
     );
-    const m = new SubstitutionMatcher(['全球治理倡议'], () => 1);
-    assert.deepEqual(m.scanGaps('我愿提出全球治倡议', () => true), [{ start: 4, end: 9, pattern: 0, at: 3, kind: 'left-out' }]);
+    const m = new SubstitutionMatcher(['全球治理倡议', '全球发展倡议'], () => 1, undefined, undefined, (_p, i) => i === 0);
+    assert.deepEqual(m.scanGaps('我愿提出全球治倡议，全球发倡议'), [{ start: 4, end: 9, pattern: 0, at: 3, kind: 'left-out' }]);
+    // scan reports them in the same pass, beside the substitutions.
+    const gaps: GapHit[] = [];
+    assert.equal(m.scan('全球治倡议，全球治理倡仪', undefined, gaps).length, 1);
+    assert.equal(gaps.length, 1);
   });
 });

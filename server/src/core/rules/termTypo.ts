@@ -9,7 +9,7 @@ import { canRead, confusability, soundSimilarity } from '../lang/similarity';
 import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
-import { SubstitutionMatcher } from '../text/substitutionMatcher';
+import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
 import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
@@ -355,6 +355,8 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
       // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases.
       (_text, i) => weak.has(terms[i]),
+      // The sources' own terms are looked for with a character left out or added too (see gappedTerms).
+      (text, i) => text.length >= MIN_GAPPED_TERM && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
     tables = { terms, fromDictionary, rareIdioms: rare, weak, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
@@ -364,7 +366,7 @@ function tablesFor(index: CorpusIndex): NearTermTables {
 }
 
 /** Windows that are a known term with one character off, or a homophone of one. */
-function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
   let words: Words | undefined;
@@ -501,7 +503,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     typoWindows.add(i * (MAX_TERM + 1) + n);
     judge(i, n, right, info, true);
   });
-  const hits = tables.matcher.scan(text, inRun);
+  const hits = tables.matcher.scan(text, inRun, gaps);
   // In text order, shorter windows first, as the sources' terms were tried before.
   hits.sort((a, b) => a.start - b.start || tables.terms[a.pattern].text.length - tables.terms[b.pattern].text.length || a.pattern - b.pattern);
   for (const h of hits) {
@@ -526,14 +528,10 @@ const MIN_GAPPED_TERM = 5;
  * write side by side and no word; an added character makes no word with its neighbours. Function
  * words left out or added (安全可靠韧性城市) are wording, not slips; a character doubled is duplicate's.
  */
-function gappedTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[]): Candidate[] {
   const text = p.text;
   const tables = tablesFor(index);
   const out: Candidate[] = [];
-  const gapped = (i: number) => {
-    const info = tables.terms[i];
-    return info.text.length >= MIN_GAPPED_TERM && !tables.fromDictionary.has(info) && !tables.weak.has(info);
-  };
   const stray = (pair: string) => !isDictWord(pair) && index.frequency(pair) === 0;
   let words: Words | undefined;
   /** A character the draft's words leave on its own, no function word (治 of 全球|治|倡议). */
@@ -541,7 +539,7 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     const w = words!.word(k);
     return !!w && w.end - w.start === 1 && !isFunctionWord(w.text);
   };
-  for (const h of tables.matcher.scanGaps(text, gapped)) {
+  for (const h of gaps) {
     const right = tables.terms[h.pattern].text;
     const form = text.slice(h.start, h.end);
     if (!isCjkRun(form) || index.frequency(form) > 0 || index.term(form)) continue;
@@ -865,8 +863,9 @@ export const termTypoRule: Rule = {
     const strongSpans: StrongSpan[] = [];
     const fromSentences = nearSentences(p, index, strongSpans);
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
-    const fromTerms = nearTerms(p, index).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...gappedTerms(p, index)]).filter(
+    const gaps: GapHit[] = [];
+    const fromTerms = nearTerms(p, index, gaps).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...gappedTerms(p, index, gaps)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);

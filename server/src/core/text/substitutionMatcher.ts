@@ -42,6 +42,8 @@ export class SubstitutionMatcher {
   private readonly cuts: number[][];
   /** Most differing code units a window may have (see `withinPiece`). */
   private readonly limits: number[];
+  /** 1 for the patterns also looked for with a code unit left out or added (see `gapped`). */
+  private readonly gapped: Uint8Array;
 
   /**
    * @param patterns the texts to match (each at least 2 code units long to be matched at all)
@@ -52,13 +54,17 @@ export class SubstitutionMatcher {
    * @param sparse for a pattern, whether it is looked for only through pieces that few patterns
    *   share (at most MAX_SHARED_PIECE): a cheap search for many patterns of less worth, which misses
    *   their windows whose intact piece is a common one
+   * @param gapped for a pattern, whether `scan` also reports its windows with one inner code unit
+   *   left out or added (see GapHit), found through the same pieces in the same pass
    */
   constructor(
     readonly patterns: readonly string[],
     maxSubstitutions: (pattern: string, index: number) => number,
     withinPiece: (pattern: string, index: number) => number = () => 0,
     sparse: (pattern: string, index: number) => boolean = () => false,
+    gapped: (pattern: string, index: number) => boolean = () => false,
   ) {
+    this.gapped = Uint8Array.from(patterns, (text, i) => (gapped(text, i) ? 1 : 0));
     const pieceIds = new Map<string, number>();
     const pieceTexts: string[] = [];
     this.uses = [];
@@ -92,72 +98,73 @@ export class SubstitutionMatcher {
     this.automaton = new AhoCorasick(pieceTexts);
   }
 
+  /** The windows of the `gapped` patterns with one inner code unit left out or added (see `scan`). */
+  scanGaps(text: string): GapHit[] {
+    const gaps: GapHit[] = [];
+    this.scan(text, undefined, gaps);
+    return gaps;
+  }
+
   /**
-   * Every window that is one of the patterns `gapped` accepts with one code unit left out or one
-   * added, each once, found through the same pieces: those before the gap keep their place from the
-   * window's start, those after it from its end. The added or left-out unit is not at either end.
+   * A pattern's windows with one code unit left out or added around a piece found at pieceStart:
+   * pieces before the gap keep their place from the window's start, those after it from its end.
+   * The unit left out or added is not at either end.
    */
-  scanGaps(text: string, gapped: (pattern: number) => boolean): GapHit[] {
-    const out: GapHit[] = [];
-    const seen = new Set<string>();
-    const report = (hit: GapHit) => {
-      const key = `${hit.start}:${hit.end}:${hit.pattern}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(hit);
+  private gapsAt(text: string, pieceStart: number, use: PieceUse, report: (hit: GapHit) => void): void {
+    const pattern = this.patterns[use.pattern];
+    const n = pattern.length;
+    // Anchored at the start: the gap lies after the piece.
+    const start = pieceStart - use.offset;
+    if (start >= 0) {
+      let same = 0;
+      while (same < n && start + same < text.length && text.charCodeAt(start + same) === pattern.charCodeAt(same)) same++;
+      // (A gap the greedy comparison puts at an end may lie inside a run of one character, where
+      // every place is the same gap: aab less a character is ab wherever.)
+      const leftOut = same >= n - 1 && pattern[n - 2] === pattern[n - 1] ? n - 2 : same;
+      if (leftOut > 0 && leftOut < n - 1 && matchesAt(text, start + leftOut, pattern, leftOut + 1, n)) report({ start, end: start + n - 1, pattern: use.pattern, at: leftOut, kind: 'left-out' });
+      const added = same === n && text[start + n] === pattern[n - 1] ? n - 1 : same;
+      if (added > 0 && added < n && start + n + 1 <= text.length && matchesAt(text, start + added + 1, pattern, added, n)) report({ start, end: start + n + 1, pattern: use.pattern, at: added, kind: 'added' });
+    }
+    // Anchored at the end: the gap lies before the piece.
+    const stop = pieceStart + (n - use.offset);
+    if (stop <= text.length) {
+      let same = 0;
+      while (same < n && stop - same - 1 >= 0 && text.charCodeAt(stop - same - 1) === pattern.charCodeAt(n - same - 1)) same++;
+      const gap = n - same; // pattern[0, gap) lies before the tail that matches
+      const leftOutStart = stop - (n - 1);
+      const leftOut = gap <= 1 && pattern[0] === pattern[1] ? 1 : gap - 1;
+      if (same > 0 && leftOut > 0 && leftOut < n - 1 && leftOutStart >= 0 && matchesAt(text, leftOutStart, pattern, 0, leftOut) && matchesAt(text, leftOutStart + leftOut, pattern, leftOut + 1, n)) {
+        report({ start: leftOutStart, end: stop, pattern: use.pattern, at: leftOut, kind: 'left-out' });
       }
-    };
-    this.automaton.forEachMatch(text, (end, id) => {
-      const pieceStart = end - this.automaton.patterns[id].length;
-      for (const use of this.uses[id]) {
-        if (!gapped(use.pattern)) continue;
-        const pattern = this.patterns[use.pattern];
-        const n = pattern.length;
-        // Anchored at the start: the gap lies after the piece.
-        const start = pieceStart - use.offset;
-        if (start >= 0) {
-          let same = 0;
-          while (same < n && start + same < text.length && text.charCodeAt(start + same) === pattern.charCodeAt(same)) same++;
-          // (A gap the greedy comparison puts at an end may lie inside a run of one character, where
-          // every place is the same gap: aab less a character is ab wherever.)
-          const leftOut = same >= n - 1 && pattern[n - 2] === pattern[n - 1] ? n - 2 : same;
-          if (leftOut > 0 && leftOut < n - 1 && matchesAt(text, start + leftOut, pattern, leftOut + 1, n)) report({ start, end: start + n - 1, pattern: use.pattern, at: leftOut, kind: 'left-out' });
-          const added = same === n && text[start + n] === pattern[n - 1] ? n - 1 : same;
-          if (added > 0 && added < n && start + n + 1 <= text.length && matchesAt(text, start + added + 1, pattern, added, n)) report({ start, end: start + n + 1, pattern: use.pattern, at: added, kind: 'added' });
-        }
-        // Anchored at the end: the gap lies before the piece.
-        const stop = pieceStart + (n - use.offset);
-        if (stop <= text.length) {
-          let same = 0;
-          while (same < n && stop - same - 1 >= 0 && text.charCodeAt(stop - same - 1) === pattern.charCodeAt(n - same - 1)) same++;
-          const gap = n - same; // pattern[0, gap) lies before the tail that matches
-          const leftOutStart = stop - (n - 1);
-          const leftOut = gap <= 1 && pattern[0] === pattern[1] ? 1 : gap - 1;
-          if (same > 0 && leftOut > 0 && leftOut < n - 1 && leftOutStart >= 0 && matchesAt(text, leftOutStart, pattern, 0, leftOut) && matchesAt(text, leftOutStart + leftOut, pattern, leftOut + 1, n)) {
-            report({ start: leftOutStart, end: stop, pattern: use.pattern, at: leftOut, kind: 'left-out' });
-          }
-          const addedStart = stop - (n + 1);
-          const added = gap === 0 && addedStart >= 0 && text[addedStart] === pattern[0] ? 1 : gap;
-          if (same > 0 && added > 0 && added < n && addedStart >= 0 && matchesAt(text, addedStart, pattern, 0, added) && matchesAt(text, addedStart + added + 1, pattern, added, n)) {
-            report({ start: addedStart, end: stop, pattern: use.pattern, at: added, kind: 'added' });
-          }
-        }
+      const addedStart = stop - (n + 1);
+      const added = gap === 0 && addedStart >= 0 && text[addedStart] === pattern[0] ? 1 : gap;
+      if (same > 0 && added > 0 && added < n && addedStart >= 0 && matchesAt(text, addedStart, pattern, 0, added) && matchesAt(text, addedStart + added + 1, pattern, added, n)) {
+        report({ start: addedStart, end: stop, pattern: use.pattern, at: added, kind: 'added' });
       }
-    });
-    return out;
+    }
   }
 
   /**
    * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
    * order. `accept(start, end)` may veto windows before they are compared (it is called once per
-   * piece found, so it must be cheap).
+   * piece found, so it must be cheap). When `gaps` is given, the windows of the `gapped` patterns
+   * with one inner code unit left out or added are pushed to it, each once.
    */
-  scan(text: string, accept?: (start: number, end: number) => boolean): SubstitutionHit[] {
+  scan(text: string, accept?: (start: number, end: number) => boolean, gaps?: GapHit[]): SubstitutionHit[] {
     const out: SubstitutionHit[] = [];
     const diffs: number[] = [];
+    const seenGaps = new Set<string>();
+    const reportGap = (hit: GapHit) => {
+      const key = `${hit.start}:${hit.end}:${hit.pattern}`;
+      if (!seenGaps.has(key)) {
+        seenGaps.add(key);
+        gaps!.push(hit);
+      }
+    };
     this.automaton.forEachMatch(text, (end, id) => {
       const pieceStart = end - this.automaton.patterns[id].length;
       for (const use of this.uses[id]) {
+        if (gaps && this.gapped[use.pattern] === 1) this.gapsAt(text, pieceStart, use, reportGap);
         const pattern = this.patterns[use.pattern];
         const start = pieceStart - use.offset;
         const stop = start + pattern.length;
