@@ -211,6 +211,16 @@ describe('completion', () => {
     }
   });
 
+  it('completes full pinyin of source wording that is no known phrase (quanqiunanfang → 全球南方)', () => {
+    for (const [typed, want] of [
+      ['上合组织与quanqiunanfang‸', '全球南方'],
+      ['因地制宜发展xinzhishengchanli‸', '新质生产力'],
+    ]) {
+      const { items } = complete(index, typed);
+      assert.equal(items[0]?.insertText, want, items.map((c) => c.label).join(' '));
+    }
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');

@@ -76,6 +76,9 @@ describe('rule duplicate', () => {
     ['城市更新不是拆旧建新，而是是一场治理变革。', '是', 12],
     ['城市更新必须循序渐渐进、久久为功。', '渐', 9],
     ['好故事让游客流连忘忘返。', '忘', 9],
+    // …or inside a common word of three characters, or before one it begins after a function word.
+    ['两国政治互信实现了历史史性跨越。', '史', 11],
+    ['有效防范化解了一一大批风险隐患。', '一', 8],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -113,6 +116,22 @@ describe('rule duplicate', () => {
 
   it('flags a series of doubled words that is no tentative action (提升提升、完善完善)', () => {
     assert.deepEqual(run('我们要提升提升、完善完善能力。').map((f) => f.text), ['提升提升', '完善完善']);
+  });
+
+  it('deletes every copy before the word the last one begins when the doubled form is rare (排排|排查, 品|品|品牌)', () => {
+    for (const [text, fixed] of [
+      ['健全排排排查整治机制。', '健全排查整治机制。'],
+      ['要加强品品品牌建设。', '要加强品牌建设。'],
+    ]) {
+      const f = run(text);
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.equal(applyFirst(text, f), fixed);
+    }
+  });
+
+  it('flags a doubled character before a word of the sources the dictionary lacks that begins their terms (文文|旅 of 文旅产业)', async () => {
+    const index = indexOf('推动文旅产业“走出去”。文旅产业是综合性产业。发展文旅产业，推动文旅融合。');
+    assert.deepEqual(run('民心相通。”文文旅交流是纽带。', index).map((f) => f.text), ['文文']);
   });
 
   it('flags each extra copy of a character written three times', () => {
@@ -164,6 +183,8 @@ describe('rule duplicate', () => {
       // …not when a word begins after it, nor when the first copy ends a word (老年人|人口).
       '个个争先，件件落实，年年有余，团团围住，老年人人口占比上升，人人有责。',
       '消防救援站站长，但是是否可行，生生不息，念念不忘，人人自危，天天向上。',
+      // A word ending in the first copy and one beginning with the second; a village's name before 村委会.
+      '去年年底召开，以政治建设统领领导班子建设，中央组织部部长出席，庆生村村委会主任。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

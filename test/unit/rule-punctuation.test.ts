@@ -47,6 +47,7 @@ describe('rule punctuation', () => {
       assert.equal(fixed('峰会批准的《上合组织未来10年发展战略〉，为组织擘画蓝图。'), '峰会批准的《上合组织未来10年发展战略》，为组织擘画蓝图。');
       assert.equal(fixed('更不能搞“一刀切’。要落实责任。'), '更不能搞“一刀切”。要落实责任。');
       assert.deepEqual(flagged('更不能搞“一刀切’。'), [['’', 8, ['”']]]);
+      assert.equal(fixed('落实三中全会《决定>和《意见》部署。'), '落实三中全会《决定》和《意见》部署。');
       // Marks between them: no guess (他说“好‘的”: the ‘ is lonely, the quotation is closed).
       assert.deepEqual(flagged('他说“好‘的”。'), [['‘', 4, []]]);
     });
@@ -119,6 +120,11 @@ describe('rule punctuation', () => {
     it('deletes 、 before the conjunction of the last item, not before a word it begins', () => {
       assert.equal(fixed('加装电梯、停车位、和充电桩，学习、宣传、以及落实'), '加装电梯、停车位和充电桩，学习、宣传以及落实');
       assert.deepEqual(run('发展、和平、安全，北京、和田，处置、及时报告，代表、与会嘉宾，求同存异、和合共生'), []);
+    });
+
+    it('deletes 、 before 等 that closes a list, and between 三 and 五', () => {
+      assert.equal(fixed('对供水、排水、燃气、等市政基础设施，用三、五年时间'), '对供水、排水、燃气等市政基础设施，用三五年时间');
+      assert.deepEqual(run('人才、等级、等待，考核报告、评语、等次或者鉴定'), []);
     });
 
     it('deletes a full stop after an ellipsis', () => {

@@ -178,6 +178,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(text.slice(f[0].start, f[0].end), '资');
   });
 
+  it('reports edits one shared character apart as one change of wording (预防 → 防控)', () => {
+    const text = '习近平总书记强调：“加快推进韧性城市建设，健全城市安全防控体系，强化城市基本运行保障体系，提高防灾减灾救灾能力。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['防控', '预防']]);
+  });
+
   it('flags the differing words of a near quotation, with the source wording and place', () => {
     const text = '习近平主席指出：“安全是国家发展的基础，平安是人民幸福的生命线。”';
     const f = runRule(quoteMismatchRule, text, index);

@@ -5,7 +5,7 @@
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
-import { initials as initialsOf, syllables } from '../lang/pinyin';
+import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { tokenize } from '../lang/segmenter';
 import { soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
@@ -65,6 +65,8 @@ interface CompletionData {
   entries: Entry[];
   /** Per UTF-16 unit of the sources' joined text, the initial of a Chinese character's usual reading ('.' otherwise). */
   sourceInitials?: { text: string; initials: string };
+  /** The toneless syllables of the sources' characters (fullPinyinWording). */
+  sourceSyllables?: Set<string>;
   /** Entries made for source wording (found by initials or as a continuation), by text; they follow the index's entries from wordingBase on. */
   wordingIds?: Map<string, number>;
   wordingBase?: number;
@@ -414,14 +416,15 @@ const DOT = 0x2e;
  * Wording of the sources whose characters' initials are the typed letters, whole words there
  * (新质生产力 in 发展|新质|生产力), most frequent first; made entries of their own.
  */
-function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, best: Map<number, Match>): void {
+function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, best: Map<number, Match>, byInitials = letters, accept: (phrase: string) => boolean = () => true): void {
   const { text, initials } = sourceInitials(index, d);
-  const input = letters.toLowerCase();
+  const input = byInitials.toLowerCase();
   // Occurrences counted per phrase first; each phrase is then segmented once, in its first context.
   const seen = new Map<string, { n: number; at: number }>();
   let hits = 0;
   for (let at = initials.indexOf(input); at >= 0 && hits < MAX_WORDING_HITS; at = initials.indexOf(input, at + 1), hits++) {
     const phrase = text.slice(at, at + input.length);
+    if (!accept(phrase)) continue;
     const known = seen.get(phrase);
     if (known) known.n++;
     else seen.set(phrase, { n: 1, at });
@@ -436,6 +439,50 @@ function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, 
     const id = wordingEntry(index, d, phrase);
     best.set(id, { id, typed: letters.length, score: 50 + Math.log2(1 + n) });
   }
+}
+
+/**
+ * Wording of the sources typed in full pinyin (quanqiunanfang → 全球南方): the letters cut into
+ * syllables the sources' characters are read with, looked up by their initials and kept where each
+ * character can be read as its syllable. A few cuts are tried (xian: xi'an).
+ */
+function fullPinyinWording(index: CorpusIndex, d: CompletionData, letters: string, best: Map<number, Match>): void {
+  const known = sourceSyllables(index, d);
+  const input = letters.toLowerCase();
+  const cuts: string[][] = [];
+  const cut = (at: number, acc: string[]) => {
+    if (cuts.length >= MAX_PINYIN_CUTS) return;
+    if (at === input.length) {
+      if (acc.length >= 2) cuts.push([...acc]);
+      return;
+    }
+    for (let n = Math.min(6, input.length - at); n >= 1; n--) {
+      const syllable = input.slice(at, at + n);
+      if (!known.has(syllable)) continue;
+      acc.push(syllable);
+      cut(at + n, acc);
+      acc.pop();
+    }
+  };
+  cut(0, []);
+  for (const syllables of cuts) {
+    const readAs = (phrase: string) => [...phrase].every((ch, k) => charReadings(ch).includes(syllables[k]));
+    wordingMatches(index, d, letters, best, syllables.map((x) => x[0]).join(''), readAs);
+  }
+}
+/** Most ways of cutting typed letters into syllables that are tried. */
+const MAX_PINYIN_CUTS = 4;
+
+/** The toneless syllables the sources' characters are read with, built once per index. */
+function sourceSyllables(index: CorpusIndex, d: CompletionData): Set<string> {
+  if (d.sourceSyllables) return d.sourceSyllables;
+  const chars = new Set<string>();
+  const text = index.joined;
+  for (let i = 0; i < text.length; i++) if (isCjk(text, i)) chars.add(text[i]);
+  const out = new Set<string>();
+  for (const ch of chars) for (const r of charReadings(ch)) out.add(r);
+  d.sourceSyllables = out;
+  return out;
 }
 
 /** The entry for a phrase of the sources' text that is no term of the index, made once. */
@@ -705,6 +752,8 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     pinyinMatches(d, letters, best);
     // Initials that name no known phrase may still spell wording the sources use (xzscl → 新质生产力).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) wordingMatches(index, d, letters, best);
+    // …and full pinyin too (quanqiunanfang → 全球南方).
+    if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) fullPinyinWording(index, d, letters, best);
   } else {
     const run = text.slice(cjkRunStart(text, offset), offset);
     if (run) {

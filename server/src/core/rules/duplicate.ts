@@ -72,8 +72,24 @@ export const duplicateRule: Rule = {
         if (last && i < last.end && i + len > last.start && !(last.start === i && last.end === i + len)) continue;
         // Most repetitions (人人, 一年年, 二〇二〇) are settled without segmenting the paragraph —
         // not one before a term of the sources (上|上合组织), which outweighs the dictionary's 上上.
-        // A character typed twice inside an idiom (循序渐渐进, 流连忘忘返) is a slip whatever the words say.
-        const inIdiom = len === 1 && splitsIdiom(text, i);
+        // A character three times or more before the word its last copy begins (排排|排查, 品|品|品牌):
+        // every copy before that one is extra — unless the doubled form is a common reduplication,
+        // which may read with what follows (人人|人参与: one copy extra, found below).
+        if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit && wordFreq(unit + unit) < COMMON_REDUPLICATION) {
+          let last = i + 2;
+          while (text[last + 1] === unit) last++;
+          if (!NUMERALS.test(unit) && !isDictWord(text.slice(i, last + 1)) && (isDictWord(text.slice(last, last + 2)) || isDictWord(text.slice(last, last + 3)))) {
+            // (Marked whole with the copy that stays, and fixed to it, as every repetition is.)
+            const finding = { start: i, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit] };
+            out.push(finding);
+            units.set(finding, text.slice(i, last + 1));
+            i = last;
+            break;
+          }
+        }
+        // A character typed twice inside an idiom or a common longer word (循序渐渐进, 历史史性) is a
+        // slip whatever the words say.
+        const inIdiom = len === 1 && splitsWord(text, i);
         if (!inIdiom && !typedBeforeTerm(text, i, len, ctx.index) && legitimateAsCharacters(text, i, len, ctx.index)) continue;
         const words = paragraph.words();
         if (!inIdiom && isLegitimate(text, i, len, words, ctx.index)) continue;
@@ -205,7 +221,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const doubled = unit + unit;
   const first = words.word(i)!;
   // One dictionary word holds both copies — unless it is a function word's rare doubled form (了了).
-  if (first.end >= end) return !(first.start === i && first.end === end && rareFunctionDouble(unit));
+  // (Nor the doubled form itself before a term or word of the sources its second copy begins: 文文|旅 of 文旅.)
+  if (first.end >= end) return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index)));
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
@@ -308,14 +325,34 @@ function typedBeforeTerm(text: string, i: number, len: number, index: CorpusInde
   return !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
 }
 
-/** A term the sources use repeatedly (three characters or more) that starts at text[at]. */
+/**
+ * A term the sources use repeatedly (three characters or more) that starts at text[at], or a word of
+ * two characters they use that often and the dictionary lacks (文旅 before 文文|旅).
+ */
 function knownTermAt(text: string, at: number, index: CorpusIndex): string | undefined {
   for (let n = Math.min(MAX_UNIT, text.length - at); n >= 3; n--) {
     const info = index.term(text.slice(at, at + n));
     if (info && info.count >= 2 && !weaklyMined(info)) return info.text;
   }
-  return undefined;
+  // (…where the sources never double its first character: they write 县县通 as well as 县通.)
+  // (…and one that begins terms of theirs: 文旅 of 文旅产业, not 好地 of 良好地.)
+  const pair = text.slice(at, at + 2);
+  if (pair.length !== 2 || !HAN.test(pair) || isDictWord(pair) || index.frequency(pair) < SOURCE_WORD_USES || index.frequency(pair[0] + pair[0]) > 0) return undefined;
+  return termHeads(index).has(pair) ? pair : undefined;
 }
+const termHeadsByIndex = new WeakMap<CorpusIndex, Set<string>>();
+/** The first two characters of the sources' trusted terms (文旅 of 文旅产业), built once per index. */
+function termHeads(index: CorpusIndex): Set<string> {
+  let heads = termHeadsByIndex.get(index);
+  if (!heads) {
+    heads = new Set();
+    for (const info of index.allTerms()) if (info.text.length >= 3 && info.count >= 2 && !weaklyMined(info)) heads.add(info.text.slice(0, 2));
+    termHeadsByIndex.set(index, heads);
+  }
+  return heads;
+}
+/** Uses that make two characters a word of the sources (文旅). */
+const SOURCE_WORD_USES = 3;
 
 /** A function word whose doubled form is a word only rarely (了了, unlike 常常, 仅仅): doubled, a slip. */
 function rareFunctionDouble(unit: string): boolean {
@@ -354,8 +391,9 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION) {
     return leavesFragment(text, i + 2) && !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
   }
-  // After a closing mark the character may end the quoted or titled name (“检验所”网|网站).
-  if (i > 0 && CJK_CLOSING.test(text[i - 1])) return false;
+  // After a closing mark the character may end the quoted or titled name (“检验所”网|网站) — not
+  // after a quoted sentence, which ends nothing (相通。”文|文旅).
+  if (i > 0 && CJK_CLOSING.test(text[i - 1]) && !/[。！？…]/.test(text[i - 2] ?? '')) return false;
   const before = i > 0 ? words.word(i - 1) : undefined;
   const beforePos = before ? dictEntry(before.text)?.pos ?? '' : '';
   if (/^(ns|nr\w*|nz|m|j)$/.test(beforePos)) return false;
@@ -367,19 +405,35 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
 }
 
 let idiomSet: Set<string> | undefined;
+/** A word of three or four characters this common, split by a copy of one of them, is a slip (历史史性). */
+const SPLIT_WORD_FREQ = 50;
 
 /**
- * Whether text[i] and text[i + 1] (the same character) stand inside an idiom of the dictionary once
- * one of them is gone, and the text as written holds no idiom there (生生不息 keeps both).
+ * Whether text[i] and text[i + 1] (the same character) stand inside an idiom or a common word of
+ * three or four characters once one of them is gone (循序渐渐进, 历史史性, 一一大批), and the text as
+ * written holds no idiom or word of three characters or more over them (生生不息 keeps both).
  */
-function splitsIdiom(text: string, i: number): boolean {
+function splitsWord(text: string, i: number): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
-  for (let s = Math.max(0, i - 3); s <= i; s++) {
-    const candidate = text.slice(s, i + 1) + text.slice(i + 2, s + 5);
-    if (candidate.length !== 4 || !idiomSet.has(candidate)) continue;
-    // An idiom as written over either copy (人人自危, 生生不息, 没完没了|了) leaves the pair to the words.
-    for (let k = Math.max(0, i - 3); k <= i + 1; k++) if (idiomSet.has(text.slice(k, k + 4))) return false;
-    return true;
+  // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
+  // as written.
+  const ends = isDictWord(text.slice(Math.max(0, i - 1), i + 1)) && i >= 1 || (i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
+  if (ends && (isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4)))) return false;
+  const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
+  for (const n of [4, 3]) {
+    for (let s = Math.max(0, i - n + 1); s <= i; s++) {
+      const candidate = text.slice(s, i + 1) + text.slice(i + 2, s + n + 1);
+      // (The word must take in the character after the pair: 进一步|步 is the words' to judge. One
+      // that starts with the pair may follow a name ending in its character, 庆生村|村委会: only
+      // after a function word or a mark is it a slip, 化解了一|一大批.)
+      if (candidate.length !== n || s + n <= i + 1 || !isWord(candidate)) continue;
+      if (s === i && i > 0 && HAN.test(text[i - 1]) && !FUNCTION_POS.test(dictEntry(text[i - 1])?.pos ?? '')) continue;
+      // An idiom or word as written over both copies (人人自危, 生生不息) leaves the pair to the words.
+      for (let k = Math.max(0, i - 3); k <= i; k++) {
+        for (const m of [3, 4]) if (k + m >= i + 2 && isWord(text.slice(k, k + m))) return false;
+      }
+      return true;
+    }
   }
   return false;
 }

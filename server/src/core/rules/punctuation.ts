@@ -17,7 +17,7 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
 import { charClass, trimEndWhere } from '../text/trim';
-import { isDictWord } from '../lang/segmenter';
+import { isDictWord, tokenize } from '../lang/segmenter';
 
 const HAN = /\p{Script=Han}/u;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』', '〔': '〕', '(': ')' };
@@ -203,6 +203,14 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     turnedOpeners.add(open.at);
     turnedClosers.add(close);
   }
+  // A half-width > typed for 》 (《决定>和《意见》).
+  for (const open of stack) {
+    if (open.ch !== '《' || turnedOpeners.has(open.at)) continue;
+    const gt = text.indexOf('>', open.at + 1);
+    if (gt < 0 || /[《》<]/.test(text.slice(open.at + 1, gt)) || !HAN.test(text.slice(open.at + 1, gt)) || gt - open.at > MAX_NAMED) continue;
+    out.push(finding(gt, gt + 1, t('「《」应以「》」配对，「>」有误', '「《」 is closed by 「》」, not 「>」'), '》'));
+    turnedOpeners.add(open.at);
+  }
   // One ASCII " closing a Chinese opening mark (“走走看看") or opening for a Chinese closing one:
   // the " is the slip.
   const firstAscii = text.indexOf('"');
@@ -315,7 +323,7 @@ function ordinalPause(text: string, out: RuleFinding[]): void {
 
 /** Values of the numerals that give an approximate number when two neighbours stand together (三四个). */
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-/** Two neighbouring numerals parted by 、 before what they count (两、三个月), not an ordinal list (第一、二批; 一、二、三). */
+/** Two neighbouring numerals (or 三五) parted by 、 before what they count (两、三个月), not an ordinal list (第一、二批; 一、二、三). */
 const APPROXIMATE_PAUSE = /(?<![第\d０-９〇零一二两三四五六七八九十、])([一二两三四五六七八九])、([二三四五六七八九十])(?=[个位名人次天日周岁条项件家所种批十百千万亿]|年(?!级))/g;
 /** A pause mark before a conjunction that joins the last item of a list (电梯、停车位、和充电桩). */
 const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
@@ -328,7 +336,9 @@ const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
 function misusedPauses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(APPROXIMATE_PAUSE)) {
     // (After words, not opening a heading: 三、四个意识.)
-    if (NUMERAL_VALUE[m[2]] !== NUMERAL_VALUE[m[1]] + 1 || !HAN.test(text[m.index - 1] ?? '')) continue;
+    // (三五 is the other usual pair: 三五年.)
+    const pair = NUMERAL_VALUE[m[2]] === NUMERAL_VALUE[m[1]] + 1 || m[1] + m[2] === '三五';
+    if (!pair || !HAN.test(text[m.index - 1] ?? '')) continue;
     const at = m.index + 1;
     out.push(finding(at, at + 1, t(`相邻数字连用表示概数，中间不用顿号（${m[1]}${m[2]}）`, `Neighbouring numerals of an approximate number take no 「、」 (${m[1]}${m[2]})`), ''));
   }
@@ -341,6 +351,13 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     const clause = text.slice(0, m.index).split(/[，。；：！？,;:!?]/).pop() ?? '';
     if (!HAN.test(text[at - 2] ?? '') || longestWordAt(text, at) > conjunction.length || !clause.includes('、')) continue;
     out.push(finding(m.index, at, t(`连词「${conjunction}」前不用顿号`, `No 「、」 before the conjunction 「${conjunction}」`), ''));
+  }
+  // 、 before 等 (燃气、等): 等 closes the list, it is no item of it (not 、等级, 、等待).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})、(?=等)/gu)) {
+    // (Nor before a word the dictionary lacks that 等 begins, as jieba's HMM reads it: 评语、等次.)
+    const word = tokenize(text.slice(m.index + 1, m.index + 5), true)[0];
+    if (longestWordAt(text, m.index + 1) > (text.startsWith('等等', m.index + 1) ? 2 : 1) || (word && word.text.length > 1 && word.text !== '等等')) continue;
+    out.push(finding(m.index, m.index + 1, t('「等」前不用顿号', 'No 「、」 before 「等」'), ''));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));

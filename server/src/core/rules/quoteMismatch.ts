@@ -196,7 +196,7 @@ function findingsOf(edits: AlignEdit[], body: string, offset: number, sourceWord
   const title = index.article(sentence)?.title;
   const where = title ? t(`（《${title}》）`, ` (“${title}”)`) : '';
   const related = index.relatedPlace(sentence, t('来源原文', 'Source text'));
-  return edits.map((e) => {
+  return mergeNearEdits(edits, body).map((e) => {
     const found = body.slice(e.start, e.end);
     // Where the draft left words out, the range takes in the characters on both sides of the gap
     // (幸福[的线] → 的生命线), so that it is never empty and shows where the words belong.
@@ -216,6 +216,21 @@ function findingsOf(edits: AlignEdit[], body: string, offset: number, sourceWord
       related,
     };
   });
+}
+
+/**
+ * Edits one shared character apart are one change of wording (预防 → 防控 aligns as 预 left out
+ * before 防 and 控 added after it): one finding replaces the whole of it.
+ */
+function mergeNearEdits(edits: AlignEdit[], body: string): AlignEdit[] {
+  const out: AlignEdit[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && e.start - last.end <= 1 && (last.start < last.end || e.start < e.end)) {
+      out[out.length - 1] = { start: last.start, end: e.end, replacement: last.replacement + body.slice(last.end, e.start) + e.replacement };
+    } else out.push({ ...e });
+  }
+  return out;
 }
 
 /** Characters a sentence of the sources ends with. */

@@ -415,7 +415,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     // In an idiom of the dictionary, though, a word of the same sound the input method put in place of
     // two characters of it (未雨|筹谋 for 未雨绸缪: chóumóu) is one slip.
     // Two neighbouring characters of a term of the sources typed in each other's place (命运同共体).
-    const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 5 && diffs.length === 2 && diffs[1] === diffs[0] + 1 && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
+    const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 4 && diffs.length === 2 && diffs[1] === diffs[0] + 1 && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
     const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
     if (diffs.length === 2 && !imeWord && !swapped && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
