@@ -79,6 +79,8 @@ describe('rule duplicate', () => {
     // …or inside a common word of three characters, or before one it begins after a function word.
     ['两国政治互信实现了历史史性跨越。', '史', 11],
     ['有效防范化解了一一大批风险隐患。', '一', 8],
+    // A measure word after the 一 of a word it ends (进一步|步): no 一步步 there.
+    ['要进一步步推动文旅产业走出去。', '步', 4],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -185,6 +187,7 @@ describe('rule duplicate', () => {
       '消防救援站站长，但是是否可行，生生不息，念念不忘，人人自危，天天向上。',
       // A word ending in the first copy and one beginning with the second; a village's name before 村委会.
       '去年年底召开，以政治建设统领领导班子建设，中央组织部部长出席，庆生村村委会主任。',
+      '一步步推进，统一步步为营的部署。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

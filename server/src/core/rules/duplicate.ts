@@ -188,6 +188,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // preposition too (要对|对风险: 对, 把 typed twice), or follows a word that ends in it before a
   // number or mark (项目|目120: rarely doubled, it measures nothing there; 团团伙伙 is AABB).
   if (isMeasure(unit)) {
+    // 一步步 doubles a measure word; in 进一步|步 the 一 belongs to a word the first copy ends.
+    if (text[i - 1] === '一' && ((i >= 2 && isDictWord(text.slice(i - 2, i + 1))) || (i >= 3 && isDictWord(text.slice(i - 3, i + 1))))) return false;
     if (text[i - 1] !== '一') {
       // (团|团结一致: a common doubled form, but the second copy begins a word and the doubled form
       // leaves a fragment — not after a number, which the first copy measures: 2024年|年底; nor for
