@@ -81,6 +81,10 @@ describe('rule duplicate', () => {
     ['有效防范化解了一一大批风险隐患。', '一', 8],
     // A measure word after the 一 of a word it ends (进一步|步): no 一步步 there.
     ['要进一步步推动文旅产业走出去。', '步', 4],
+    // A common doubled form that leaves a bound morpheme its second copy makes a word with (短短|板);
+    // a measure word doubled after a number, before a mark (312处|处，).
+    ['坚持问题导向，补齐能力短短板，整体谋划。', '短', 12],
+    ['排查整改隐患点位312处处，全市未发生事故。', '处', 12],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {
@@ -188,6 +192,7 @@ describe('rule duplicate', () => {
       // A word ending in the first copy and one beginning with the second; a village's name before 村委会.
       '去年年底召开，以政治建设统领领导班子建设，中央组织部部长出席，庆生村村委会主任。',
       '一步步推进，统一步步为营的部署。',
+      '早早就扛起重担，像石榴籽一样紧紧抱在一起，刚刚好，短短几年，处处留心，两处处理。',
     ]) {
       assert.deepEqual(
         run(text).map((f) => f.text),

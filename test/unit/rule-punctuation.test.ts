@@ -127,6 +127,12 @@ describe('rule punctuation', () => {
       assert.deepEqual(run('人才、等级、等待，考核报告、评语、等次或者鉴定'), []);
     });
 
+    it('gives an Arabic list number 「.」, and makes a mark after a number inside Chinese text full-width', () => {
+      assert.equal(fixed('2、深化“一网统管”应用。'), '2.深化“一网统管”应用。');
+      assert.equal(fixed('同比增长18.5%;举办文旅活动'), '同比增长18.5%；举办文旅活动');
+      assert.deepEqual(run('型号wz122,探索突破；比例为3:2；2024、2025年'), []);
+    });
+
     it('deletes a full stop after an ellipsis', () => {
       assert.equal(fixed('感受中国传统文化魅力……。不同文明交流互鉴'), '感受中国传统文化魅力……不同文明交流互鉴');
     });

@@ -451,3 +451,16 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('城市更新还要守护好城市的文化底韵。'), [['韵', '蕴']]);
   });
 });
+
+describe('term-typo: a term the sources quote, quoted with one character more or less', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await indexOfSource('pl-quoted-gap-', '推进“高效办成一件事”改革。深化“高效办成一件事”。推动“数据多跑路、群众少跑腿”。');
+  });
+
+  it('deletes a character added to the quoted term, or restores one left out of a word of it', () => {
+    const fixes = (text: string) => runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(fixes('推动“高效办成一件事情”扩面增效。'), [['情', '']]);
+    assert.deepEqual(fixes('推动“高效办成一件”扩面增效。'), []);
+  });
+});

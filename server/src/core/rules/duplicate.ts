@@ -188,6 +188,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // preposition too (要对|对风险: 对, 把 typed twice), or follows a word that ends in it before a
   // number or mark (项目|目120: rarely doubled, it measures nothing there; 团团伙伙 is AABB).
   if (isMeasure(unit)) {
+    // After a number the measure word counts it once (312处|处，): doubled before a mark, a slip.
+    if (/[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '')) return false;
     // 一步步 doubles a measure word; in 进一步|步 the 一 belongs to a word the first copy ends.
     if (text[i - 1] === '一' && ((i >= 2 && isDictWord(text.slice(i - 2, i + 1))) || (i >= 3 && isDictWord(text.slice(i - 3, i + 1))))) return false;
     if (text[i - 1] !== '一') {
@@ -223,8 +225,17 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const doubled = unit + unit;
   const first = words.word(i)!;
   // One dictionary word holds both copies — unless it is a function word's rare doubled form (了了).
-  // (Nor the doubled form itself before a term or word of the sources its second copy begins: 文文|旅 of 文旅.)
-  if (first.end >= end) return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index)));
+  // (Nor the doubled form itself before a term or word of the sources its second copy begins: 文文|旅
+  // of 文旅; nor a common one whose second copy begins a word with what follows, which the doubled
+  // form leaves a bound morpheme: 短短|板 of 短板 — not 紧紧|抱, 早早|就.)
+  if (first.end >= end) {
+    // (A verb, or a measure word that is one too, before the noun its second copy begins takes it as
+    // its object: 种|种子.)
+    const verbObject = (/^v/.test(dictEntry(unit)?.pos ?? '') || isMeasure(unit)) && /^n/.test(dictEntry(unit + (text[end] ?? ''))?.pos ?? '');
+    const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !(i >= 1 && isDictWord(text.slice(i - 1, i + 1))) && !(i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
+    const afterNumber = len === 1 && isMeasure(unit) && /[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '');
+    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber));
+  }
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;

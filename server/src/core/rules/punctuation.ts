@@ -309,7 +309,15 @@ const ORDINAL_PAUSE = /(?<=^|[。！？；：，\n]\s*)(?:第[一二三四五六
 /** A list number in brackets ((二), (3)) is closed by its bracket: a pause mark after it is one too many. */
 const BRACKETED_NUMBER_PAUSE = /(?<=^|[。！？；：，\n]\s*)[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]、/g;
 
+/** An Arabic list number opening a paragraph takes the full stop of GB/T 15834 (2. 深化…), not 、. */
+const ARABIC_NUMBER_PAUSE = /^[\s　]*\d{1,2}、(?=\p{Script=Han}|[“《（])/u;
+
 function ordinalPause(text: string, out: RuleFinding[]): void {
+  const arabic = ARABIC_NUMBER_PAUSE.exec(text);
+  if (arabic) {
+    const at = arabic.index + arabic[0].length - 1;
+    out.push(finding(at, at + 1, t('阿拉伯数字序号后应用下脚点「.」', 'An Arabic list number takes 「.」'), '.'));
+  }
   for (const m of text.matchAll(ORDINAL_PAUSE)) {
     const at = m.index + m[0].length - 1;
     out.push(finding(at, at + 1, t(`序次语「${m[0].slice(0, -1)}」后应用逗号「，」`, `An ordinal such as ${m[0].slice(0, -1)} takes a comma 「，」`), '，'));
@@ -382,7 +390,11 @@ function halfWidth(text: string, out: RuleFinding[]): void {
     const i = m.index;
     const ch = m[0];
     const before = charBefore(text, i);
-    if (!chineseBefore(before) || inAddress(text, i)) continue;
+    // After a number or per cent and before Chinese text, a comma, semicolon or colon of the
+    // sentence (增长18.5%;举办…) is the Chinese one too.
+    // (…a number inside Chinese text: not wz122, or a headline's 2018,)
+    const afterNumber = /[0-9%％]/.test(before) && /[,;:]/.test(ch) && isHan(charAt(text, i + 1)) && isHan(charBefore(text, i - (/[0-9.%％]+$/.exec(text.slice(Math.max(0, i - 20), i))?.[0].length ?? 0)));
+    if ((!chineseBefore(before) && !afterNumber) || inAddress(text, i)) continue;
     if (ch === '.') {
       if (text[i + 1] === '.') {
         // "..." after Chinese: an ellipsis (the dots after the first follow a dot, not Chinese, and are skipped).
