@@ -221,6 +221,12 @@ describe('completion', () => {
     }
   });
 
+  it('cuts long ambiguous letters into syllables without trying every cut (xianxian…q)', () => {
+    // Sixteen ambiguous syllables and a letter that ends no syllable: 3^16 cuts for a naive search.
+    assert.deepEqual(complete(index, '推动' + 'xian'.repeat(15) + 'q‸').items, []);
+    assert.ok(Array.isArray(complete(index, 'xian'.repeat(16) + '‸').items));
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');

@@ -449,6 +449,13 @@ function wordingMatches(index: CorpusIndex, d: CompletionData, letters: string, 
 function fullPinyinWording(index: CorpusIndex, d: CompletionData, letters: string, best: Map<number, Match>): void {
   const known = sourceSyllables(index, d);
   const input = letters.toLowerCase();
+  // finishes[at]: the letters from `at` on can be cut into syllables. Computed first, so that the
+  // search below never walks into a dead end (xianxian…q would have it try 3^n cuts).
+  const finishes = new Uint8Array(input.length + 1);
+  finishes[input.length] = 1;
+  for (let at = input.length - 1; at >= 0; at--) {
+    for (let n = 1; n <= 6 && at + n <= input.length && !finishes[at]; n++) if (finishes[at + n] && known.has(input.slice(at, at + n))) finishes[at] = 1;
+  }
   const cuts: string[][] = [];
   const cut = (at: number, acc: string[]) => {
     if (cuts.length >= MAX_PINYIN_CUTS) return;
@@ -458,7 +465,7 @@ function fullPinyinWording(index: CorpusIndex, d: CompletionData, letters: strin
     }
     for (let n = Math.min(6, input.length - at); n >= 1; n--) {
       const syllable = input.slice(at, at + n);
-      if (!known.has(syllable)) continue;
+      if (!finishes[at + n] || !known.has(syllable)) continue;
       acc.push(syllable);
       cut(at + n, acc);
       acc.pop();
