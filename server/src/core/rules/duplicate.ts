@@ -18,8 +18,13 @@
 // Slips the words reveal: a word ending in the character, then the character before a mark (走出去去”);
 // a rare verb or noun standing alone after a word ending in it (建设|设新型, 治理|理); a character or
 // word typed again as the start of its word or compound (飞|飞跃, 坚|坚持, 中华|中华文化).
-// Legitimate besides: a verb doubled for a tentative action (多研究研究), a verb before a verb–object
-// word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
+// More slips: a character doubled inside an idiom or a common word of three or four characters
+// (循序渐渐进, 历史史性), three copies or more before their word (排排排查), a common reduplication that
+// leaves a fragment (人人|民城市, 短短|板), the doubled form before a word that begins the sources' terms
+// (文文|旅), a measure word doubled after a number before a mark (312处处，), the copula after a
+// conjunction ending in it (而是|是).
+// Legitimate besides: a verb doubled for a tentative action (多研究研究, 讨论讨论、看一看), a verb before
+// a verb–object word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
 import { dictEntry, idioms, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 import { weaklyMined, type CorpusIndex } from '../index/corpus';

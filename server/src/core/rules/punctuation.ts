@@ -2,14 +2,18 @@
 //  - unpaired “” ‘’ 《》 （） 【】 〈〉 「」 『』 〔〕: the lonely mark is flagged, without a fix (only the
 //    writer knows where the partner belongs) — unless it is a copy typed twice (deleted) or one of
 //    two quotation marks facing the same way around text (“上海精神“: turned), or a pair facing
-//    away from each other (”上海精神“: both turned);
-//  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English);
+//    away from each other (”上海精神“: both turned), or a closing mark of another kind typed for the
+//    partner (《…战略〉, “一刀切’, 《决定>: replaced);
+//  - half-width , ; : ? ! . between Chinese characters → ，；：？！。 (not 3.5, URLs, English), and
+//    , ; : after a number inside Chinese text (增长18.5%;举办);
 //  - doubled marks ，， 。。 、、 ；； ：： ？？ ！！ → one; "..." or 。。。 → ……; a pause mark
 //    next to a sentence end (，。 。，) → the end mark alone; 第三、 opening a sentence → 第三，;
 //    （二）、 → （二）;
 //  - ASCII quotes around Chinese text → “” ‘’; ASCII parentheses around Chinese text or inside a
 //    Chinese sentence (模型(CIM)平台) → （）;
-//  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → …….
+//  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → ……;
+//  - 、 where GB/T 15834 has none: in an approximate number (两、三个月), before the conjunction of a
+//    list's last item (、和) or before 等; 。 after ……; 2、 opening a paragraph → 2..
 // A quotation running over several paragraphs opens each of them with “ and closes only the last:
 // an unmatched “ or ‘ opening the paragraph (or after a colon) is therefore not flagged where the
 // next paragraph goes on with the quotation (or when the caller does not know the next paragraph).
