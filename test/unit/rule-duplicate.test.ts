@@ -140,6 +140,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('民心相通。”文文旅交流是纽带。', index).map((f) => f.text), ['文文']);
   });
 
+  it('flags a character doubled where the sources write the wording with it once (坚定信|信心 of 坚定信心), not AABB', () => {
+    const index = indexOf('坚定信心，高效行动。涉及经济社会发展方面。');
+    assert.deepEqual(run('以“上海精神”为指引，坚定信信心、同心协力。', index).map((f) => f.text), ['信信']);
+    assert.deepEqual(run('涉及经济社会发展方方面面，学校校长出席。', index), []);
+  });
+
   it('flags each extra copy of a character written three times', () => {
     // The first finding takes in the copy that stays; the third copy is one of its own.
     const f = run('我的的的书');

@@ -94,7 +94,7 @@ export const duplicateRule: Rule = {
         }
         // A character typed twice inside an idiom or a common longer word (循序渐渐进, 历史史性) is a
         // slip whatever the words say.
-        const inIdiom = len === 1 && splitsWord(text, i);
+        const inIdiom = len === 1 && splitsWord(text, i, ctx.index);
         if (!inIdiom && !typedBeforeTerm(text, i, len, ctx.index) && legitimateAsCharacters(text, i, len, ctx.index)) continue;
         const words = paragraph.words();
         if (!inIdiom && isLegitimate(text, i, len, words, ctx.index)) continue;
@@ -431,7 +431,7 @@ const SPLIT_WORD_FREQ = 50;
  * three or four characters once one of them is gone (循序渐渐进, 历史史性, 一一大批), and the text as
  * written holds no idiom or word of three characters or more over them (生生不息 keeps both).
  */
-function splitsWord(text: string, i: number): boolean {
+function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
@@ -452,6 +452,15 @@ function splitsWord(text: string, i: number): boolean {
       }
       return true;
     }
+  }
+  // The sources' wording around the pair with one copy (坚定信|信心 → 坚定信心), which they never write
+  // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
+  // (Nor AABB: 方方面面.)
+  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || !HAN.test(text.slice(Math.max(0, i - 2), i + 3)) || text[i + 2] === text[i + 3] || (i >= 2 && text[i - 2] === text[i - 1])) return false;
+  for (const [from, to] of [[i - 2, i + 3], [i - 1, i + 4]]) {
+    if (from < 0 || to > text.length) continue;
+    const single = text.slice(from, i + 1) + text.slice(i + 2, to);
+    if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0 && isDictWord(text.slice(i + 1, i + 3))) return true;
   }
   return false;
 }
