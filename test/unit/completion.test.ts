@@ -175,6 +175,8 @@ describe('completion', () => {
       ['推动文旅融和‸', '文旅融合'],
       ['坚持人民至上、生命至尚‸', '生命至上'],
       ['实现地区长志久安‸', '长治久安'],
+      // The last character typed by a near sound, after three exact ones (chang for chan).
+      ['因地制宜发展新质生厂‸', '新质生产力'],
     ]) {
       const { items } = complete(index, typed);
       assert.ok(items.slice(0, 3).some((c) => c.insertText.endsWith(want)), `${typed}: ${items.map((c) => c.label).join(' ')}`);

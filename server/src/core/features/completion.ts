@@ -685,7 +685,9 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
         const start = byHead ? at : at - j - 1;
         const c = text[start + j] ?? '';
         if (start < 0 || c === q[j] || !/[\u3400-\u9fff]/.test(c) || !text.startsWith(head, start) || !text.startsWith(tail, start + j + 1)) continue;
-        if (soundSimilarity(c, q[j]) === 1) take(start, start + k);
+        // The last character typed may be a near sound too (新质生厂: chang for chan), after three exact ones.
+        const sound = soundSimilarity(c, q[j]);
+        if (sound === 1 || (sound >= NEAR_SOUND && j === k - 1 && j >= 3)) take(start, start + k);
       }
     }
     if (found.size) {
@@ -695,6 +697,8 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
     }
   }
 }
+/** Sound similarity of a near sound (an/ang, en/eng, zh/z) in pinyin-pro's readings as compared by `soundSimilarity`. */
+const NEAR_SOUND = 0.7;
 /** Shortest typed run searched with a slip undone: two exact characters and the slip. */
 const MIN_NEAR_RUN = 3;
 /** Most places of an exact part looked at. */
