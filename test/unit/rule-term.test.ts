@@ -454,7 +454,9 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
 describe('term-typo: a term the sources quote, quoted with one character more or less', () => {
   let index: CorpusIndex;
+  let seedIndex: CorpusIndex;
   before(async () => {
+    seedIndex = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
     index = await indexOfSource('pl-quoted-gap-', '推进“高效办成一件事”改革。深化“高效办成一件事”。推动“数据多跑路、群众少跑腿”。');
   });
 
@@ -462,5 +464,8 @@ describe('term-typo: a term the sources quote, quoted with one character more or
     const fixes = (text: string) => runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
     assert.deepEqual(fixes('推动“高效办成一件事情”扩面增效。'), [['情', '']]);
     assert.deepEqual(fixes('推动“高效办成一件”扩面增效。'), []);
+    // A quoted term of four characters too; a numeral added inside it is no count.
+    const seeds = (text: string) => runRule(termTypoRule, text, seedIndex).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(seeds('以“一网统一管”为抓手，推动城市运行。'), [['一', '']]);
   });
 });

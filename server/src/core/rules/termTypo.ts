@@ -356,7 +356,8 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases.
       (_text, i) => weak.has(terms[i]),
       // The sources' own terms are looked for with a character left out or added too (see gappedTerms).
-      (text, i) => text.length >= MIN_GAPPED_TERM && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
+      // (Quoted terms of four characters too, when the draft quotes the window: “一网统一管”.)
+      (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
     tables = { terms, fromDictionary, rareIdioms: rare, weak, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
@@ -563,11 +564,15 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
     // nor a word of one character left out: “群众跑腿” shortens “群众少跑腿”.)
     const changed = h.kind === 'added' ? text[h.start + h.at] : right[h.at];
     const wordLeftOut = h.kind === 'left-out' && tokenize(right).some((w) => w.start === h.at && w.end === h.at + 1);
-    if (info.kinds.has('quoted') && QUOTE_OPEN.has(open) && text[h.end] === QUOTE_CLOSE_OF[open] && !isFunctionWord(changed) && !NUMERAL.test(changed) && !wordLeftOut) {
+    // (A numeral added between other characters, “一网统一管”, is no count.)
+    const addedAt = h.start + h.at;
+    const count = NUMERAL.test(changed) && (h.kind === 'left-out' || NUMERAL.test(text[addedAt - 1] ?? '') || NUMERAL.test(text[addedAt + 1] ?? '') || /^[个项条次批]/.test(text[addedAt + 1] ?? ''));
+    if (info.kinds.has('quoted') && QUOTE_OPEN.has(open) && text[h.end] === QUOTE_CLOSE_OF[open] && (!isFunctionWord(changed) || NUMERAL.test(changed)) && !count && !wordLeftOut) {
       const at = h.kind === 'added' ? h.start + h.at : h.start + h.at - 1;
       out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [h.kind === 'added' ? '' : text[at] + right[h.at]], score: 1.6 });
       continue;
     }
+    if (right.length < MIN_GAPPED_TERM) continue;
     words ??= p.words();
     // The window is whole words of the draft (not 安|全治理体系, 党中央准|确).
     if (!words.startsAt(h.start) || !words.endsAt(h.end)) continue;
