@@ -178,6 +178,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(text.slice(f[0].start, f[0].end), '资');
   });
 
+  it('restores two items joined by 和 that traded places (正能量和稳定性 → 稳定性和正能量)', () => {
+    const text = '习近平强调：“面对变乱交织的国际形势，上海合作组织要看准方向、坚定信心，高效行动、更有作为，为世界注入更多正能量和稳定性。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['正能量和稳定性', '稳定性和正能量']]);
+  });
+
   it('reports edits one shared character apart as one change of wording (预防 → 防控)', () => {
     const text = '习近平总书记强调：“加快推进韧性城市建设，健全城市安全防控体系，强化城市基本运行保障体系，提高防灾减灾救灾能力。”';
     const f = runRule(quoteMismatchRule, text, index);

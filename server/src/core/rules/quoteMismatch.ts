@@ -102,8 +102,12 @@ function reorderedIn(body: string, sentence: string): { start: number; end: numb
     while (body[end - 1] === window[end - 1]) end--;
     // Items of an enumeration or clauses that changed places (a mark inside the moved part), not a
     // character or two by chance, nor a verb put after its object (建设X for X建设: other wording).
-    if (end - start < MIN_MOVED || !/[、，；]/.test(body.slice(start, end))) return undefined;
-    return { start, end, source: window.slice(start, end), window };
+    // Two items joined by 和, 与 or 及 that traded places (正能量和稳定性 for 稳定性和正能量) are such items too.
+    const moved = body.slice(start, end);
+    const source = window.slice(start, end);
+    const swappedAround = [...moved].some((c, p) => /[和与及]/.test(c) && p >= 2 && moved.length - p - 1 >= 2 && source === moved.slice(p + 1) + c + moved.slice(0, p));
+    if (end - start < MIN_MOVED || !(/[、，；]/.test(moved) || swappedAround)) return undefined;
+    return { start, end, source, window };
   }
   return undefined;
 }
