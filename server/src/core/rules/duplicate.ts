@@ -237,7 +237,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // (A verb, or a measure word that is one too, before the noun its second copy begins takes it as
     // its object: 种|种子.)
     const verbObject = (/^v/.test(dictEntry(unit)?.pos ?? '') || isMeasure(unit)) && /^n/.test(dictEntry(unit + (text[end] ?? ''))?.pos ?? '');
-    const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !(i >= 1 && isDictWord(text.slice(i - 1, i + 1))) && !(i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
+    const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
     const afterNumber = len === 1 && isMeasure(unit) && /[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '');
     return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber));
   }
@@ -340,7 +340,7 @@ function typedBeforeTerm(text: string, i: number, len: number, index: CorpusInde
   if (len !== 1) return false;
   const term = knownTermAt(text, i + 1, index);
   if (!term || index.frequency(text[i] + term) > 0) return false;
-  return !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
+  return !endsDictWord(text, i);
 }
 
 /**
@@ -407,7 +407,7 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   // 团团|结一致), and the first copy ends no word (老年人|人口).
   if (pos === 'a' && isReduplicable(text[i])) return false;
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION) {
-    return leavesFragment(text, i + 2) && !((i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1))));
+    return leavesFragment(text, i + 2) && !endsDictWord(text, i);
   }
   // After a closing mark the character may end the quoted or titled name (“检验所”网|网站) — not
   // after a quoted sentence, which ends nothing (相通。”文|文旅).
@@ -420,6 +420,11 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const from = Math.max(0, i - 4);
   const glued = tokenize(text.slice(from, i + 1), true).pop();
   return !glued || glued.end - glued.start === 1;
+}
+
+/** Whether a dictionary word of two or three characters ends with text[i] (可|以, 进一|步). */
+function endsDictWord(text: string, i: number): boolean {
+  return (i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
 }
 
 let idiomSet: Set<string> | undefined;
@@ -435,8 +440,7 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
-  const ends = isDictWord(text.slice(Math.max(0, i - 1), i + 1)) && i >= 1 || (i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
-  if (ends && (isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4)))) return false;
+  if (endsDictWord(text, i) && (isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4)))) return false;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const n of [4, 3]) {
     for (let s = Math.max(0, i - n + 1); s <= i; s++) {
