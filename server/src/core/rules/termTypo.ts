@@ -563,6 +563,7 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
     // (Not a function word or a number: “数据跑路” shortens “数据多跑路”, “十个坚持” counts anew;
     // nor a word of one character left out: “群众跑腿” shortens “群众少跑腿”.)
     const changed = h.kind === 'added' ? text[h.start + h.at] : right[h.at];
+    // The character left out is a word of its own in the term (群众|少|跑腿, 安全可靠|的|韧性城市).
     const wordLeftOut = h.kind === 'left-out' && tokenize(right).some((w) => w.start === h.at && w.end === h.at + 1);
     // (A numeral added between other characters, “一网统一管”, is no count.)
     const addedAt = h.start + h.at;
@@ -582,8 +583,7 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
       const before = text[gap - 1];
       // (A function word left out as a word of its own: 安全可靠|的|韧性城市; 同 of 共同体 is no word there.
       // A character the window has elsewhere is shared, as abbreviations share it: 重难点 for 重点难点.)
-      const functionWord = isFunctionWord(missing) && tokenize(right).some((w) => w.start === h.at && w.end === h.at + 1);
-      if (functionWord || form.includes(missing) || !stray(before + text[gap]) || !(alone(gap - 1) || alone(gap))) continue;
+      if ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !stray(before + text[gap]) || !(alone(gap - 1) || alone(gap))) continue;
       const at = h.start + h.at - 1;
       out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [before + missing], score: 1.5 });
     } else {
