@@ -3,7 +3,7 @@
 // permissions and links, and leaves alone — byte for byte, exit code 2, one line on stderr — any
 // file it cannot decode or cannot write back exactly.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -158,5 +158,20 @@ describe('robustness: check --fix never damages a file', function () {
     assert.equal(r.code, 0, r.err);
     assert.equal(fs.statSync(file).ino, before.ino);
     assert.equal(fs.statSync(file).mtimeMs, before.mtimeMs);
+  });
+
+  it('a reader that closes the pipe early (check … | head) ends the run quietly, with no stack trace', async () => {
+    // Enough findings that the report is far larger than one pipe buffer (64 KiB).
+    const file = write('many.md', '提升提升城市韧性，，二戰史观。\n'.repeat(3000));
+    const child = spawn(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json', file], { env: { ...process.env, POLICY_LINT_LANG: 'en' } });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.match(first, /^\[/);
+    assert.equal(err, '', 'nothing on stderr');
+    assert.equal(status, 141, 'the status of a process whose reader left (128 + SIGPIPE)');
+    assert.equal(fs.readFileSync(file, 'utf8').length, '提升提升城市韧性，，二戰史观。\n'.length * 3000, 'the draft is untouched');
   });
 });

@@ -146,6 +146,25 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('涉及经济社会发展方方面面，学校校长出席。', index), []);
   });
 
+  it('flags a lone copy between a word and the rest of the sources\' wording (老旧|旧|小区 of 老旧小区)', () => {
+    const index = indexOf('加快老旧小区改造。涉及经济社会发展方面。');
+    assert.deepEqual(run('持续推动城镇老旧旧小区改造。', index).map((f) => f.text), ['旧旧']);
+    assert.deepEqual(run('涉及经济社会发展方方面面，老旧小区改造。', index), []);
+  });
+
+  it('flags an adjective doubled before a word it begins when the doubled form is no word (新|新兴产业), not 高高兴兴', () => {
+    assert.deepEqual(run('加快培育新新兴产业和未来产业。').map((f) => f.text), ['新新']);
+    assert.deepEqual(run('大家高高兴兴过新年，红红脸，小小区域。'), []);
+  });
+
+  it('flags a word written again after a term ending in it, whatever tag the dictionary gives it (城市更新|更新不是)', () => {
+    assert.deepEqual(run('城市更新更新不是大拆大建。').map((f) => f.text), ['更新更新']);
+  });
+
+  it('keeps a doubled verb quoted as a saying (说一句“研究研究”), whichever way its closing mark is typed', () => {
+    assert.deepEqual(run('习惯说一句“研究研究”，结果一拖再拖；有的说“研究研究“。'), []);
+  });
+
   it('flags each extra copy of a character written three times', () => {
     // The first finding takes in the copy that stays; the third copy is one of its own.
     const f = run('我的的的书');

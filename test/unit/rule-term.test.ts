@@ -184,6 +184,17 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['正能量和稳定性', '稳定性和正能量']]);
   });
 
+  it('restores an item of the source\'s enumeration left out of a quotation, or removes one added', () => {
+    const dropped = '《意见》要求坚持“管行业必须管安全、管生产经营必须管安全”，督促落实。';
+    const f = runRule(quoteMismatchRule, dropped, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['、管', '、管业务必须管安全、管']]);
+    const added = '《意见》要求坚持“管行业必须管安全、管业务必须管安全、管服务必须管安全、管生产经营必须管安全”。';
+    const g = runRule(quoteMismatchRule, added, index);
+    assert.deepEqual(g.map((x) => [x.text, x.replacements[0]]), [['管服务必须管安全、', '']]);
+    // Quoting the first items only is no misquote.
+    assert.deepEqual(runRule(quoteMismatchRule, '《意见》要求坚持“管行业必须管安全、管业务必须管安全”。', index), []);
+  });
+
   it('reports edits one shared character apart as one change of wording (预防 → 防控)', () => {
     const text = '习近平总书记强调：“加快推进韧性城市建设，健全城市安全防控体系，强化城市基本运行保障体系，提高防灾减灾救灾能力。”';
     const f = runRule(quoteMismatchRule, text, index);

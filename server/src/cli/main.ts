@@ -308,7 +308,26 @@ async function runCheck(o: Options): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
 }
 
+/** Exit status of a process whose reader closed its output (128 + SIGPIPE), as Unix tools die. */
+const BROKEN_PIPE_STATUS = 141;
+let stdoutGuarded = false;
+
+/**
+ * A reader that stops early (`policy-lint check … | head`) closes the pipe: Node reports EPIPE as an
+ * unhandled 'error' event with a stack trace. Nothing more can be written, so the process ends
+ * quietly, as `cat` would. (A `--fix` run has written its files before it reports.)
+ */
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(BROKEN_PIPE_STATUS);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardStdout();
   // Messages are Chinese; POLICY_LINT_LANG=en switches them to English.
   setLocale(process.env.POLICY_LINT_LANG ?? 'zh-cn');
   try {

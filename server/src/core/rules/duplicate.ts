@@ -264,7 +264,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // A noun ending a longer word, then again on its own before a particle or mark (中华文化|文化的):
     // it begins nothing there, and a noun is no verb (党组织|组织的 may be 党组织 组织的…).
     const after = text[end] ?? '';
-    if (first.start < i && first.end === second && words.aligned(second, end) && /^n/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
+    // (jieba tags a few such nouns as adverbs: 更新/d of 城市更新|更新不是.)
+    if (first.start < i && first.end === second && words.aligned(second, end) && /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
     // A verb or adjective ending a longer word that is no noun, then again on its own (发展壮大|壮大,
@@ -405,7 +406,9 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   // Adjectives reduplicate freely (红红脸), other characters when the doubled word is common —
   // unless no word begins after the doubled form, which would leave a fragment (人人|民城市,
   // 团团|结一致), and the first copy ends no word (老年人|人口).
-  if (pos === 'a' && isReduplicable(text[i])) return false;
+  // (…that is, whose doubled form is a word: 新新 is none, only the start of 新新人类, and
+  // 培育新|新兴产业 a slip.)
+  if (pos === 'a' && isReduplicable(text[i]) && isDictWord(text[i] + text[i])) return false;
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION) {
     return leavesFragment(text, i + 2) && !endsDictWord(text, i);
   }
@@ -464,7 +467,9 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   for (const [from, to] of [[i - 2, i + 3], [i - 1, i + 4]]) {
     if (from < 0 || to > text.length) continue;
     const single = text.slice(from, i + 1) + text.slice(i + 2, to);
-    if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0 && isDictWord(text.slice(i + 1, i + 3))) return true;
+    // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区).
+    const secondAlone = !isDictWord(text.slice(i + 1, i + 3)) && isDictWord(text.slice(i + 2, i + 4));
+    if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0 && (isDictWord(text.slice(i + 1, i + 3)) || secondAlone)) return true;
   }
   return false;
 }
@@ -488,6 +493,9 @@ function isTentative(text: string, i: number, unit: string): boolean {
   const after = text[i + 2 * unit.length];
   const before = text.slice(Math.max(0, i - 5), i);
   if (TENTATIVE_BEFORE.test(before.slice(-2)) || after === '吧' || after === '看') return true;
+  // Quoted as a saying of its own (习惯说一句“研究研究”): the words of a speaker, whatever the
+  // closing mark (one typed the wrong way round is punctuation's to report).
+  if (/[“‘「]/.test(text[i - 1] ?? '') && /[”’」“‘]/.test(after ?? '')) return true;
   // The doubled verb before the pause is itself tentative (来说说、讨论讨论; not 提升提升、完善完善).
   const series = TENTATIVE_SERIES.exec(before);
   if (series && isTentative(text, i - series[0].length, series[1])) return true;

@@ -142,6 +142,11 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // Within a long source sentence, the part the quotation can repeat (a character diff over the
   // whole sentence may tie the quote's characters to earlier words: 加|快, 强|化).
   const wholeSource = trim(best.sentence.text);
+  // An item of the source's enumeration left out of the quotation, or one added to it, the others
+  // quoted word for word (管行业必须管安全、管生产经营必须管安全 without its 管业务必须管安全): one
+  // finding, however many characters the item holds.
+  const item = itemEdit(body, wholeSource);
+  if (item) return findingsOf([item.edit], body, offset, item.sourceWording, best.sentence, index);
   let sourceText = anchoredPart(body, wholeSource);
   const reachesEnd = wholeSource.endsWith(sourceText);
   let a = align(body, sourceText, true);
@@ -193,6 +198,41 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   return findingsOf(a.edits, body, offset, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence, index);
+}
+
+/**
+ * Characters of an item whose absence is a misquote: lists of single words (“绿色、共享、开放、廉洁”)
+ * are as often another list of the same values.
+ */
+const MIN_ITEM = 4;
+/** Items of an enumeration or clauses, each with the mark that ends it. */
+const ITEM_END = /(?<=[、，；])/;
+
+/**
+ * The quotation `body` is the source's wording with one inner item of its enumeration left out or
+ * added, every other item the same: the edit that restores it. The first and last items must be
+ * there (a quotation may begin or stop at any item).
+ */
+function itemEdit(body: string, sentence: string): { edit: AlignEdit; sourceWording: string } | undefined {
+  const quoted = body.split(ITEM_END);
+  if (quoted.length < 2) return undefined;
+  const first = quoted[0];
+  const last = quoted[quoted.length - 1];
+  for (let from = sentence.indexOf(first); from >= 0; from = sentence.indexOf(first, from + 1)) {
+    for (let to = sentence.indexOf(last, from + first.length); to >= 0; to = sentence.indexOf(last, to + 1)) {
+      const sourceWording = sentence.slice(from, to + last.length);
+      const original = sourceWording.split(ITEM_END);
+      if (Math.abs(quoted.length - original.length) !== 1) continue;
+      const dropped = original.length > quoted.length;
+      const [longer, shorter] = dropped ? [original, quoted] : [quoted, original];
+      for (let k = 1; k < longer.length - 1; k++) {
+        if (chinese(longer[k]) < MIN_ITEM || !longer.every((x, j) => j === k || x === shorter[j < k ? j : j - 1])) continue;
+        const at = quoted.slice(0, k).join('').length;
+        return { edit: dropped ? { start: at, end: at, replacement: longer[k] } : { start: at, end: at + longer[k].length, replacement: '' }, sourceWording };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** One finding per edit of the quotation `body` (at `offset`), quoting the source's wording and place. */
