@@ -170,6 +170,18 @@ describe('completion', () => {
     assert.equal(second[0]?.insertText, '极限思维', second.map((c) => c.label).join(' '));
   });
 
+  it('never completes the part of a source word after the typed run begins inside it (底限思 is no 底限思维 of 极限思维)', () => {
+    const { items } = complete(index, '必须坚持底限思‸');
+    assert.ok(!items.some((c) => c.insertText === '限思维'), items.map((c) => c.label).join(' '));
+  });
+
+  it('ends continuations neither after a function word nor inside a term of the sources (全球南方为 → …人类命运共同体)', () => {
+    const { items } = complete(index, '团结引领全球南‸');
+    const labels = items.map((c) => c.insertText);
+    assert.ok(labels.includes('团结引领全球南方为构建人类命运共同体'), labels.join(' '));
+    assert.ok(!labels.some((x) => /[为和的]$|构建人类$/.test(x)), labels.join(' '));
+  });
+
   it('completes source wording with a character typed by its sound (文旅融和 → 文旅融合, 长志久安 → 长治久安)', () => {
     for (const [typed, want] of [
       ['推动文旅融和‸', '文旅融合'],

@@ -4,9 +4,9 @@
 // fuzzily (fuse.js) or by its sound (上和组 → 上合组织); a run of ASCII letters is read as pinyin initials (rlmy) or full pinyin
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
-import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
-import { tokenize } from '../lang/segmenter';
+import { isFunctionWord, tokenize } from '../lang/segmenter';
 import { soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
@@ -526,15 +526,19 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
   const found = new Map<string, number>();
   // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
   const wordsEnded = new Map<number, Map<string, number>>();
+  const cuts: number[] = [];
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
-    const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+    const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + MAX_TERM_EXTENSION));
     const words = tokenize(window);
+    // Where the sources' word goes on before the typed characters (极|限思维 for 底限思), no word of
+    // theirs ends the typed run: only continuations after it are offered.
+    const midWord = () => r.start > 0 && (tokenize(text.slice(Math.max(0, r.start - 3), r.start + 3)).find((w) => w.end > Math.min(3, r.start))?.start ?? 0) < Math.min(3, r.start);
     let end = n;
     for (const w of words) {
       // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
       if (w.start < n) {
-        if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text)) {
+        if (w.end > n && w.end <= n + MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(w.text) && !midWord()) {
           end = w.end;
           // A word begun by one character is offered with the word before it (极限|思 → 极限思维),
           // or with the characters standing alone before it, a word the dictionary lacks (新|质|生 → 新质生产力).
@@ -554,14 +558,40 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       }
       if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
       end = w.end;
-      if (end - n >= 2) {
-        const phrase = window.slice(0, end);
-        found.set(phrase, (found.get(phrase) ?? 0) + 1);
-      }
+      // Not after a function word (全球南方为|构建), which leaves the phrase hanging.
+      if (end - n >= 2 && !isFunctionWord(w.text)) cuts.push(end);
     }
+    // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
+    // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
+    const whole = [...new Set(cuts.map((c) => termEndAcross(index, window, n, c)).filter((c) => c > 0))];
+    for (const c of whole.length > 2 ? [whole[0], whole[whole.length - 1]] : whole) {
+      const phrase = window.slice(0, c);
+      found.set(phrase, (found.get(phrase) ?? 0) + 1);
+    }
+    cuts.length = 0;
   }
   offerPhrases(index, d, found, n, CONTINUATION_BASE, best);
   for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, CONTINUATION_BASE, best);
+}
+
+/** Most characters a cut may move on to close a term of the sources it falls in. */
+const MAX_TERM_EXTENSION = 8;
+
+/**
+ * Where a continuation cut at `cut` should end: `cut` itself, or the end of a trusted term of the
+ * sources that begins after the typed characters (from `typed` on) and goes on past it, if that is
+ * near; 0 when the term runs on too far (or out of the Chinese text) to be offered.
+ */
+function termEndAcross(index: CorpusIndex, window: string, typed: number, cut: number): number {
+  for (let s = typed; s < cut; s++) {
+    // (The shortest such term: mined formulations run on past a term's end, 人类命运共同体汇聚.)
+    for (let e = cut + 1; e <= Math.min(window.length, s + 16); e++) {
+      const info = index.term(window.slice(s, e));
+      if (!info || info.text.length < 3 || weaklyMined(info)) continue;
+      return e - cut <= MAX_TERM_EXTENSION && /^[\u3400-\u9fff]+$/.test(window.slice(cut, e)) ? e : 0;
+    }
+  }
+  return cut;
 }
 
 /**
