@@ -135,6 +135,11 @@ describe('hover', () => {
     const b = hoverAt(index, '可探索建立闭环‸流程。');
     assert.equal(b.text.slice(b.hover!.start, b.hover!.end), '闭环流程');
     assert.ok(b.hover!.markdown.includes('监测—研判—预警—处置'));
+    // Not opened or closed by a function word or the copula (联合国是, 在上合组织).
+    const c = hoverAt(index, '联合‸国是现代国际关系体系的基石。');
+    assert.ok(!c.hover || !/^是|是$/.test(c.text.slice(c.hover.start, c.hover.end)), c.hover?.markdown);
+    const d = hoverAt(index, '在‸上合组织框架下');
+    assert.ok(!d.hover || !d.text.slice(d.hover.start, d.hover.end).startsWith('在'));
   });
 
   it('shows nothing where no index entry is under the cursor', () => {

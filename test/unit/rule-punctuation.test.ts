@@ -193,7 +193,9 @@ describe('rule punctuation', () => {
       assert.equal(fixed('加大煤层气(煤矿瓦斯)开发利用力度。'), '加大煤层气（煤矿瓦斯）开发利用力度。');
       assert.equal(fixed('坚持"上海精神"不动摇。'), '坚持“上海精神”不动摇。');
       assert.equal(fixed("所谓'小院高墙'。"), '所谓‘小院高墙’。');
-      assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5)浓度（城市）。');
+      // A pair of mixed widths in a Chinese sentence, whatever it holds (网络(5G）、).
+      assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5）浓度（城市）。');
+      assert.equal(fixed('强化第五代移动通信网络(5G）、千兆光网覆盖。'), '强化第五代移动通信网络（5G）、千兆光网覆盖。');
       // Inside a Chinese sentence, whatever they hold (GB/T 15834).
       assert.equal(fixed('完善城市信息模型(CIM)平台，上合组织(SCO)成立于2001年。'), '完善城市信息模型（CIM）平台，上合组织（SCO）成立于2001年。');
     });

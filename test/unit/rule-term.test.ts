@@ -467,6 +467,9 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
   it('corrects a homophone that breaks a word inside a longer word of the sources (文化底韵 → 文化底蕴)', () => {
     assert.deepEqual(fixes('城市更新还要守护好城市的文化底韵。'), [['韵', '蕴']]);
   });
+  it('corrects a rare variant spelling the dictionary lists where the sources write the usual one (数字挛生 → 数字孪生)', () => {
+    assert.deepEqual(fixes('一些城市构建城市数字挛生模型。'), [['挛', '孪']]);
+  });
 });
 
 describe('term-typo: a term the sources quote, quoted with one character more or less', () => {

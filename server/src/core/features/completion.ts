@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { isFunctionWord, tokenize } from '../lang/segmenter';
-import { soundSimilarity } from '../lang/similarity';
+import { shapeSimilarity, soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
 import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
@@ -715,9 +715,11 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
         const start = byHead ? at : at - j - 1;
         const c = text[start + j] ?? '';
         if (start < 0 || c === q[j] || !/[\u3400-\u9fff]/.test(c) || !text.startsWith(head, start) || !text.startsWith(tail, start + j + 1)) continue;
-        // The last character typed may be a near sound too (新质生厂: chang for chan), after three exact ones.
+        // The last character typed may be a near sound too (新质生厂: chang for chan), or a look-alike
+        // (和平共处五顶: 顶 for 项), after three exact ones.
         const sound = soundSimilarity(c, q[j]);
-        if (sound === 1 || (sound >= NEAR_SOUND && j === k - 1 && j >= 3)) take(start, start + k);
+        const lastSlip = j === k - 1 && j >= 3 && (sound >= NEAR_SOUND || shapeSimilarity(c, q[j]) >= LOOK_ALIKE);
+        if (sound === 1 || lastSlip) take(start, start + k);
       }
     }
     if (found.size) {
@@ -727,6 +729,8 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
     }
   }
 }
+/** Shape similarity of a look-alike typed last (顶 for 项, 0.9; 最 for 量 is 0.5, no look-alike). */
+const LOOK_ALIKE = 0.8;
 /** Sound similarity of a near sound (an/ang, en/eng, zh/z) in pinyin-pro's readings as compared by `soundSimilarity`. */
 const NEAR_SOUND = 0.7;
 /** Shortest typed run searched with a slip undone: two exact characters and the slip. */

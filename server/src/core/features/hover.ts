@@ -11,7 +11,7 @@ import { t } from '../l10n';
 import type { SourceRef, TermKind } from '../types';
 import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
 import { isQuoteEndMark, trimEndWhere } from '../text/trim';
-import { tokenize } from '../lang/segmenter';
+import { isFunctionWord, tokenize } from '../lang/segmenter';
 
 export interface HoverResult {
   markdown: string;
@@ -242,11 +242,20 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   const run = text.slice(runStart, runEnd);
   // Word boundaries of the run (its ends are cut by the window, so they count as boundaries too).
   const bounds = new Set<number>([0, run.length]);
-  for (const tok of tokenize(run)) bounds.add(tok.start).add(tok.end);
+  // …and where a function word or the copula begins or ends: a phrase does not open or close with
+  // one (联合国是).
+  const weakStart = new Set<number>();
+  const weakEnd = new Set<number>();
+  for (const tok of tokenize(run)) {
+    bounds.add(tok.start).add(tok.end);
+    if (!isFunctionWord(tok.text) && tok.text !== '是') continue;
+    weakStart.add(tok.start);
+    weakEnd.add(tok.end);
+  }
   const at = offset - runStart;
   for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_PHRASE; n--) {
     for (let s = Math.max(0, at - n + 1); s <= at && s + n <= run.length; s++) {
-      if (!bounds.has(s) || !bounds.has(s + n)) continue;
+      if (!bounds.has(s) || !bounds.has(s + n) || weakStart.has(s) || weakEnd.has(s + n)) continue;
       const phrase = run.slice(s, s + n);
       if (index.frequency(phrase) > 0) return { start: runStart + s, end: runStart + s + n, text: phrase };
     }

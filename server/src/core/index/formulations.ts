@@ -139,7 +139,13 @@ class ClauseTable {
 }
 
 function clean(table: ClauseTable, c: number, first: number, last: number, text: string): boolean {
-  return !table.doubledWord(c, first, last) && !/[0-9０-９]/.test(text) && toSimplified(text) === text;
+  return !table.doubledWord(c, first, last) && !/[0-9０-９]/.test(text) && toSimplified(text) === text && !afterNumber(table, c, first);
+}
+
+/** Whether the n-gram's first word follows a number (80|周年的声明): the phrase begins with the number, which is left out. */
+function afterNumber(table: ClauseTable, c: number, first: number): boolean {
+  const start = table.wordStart(c, first);
+  return start > 0 && /[0-9０-９]/.test(table.texts[table.clauseText.data[c]][start - 1]);
 }
 
 /** The minimum count for a phrase to be a formulation: 2 in a small library, more in a large one. */

@@ -148,9 +148,10 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     const open = stack.pop()!;
     count(family, -1);
     if (open.ch !== opener) {
-      // （…) or (…）: one side has the wrong width; with Chinese inside, both should be full-width.
+      // （…) or (…）: one side has the wrong width; with Chinese inside or around, both should be
+      // full-width (网络(5G）、).
       const inner = text.slice(open.at + 1, i);
-      if (HAN.test(inner)) {
+      if (HAN.test(inner) || chineseContext(text, open.at, i + 1)) {
         const bad = open.ch === '(' ? open.at : i;
         out.push(finding(bad, bad + 1, t(`中文括号应为全角「（）」`, 'Parentheses around Chinese text should be full-width 「（）」'), FULL_WIDTH[text[bad]]));
       }

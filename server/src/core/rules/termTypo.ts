@@ -285,7 +285,8 @@ function breaksWordOf(form: string, right: string, diffs: number[], functionWord
   // cached comparison of all readings rules out most windows first. A function word (至 of 行稳至远)
   // is as often the first character of the next words, where those are not checked.
   if (soundSimilarity(form[k], right[k]) !== 1 || charReadings(form[k])[0] !== charReadings(right[k])[0] || (!functionWords && isFunctionWord(form[k]))) return false;
-  const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !isDictWord(form.slice(a, a + 2));
+  // (A rare variant spelling the dictionary lists, 挛生 beside 孪生, breaks the word all the same.)
+  const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !(isDictWord(form.slice(a, a + 2)) && wordFreq(form.slice(a, a + 2)) > RARE_VARIANT_FREQ);
   return around(k - 1) || around(k);
 }
 
@@ -724,10 +725,17 @@ function sourcePairs(index: CorpusIndex): SourcePairs {
 /** Whether a word of the dictionary of two or three characters covers text[k]. */
 function inDictWord(text: string, k: number): boolean {
   for (let n = 2; n <= 3; n++) {
-    for (let a = Math.max(0, k - n + 1); a <= k && a + n <= text.length; a++) if (isDictWord(text.slice(a, a + n))) return true;
+    for (let a = Math.max(0, k - n + 1); a <= k && a + n <= text.length; a++) {
+      const w = text.slice(a, a + n);
+      // A word the dictionary lists as barely used (挛生 beside 孪生) is a variant spelling: where
+      // the sources write the wording with its usual sound-alike, it is theirs that counts.
+      if (isDictWord(w) && (n > 2 || wordFreq(w) > RARE_VARIANT_FREQ)) return true;
+    }
   }
   return false;
 }
+/** Uses in the dictionary's counts of a two-character word that is a rare variant spelling (挛生: 3, 宏扬: 4). */
+const RARE_VARIANT_FREQ = 5;
 
 /**
  * Whether the source's four characters are whole words of its text where they stand, among them
