@@ -14,6 +14,9 @@ import { charClass, isQuoteEndMark, trimEndWhere, trimStartWhere } from '../text
 const SOURCE_HEAD_MARK = charClass('“”‘’「」（）()《》：:', true);
 const SOURCE_END_MARK = charClass('。！？，；、…“”‘’「」（）()》', true);
 
+/** Marks that end a clause inside a source sentence. */
+const CLAUSE_MARK = /^[，；：]$/;
+
 /** Quotations shorter than this (in Chinese characters) are terms, not statements. */
 const MIN_QUOTE = 8;
 const INTRO = /(?:指出|强调|表示|说|讲|写道)[：:]/g;
@@ -191,7 +194,12 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   }
   // A quote whose first or last words differ from the middle of a longer source sentence
   // (“全球百强创新集群” beside 全球百强创新型企业) quotes some other phrase that shares words with it.
-  if (a.edits.some((e) => (cutAtStart && e.start === 0) || (cutAtEnd && e.end === body.length))) return [];
+  // One that stops where a clause of the source does (…与产业创新融合” for …与产业创新协同，统筹…)
+  // quotes that clause whole: its last word changed is a misquote; so for one that begins after a
+  // clause mark.
+  const endsAtClause = cutAtEnd && CLAUSE_MARK.test(sourceText[a.sourceEnd] ?? '');
+  const startsAtClause = cutAtStart && CLAUSE_MARK.test(sourceText[a.sourceStart - 1] ?? '');
+  if (a.edits.some((e) => (cutAtStart && !startsAtClause && e.start === 0) || (cutAtEnd && !endsAtClause && e.end === body.length))) return [];
   // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
   // of the source sentence's end (…人文交流合作。) has dropped those words.
   if (cutAtEnd && closesSentence && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
