@@ -195,6 +195,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(runRule(quoteMismatchRule, '《意见》要求坚持“管行业必须管安全、管业务必须管安全”。', index), []);
   });
 
+  it('compares a quotation that stops where a clause of the source does, its last word included (融合 → 协同)', () => {
+    const text = '落实《意见》“加强原始创新和关键核心技术攻关，强化科技创新与产业创新融合”要求。';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['融合', '协同']]);
+  });
+
   it('reports edits one shared character apart as one change of wording (预防 → 防控)', () => {
     const text = '习近平总书记强调：“加快推进韧性城市建设，健全城市安全防控体系，强化城市基本运行保障体系，提高防灾减灾救灾能力。”';
     const f = runRule(quoteMismatchRule, text, index);
