@@ -140,6 +140,19 @@ describe('hover', () => {
     assert.ok(!c.hover || !/^是|是$/.test(c.text.slice(c.hover.start, c.hover.end)), c.hover?.markdown);
     const d = hoverAt(index, '在‸上合组织框架下');
     assert.ok(!d.hover || !d.text.slice(d.hover.start, d.hover.end).startsWith('在'));
+    // A locative is no function word there (中|白 of 中白工业园), and the first character counts.
+    const e = hoverAt(index, '‸中白工业园建设进展顺利。');
+    assert.equal(e.text.slice(e.hover!.start, e.hover!.end), '中白工业园建设');
+    assert.match(e.hover!.markdown, /白俄罗斯/);
+  });
+
+  it('shows the articles an author of the sources signed (陶希东)', () => {
+    const { text, hover } = hoverAt(index, '陶希‸东在文章中强调要建设韧性城市。');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.start, hover.end), '陶希东');
+    assert.match(hover.markdown, /来源作者/);
+    assert.match(hover.markdown, /《着力建设安全可靠的韧性城市》/);
+    assert.equal(links(hover.markdown).length, 1);
   });
 
   it('shows nothing where no index entry is under the cursor', () => {

@@ -125,6 +125,9 @@ describe('rule punctuation', () => {
     it('deletes 、 before 等 that closes a list, and between 三 and 五', () => {
       assert.equal(fixed('对供水、排水、燃气、等市政基础设施，用三、五年时间'), '对供水、排水、燃气等市政基础设施，用三五年时间');
       assert.deepEqual(run('人才、等级、等待，考核报告、评语、等次或者鉴定'), []);
+      assert.equal(fixed('大力推进安全、舒适、绿色、智慧、的“好房子”建设。'), '大力推进安全、舒适、绿色、智慧的“好房子”建设。');
+      assert.deepEqual(run('城市、的确需要更新。'), []);
+      assert.equal(fixed('初级产品销售额占比仍达五、六成，产值增长两、三倍。'), '初级产品销售额占比仍达五六成，产值增长两三倍。');
     });
 
     it('gives an Arabic list number 「.」, and makes a mark after a number inside Chinese text full-width', () => {
@@ -187,6 +190,11 @@ describe('rule punctuation', () => {
       ]) {
         assert.deepEqual(run(text), [], text);
       }
+    });
+
+    it('closes a bracket that introduces a short form after the short form (（以下简称《意见》)', () => {
+      assert.equal(fixed('印发的《中共中央国务院关于推动城市高质量发展的意见》（以下简称《意见》对增强城市安全韧性作出部署。'), '印发的《中共中央国务院关于推动城市高质量发展的意见》（以下简称《意见》）对增强城市安全韧性作出部署。');
+      assert.equal(fixed('党中央作出的决断（以下简称“两个确立”，意义重大。'), '党中央作出的决断（以下简称“两个确立”），意义重大。');
     });
 
     it('converts half-width parentheses and quotes around Chinese text', () => {

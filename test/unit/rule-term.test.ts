@@ -201,6 +201,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['融合', '协同']]);
   });
 
+  it('replaces a last word changed where the source\'s word ends a character later (根基 → 基础)', () => {
+    const text = '习近平主席宣布“全方位开展友好交往和人文交流，增进各国人民相互了解和传统友谊，筑牢本组织发展的社会民意根基”。';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['根基', '基础']]);
+  });
+
   it('reports edits one shared character apart as one change of wording (预防 → 防控)', () => {
     const text = '习近平总书记强调：“加快推进韧性城市建设，健全城市安全防控体系，强化城市基本运行保障体系，提高防灾减灾救灾能力。”';
     const f = runRule(quoteMismatchRule, text, index);

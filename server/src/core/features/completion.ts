@@ -5,6 +5,7 @@
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
+import { lowerBound } from '../util/lowerBound';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { isFunctionWord, tokenize } from '../lang/segmenter';
 import { shapeSimilarity, soundSimilarity } from '../lang/similarity';
@@ -97,16 +98,6 @@ function sortKeys(keys: string[], ids: number[]): SortedKeys {
   return { keys: order.map((o) => o.key), ids: Int32Array.from(order.map((o) => o.id)) };
 }
 
-function lowerBound(keys: string[], s: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The [from, to) range of keys starting with `prefix`. */
 function prefixRange(sorted: SortedKeys, prefix: string): [number, number] {

@@ -11,7 +11,7 @@ import { t } from '../l10n';
 import type { SourceRef, TermKind } from '../types';
 import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
 import { isQuoteEndMark, trimEndWhere } from '../text/trim';
-import { isFunctionWord, tokenize } from '../lang/segmenter';
+import { dictEntry, tokenize } from '../lang/segmenter';
 
 export interface HoverResult {
   markdown: string;
@@ -248,7 +248,7 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   const weakEnd = new Set<number>();
   for (const tok of tokenize(run)) {
     bounds.add(tok.start).add(tok.end);
-    if (!isFunctionWord(tok.text) && tok.text !== '是') continue;
+    if (!EDGE_FUNCTION_POS.test(dictEntry(tok.text)?.pos ?? '') && tok.text !== '是') continue;
     weakStart.add(tok.start);
     weakEnd.add(tok.end);
   }
@@ -263,6 +263,42 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   return undefined;
 }
 const CJK = /[\u3400-\u9fff]/;
+/** Prepositions, conjunctions, particles and interjections: no phrase opens or closes with one (中 of 中白 may). */
+const EDGE_FUNCTION_POS = /^(p|c|u\w*|y|e|o)$/;
+
+/** Articles by each author the sources name in a byline, built once per index. */
+const authorsByIndex = new WeakMap<CorpusIndex, Map<string, SourceRef[]>>();
+function authors(index: CorpusIndex): Map<string, SourceRef[]> {
+  let map = authorsByIndex.get(index);
+  if (!map) {
+    map = new Map();
+    for (const f of index.files) {
+      f.articles.forEach((a, k) => {
+        const name = a.author?.trim();
+        if (!name || !/^\p{Script=Han}{2,6}$/u.test(name)) return;
+        const list = map!.get(name) ?? [];
+        list.push({ file: f.source.path, start: a.start, end: a.start, article: k });
+        map!.set(name, list);
+      });
+    }
+    authorsByIndex.set(index, map);
+  }
+  return map;
+}
+
+/** An author of the sources named under the cursor (陶希东): the articles they signed. */
+function authorAt(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
+  for (const [name, refs] of authors(index)) {
+    for (let s = Math.max(0, offset - name.length + 1); s <= offset; s++) {
+      if (!text.startsWith(name, s)) continue;
+      const lines = refs.slice(0, MAX_AUTHOR_ARTICLES).map((r) => `- ${sourceLabel(index, r)}`);
+      const head = `**${escapeMarkdown(name)}**　${t('_来源作者_', '_author in the sources_')}`;
+      return { markdown: [head, lines.join('\n')].join('\n\n'), start: s, end: s + name.length };
+    }
+  }
+  return undefined;
+}
+const MAX_AUTHOR_ARTICLES = 10;
 
 export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
   if (index.isEmpty) return undefined;
@@ -271,6 +307,8 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
   // A quotation that is exactly the term needs no separate source section.
   const quoteMd = quote && !(hit && hit.start === quote.start && hit.end === quote.end) ? quoteSource(index, quote, offset) : undefined;
   if (!hit && !quoteMd) {
+    const author = authorAt(index, text, offset);
+    if (author) return author;
     // No term: how the sources use the words under the cursor, if they use them.
     const phrase = sourcePhraseAt(index, text, offset);
     if (!phrase) return undefined;

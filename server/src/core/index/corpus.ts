@@ -7,6 +7,7 @@ import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
+import { lowerBound } from '../util/lowerBound';
 import { mineFormulations, type Formulation } from './formulations';
 import { SentenceIndex, type SourceSentence } from './sentences';
 
@@ -50,6 +51,9 @@ function longestWordAt(text: string, at: number): number {
   for (let n = Math.min(8, text.length - at); n > 1; n--) if (isDictWord(text.slice(at, at + n))) return n;
   return 1;
 }
+
+/** Most characters at a formulation's end looked up as the start of a term it is cut inside. */
+const MAX_CUT_TAIL = 6;
 
 /** Separator between files in the joined text: never part of a match. */
 const FILE_SEPARATOR = '\n\u0000\n';
@@ -112,6 +116,7 @@ export class CorpusIndex {
     for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
     for (const info of this.terms.values()) info.count = this.frequency(info.text);
     this.dropSplitQuotes();
+    this.dropCutFormulations();
     if (extras?.derived) {
       for (const [typo, right] of extras.derived.typos) {
         this.terms.delete(typo);
@@ -198,6 +203,30 @@ export class CorpusIndex {
    * Quotation marks that split a term (上海“精神”): the quoted part is not a term of its own
    * when the characters before the opening mark complete a better-attested quoted term.
    */
+  /**
+   * A mined formulation that ends inside a term the sources mark (新型国际关系和构建人类 of
+   * …人类命运共同体), where the sources never stop at that point, is a piece cut by the miner's
+   * length limit: it is dropped. Only formulations that nothing else vouches for are.
+   */
+  private dropCutFormulations(): void {
+    const marked = [...this.terms.values()].filter((t) => t.text.length >= 3 && !(t.kinds.size === 1 && t.kinds.has('formulation'))).map((t) => t.text).sort();
+    for (const info of [...this.terms.values()]) {
+      if (info.kinds.size !== 1 || !info.kinds.has('formulation')) continue;
+      const text = info.text;
+      for (let s = Math.max(1, text.length - MAX_CUT_TAIL); s <= text.length - 2; s++) {
+        const tail = text.slice(s);
+        let k = lowerBound(marked, tail);
+        for (; k < marked.length && marked[k].startsWith(tail); k++) {
+          if (marked[k].length > tail.length && this.frequency(text + marked[k].slice(tail.length)) === info.count) break;
+        }
+        if (k < marked.length && marked[k].startsWith(tail)) {
+          this.terms.delete(text);
+          break;
+        }
+      }
+    }
+  }
+
   private dropSplitQuotes(): void {
     const quoted = [...this.terms.values()].filter((t) => t.kinds.has('quoted'));
     for (const t of quoted) {

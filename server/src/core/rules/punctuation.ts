@@ -95,6 +95,8 @@ function namedAfter(text: string, at: number, mark: string, index: CorpusIndex):
   }
   return undefined;
 }
+/** The note that introduces a short form, up to the short form's closing mark: 以下简称《意见》, 下称“两个确立”. */
+const SHORT_FORM_NOTE = /^(?:以下简称|以下称|下称|简称)(?:《[^《》（）]{1,20}》|“[^“”（）]{1,20}”|[\p{Script=Han}]{2,8}(?=[，。；]))/u;
 /** Longest quoted or titled name looked for after a lonely opening mark. */
 const MAX_NAMED = 40;
 
@@ -114,8 +116,9 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
       return;
     }
     const partner = OPENERS[ch] ?? CLOSERS[ch];
-    // An opening mark before a name the sources quote or title so (“美丽中国, 《天津宣言): closed after it.
-    const named = ch in OPENERS && index ? namedAfter(text, at + 1, ch, index) : undefined;
+    // An opening mark before a name the sources quote or title so (“美丽中国, 《天津宣言): closed after
+    // it; a bracket that introduces a short form (（以下简称《意见》) closes after the short form.
+    const named = ch === '（' ? SHORT_FORM_NOTE.exec(text.slice(at + 1, at + 1 + MAX_NAMED))?.[0] : ch in OPENERS && index ? namedAfter(text, at + 1, ch, index) : undefined;
     if (named) {
       out.push(finding(at, at + 1 + named.length, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`), ch + named + partner));
       return;
@@ -337,7 +340,7 @@ function ordinalPause(text: string, out: RuleFinding[]): void {
 /** Values of the numerals that give an approximate number when two neighbours stand together (三四个). */
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** Two neighbouring numerals (or 三五) parted by 、 before what they count (两、三个月), not an ordinal list (第一、二批; 一、二、三). */
-const APPROXIMATE_PAUSE = /(?<![第\d０-９〇零一二两三四五六七八九十、])([一二两三四五六七八九])、([二三四五六七八九十])(?=[个位名人次天日周岁条项件家所种批十百千万亿]|年(?!级))/g;
+const APPROXIMATE_PAUSE = /(?<![第\d０-９〇零一二两三四五六七八九十、])([一二两三四五六七八九])、([二三四五六七八九十])(?=[个位名人次天日周岁条项件家所种批成倍十百千万亿]|年(?!级))/g;
 /** A pause mark before a conjunction that joins the last item of a list (电梯、停车位、和充电桩). */
 const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
 
@@ -371,6 +374,12 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     const word = tokenize(text.slice(m.index + 1, m.index + 5), true)[0];
     if (longestWordAt(text, m.index + 1) > (text.startsWith('等等', m.index + 1) ? 2 : 1) || (word && word.text.length > 1 && word.text !== '等等')) continue;
     out.push(finding(m.index, m.index + 1, t('「等」前不用顿号', 'No 「、」 before 「等」'), ''));
+  }
+  // 、 before the particle 的 (绿色、智慧、的“好房子”): the list is over, 的 ties it to its noun
+  // (not before a word 的 begins: 、的确).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})、(?=的)/gu)) {
+    if (longestWordAt(text, m.index + 1) > 1) continue;
+    out.push(finding(m.index, m.index + 1, t('「的」前不用顿号', 'No 「、」 before 「的」'), ''));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));

@@ -192,6 +192,16 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
     last.replacement += tail;
     cutAtEnd = false;
   }
+  // Likewise a last word changed where the source's word ends at a mark a character or two later
+  // (…社会民意根基” for …社会民意基础”: the diff pairs 基 with 基 and leaves 础 out): the rest of
+  // the source's word belongs to the replacement.
+  const wordRest = /^[\u3400-\u9fff]{1,2}(?=[，。；：！？”’」]|$)/.exec(tail)?.[0];
+  if (cutAtEnd && wordRest && last && last.end > last.start && last.end === body.length - 1 && last.start >= body.length - 3) {
+    last.replacement += body.slice(last.end) + wordRest;
+    last.end = body.length;
+    a.sourceEnd += wordRest.length;
+    cutAtEnd = false;
+  }
   // A quote whose first or last words differ from the middle of a longer source sentence
   // (“全球百强创新集群” beside 全球百强创新型企业) quotes some other phrase that shares words with it.
   // One that stops where a clause of the source does (…与产业创新融合” for …与产业创新协同，统筹…)
