@@ -242,6 +242,31 @@ describe('damaged index cache', () => {
   });
 });
 
+describe('index cache: conclusions drawn across files', () => {
+  it('gives the same terms from the cache as from the sources, and recomputes a damaged list of cut formulations', async () => {
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-derived-'));
+    const opts = { folders: [], maxFileSize: 20e6, cacheDir: cache };
+    const cold = await new Indexer(opts).rebuild();
+    const terms = (ix: typeof cold) => [...ix.allTerms()].map((t) => t.text).sort();
+    // The miner's piece cut inside 人类命运共同体 is no term.
+    assert.equal(cold.term('新型国际关系和构建人类'), undefined);
+    const warm = await new Indexer(opts).rebuild();
+    assert.deepEqual(terms(warm), terms(cold));
+    const metas = (await fs.readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.json') && !f.includes('files'));
+    let damaged = 0;
+    for (const f of metas) {
+      const data = JSON.parse(await fs.readFile(path.join(cache, f), 'utf8'));
+      if (!Array.isArray(data.derived?.cutFormulations)) continue;
+      data.derived.cutFormulations = 5;
+      await fs.writeFile(path.join(cache, f), JSON.stringify(data));
+      damaged++;
+    }
+    assert.equal(damaged, 1);
+    const repaired = await new Indexer(opts).rebuild();
+    assert.deepEqual(terms(repaired), terms(cold));
+  });
+});
+
 describe('sentence lookup on a very large source file', () => {
   it('indexes a file of 200,000 sentences (no call-stack limit) and finds one of them', () => {
     const { SentenceIndex } = require('../../server/src/core/index/sentences') as typeof import('../../server/src/core/index/sentences');

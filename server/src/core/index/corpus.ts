@@ -37,6 +37,8 @@ export interface CorpusExtras {
     shortForms: Array<[string, string, number]>;
     /** Objects of verb-led formulations (全球治理倡议 of 提出全球治理倡议). */
     objects?: string[];
+    /** Mined formulations cut inside a term (see dropCutFormulations). */
+    cutFormulations?: string[];
   };
 }
 
@@ -63,6 +65,8 @@ export class CorpusIndex {
   /** Recurring formulations, the sources' likely typos removed. */
   readonly formulations: Formulation[];
   private readonly minedFormulations: Formulation[];
+  /** Mined formulations dropped as cut inside a term: computed once, then cached. */
+  private readonly cutFormulations: string[];
   private sentenceIndex: SentenceIndex | undefined;
   readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
@@ -116,7 +120,10 @@ export class CorpusIndex {
     for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
     for (const info of this.terms.values()) info.count = this.frequency(info.text);
     this.dropSplitQuotes();
-    this.dropCutFormulations();
+    if (extras?.derived?.cutFormulations) {
+      this.cutFormulations = extras.derived.cutFormulations;
+      for (const text of this.cutFormulations) this.terms.delete(text);
+    } else this.cutFormulations = this.dropCutFormulations();
     if (extras?.derived) {
       for (const [typo, right] of extras.derived.typos) {
         this.terms.delete(typo);
@@ -147,7 +154,7 @@ export class CorpusIndex {
     return {
       formulations: this.minedFormulations,
       suffixArray: this.suffixArray.sa,
-      derived: { typos: [...this.typoForms], shortForms: this.shortForms, objects: this.objects },
+      derived: { typos: [...this.typoForms], shortForms: this.shortForms, objects: this.objects, cutFormulations: this.cutFormulations },
     };
   }
 
@@ -208,7 +215,8 @@ export class CorpusIndex {
    * …人类命运共同体), where the sources never stop at that point, is a piece cut by the miner's
    * length limit: it is dropped. Only formulations that nothing else vouches for are.
    */
-  private dropCutFormulations(): void {
+  private dropCutFormulations(): string[] {
+    const dropped: string[] = [];
     const marked = [...this.terms.values()].filter((t) => t.text.length >= 3 && !(t.kinds.size === 1 && t.kinds.has('formulation'))).map((t) => t.text).sort();
     for (const info of [...this.terms.values()]) {
       if (info.kinds.size !== 1 || !info.kinds.has('formulation')) continue;
@@ -221,10 +229,12 @@ export class CorpusIndex {
         }
         if (k < marked.length && marked[k].startsWith(tail)) {
           this.terms.delete(text);
+          dropped.push(text);
           break;
         }
       }
     }
+    return dropped;
   }
 
   private dropSplitQuotes(): void {

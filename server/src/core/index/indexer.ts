@@ -220,6 +220,8 @@ export class Indexer {
         const formulations = meta.formulations.filter((f) => f && typeof f.text === 'string' && typeof f.count === 'number');
         const d = meta.derived;
         const derived = d && Array.isArray(d.typos) && Array.isArray(d.shortForms) ? d : undefined;
+        // (A list that is not one of strings is recomputed.)
+        if (derived && !(Array.isArray(derived.cutFormulations) && derived.cutFormulations.every((x) => typeof x === 'string'))) delete derived.cutFormulations;
         return new CorpusIndex(files, { formulations, derived, suffixArray: arr });
       }
     }
