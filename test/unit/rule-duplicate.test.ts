@@ -161,6 +161,11 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('城市更新更新不是大拆大建。').map((f) => f.text), ['更新更新']);
   });
 
+  it('flags a character doubled after a lone character the HMM joins it with (冷|链|链 of 冷链物流), not a name (网红晚晚)', () => {
+    assert.deepEqual(run('全县冷链链物流覆盖所有乡镇。').map((f) => f.text), ['链链']);
+    assert.deepEqual(run('网红晚晚新年发度假照，表彰李娟娟（女）。'), []);
+  });
+
   it('keeps a doubled verb quoted as a saying (说一句“研究研究”), whichever way its closing mark is typed', () => {
     assert.deepEqual(run('习惯说一句“研究研究”，结果一拖再拖；有的说“研究研究“。'), []);
   });

@@ -297,16 +297,23 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
       const known = text.slice(k, second);
       return (isDictWord(known) || index.frequency(known) >= 2) && index.frequency(text.slice(k, end)) === 0;
     });
+  // The HMM, with the characters before in view, may read the first copy as the end of a word the
+  // dictionary lacks after a lone character (冷|链 → 冷链|链|物流, where from the first copy on it
+  // glues 链链 into a name): then it is no one-character word of its own (网红晚|晚, three
+  // characters, is no such word: 晚晚 is a name there).
+  // (From the word before the lone character: 全县|冷链|链, where 县冷链 would be read from 县.)
+  const before = i >= 2 && HAN.test(text[i - 2]) ? words.word(i - 2)!.start : i - 1;
+  const endsHmmWord = first.start === i && i >= 1 && words.word(i - 1)?.text.length === 1 && HAN.test(text[i - 1]) && tokenize(text.slice(before, Math.min(text.length, end + 4)), true).some((w) => w.start + before === i - 1 && w.end + before === second);
   // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
   const doubledFunctionWord = holder?.start === i && holder.end === end && rareFunctionDouble(unit);
-  if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord) return true;
+  if (holder && holder.start <= i && !glued(holder) && !endsHmmWord && !doubledFunctionWord) return true;
   // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
   const glue = dictEntry(text.slice(end, holder?.end ?? end));
   if (holder && holder.end > end && !FUNCTION_POS.test(glue?.pos ?? '') && !(glue?.pos === 'v' && glue.freq >= AUXILIARY_FREQ)) return true;
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
-  if (first.start === i) {
+  if (first.start === i && !endsHmmWord) {
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
     // content words may (账账相符, 看看).
     // A rare doubled function word (了了) is a slip unless the first copy may end a word (没了|了).
