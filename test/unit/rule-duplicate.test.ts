@@ -166,6 +166,11 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('网红晚晚新年发度假照，表彰李娟娟（女）。'), []);
   });
 
+  it('flags an aspect particle after a pronoun typed before the word it begins (我了|了解到), not 不了了之', () => {
+    assert.deepEqual(run('作为基层干部，我了了解到城市工作千头万绪。').map((f) => f.text), ['了了']);
+    assert.deepEqual(run('问题不能不了了之，他看了了解情况的报告。'), []);
+  });
+
   it('keeps a doubled verb quoted as a saying (说一句“研究研究”), whichever way its closing mark is typed', () => {
     assert.deepEqual(run('习惯说一句“研究研究”，结果一拖再拖；有的说“研究研究“。'), []);
   });

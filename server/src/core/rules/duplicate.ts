@@ -398,9 +398,16 @@ function endsSourceWord(text: string, i: number, index: CorpusIndex): boolean {
   return false;
 }
 
+/** 了, 着, 过 as aspect particles. */
+const ASPECT_PARTICLE_POS = /^(ul|uz|ug)$/;
+
 /** Whether text[i] is a character standing alone, typed again as the start of the next word. */
 function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const pos = dictEntry(text[i])?.pos ?? '';
+  // An aspect particle follows a verb, never a pronoun: after one (我了|了解到) it is the first
+  // character of the next word typed too early.
+  const previous = i > 0 ? words.word(i - 1) : undefined;
+  if (ASPECT_PARTICLE_POS.test(pos) && previous && /^r/.test(dictEntry(previous.text)?.pos ?? '')) return true;
   // A preposition or other function word may govern a word it begins (在|在线, 对|对方, 与|与会).
   if (!pos || BOUND_POS.test(pos) || FUNCTION_POS.test(pos)) return false;
   // A verb doubles before a verb–object word it begins (喝|喝茶, 聊|聊天, 种|种子), not before
