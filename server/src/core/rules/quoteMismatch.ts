@@ -223,6 +223,8 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
  * are as often another list of the same values.
  */
 const MIN_ITEM = 4;
+/** Places of the quotation's first and last items looked at in the source sentence. */
+const MAX_ITEM_PLACES = 8;
 /** Items of an enumeration or clauses, each with the mark that ends it. */
 const ITEM_END = /(?<=[、，；])/;
 
@@ -236,8 +238,11 @@ function itemEdit(body: string, sentence: string): { edit: AlignEdit; sourceWord
   if (quoted.length < 2) return undefined;
   const first = quoted[0];
   const last = quoted[quoted.length - 1];
-  for (let from = sentence.indexOf(first); from >= 0; from = sentence.indexOf(first, from + 1)) {
-    for (let to = sentence.indexOf(last, from + first.length); to >= 0; to = sentence.indexOf(last, to + 1)) {
+  // (A few places of each end are tried: a long sentence of short repeated items would make it quadratic.)
+  let froms = 0;
+  for (let from = sentence.indexOf(first); from >= 0 && froms++ < MAX_ITEM_PLACES; from = sentence.indexOf(first, from + 1)) {
+    let tos = 0;
+    for (let to = sentence.indexOf(last, from + first.length); to >= 0 && tos++ < MAX_ITEM_PLACES; to = sentence.indexOf(last, to + 1)) {
       const sourceWording = sentence.slice(from, to + last.length);
       const original = sourceWording.split(ITEM_END);
       if (Math.abs(quoted.length - original.length) !== 1) continue;
