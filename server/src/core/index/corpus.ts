@@ -7,7 +7,6 @@ import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
-import { lowerBound } from '../util/lowerBound';
 import { mineFormulations, type Formulation } from './formulations';
 import { SentenceIndex, type SourceSentence } from './sentences';
 
@@ -56,6 +55,8 @@ function longestWordAt(text: string, at: number): number {
 
 /** Most characters at a formulation's end looked up as the start of a term it is cut inside. */
 const MAX_CUT_TAIL = 6;
+/** Most characters after a formulation that a term cut by it may go on with. */
+const MAX_TERM_AFTER = 12;
 
 /** Separator between files in the joined text: never part of a match. */
 const FILE_SEPARATOR = '\n\u0000\n';
@@ -217,22 +218,25 @@ export class CorpusIndex {
    */
   private dropCutFormulations(): string[] {
     const dropped: string[] = [];
-    const marked = [...this.terms.values()].filter((t) => t.text.length >= 3 && !(t.kinds.size === 1 && t.kinds.has('formulation'))).map((t) => t.text).sort();
+    const isMarked = (t: TermInfo | undefined) => !!t && t.text.length >= 3 && !(t.kinds.size === 1 && t.kinds.has('formulation'));
     for (const info of [...this.terms.values()]) {
       if (info.kinds.size !== 1 || !info.kinds.has('formulation')) continue;
       const text = info.text;
-      for (let s = Math.max(1, text.length - MAX_CUT_TAIL); s <= text.length - 2; s++) {
-        const tail = text.slice(s);
-        let k = lowerBound(marked, tail);
-        for (; k < marked.length && marked[k].startsWith(tail); k++) {
-          if (marked[k].length > tail.length && this.frequency(text + marked[k].slice(tail.length)) === info.count) break;
-        }
-        if (k < marked.length && marked[k].startsWith(tail)) {
-          this.terms.delete(text);
-          dropped.push(text);
-          break;
+      // What follows the formulation where the sources first use it: a marked term must begin in
+      // its last characters and go on into that, and the sources must go on so every time.
+      const at = this.suffixArray.positions(text, 1)[0];
+      if (at === undefined) continue;
+      const after = this.joined.slice(at + text.length, at + text.length + MAX_TERM_AFTER);
+      let cut = false;
+      for (let s = Math.max(1, text.length - MAX_CUT_TAIL); s <= text.length - 2 && !cut; s++) {
+        for (let m = 1; m <= after.length && !cut; m++) {
+          if (!isMarked(this.terms.get(text.slice(s) + after.slice(0, m)))) continue;
+          cut = this.frequency(text + after.slice(0, m)) === info.count;
         }
       }
+      if (!cut) continue;
+      this.terms.delete(text);
+      dropped.push(text);
     }
     return dropped;
   }
