@@ -146,6 +146,12 @@ describe('hover', () => {
     assert.match(e.hover!.markdown, /白俄罗斯/);
   });
 
+  it('shows a quotation with the sentence right after it that attributes it', () => {
+    const { hover } = hoverAt(index, '“有了雨露，大地才能繁‸荣”，这句谚语寓意深刻。');
+    assert.ok(hover);
+    assert.match(hover.markdown, /大地才能繁荣。”习近平主席曾引用乌兹别克斯坦谚语/);
+  });
+
   it('shows the articles an author of the sources signed (陶希东)', () => {
     const { text, hover } = hoverAt(index, '陶希‸东在文章中强调要建设韧性城市。');
     assert.ok(hover);

@@ -192,9 +192,11 @@ describe('rule punctuation', () => {
       }
     });
 
-    it('closes a bracket that introduces a short form after the short form (（以下简称《意见》)', () => {
+    it('closes a bracket that introduces a short form or an acronym after it (（以下简称《意见》, （CIM平台)', () => {
       assert.equal(fixed('印发的《中共中央国务院关于推动城市高质量发展的意见》（以下简称《意见》对增强城市安全韧性作出部署。'), '印发的《中共中央国务院关于推动城市高质量发展的意见》（以下简称《意见》）对增强城市安全韧性作出部署。');
       assert.equal(fixed('党中央作出的决断（以下简称“两个确立”，意义重大。'), '党中央作出的决断（以下简称“两个确立”），意义重大。');
+      // …and one around an acronym that Chinese follows at once.
+      assert.equal(fixed('要完善城市信息模型（CIM平台，推动运行。'), '要完善城市信息模型（CIM）平台，推动运行。');
     });
 
     it('converts half-width parentheses and quotes around Chinese text', () => {

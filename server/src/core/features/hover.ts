@@ -169,8 +169,17 @@ function articleCount(index: CorpusIndex, term: TermInfo): number {
 }
 
 function quoteBlock(index: CorpusIndex, sentence: SourceSentence, ref: SourceRef): string {
-  return `> ${escapeMarkdown(shownSentence(sentence, ref))}  \n> —— ${sourceLabel(index, ref)}`;
+  // A sentence that is a quotation whole is often attributed by the next one, right after its
+  // closing mark (…大地才能繁荣。”习近平主席曾引用乌兹别克斯坦谚语…): who said it comes along.
+  let attribution = '';
+  if (/[”’」]$/.test(sentence.text)) {
+    const next = index.sentenceAt({ file: sentence.file, start: sentence.end, end: sentence.end + 1, article: sentence.article });
+    if (next && next.start === sentence.end && next.text.length <= MAX_ATTRIBUTION) attribution = next.text;
+  }
+  return `> ${escapeMarkdown(shownSentence(sentence, ref) + attribution)}  \n> —— ${sourceLabel(index, ref)}`;
 }
+/** Longest sentence after a quotation shown with it as its attribution. */
+const MAX_ATTRIBUTION = 80;
 
 /** The Markdown section about one term. */
 export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 3): string {
