@@ -464,6 +464,8 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('推动构建上海合作组织命运共体。'), [['共', '共同']]);
     // A function word left out as a word of its own is wording (安全可靠|的|韧性城市).
     assert.deepEqual(fixes('着力建设安全可靠韧性城市。'), []);
+    // A name the sources quote again and again, whatever the characters that meet (合组 is a word).
+    assert.deepEqual(fixes('上海合组织必将在变局中展现更大作为。'), [['合', '合作']]);
   });
 
   it('deletes a character added to a term only where it may be taken for its neighbour', () => {
