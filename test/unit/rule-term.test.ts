@@ -157,6 +157,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     // A character stressed inside a phrase is style: the term is not split at one point but two.
     assert.deepEqual(runRule(termTypoRule, '城市运行一网“统”管，建设“好房子”。', index), []);
     assert.equal(runRule(termTypoRule, '城市运行一网“统管”。', index).length, 1);
+    // A term of the sources taken into the quotation of the term they quote after it.
+    const wider = '推动“文旅产业走出去”，扩大高水平对外开放。';
+    assert.equal(fixed(wider, runRule(termTypoRule, wider, index)), '推动文旅产业“走出去”，扩大高水平对外开放。');
   });
 
   it('stays silent on correct wording and legitimate variants', () => {

@@ -120,6 +120,18 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
     if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
+    const narrowed = quotedTermWithin(inner, index);
+    if (narrowed) {
+      const [head, term] = narrowed;
+      const fixed = `${head}${text[q.open]}${term}${QUOTE_CLOSE_OF[text[q.open]]}`;
+      out.push({
+        start: q.open,
+        end: q.close + 1,
+        message: t(`引号位置有误：来源写作${fixed}`, `Misplaced quotation marks: the sources write ${fixed}`),
+        replacements: [fixed],
+      });
+      continue;
+    }
     const fix = quotedTermAround(text, q.open, q.close, index);
     if (!fix) continue;
     const fixed = `${text[q.open]}${fix.term}${QUOTE_CLOSE_OF[text[q.open]]}`;
@@ -131,6 +143,23 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
     });
   }
   return out;
+}
+
+/**
+ * A quotation that takes in a term of the sources before the term they quote (“文旅产业走出去” for
+ * 文旅产业“走出去”): [the term before, the quoted term], when the sources write it so and never quote
+ * the whole. (A verb or other words before a quoted slogan may be quoted with it, as the news does:
+ * “带动三亿人参与冰雪运动”; so may words after it: “最多跑一次改革”.)
+ */
+function quotedTermWithin(inner: string, index: CorpusIndex): [string, string] | undefined {
+  if (inner.length < 4 || inner.length > MAX_TERM + 8 || !isCjkRun(inner) || index.frequency(`“${inner}”`) > 0) return undefined;
+  for (let k = 2; k + 2 <= inner.length; k++) {
+    const head = index.term(inner.slice(0, k));
+    const quoted = index.term(inner.slice(k));
+    if (!head || !trusted(head) || head.count < 2 || head.kinds.has('quoted') || !quoted?.kinds.has('quoted') || !trusted(quoted)) continue;
+    if (index.frequency(`${head.text}“${quoted.text}”`) > 0) return [head.text, quoted.text];
+  }
+  return undefined;
 }
 
 /**
