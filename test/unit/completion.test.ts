@@ -175,6 +175,14 @@ describe('completion', () => {
     assert.ok(!items.some((c) => c.insertText === '限思维'), items.map((c) => c.label).join(' '));
   });
 
+  it('matches traditional characters typed as their simplified forms, and continues by one character that ends the clause (堅持黨政同 → 坚持党政同责)', () => {
+    const typed = '严格落实安全生产责任制，堅持黨政同‸';
+    const { text, items } = complete(index, typed);
+    const hit = items.find((c) => c.insertText === '坚持党政同责');
+    assert.ok(hit, items.map((c) => c.label).join(' '));
+    assert.equal(text.slice(hit.replaceStart, hit.replaceEnd), '堅持黨政同');
+  });
+
   it('ends continuations neither after a function word nor inside a term of the sources (全球南方为 → …人类命运共同体)', () => {
     const { items } = complete(index, '团结引领全球南‸');
     const labels = items.map((c) => c.insertText);

@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { lowerBound } from '../util/lowerBound';
+import { toSimplified } from '../lang/variants';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { isFunctionWord, tokenize } from '../lang/segmenter';
 import { shapeSimilarity, soundSimilarity } from '../lang/similarity';
@@ -549,8 +550,10 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       }
       if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
       end = w.end;
-      // Not after a function word (全球南方为|构建), which leaves the phrase hanging.
-      if (end - n >= 2 && !isFunctionWord(w.text)) cuts.push(end);
+      // Not after a function word (全球南方为|构建), which leaves the phrase hanging; one character
+      // only where it ends the clause (坚持党政同 → 坚持党政同责，).
+      const closesClause = /^[，。；、：！？]/.test(window.slice(end));
+      if ((end - n >= 2 || (end - n === 1 && closesClause)) && !isFunctionWord(w.text)) cuts.push(end);
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
@@ -791,7 +794,11 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     // …and full pinyin too (quanqiunanfang → 全球南方).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) fullPinyinWording(index, d, letters, best);
   } else {
-    const run = text.slice(cjkRunStart(text, offset), offset);
+    // Traditional characters typed (堅持黨政同) are matched as their simplified forms, which the
+    // sources use; the items replace what was typed.
+    const typed = text.slice(cjkRunStart(text, offset), offset);
+    const simplified = toSimplified(typed);
+    const run = simplified.length === typed.length ? simplified : typed;
     if (run) {
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
