@@ -5,7 +5,6 @@
 // (zhenzhengdeduobian). Lookups are prefix searches in sorted arrays, precomputed once per index.
 import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
-import { lowerBound } from '../util/lowerBound';
 import { toSimplified } from '../lang/variants';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { isFunctionWord, tokenize } from '../lang/segmenter';
@@ -99,6 +98,16 @@ function sortKeys(keys: string[], ids: number[]): SortedKeys {
   return { keys: order.map((o) => o.key), ids: Int32Array.from(order.map((o) => o.id)) };
 }
 
+function lowerBound(keys: string[], s: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The [from, to) range of keys starting with `prefix`. */
 function prefixRange(sorted: SortedKeys, prefix: string): [number, number] {
@@ -518,7 +527,6 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
   const found = new Map<string, number>();
   // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
   const wordsEnded = new Map<number, Map<string, number>>();
-  const cuts: number[] = [];
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
     const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + MAX_TERM_EXTENSION));
@@ -527,6 +535,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
     // theirs ends the typed run: only continuations after it are offered.
     const midWord = () => r.start > 0 && (tokenize(text.slice(Math.max(0, r.start - 3), r.start + 3)).find((w) => w.end > Math.min(3, r.start))?.start ?? 0) < Math.min(3, r.start);
     let end = n;
+    const cuts: number[] = [];
     for (const w of words) {
       // The typed run may end inside a word (生命线安|全): the phrase takes the whole word.
       if (w.start < n) {
@@ -562,7 +571,6 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       const phrase = window.slice(0, c);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
     }
-    cuts.length = 0;
   }
   offerPhrases(index, d, found, n, CONTINUATION_BASE, best);
   for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, CONTINUATION_BASE, best);

@@ -208,10 +208,6 @@ export class CorpusIndex {
   }
 
   /**
-   * Quotation marks that split a term (上海“精神”): the quoted part is not a term of its own
-   * when the characters before the opening mark complete a better-attested quoted term.
-   */
-  /**
    * A mined formulation that ends inside a term the sources mark (新型国际关系和构建人类 of
    * …人类命运共同体), where the sources never stop at that point, is a piece cut by the miner's
    * length limit: it is dropped. Only formulations that nothing else vouches for are.
@@ -241,6 +237,10 @@ export class CorpusIndex {
     return dropped;
   }
 
+  /**
+   * Quotation marks that split a term (上海“精神”): the quoted part is not a term of its own
+   * when the characters before the opening mark complete a better-attested quoted term.
+   */
   private dropSplitQuotes(): void {
     const quoted = [...this.terms.values()].filter((t) => t.kinds.has('quoted'));
     for (const t of quoted) {

@@ -194,7 +194,7 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // number or mark (项目|目120: rarely doubled, it measures nothing there; 团团伙伙 is AABB).
   if (isMeasure(unit)) {
     // After a number the measure word counts it once (312处|处，): doubled before a mark, a slip.
-    if (/[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '')) return false;
+    if (countedByNumber(text, i, end)) return false;
     // 一步步 doubles a measure word; in 进一步|步 the 一 belongs to a word the first copy ends.
     if (text[i - 1] === '一' && ((i >= 2 && isDictWord(text.slice(i - 2, i + 1))) || (i >= 3 && isDictWord(text.slice(i - 3, i + 1))))) return false;
     if (text[i - 1] !== '一') {
@@ -238,7 +238,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // its object: 种|种子.)
     const verbObject = (/^v/.test(dictEntry(unit)?.pos ?? '') || isMeasure(unit)) && /^n/.test(dictEntry(unit + (text[end] ?? ''))?.pos ?? '');
     const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
-    const afterNumber = len === 1 && isMeasure(unit) && /[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '');
+    const afterNumber = len === 1 && isMeasure(unit) && countedByNumber(text, i, end);
     return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
@@ -302,18 +302,22 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // glues 链链 into a name): then it is no one-character word of its own (网红晚|晚, three
   // characters, is no such word: 晚晚 is a name there).
   // (From the word before the lone character: 全县|冷链|链, where 县冷链 would be read from 县.)
-  const before = i >= 2 && HAN.test(text[i - 2]) ? words.word(i - 2)!.start : i - 1;
-  const endsHmmWord = first.start === i && i >= 1 && words.word(i - 1)?.text.length === 1 && HAN.test(text[i - 1]) && tokenize(text.slice(before, Math.min(text.length, end + 4)), true).some((w) => w.start + before === i - 1 && w.end + before === second);
+  // (Segmenting once more is left to the cases that ask.)
+  const endsHmmWord = (): boolean => {
+    if (first.start !== i || i < 1 || words.word(i - 1)?.text.length !== 1 || !HAN.test(text[i - 1])) return false;
+    const before = i >= 2 && HAN.test(text[i - 2]) ? words.word(i - 2)!.start : i - 1;
+    return tokenize(text.slice(before, Math.min(text.length, end + 4)), true).some((w) => w.start + before === i - 1 && w.end + before === second);
+  };
   // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
   const doubledFunctionWord = holder?.start === i && holder.end === end && rareFunctionDouble(unit);
-  if (holder && holder.start <= i && !glued(holder) && !endsHmmWord && !doubledFunctionWord) return true;
+  if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord && !endsHmmWord()) return true;
   // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
   const glue = dictEntry(text.slice(end, holder?.end ?? end));
   if (holder && holder.end > end && !FUNCTION_POS.test(glue?.pos ?? '') && !(glue?.pos === 'v' && glue.freq >= AUXILIARY_FREQ)) return true;
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
-  if (first.start === i && !endsHmmWord) {
+  if (first.start === i && !endsHmmWord()) {
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
     // content words may (账账相符, 看看).
     // A rare doubled function word (了了) is a slip unless the first copy may end a word (没了|了).
@@ -439,6 +443,11 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   return !glued || glued.end - glued.start === 1;
 }
 
+/** A measure word doubled at text[i, end) after a number, before a mark or the end (312处|处，). */
+function countedByNumber(text: string, i: number, end: number): boolean {
+  return /[0-9０-９二两三四五六七八九十百千万]/.test(text[i - 1] ?? '') && !HAN.test(text[end] ?? '');
+}
+
 /** Whether a dictionary word of two or three characters ends with text[i] (可|以, 进一|步). */
 function endsDictWord(text: string, i: number): boolean {
   return (i >= 1 && isDictWord(text.slice(i - 1, i + 1))) || (i >= 2 && isDictWord(text.slice(i - 2, i + 1)));
@@ -478,12 +487,12 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
   // (Nor AABB: 方方面面.)
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || !HAN.test(text.slice(Math.max(0, i - 2), i + 3)) || text[i + 2] === text[i + 3] || (i >= 2 && text[i - 2] === text[i - 1])) return false;
+  // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区).
+  if (!isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 2, i + 4))) return false;
   for (const [from, to] of [[i - 2, i + 3], [i - 1, i + 4]]) {
     if (from < 0 || to > text.length) continue;
     const single = text.slice(from, i + 1) + text.slice(i + 2, to);
-    // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区).
-    const secondAlone = !isDictWord(text.slice(i + 1, i + 3)) && isDictWord(text.slice(i + 2, i + 4));
-    if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0 && (isDictWord(text.slice(i + 1, i + 3)) || secondAlone)) return true;
+    if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0) return true;
   }
   return false;
 }

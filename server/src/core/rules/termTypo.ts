@@ -315,7 +315,7 @@ function breaksWordOf(form: string, right: string, diffs: number[], functionWord
   // is as often the first character of the next words, where those are not checked.
   if (soundSimilarity(form[k], right[k]) !== 1 || charReadings(form[k])[0] !== charReadings(right[k])[0] || (!functionWords && isFunctionWord(form[k]))) return false;
   // (A rare variant spelling the dictionary lists, 挛生 beside 孪生, breaks the word all the same.)
-  const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !(isDictWord(form.slice(a, a + 2)) && wordFreq(form.slice(a, a + 2)) > RARE_VARIANT_FREQ);
+  const around = (a: number) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && !isUsualWord(form.slice(a, a + 2));
   return around(k - 1) || around(k);
 }
 
@@ -552,6 +552,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
 /** Source occurrences looked at per piece of wording (see nearSourceWording). */
 /** Shortest term looked for with a character left out or added (the window keeps four or more). */
 const MIN_GAPPED_TERM = 5;
+/** Uses that make a quoted name of the sources fixed wording (上海合作组织: 66 in the seeds). */
+const QUOTED_NAME_USES = 10;
 
 /**
  * A term of the sources with one character left out (全球治倡议 for 全球治理倡议) or one added
@@ -559,9 +561,6 @@ const MIN_GAPPED_TERM = 5;
  * write side by side and no word; an added character makes no word with its neighbours. Function
  * words left out or added (安全可靠韧性城市) are wording, not slips; a character doubled is duplicate's.
  */
-/** Uses that make a quoted name of the sources fixed wording (上海合作组织: 66 in the seeds). */
-const QUOTED_NAME_USES = 10;
-
 function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[]): Candidate[] {
   const text = p.text;
   const tables = tablesFor(index);
@@ -762,15 +761,21 @@ function inDictWord(text: string, k: number): boolean {
   for (let n = 2; n <= 3; n++) {
     for (let a = Math.max(0, k - n + 1); a <= k && a + n <= text.length; a++) {
       const w = text.slice(a, a + n);
-      // A word the dictionary lists as barely used (挛生 beside 孪生) is a variant spelling: where
-      // the sources write the wording with its usual sound-alike, it is theirs that counts.
-      if (isDictWord(w) && (n > 2 || wordFreq(w) > RARE_VARIANT_FREQ)) return true;
+      if (n > 2 ? isDictWord(w) : isUsualWord(w)) return true;
     }
   }
   return false;
 }
 /** Uses in the dictionary's counts of a two-character word that is a rare variant spelling (挛生: 3, 宏扬: 4). */
 const RARE_VARIANT_FREQ = 5;
+
+/**
+ * A word of the dictionary that is no rare variant spelling: one barely used (挛生 beside 孪生) is
+ * taken for a slip where the sources write the wording with its usual sound-alike.
+ */
+function isUsualWord(w: string): boolean {
+  return isDictWord(w) && wordFreq(w) > RARE_VARIANT_FREQ;
+}
 
 /**
  * Whether the source's four characters are whole words of its text where they stand, among them
