@@ -462,6 +462,12 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('构建人类运命共同体。'), []);
   });
 
+  it('restores two parts of a long term typed in each other’s order, unless the sources write that order', () => {
+    assert.deepEqual(fixes('上合组织率先提出共商共享共建的全球治理观。'), [['享共建', '建共享']]);
+    // Four characters are too short to tell a slip from another order (共享共建 is written too).
+    assert.deepEqual(fixes('坚持共享共建。'), []);
+  });
+
   it('restores a character of a term left out where the gap leaves two characters that are no word', () => {
     assert.deepEqual(fixes('我愿提出全球治倡议，同各国一道。'), [['治', '治理']]);
     assert.deepEqual(fixes('推动构建上海合作组织命运共体。'), [['共', '共同']]);
@@ -469,6 +475,14 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('着力建设安全可靠韧性城市。'), []);
     // A name the sources quote again and again, whatever the characters that meet (合组 is a word).
     assert.deepEqual(fixes('上海合组织必将在变局中展现更大作为。'), [['合', '合作']]);
+    // What is left of the term's word is a word too, but far rarer than it (同体 beside 共同体).
+    assert.deepEqual(fixes('向着构建人类命运同体的美好明天坚定前行。'), [['运', '运共']]);
+  });
+
+  it('takes a common word left of a term’s word for other wording (现代 of 现代化)', async () => {
+    const own = await indexOfSource('policy-gap-', '全面建设社会主义现代化国家。\n到本世纪中叶建成社会主义现代化国家。\n向社会主义现代化国家迈进。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('全面建设社会主义现代国家。'), []);
   });
 
   it('deletes a character added to a term only where it may be taken for its neighbour', () => {

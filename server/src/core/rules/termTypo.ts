@@ -297,6 +297,8 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
 
 /** Uses in the sources that make a term their established wording (see rivals in judge). */
 const ESTABLISHED_TERM = 5;
+/** Shortest term in which two characters a character apart may be taken as typed in each other's place. */
+const LONG_SWAP_TERM = 6;
 /** Shortest item of a list or name checked for slips (全球文明倡议, 卢卡申科), and how many of them at most. */
 const WEAK_TERM_MIN = 4;
 const MAX_WEAK_TERMS = 5000;
@@ -446,7 +448,11 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     // In an idiom of the dictionary, though, a word of the same sound the input method put in place of
     // two characters of it (未雨|筹谋 for 未雨绸缪: chóumóu) is one slip.
     // Two neighbouring characters of a term of the sources typed in each other's place (命运同共体).
-    const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 4 && diffs.length === 2 && diffs[1] === diffs[0] + 1 && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
+    // (Or two a character apart in a longer term, as one two-character part for another: 共商共享共建
+    // — where the sources never write the parts in that order: they write 创业创新 beside 创新创业生态.)
+    const swapGap = diffs.length === 2 ? diffs[1] - diffs[0] : 0;
+    const partsSwapped = swapGap === 2 && n >= LONG_SWAP_TERM && index.frequency(form.slice(diffs[0], diffs[1] + 1)) === 0;
+    const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 4 && diffs.length === 2 && (swapGap === 1 || partsSwapped) && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
     const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
     if (diffs.length === 2 && !imeWord && !swapped && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
@@ -572,6 +578,16 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
     const w = words!.word(k);
     return !!w && w.end - w.start === 1 && !isFunctionWord(w.text);
   };
+  /**
+   * What the draft keeps of a word of the term is a word too, but far rarer than the term's
+   * (同体 of 人类命运|同体 for 共同体; not 现代 of 社会主义现代国家, as common as 现代化).
+   */
+  const rareRemainder = (gap: number, missing: string) =>
+    [words!.word(gap - 1), words!.word(gap)].some((w) => {
+      if (!w || w.end - w.start < 2 || gap < w.start || gap > w.end) return false;
+      const fixed = text.slice(w.start, gap) + missing + text.slice(gap, w.end);
+      return isDictWord(w.text) && isDictWord(fixed) && wordFreq(w.text) < COMMON_WORD_FREQ && rarerBeside(w.text, fixed);
+    });
   // A quotation that is a term the sources quote with one character more at either end (“高效办成一件事情”):
   // the scan's gaps lie inside a term, these at its edge.
   for (const q of findQuotes(text)) {
@@ -618,7 +634,7 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
       // (A name the sources quote again and again, six characters or more, is no other wording
       // with one of its characters gone, whatever the characters that meet: 上海合|组织.)
       const fixedName = right.length >= 6 && info.kinds.has('quoted') && info.count >= QUOTED_NAME_USES;
-      if ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !(stray(before + text[gap]) || fixedName) || !(alone(gap - 1) || alone(gap))) continue;
+      if ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !(stray(before + text[gap]) || fixedName) || !(alone(gap - 1) || alone(gap) || rareRemainder(gap, missing))) continue;
       const at = h.start + h.at - 1;
       out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [before + missing], score: 1.5 });
     } else {
