@@ -72,6 +72,11 @@ describe('completion', () => {
 
     const b = complete(index, '弘扬上海精伸‸');
     assert.ok(b.items.slice(0, 5).some((x) => x.insertText === '上海精神'), b.items.map((x) => x.label).join(' '));
+
+    // A long phrase typed almost in full is matched from its start, not from a later part of it.
+    const long = complete(index, '构建上海合作组织命远共‸');
+    assert.equal(long.items[0]?.insertText, '上海合作组织命运共同体', long.items.map((x) => x.label).join(' '));
+    assert.equal(long.text.slice(long.items[0].replaceStart, long.items[0].replaceEnd), '上海合作组织命远共');
   });
 
   it('matches a short prefix typed with a homophone by its sound (上和组 → 上合组织)', () => {

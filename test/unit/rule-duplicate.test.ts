@@ -166,6 +166,11 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('网红晚晚新年发度假照，表彰李娟娟（女）。'), []);
   });
 
+  it('flags a copy that begins a word leaving the next character alone, which makes a word without it (燃气|气管|道)', () => {
+    assert.deepEqual(run('推进燃气气管道老化更新改造。').map((f) => f.text), ['气气']);
+    assert.deepEqual(run('学生生活水平提高，发展人民民主是方向。'), []);
+  });
+
   it('flags an aspect particle after a pronoun typed before the word it begins (我了|了解到), not 不了了之', () => {
     assert.deepEqual(run('作为基层干部，我了了解到城市工作千头万绪。').map((f) => f.text), ['了了']);
     assert.deepEqual(run('问题不能不了了之，他看了了解情况的报告。'), []);

@@ -479,6 +479,17 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('向着构建人类命运同体的美好明天坚定前行。'), [['运', '运共']]);
   });
 
+  it('restores a homophone in a run of the sources’ wording, not a look-alike nor a word they use', async () => {
+    const own = await indexOfSource('policy-run-', '要坚持以文塑旅、以旅彰文，推动文化和旅游融合发展。\n习近平主席提出，要推动世界多极化更加平等有序。\n各地制订了方案。要制定好各项政策措施并抓好落实。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    // No source sentence is like these as a whole: the runs of six characters and more are.
+    assert.deepEqual(run('关键在于坚持以文塑旅、以旅张文，深入挖掘中华文化的丰富内涵。'), [['张', '彰']]);
+    assert.deepEqual(run('上合组织推动世界多级化更加平等有序、经济全球化更加普惠包容。'), [['级', '极']]);
+    // 制订 is the sources' own word too; 指 only looks like 提.
+    assert.deepEqual(run('我们要制订好各项政策措施并抓好落实，久久为功。'), []);
+    assert.deepEqual(run('正如习近平主席指出的，各国要加强合作。'), []);
+  });
+
   it('takes a common word left of a term’s word for other wording (现代 of 现代化)', async () => {
     const own = await indexOfSource('policy-gap-', '全面建设社会主义现代化国家。\n到本世纪中叶建成社会主义现代化国家。\n向社会主义现代化国家迈进。\n');
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);

@@ -282,7 +282,7 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
   if (run.length < 3) return;
   const bigrams = bigramIndex(d);
   const found = new Map<number, Match>();
-  for (let k = Math.min(run.length, 8); k >= 3; k--) {
+  for (let k = Math.min(run.length, FUZZY_HEAD - 1); k >= 3; k--) {
     const q = run.slice(run.length - k);
     const votes = new Map<number, number>();
     for (let i = 0; i + 1 < q.length; i++) {

@@ -716,6 +716,71 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
+/** Source characters matched in all around a slip (see nearSourceRuns), and on its longer side. */
+const RUN_CONTEXT = 6;
+const RUN_LONGER_SIDE = 3;
+/** Parts of speech of grammatical words, which change with the sentence (的/地, 在/再). */
+const GRAMMATICAL_POS = /^(p|u\w*|c|r\w*|y|e|o)$/;
+
+/**
+ * A run of the sources' wording, six characters or more around one of the same sound as theirs
+ * (推动世界多级化更加平等有序 for 多极化, 以文塑旅、以旅张文 for 以旅彰文, 资源秉赋和 for 禀赋):
+ * wording the draft takes over where no similar source sentence stands for the whole
+ * (nearSentences), so that a real word in the slip's place (多级, 秉赋) does not make it deliberate.
+ * The places looked at are the draft's characters beside which it writes a pair the sources never do.
+ */
+function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const text = p.text;
+  const out: Candidate[] = [];
+  const joined = index.joined;
+  const pairs = sourcePairs(index);
+  const known = (a: number) => a >= 0 && pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1));
+  // Long quotations are the quote rule's.
+  const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+  for (let k = 1; k + 1 < text.length; k++) {
+    const c = text[k];
+    if (!isCjkCode(text.charCodeAt(k)) || (known(k - 1) && known(k)) || !(known(k - 2) || known(k + 1))) continue;
+    if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
+    // Found by the two characters before the slip, or else the two after it.
+    const byBefore = known(k - 2);
+    let found: Candidate | undefined;
+    for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - 2, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
+      const s = byBefore ? pos + 2 : pos - 1;
+      const theirs = joined[s] ?? '';
+      if (s < 1 || theirs === c || !isCjkCode(joined.charCodeAt(s))) continue;
+      // Matched characters on either side, across the same marks (、 of 以文塑旅、以旅彰文).
+      let left = 0;
+      while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
+      let right = 0;
+      while (k + right + 1 < text.length && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
+      if (left === 0 || right === 0 || !isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k + 1))) continue;
+      if (left + right < RUN_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
+      // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
+      if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
+      // A homophone, as typing by pinyin makes it (look-alikes share radicals with words of other
+      // senses: 指出 for 提出, 县域 for 县城) — not in a word the sources use themselves.
+      if (soundSimilarity(c, theirs) < 1 || [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)) continue;
+      const ref = index.refAt(s - left, s + right + 1);
+      // Shown: two characters on each side, as far as the match and the Chinese go.
+      let from = k;
+      while (from > k - 2 && from > k - left && isCjkCode(text.charCodeAt(from - 1))) from--;
+      let to = k + 1;
+      while (to < k + 3 && to < k + right + 1 && isCjkCode(text.charCodeAt(to))) to++;
+      found = {
+        start: k,
+        end: k + 1,
+        message: describe(text.slice(from, to), joined.slice(s - (k - from), s + (to - k))),
+        replacements: [theirs],
+        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+        score: 1.5,
+      };
+      break;
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}
+
 /**
  * Adjacent characters of the sources' text: the pairs themselves, and each character beside the
  * usual reading of its neighbour (稳 before a zhi: 致), so that a draft's pair the sources never
@@ -959,7 +1024,7 @@ export const termTypoRule: Rule = {
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const gaps: GapHit[] = [];
     const fromTerms = nearTerms(p, index, gaps).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...gappedTerms(p, index, gaps)]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...nearSourceRuns(p, index), ...gappedTerms(p, index, gaps)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
