@@ -171,6 +171,19 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('学生生活水平提高，发展人民民主是方向。'), []);
   });
 
+  it('flags a locative alone after a word ending in it (海外|外|市场), and a noun a verb takes as its object typed again (加装|电|电梯)', () => {
+    assert.deepEqual(run('我国文旅企业在海外外市场的布局明显加快。').map((f) => f.text), ['外外']);
+    assert.deepEqual(run('老旧小区加装电电梯412部。').map((f) => f.text), ['电电']);
+    // A noun after a noun or a verbal noun may end a name the dictionary lacks.
+    assert.deepEqual(run('民族医医院和评估司司长，国内内需。'), []);
+  });
+
+  it('flags a copy before a name the dictionary lists where the sources write the wording with one (城中|中村 of 城中村)', () => {
+    const index = indexOf('稳步推进城中村和危旧房改造。涉及经济社会发展方面。');
+    assert.deepEqual(run('要稳步推进城中中村改造。', index).map((f) => f.text), ['中中']);
+    assert.deepEqual(run('河南南阳。', index), []);
+  });
+
   it('flags an aspect particle after a pronoun typed before the word it begins (我了|了解到), not 不了了之', () => {
     assert.deepEqual(run('作为基层干部，我了了解到城市工作千头万绪。').map((f) => f.text), ['了了']);
     assert.deepEqual(run('问题不能不了了之，他看了了解情况的报告。'), []);

@@ -344,11 +344,12 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // nothing follows that the second copy could begin.
   if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]) || !HAN.test(text[end]))) return false;
   // After a word ending in the same character: a free word is fine (可以|以, 目的|的), but neither
-  // a bound morpheme (因地制宜|宜), a plain noun (预警|警) nor a measure word (各个|个) stands alone there;
+  // a bound morpheme (因地制宜|宜), a plain noun (预警|警), a locative (海外|外) nor a measure word
+  // (各个|个) stands alone there;
   // a verb of its own is rare there too (建设|设新型) — except the commonest (享有|有, 收到|到) and one
   // marked as a verb by an aspect particle (工作|作了).
   // (A surname, 设施|施是, is no free word there either.)
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
 /**
@@ -444,7 +445,8 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const beforePos = before ? dictEntry(before.text)?.pos ?? '' : '';
   if (/^(ns|nr\w*|nz|m|j)$/.test(beforePos)) return false;
   // A noun after a content word may end a compound the dictionary lacks (民族医|医院, 评估司|司长).
-  if (/^n/.test(pos) && before && /\p{Script=Han}/u.test(before.text) && !FUNCTION_POS.test(beforePos)) return false;
+  // (Not a plain noun after a plain verb, which takes it as its object: 加装|电|电梯.)
+  if (/^n/.test(pos) && before && /\p{Script=Han}/u.test(before.text) && !FUNCTION_POS.test(beforePos) && !(pos === 'n' && beforePos === 'v')) return false;
   const from = Math.max(0, i - 4);
   const glued = tokenize(text.slice(from, i + 1), true).pop();
   return !glued || glued.end - glued.start === 1;
@@ -473,7 +475,9 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
-  if (endsDictWord(text, i) && (isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4)))) return false;
+  // (Not a name that begins with the second copy, 城中|中村 of 城中村: the sources' wording below tells.)
+  const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '');
+  if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const n of [4, 3]) {
     for (let s = Math.max(0, i - n + 1); s <= i; s++) {
