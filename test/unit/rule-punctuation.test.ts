@@ -199,6 +199,13 @@ describe('rule punctuation', () => {
       assert.equal(fixed('要完善城市信息模型（CIM平台，推动运行。'), '要完善城市信息模型（CIM）平台，推动运行。');
     });
 
+    it('closes a lonely 《 before a title that ends in a kind of document at a clause mark, and only there', () => {
+      assert.equal(fixed('市政府办公厅已印发《全市城市体检工作方案，各区要对照落实。'), '市政府办公厅已印发《全市城市体检工作方案》，各区要对照落实。');
+      // Any other title's end is unknowable: flagged without a fix.
+      const other = run('他读了《红楼梦，很喜欢。');
+      assert.deepEqual(other.map((f) => [f.text, f.replacements]), [['《', []]]);
+    });
+
     it('converts half-width parentheses and quotes around Chinese text', () => {
       assert.equal(fixed('加大煤层气(煤矿瓦斯)开发利用力度。'), '加大煤层气（煤矿瓦斯）开发利用力度。');
       assert.equal(fixed('坚持"上海精神"不动摇。'), '坚持“上海精神”不动摇。');

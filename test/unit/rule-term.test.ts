@@ -160,6 +160,11 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     // A term of the sources taken into the quotation of the term they quote after it.
     const wider = '推动“文旅产业走出去”，扩大高水平对外开放。';
     assert.equal(fixed(wider, runRule(termTypoRule, wider, index)), '推动文旅产业“走出去”，扩大高水平对外开放。');
+    // …or the end of the wording the sources write before the quoted term (文旅“产业走出去”).
+    const part = '推动文旅“产业走出去”，既是展示国家形象的重要途径。';
+    assert.equal(fixed(part, runRule(termTypoRule, part, index)), '推动文旅产业“走出去”，既是展示国家形象的重要途径。');
+    // Not where the sources never write those characters before the term: 要“产业走出去” is a quotation.
+    assert.deepEqual(runRule(termTypoRule, '有人说要“产业走出去”。', index), []);
   });
 
   it('stays silent on correct wording and legitimate variants', () => {

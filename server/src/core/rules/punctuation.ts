@@ -101,6 +101,13 @@ const SHORT_FORM_NOTE = /^(?:以下简称|以下称|下称|简称)(?:《[^《》
 const ACRONYM_NOTE = /^[A-Z][A-Za-z0-9]{1,11}(?=\p{Script=Han})/u;
 /** Longest quoted or titled name looked for after a lonely opening mark. */
 const MAX_NAMED = 40;
+/**
+ * The kinds of official documents (the 公文 kinds of GB/T 9704 and the usual others): a title after
+ * a lonely 《 that ends in one at a clause mark ends there (印发《全市城市体检工作方案，→ …方案》，).
+ */
+const DOCUMENT_KIND = /(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|规划|方案|计划|纲要|办法|规定|条例|细则|准则|章程|标准|指南|指引|宣言|声明|倡议|白皮书|要点|清单|公约|协定|条约|法典|守则|规则|制度)$/;
+/** A title's text after 《 up to the clause mark that follows it. */
+const TITLE_BEFORE_MARK = new RegExp(`^[^，。；：！？、\\s《》“”‘’（）()]{2,${MAX_NAMED}}(?=[，。；：！？、]|\\s|$)`, 'u');
 
 function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotationGoesOn?: boolean): void {
   const asciiPaired = new Set<number>();
@@ -121,7 +128,12 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     // An opening mark before a name the sources quote or title so (“美丽中国, 《天津宣言): closed after
     // it; a bracket that introduces a short form (（以下简称《意见》) closes after the short form.
     // So does one around an acronym that Chinese follows at once (模型（CIM平台).
-    const named = ch === '（' ? (SHORT_FORM_NOTE.exec(text.slice(at + 1, at + 1 + MAX_NAMED)) ?? ACRONYM_NOTE.exec(text.slice(at + 1, at + 1 + MAX_NAMED)))?.[0] : ch in OPENERS && index ? namedAfter(text, at + 1, ch, index) : undefined;
+    // And a 《 before a document's title that ends in its kind at a clause mark (《…工作方案，).
+    const titled = () => {
+      const title = TITLE_BEFORE_MARK.exec(text.slice(at + 1, at + 2 + MAX_NAMED))?.[0];
+      return title && DOCUMENT_KIND.test(title) ? title : undefined;
+    };
+    const named = ch === '（' ? (SHORT_FORM_NOTE.exec(text.slice(at + 1, at + 1 + MAX_NAMED)) ?? ACRONYM_NOTE.exec(text.slice(at + 1, at + 1 + MAX_NAMED)))?.[0] : ch in OPENERS && index ? namedAfter(text, at + 1, ch, index) ?? (ch === '《' ? titled() : undefined) : undefined;
     if (named) {
       out.push(finding(at, at + 1 + named.length, t(`「${ch}」没有配对的「${partner}」`, `「${ch}」 has no matching 「${partner}」`), ch + named + partner));
       return;

@@ -120,14 +120,14 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
     if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
-    const narrowed = quotedTermWithin(inner, index);
+    const narrowed = quotedTermWithin(inner, index) ?? quotedTermAfterWording(text, q.open, inner, index);
     if (narrowed) {
-      const [head, term] = narrowed;
+      const [head, term, before = ''] = narrowed;
       const fixed = `${head}${text[q.open]}${term}${QUOTE_CLOSE_OF[text[q.open]]}`;
       out.push({
         start: q.open,
         end: q.close + 1,
-        message: t(`引号位置有误：来源写作${fixed}`, `Misplaced quotation marks: the sources write ${fixed}`),
+        message: t(`引号位置有误：来源写作${before}${fixed}`, `Misplaced quotation marks: the sources write ${before}${fixed}`),
         replacements: [fixed],
       });
       continue;
@@ -158,6 +158,35 @@ function quotedTermWithin(inner: string, index: CorpusIndex): [string, string] |
     const quoted = index.term(inner.slice(k));
     if (!head || !trusted(head) || head.count < 2 || head.kinds.has('quoted') || !quoted?.kinds.has('quoted') || !trusted(quoted)) continue;
     if (index.frequency(`${head.text}“${quoted.text}”`) > 0) return [head.text, quoted.text];
+  }
+  return undefined;
+}
+
+/** Characters before a quotation that, with the start of its text, make wording of the sources. */
+const MIN_WORDING_BEFORE_QUOTE = 3;
+
+/**
+ * A quotation that takes in the end of the sources' wording before the term they quote (文旅“产业
+ * 走出去” for 文旅产业“走出去”): [the characters to move out, the quoted term, the characters
+ * before the mark that make the wording with them], when the sources
+ * write the characters before the mark and those taken in, then the term in quotation marks.
+ */
+function quotedTermAfterWording(text: string, open: number, inner: string, index: CorpusIndex): [string, string, string] | undefined {
+  if (inner.length < 3 || inner.length > MAX_TERM + 8 || !isCjkRun(inner) || index.frequency(`“${inner}”`) > 0) return undefined;
+  const mark = text[open];
+  if (mark !== '“') return undefined;
+  for (let k = 1; k + 2 <= inner.length; k++) {
+    const quoted = index.term(inner.slice(k));
+    if (!quoted?.kinds.has('quoted') || !trusted(quoted)) continue;
+    const moved = inner.slice(0, k);
+    const before = Math.max(0, MIN_WORDING_BEFORE_QUOTE - k);
+    const pre = text.slice(open - Math.max(before, 1), open);
+    if (!isCjkRun(pre)) continue;
+    if (index.frequency(`${pre}${moved}“${quoted.text}”`) > 0 && index.frequency(`${pre}“${inner}`) === 0) {
+      // (Shown from two characters before the mark: 文旅产业“走出去”.)
+      const shown = text.slice(Math.max(0, open - 2), open);
+      return [moved, quoted.text, isCjkRun(shown) && shown.length > pre.length ? shown : pre];
+    }
   }
   return undefined;
 }
