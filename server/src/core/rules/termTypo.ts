@@ -763,12 +763,32 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   const joined = index.joined;
   const pairs = sourcePairs(index);
-  const known = (a: number) => a >= 0 && pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1));
-  // Long quotations are the quote rule's.
-  const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
-  for (let k = 1; k + 1 < text.length; k++) {
+  const n = text.length;
+  // knownPair[a]: the sources write text[a] text[a + 1]; knownBefore[k]: how many such pairs run
+  // up to text[k] (ending there), knownAfter[k]: from text[k] on. A match of six characters around
+  // a slip needs four pairs of them on its two sides (one pass; most places fail this).
+  const knownPair = new Uint8Array(n);
+  // (A mark may be matched too: 以文塑旅、以旅彰文.)
+  const isMark = (c: number) => !isCjkCode(c) && c > 0x3000 && c !== 0x3000;
+  for (let a = 0; a + 1 < n; a++) {
+    const x = text.charCodeAt(a);
+    const y = text.charCodeAt(a + 1);
+    knownPair[a] = pairs.has(x, y) || isMark(x) || isMark(y) ? 1 : 0;
+  }
+  const knownBefore = new Uint16Array(n);
+  for (let k = 1; k < n; k++) knownBefore[k] = knownPair[k - 1] ? Math.min(0xffff, knownBefore[k - 1] + 1) : 0;
+  const knownAfter = new Uint16Array(n);
+  for (let k = n - 2; k >= 0; k--) knownAfter[k] = knownPair[k] ? Math.min(0xffff, knownAfter[k + 1] + 1) : 0;
+  const known = (a: number) => a >= 0 && knownPair[a] === 1;
+  let quoted: ReturnType<typeof findQuotes> | undefined;
+  for (let k = 1; k + 1 < n; k++) {
+    if (knownBefore[k - 1] + knownAfter[k + 1] < RUN_CONTEXT - 2 || (known(k - 1) && known(k))) continue;
     const c = text[k];
-    if (!isCjkCode(text.charCodeAt(k)) || (known(k - 1) && known(k)) || !(known(k - 2) || known(k + 1))) continue;
+    const code = text.charCodeAt(k);
+    // …and a character of the slip's sound between the same neighbours.
+    if (!isCjkCode(code) || !pairs.beforeSoundOf(text.charCodeAt(k - 1), code) || !pairs.soundBefore(code, text.charCodeAt(k + 1))) continue;
+    // Long quotations are the quote rule's.
+    quoted ??= findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
     if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
     // Found by the two characters before the slip, or else the two after it.
     const byBefore = known(k - 2);
