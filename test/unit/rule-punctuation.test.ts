@@ -14,7 +14,9 @@ describe('rule punctuation', () => {
       const text = '以“上海精神为指引，向着构建人类命运共同体的美好明天，初心坚定如磐。';
       assert.deepEqual(flagged(text), [['“', 1, []]]);
       assert.match(run(text)[0].message, /「“」没有配对的「”」/);
-      assert.deepEqual(flagged('从商签《上海合作组织贸易便利化协定，到发表声明。'), [['《', 3, []]]);
+      assert.deepEqual(flagged('从出版《上海合作组织发展历程，到发表声明。'), [['《', 3, []]]);
+      // (A title that ends in a kind of document at the clause mark is closed there.)
+      assert.deepEqual(flagged('从商签《上海合作组织贸易便利化协定，到发表声明。'), [['《上海合作组织贸易便利化协定', 3, ['《上海合作组织贸易便利化协定》']]]);
     });
 
     it('flags lonely closing marks and crossed pairs', () => {
