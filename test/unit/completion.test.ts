@@ -263,6 +263,18 @@ describe('completion', () => {
     assert.deepEqual(complete(index, 'rlmy‸', { pinyin: false }).items, []);
   });
 
+  it('completes a phrase begun in characters and continued in pinyin (文旅chan, 人类mygtt), replacing both', () => {
+    const a = complete(index, '要推动文旅chan‸');
+    assert.ok(a.items[0]?.insertText.endsWith('文旅产业'), a.items.map((x) => x.label).join(' '));
+    // The characters and the letters are replaced: what stays before them is the writer's own.
+    const replaced = a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd);
+    assert.ok(replaced.endsWith('文旅chan') && a.items[0].insertText.startsWith(replaced.slice(0, -4)), replaced);
+    const b = complete(index, '携手构建人类mygtt‸');
+    assert.ok(b.items[0]?.insertText.endsWith('人类命运共同体'), b.items.map((x) => x.label).join(' '));
+    // Letters alone keep their own matches.
+    assert.equal(complete(index, '要wlcy‸').items[0]?.insertText, '文旅产业');
+  });
+
   it('inserts titles with 《》 unless 《 is typed', () => {
     const a = complete(index, '根据天津宣‸');
     const t = a.items.find((c) => c.kind === 'title');

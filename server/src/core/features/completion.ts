@@ -352,6 +352,44 @@ function homophoneMatches(d: CompletionData, run: string, best: Map<number, Matc
   }
 }
 
+/** Chinese characters before pinyin letters tried as the start of a phrase (文旅chan → 文旅产业). */
+const MAX_MIXED_HEAD = 8;
+const MIN_MIXED_HEAD = 2;
+/** Phrases looked at per typed head. */
+const MAX_MIXED_SCAN = 2000;
+
+/**
+ * Phrases that start with Chinese characters typed before the letters and go on with characters
+ * whose pinyin (initials or full) starts with the letters (文旅chan, 文旅cy → 文旅产业): a writer
+ * switches to pinyin mid-phrase. The items replace the characters and the letters.
+ */
+function mixedMatches(d: CompletionData, run: string, letters: string, best: Map<number, Match>): void {
+  const input = letters.toLowerCase();
+  for (let k = Math.min(run.length, MAX_MIXED_HEAD); k >= MIN_MIXED_HEAD; k--) {
+    const head = run.slice(run.length - k);
+    const [from, to] = prefixRange(d.byText, head);
+    let found = false;
+    for (let n = from; n < Math.min(to, from + MAX_MIXED_SCAN); n++) {
+      const id = d.byText.ids[n];
+      const e = d.entries[id];
+      if (e.kind === 'statement' || e.text.length <= k || e.text.length > MAX_PINYIN_TEXT) continue;
+      const rest = syllables(e.text.slice(k));
+      if (rest.some((x) => !x)) continue;
+      const full = rest.join('');
+      const initials = rest.map((x) => x[0]).join('');
+      const exact = full === input || initials === input;
+      if (!full.startsWith(input) && !initials.startsWith(input)) continue;
+      // The longer the typed head, the surer; the fewer syllables left over, the better.
+      const extra = Math.max(0, rest.length - Math.max(1, initials.startsWith(input) ? input.length : 1));
+      const score = 110 + 2 * k + (exact ? 4 : 0) - 2.5 * extra + e.weight;
+      const known = best.get(id);
+      if (!known || known.score < score) best.set(id, { id, typed: k + letters.length, score });
+      found = true;
+    }
+    if (found) return;
+  }
+}
+
 /** Phrases whose pinyin initials or full pinyin start with the typed letters. */
 function pinyinMatches(d: CompletionData, letters: string, best: Map<number, Match>): void {
   const keys = pinyinKeys(d);
@@ -797,6 +835,10 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
   if (letters) {
     if (opts.pinyin === false || letters.length < 2) return [];
     pinyinMatches(d, letters, best);
+    // Chinese typed before the letters may begin the phrase (文旅chan → 文旅产业).
+    const lettersStart = offset - letters.length;
+    const head = text.slice(cjkRunStart(text, lettersStart), lettersStart);
+    if (head.length >= MIN_MIXED_HEAD) mixedMatches(d, toSimplified(head).length === head.length ? toSimplified(head) : head, letters, best);
     // Initials that name no known phrase may still spell wording the sources use (xzscl → 新质生产力).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) wordingMatches(index, d, letters, best);
     // …and full pinyin too (quanqiunanfang → 全球南方).

@@ -252,11 +252,12 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // reduplicates (红红脸), or a verb is doubled before a word it begins (喝|喝茶, 种|种子).
     if (len === 1 && first.start === i && first.end === second) return !typedBeforeItsWord(text, i, words) || endsSourceWord(text, i, index);
     // A word ending in the character, then a word of two it begins that leaves the next character on
-    // its own, where without the copy that character makes a word (燃气|气管|道 for 燃气|管道; not
-    // 学生|生活|水平 nor 人民|民主|是).
+    // its own, where without the copy that character makes a commoner word (燃气|气管|道 for 燃气|管道;
+    // not 学生|生活|水平, 人民|民主|是, nor 合作|作出|新 beside 出新).
     if (len === 1 && first.start < i && first.end === second && next.start === second && next.end === end + 1) {
       const after = words.word(next.end);
-      if (after && after.end - after.start === 1 && !FUNCTION_POS.test(dictEntry(after.text)?.pos ?? '') && isDictWord(text.slice(end, after.end))) return false;
+      const without = text.slice(end, after?.end ?? end);
+      if (after && after.end - after.start === 1 && !FUNCTION_POS.test(dictEntry(after.text)?.pos ?? '') && isDictWord(without) && wordFreq(without) > wordFreq(next.text)) return false;
     }
     // The second copy is part of another word (人民|民主, 大队|大队长) — but a whole word written
     // again as the start of a compound of it and another word (中华|中华文化, 落到|落到实处) is a slip.
