@@ -201,6 +201,12 @@ describe('rule punctuation', () => {
       assert.equal(fixed('要完善城市信息模型（CIM平台，推动运行。'), '要完善城市信息模型（CIM）平台，推动运行。');
     });
 
+    it('turns a comma after the first item of a list into 、 where the items share their last character', () => {
+      assert.equal(fixed('推进数字化，网络化、智能化新型城市基础设施建设。'), '推进数字化、网络化、智能化新型城市基础设施建设。');
+      // A clause of its own before the comma, or a list its items do not mark as one, stays.
+      for (const text of ['近年来，数字化、网络化、智能化加快推进。', '多个非遗集市点亮夜色，青花、玲珑等传统陶瓷亮相。']) assert.deepEqual(run(text), [], text);
+    });
+
     it('closes a lonely 《 before a title that ends in a kind of document at a clause mark, and only there', () => {
       assert.equal(fixed('市政府办公厅已印发《全市城市体检工作方案，各区要对照落实。'), '市政府办公厅已印发《全市城市体检工作方案》，各区要对照落实。');
       // Any other title's end is unknowable: flagged without a fix.

@@ -21,9 +21,10 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
 import { charClass, trimEndWhere } from '../text/trim';
-import { isDictWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, tokenize } from '../lang/segmenter';
 
 const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /^\p{Script=Han}+$/u;
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』', '〔': '〕', '(': ')' };
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
 /** Parentheses of either width pair with each other: （…) is one mistake (the width), not two lonely marks. */
@@ -58,6 +59,7 @@ export const punctuationRule: Rule = {
     dashesAndEllipses(text, out);
     ordinalPause(text, out);
     misusedPauses(text, out);
+    commaInList(text, out);
     return dedupe(out);
   },
 };
@@ -398,6 +400,41 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
+  }
+}
+
+/**
+ * A comma typed for the 、 after the first item of a list (推进数字化，网络化、智能化新型…): the object
+ * of a verb or preposition, and two items or more parted by 、 after the comma, all of the same length
+ * and last character. A clause of its own before the comma (近年来，现代化、信息化; 加强保护，…) is no
+ * item: it is no noun after a verb or preposition.
+ */
+function commaInList(text: string, out: RuleFinding[]): void {
+  for (let c = text.indexOf('，'); c >= 0; c = text.indexOf('，', c + 1)) {
+    for (const size of [2, 3]) {
+      const first = text.slice(c - size, c);
+      if (c - size < 1 || !HAN_RUN.test(first) || !HAN.test(text[c - size - 1])) continue;
+      const items = [first];
+      let j = c + 1;
+      for (;;) {
+        const item = text.slice(j, j + size);
+        if (!HAN_RUN.test(item) || item.length !== size) break;
+        items.push(item);
+        if (text[j + size] !== '、') break;
+        j += size + 1;
+      }
+      // (The items share their last character, which marks them as one list: a list closed by 等 alone
+      // may as well begin a clause of its own, 点亮夜色，青花、玲珑等传统陶瓷.)
+      if (items.length < 3 || !items.every((x) => x[size - 1] === first[size - 1])) continue;
+      const words = tokenize(text.slice(Math.max(0, c - size - 6), c));
+      const offset = Math.max(0, c - size - 6);
+      const before = words.find((w) => w.end + offset === c - size);
+      const governs = before && /^(v|vn|p)$/.test(dictEntry(before.text)?.pos ?? '');
+      const nounFirst = !/^(v|vd|vn|a|ad|d|t|r)$/.test(dictEntry(first)?.pos ?? 'n') && words.some((w) => w.start + offset === c - size);
+      if (!governs || !nounFirst) continue;
+      out.push(finding(c, c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+      break;
+    }
   }
 }
 
