@@ -207,6 +207,11 @@ describe('rule punctuation', () => {
       for (const text of ['近年来，数字化、网络化、智能化加快推进。', '多个非遗集市点亮夜色，青花、玲珑等传统陶瓷亮相。']) assert.deepEqual(run(text), [], text);
     });
 
+    it('ends a quotation the text goes on after with a full stop, not a semicolon', () => {
+      assert.equal(fixed('《决定》提出：“扩大国际人文交流合作；”这些部署意义重大。'), '《决定》提出：“扩大国际人文交流合作。”这些部署意义重大。');
+      assert.deepEqual(run('他说：“要团结；”“要合作。”'), []);
+    });
+
     it('closes a lonely 《 before a title that ends in a kind of document at a clause mark, and only there', () => {
       assert.equal(fixed('市政府办公厅已印发《全市城市体检工作方案，各区要对照落实。'), '市政府办公厅已印发《全市城市体检工作方案》，各区要对照落实。');
       // Any other title's end is unknowable: flagged without a fix.

@@ -363,8 +363,8 @@ const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
 
 /**
  * Pause marks and stops where GB/T 15834 has none: between two numerals of an approximate number
- * (两、三个月 → 两三个月), before the conjunction of a list's last item (、和 → 和), and a full stop
- * after an ellipsis (……。 → ……).
+ * (两、三个月 → 两三个月), before the conjunction of a list's last item (、和 → 和), a semicolon ending
+ * a quotation the text goes on after (；”这些 → 。”), and a full stop after an ellipsis (……。 → ……).
  */
 function misusedPauses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(APPROXIMATE_PAUSE)) {
@@ -397,6 +397,11 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(/(?<=\p{Script=Han})、(?=的)/gu)) {
     if (longestWordAt(text, m.index + 1) > 1) continue;
     out.push(finding(m.index, m.index + 1, t('「的」前不用顿号', 'No 「、」 before 「的」'), ''));
+  }
+  // A semicolon closing a quotation that the text goes on after with a sentence of its own
+  // (提出：“…合作；”这些部署…): the quoted sentence ends there, with a full stop.
+  for (const m of text.matchAll(/；(?=[”’]\p{Script=Han})/gu)) {
+    out.push(finding(m.index, m.index + 1, t('引语到此结束，句末应用句号「。」', 'The quotation ends here: a full stop, not a semicolon'), '。'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
