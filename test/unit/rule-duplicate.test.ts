@@ -178,6 +178,11 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('民族医医院和评估司司长，国内内需。'), []);
   });
 
+  it('flags a word written twice that the words read as a longer word and a lone character (面对面|对 of 面对|面对)', () => {
+    assert.deepEqual(run('面对面对变乱交织的国际形势，全球治理亟待完善。').map((f) => f.text), ['面对面对']);
+    assert.deepEqual(run('双方面对面对话交流，面对面对接需求。'), []);
+  });
+
   it('flags a copy before a name the dictionary lists where the sources write the wording with one (城中|中村 of 城中村)', () => {
     const index = indexOf('稳步推进城中村和危旧房改造。涉及经济社会发展方面。');
     assert.deepEqual(run('要稳步推进城中中村改造。', index).map((f) => f.text), ['中中']);

@@ -246,6 +246,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (len === 1 && first.start === i && first.end === second && words.word(second)?.text === unit + '们') return false;
   if (!words.aligned(second, end)) {
     const next = words.word(second)!;
+    // A word written twice that the words read as a longer word and a lone character (面对|面对 as
+    // 面对面|对|变乱; not 面对面|对话): the lone character makes nothing with what follows.
+    if (len > 1 && next.start < second && next.end < end && isDictWord(unit) && words.word(next.end)?.end === end && words.startsAt(i)) return false;
     // A character on its own typed again as the start of the next word (的飞|飞跃, 重|重要) — unless
     // it may end a name or compound the dictionary does not know (嘎拉村|村民, 六省|省际, 民族医|医院:
     // a bound morpheme, a word the HMM joins to what precedes, a noun after a content word), it
