@@ -263,6 +263,13 @@ describe('completion', () => {
     assert.deepEqual(complete(index, 'rlmy‸', { pinyin: false }).items, []);
   });
 
+  it('continues a long run typed as the sources write it further, ranked with the known phrases (健全社会安全稳定 → …风险监测预警体系)', () => {
+    const a = complete(index, '要健全社会安全稳定‸');
+    assert.ok(a.items.slice(0, 5).some((x) => x.insertText === '健全社会安全稳定风险监测预警体系'), a.items.map((x) => x.label).join(' '));
+    const b = complete(index, '推进城市基础设施生命‸');
+    assert.ok(b.items.slice(0, 5).some((x) => x.insertText.startsWith('城市基础设施生命线安全工程')), b.items.map((x) => x.label).join(' '));
+  });
+
   it('completes a phrase begun in characters and continued in pinyin (文旅chan, 人类mygtt), replacing both', () => {
     const a = complete(index, '要推动文旅chan‸');
     assert.ok(a.items[0]?.insertText.endsWith('文旅产业'), a.items.map((x) => x.label).join(' '));

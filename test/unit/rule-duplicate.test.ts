@@ -178,6 +178,11 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('民族医医院和评估司司长，国内内需。'), []);
   });
 
+  it('flags a function word doubled after a word that takes the character before it (师生|在|在)', () => {
+    assert.deepEqual(run('工程学院师生在在鲁班工坊的实操中学习。').map((f) => f.text), ['在在']);
+    assert.deepEqual(run('这件事没了了之，问题不能不了了之。'), []);
+  });
+
   it('flags a word written twice that the words read as a longer word and a lone character (面对面|对 of 面对|面对)', () => {
     assert.deepEqual(run('面对面对变乱交织的国际形势，全球治理亟待完善。').map((f) => f.text), ['面对面对']);
     assert.deepEqual(run('双方面对面对话交流，面对面对接需求。'), []);

@@ -551,6 +551,9 @@ const MIN_KNOWN_CANDIDATES = 3;
 /** Longest typed suffix looked up in the sources' text, and most characters added after it. */
 const MAX_CONTINUED_SUFFIX = 8;
 const MAX_CONTINUATION = 6;
+/** Characters typed that the sources write so, after which their continuations are always offered, up to LONG_CONTINUATION. */
+const LONG_SOURCE_RUN = 6;
+const LONG_CONTINUATION = 10;
 /** Most continuations offered, the most frequent. */
 const MAX_CONTINUATIONS = 8;
 
@@ -562,12 +565,15 @@ const MAX_CONTINUATIONS = 8;
 function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffix: string; refs: SourceRef[] } | undefined, best: Map<number, Match>): void {
   if (!hit) return;
   const n = hit.suffix.length;
+  // After a long run of theirs the writer is copying: the continuation may run on further
+  // (城市基础设施生命 → …生命线安全工程建设; 健全社会安全稳定 → …风险监测预警体系).
+  const reach = n >= LONG_SOURCE_RUN ? LONG_CONTINUATION : MAX_CONTINUATION;
   const found = new Map<string, number>();
   // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
   const wordsEnded = new Map<number, Map<string, number>>();
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
-    const window = text.slice(r.start, Math.min(text.length, r.end + MAX_CONTINUATION + MAX_TERM_EXTENSION));
+    const window = text.slice(r.start, Math.min(text.length, r.end + reach + MAX_TERM_EXTENSION));
     const words = tokenize(window);
     // Where the sources' word goes on before the typed characters (极|限思维 for 底限思), no word of
     // theirs ends the typed run: only continuations after it are offered.
@@ -595,7 +601,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
         }
         continue;
       }
-      if (w.end > n + MAX_CONTINUATION || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
+      if (w.end > n + reach || !/^[\u3400-\u9fff]+$/.test(w.text) || w.start !== end) break;
       end = w.end;
       // Not after a function word (全球南方为|构建), which leaves the phrase hanging; one character
       // only where it ends the clause (坚持党政同 → 坚持党政同责，).
@@ -610,7 +616,8 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
     }
   }
-  offerPhrases(index, d, found, n, CONTINUATION_BASE, best);
+  // (Copying a long run, its continuations rank with the known phrases that match as much of it.)
+  offerPhrases(index, d, found, n, n >= LONG_SOURCE_RUN ? n * 10 : CONTINUATION_BASE, best);
   for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, CONTINUATION_BASE, best);
 }
 
@@ -861,7 +868,10 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       let longestTyped = 0;
       for (const m of best.values()) longestTyped = Math.max(longestTyped, m.typed);
       const inSources = longestSuffixInSources(index, run);
-      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (inSources?.suffix.length ?? 0) > longestTyped + 1) {
+      // …and always after a long run of theirs, which the writer is copying (城市基础设施生命 →
+      // 城市基础设施生命线安全工程, beside the known phrase that stops at 安全).
+      const copying = (inSources?.suffix.length ?? 0) >= LONG_SOURCE_RUN;
+      if (countWhere(best.values(), (m) => m.typed >= 2) < MIN_KNOWN_CANDIDATES || (inSources?.suffix.length ?? 0) > longestTyped + 1 || copying) {
         continuationMatches(index, d, inSources, best);
         skippingContinuations(index, d, run, best);
       } else if ((inSources?.suffix.length ?? 0) <= 2) {

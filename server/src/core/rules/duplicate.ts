@@ -335,7 +335,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // A preposition that is also a measure word may begin a word the dictionary lacks with a lone
     // character after it (对|对台工作): only before a whole word is it typed twice (对|对风险).
     if (rareFunctionDouble(unit) && isMeasure(unit) && (words.word(end)?.text.length ?? 0) < 2) return true;
-    if (rareFunctionDouble(unit)) return i >= 1 && (isDictWord(text.slice(i - 1, second)) || (i >= 2 && isDictWord(text.slice(i - 2, second))));
+    // (…as the words read it: in 师生|在|在 the 生 is 师生's, and 生在 no word there.)
+    const from = i >= 1 ? words.word(i - 1)?.start ?? i - 1 : i;
+    if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && isDictWord(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && isDictWord(text.slice(i - 2, second))));
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).

@@ -810,11 +810,17 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       // senses: 指出 for 提出, 县域 for 县城) — not in a word the sources use themselves.
       if (soundSimilarity(c, theirs) < 1 || [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)) continue;
       const ref = index.refAt(s - left, s + right + 1);
-      // Shown: two characters on each side, as far as the match and the Chinese go.
+      // Shown: two characters on each side, as far as the match and the Chinese go, widened to
+      // whole words of the draft (世界多级化更加, not 界多级化更).
       let from = k;
       while (from > k - 2 && from > k - left && isCjkCode(text.charCodeAt(from - 1))) from--;
       let to = k + 1;
       while (to < k + 3 && to < k + right + 1 && isCjkCode(text.charCodeAt(to))) to++;
+      const words = p.words();
+      from = Math.max(k - left, words.word(from)?.start ?? from);
+      to = Math.min(k + right + 1, words.word(to - 1)?.end ?? to);
+      // (…without a grammatical word after it: 资源秉赋, not 资源秉赋和.)
+      for (let w = words.word(to - 1); w && w.start > k + 1 && GRAMMATICAL_POS.test(dictEntry(w.text)?.pos ?? ''); w = words.word(to - 1)) to = w.start;
       found = {
         start: k,
         end: k + 1,
