@@ -495,6 +495,14 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(run('正如习近平主席指出的，各国要加强合作。'), []);
   });
 
+  it('restores a character of a word of the sources left out between two long runs of their wording, not a word of its own', async () => {
+    const own = await indexOfSource('policy-gap-run-', '加快城市基础设施生命线安全工程建设，推动重要设施。\n韧性城市建设中还面临不少挑战，合作潜力也愈发强劲。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('今年城市基础设施生命安全工程建设全面推进。'), [['命', '命线']]);
+    // 中 and 也 are words of their own: left out, they are wording.
+    assert.deepEqual(run('看到韧性城市建设还面临不少挑战，合作潜力愈发强劲。'), []);
+  });
+
   it('takes a common word left of a term’s word for other wording (现代 of 现代化)', async () => {
     const own = await indexOfSource('policy-gap-', '全面建设社会主义现代化国家。\n到本世纪中叶建成社会主义现代化国家。\n向社会主义现代化国家迈进。\n');
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);

@@ -745,6 +745,8 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
+/** Source characters matched on each side of a character left out (see nearSourceRuns). */
+const RUN_GAP_SIDE = 5;
 /** Source characters matched in all around a slip (see nearSourceRuns), and on its longer side. */
 const RUN_CONTEXT = 6;
 const RUN_LONGER_SIDE = 3;
@@ -832,6 +834,38 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
       break;
     }
     if (found) out.push(found);
+  }
+  // A character of theirs left out between two runs of five characters or more of the sources'
+  // wording (城市基础设施生命|安全工程建设 for …生命线安全工程建设): the pair that meets there is one
+  // they never write.
+  for (let k = RUN_GAP_SIDE; k + RUN_GAP_SIDE <= n; k++) {
+    if (known(k - 1) || knownBefore[k - 1] < RUN_GAP_SIDE - 1 || knownAfter[k] < RUN_GAP_SIDE - 1) continue;
+    if (!isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k))) continue;
+    quoted ??= findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+    if (quoted.some((q) => q.open <= k && k <= q.close)) continue;
+    const after = text.slice(k, k + RUN_GAP_SIDE);
+    for (const pos of index.suffixArray.positions(text.slice(k - RUN_GAP_SIDE, k), MAX_WORDING_POSITIONS)) {
+      const s = pos + RUN_GAP_SIDE;
+      const missing = joined[s] ?? '';
+      if (!isCjkCode(joined.charCodeAt(s)) || !joined.startsWith(after, s + 1) || NUMERAL.test(missing)) continue;
+      // The character is part of a word of three or more in their text (线 of 生命线), no word of its
+      // own nor half of a pair the draft says with one (建设中|还, 潜力也|愈发, 已经 for 已: wording).
+      const around = tokenize(joined.slice(Math.max(0, s - 4), s + 5));
+      const at = s - Math.max(0, s - 4);
+      const holder = around.find((w) => w.start <= at && at < w.end);
+      if (!holder || holder.end - holder.start < 3) continue;
+      const ref = index.refAt(pos, s + 1 + RUN_GAP_SIDE);
+      const shownFrom = Math.max(0, k - 2);
+      out.push({
+        start: k - 1,
+        end: k,
+        message: describe(text.slice(shownFrom, k + 2), joined.slice(s - (k - shownFrom), s + 3)),
+        replacements: [text[k - 1] + missing],
+        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+        score: 1.5,
+      });
+      break;
+    }
   }
   return out;
 }
