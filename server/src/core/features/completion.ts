@@ -823,6 +823,15 @@ function splitsSurrogatePair(text: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
+/**
+ * Traditional characters typed (堅持黨政同) are matched as their simplified forms, which the sources
+ * use; the items replace what was typed, so the run must keep its length.
+ */
+function asSimplified(typed: string): string {
+  const simplified = toSimplified(typed);
+  return simplified.length === typed.length ? simplified : typed;
+}
+
 export function getCompletions(index: CorpusIndex, text: string, offset: number, opts: CompletionOptions = {}): CompletionCandidate[] {
   if (offset < 0 || offset > text.length || index.isEmpty) return [];
   // A position between the two halves of a surrogate pair (inside 𠮷) is no cursor position; a
@@ -845,17 +854,13 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     // Chinese typed before the letters may begin the phrase (文旅chan → 文旅产业).
     const lettersStart = offset - letters.length;
     const head = text.slice(cjkRunStart(text, lettersStart), lettersStart);
-    if (head.length >= MIN_MIXED_HEAD) mixedMatches(d, toSimplified(head).length === head.length ? toSimplified(head) : head, letters, best);
+    if (head.length >= MIN_MIXED_HEAD) mixedMatches(d, asSimplified(head), letters, best);
     // Initials that name no known phrase may still spell wording the sources use (xzscl → 新质生产力).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) wordingMatches(index, d, letters, best);
     // …and full pinyin too (quanqiunanfang → 全球南方).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) fullPinyinWording(index, d, letters, best);
   } else {
-    // Traditional characters typed (堅持黨政同) are matched as their simplified forms, which the
-    // sources use; the items replace what was typed.
-    const typed = text.slice(cjkRunStart(text, offset), offset);
-    const simplified = toSimplified(typed);
-    const run = simplified.length === typed.length ? simplified : typed;
+    const run = asSimplified(text.slice(cjkRunStart(text, offset), offset));
     if (run) {
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);

@@ -58,6 +58,11 @@ const NEAR_IDENTICAL_SHAPE = 0.9;
 const LOOK_ALIKE_IN_IDIOM = 0.7;
 /** Quotations longer than this are checked by quote-mismatch. */
 const MIN_QUOTE_CHARS = 8;
+
+/** The outermost quotations longer than MIN_QUOTE_CHARS: quote-mismatch's, not this rule's. */
+function longQuotations(text: string) {
+  return findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+}
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
 const RARE_RATIO = 20;
 /** A dictionary word this common (检察, 实绩) is never taken for a misspelling of another. */
@@ -690,14 +695,11 @@ const WORDING_WINDOW = 4;
  * characters are the places looked at; the two characters before (or after) them are found in the
  * sources, and the source word must be a word there too (落实|习近平 holds no 实习).
  */
-function nearSourceWording(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+function nearSourceWording(p: ParagraphDoc, index: CorpusIndex, known: Uint8Array): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
   const joined = index.joined;
   const pairs = sourcePairs(index);
-  // known[a]: the sources write text[a] text[a + 1] (one pass; the tests below read it many times).
-  const known = new Uint8Array(text.length);
-  for (let a = 0; a + 1 < text.length; a++) known[a] = pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1)) ? 1 : 0;
   const pairAt = (a: number) => known[a] === 1;
   // A character that makes with a neighbour two characters the sources never write (稳至, 倡意),
   // where they do write that neighbour beside a character of the same sound (稳致, 倡议), and the
@@ -760,23 +762,19 @@ const GRAMMATICAL_POS = /^(p|u\w*|c|r\w*|y|e|o)$/;
  * (nearSentences), so that a real word in the slip's place (多级, 秉赋) does not make it deliberate.
  * The places looked at are the draft's characters beside which it writes a pair the sources never do.
  */
-function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8Array): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
   const joined = index.joined;
   const pairs = sourcePairs(index);
   const n = text.length;
-  // knownPair[a]: the sources write text[a] text[a + 1]; knownBefore[k]: how many such pairs run
-  // up to text[k] (ending there), knownAfter[k]: from text[k] on. A match of six characters around
-  // a slip needs four pairs of them on its two sides (one pass; most places fail this).
+  // knownPair[a]: the sources write text[a] text[a + 1], or one of them is a mark, which may be
+  // matched too (以文塑旅、以旅彰文); knownBefore[k]: how many such pairs run up to text[k] (ending
+  // there), knownAfter[k]: from text[k] on. A match of six characters around a slip needs four pairs
+  // of them on its two sides (one pass; most places fail this).
+  const isMark = (c: number) => c > 0x3000 && !isCjkCode(c);
   const knownPair = new Uint8Array(n);
-  // (A mark may be matched too: 以文塑旅、以旅彰文.)
-  const isMark = (c: number) => !isCjkCode(c) && c > 0x3000 && c !== 0x3000;
-  for (let a = 0; a + 1 < n; a++) {
-    const x = text.charCodeAt(a);
-    const y = text.charCodeAt(a + 1);
-    knownPair[a] = pairs.has(x, y) || isMark(x) || isMark(y) ? 1 : 0;
-  }
+  for (let a = 0; a + 1 < n; a++) knownPair[a] = sourcePairAt[a] || isMark(text.charCodeAt(a)) || isMark(text.charCodeAt(a + 1)) ? 1 : 0;
   const knownBefore = new Uint16Array(n);
   for (let k = 1; k < n; k++) knownBefore[k] = knownPair[k - 1] ? Math.min(0xffff, knownBefore[k - 1] + 1) : 0;
   const knownAfter = new Uint16Array(n);
@@ -790,7 +788,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
     // …and a character of the slip's sound between the same neighbours.
     if (!isCjkCode(code) || !pairs.beforeSoundOf(text.charCodeAt(k - 1), code) || !pairs.soundBefore(code, text.charCodeAt(k + 1))) continue;
     // Long quotations are the quote rule's.
-    quoted ??= findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+    quoted ??= longQuotations(text);
     if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
     // Found by the two characters before the slip, or else the two after it.
     const byBefore = known(k - 2);
@@ -841,7 +839,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   for (let k = RUN_GAP_SIDE; k + RUN_GAP_SIDE <= n; k++) {
     if (known(k - 1) || knownBefore[k - 1] < RUN_GAP_SIDE - 1 || knownAfter[k] < RUN_GAP_SIDE - 1) continue;
     if (!isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k))) continue;
-    quoted ??= findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+    quoted ??= longQuotations(text);
     if (quoted.some((q) => q.open <= k && k <= q.close)) continue;
     const after = text.slice(k, k + RUN_GAP_SIDE);
     for (const pos of index.suffixArray.positions(text.slice(k - RUN_GAP_SIDE, k), MAX_WORDING_POSITIONS)) {
@@ -919,6 +917,14 @@ class SourcePairs {
   }
 }
 
+/** 1 where the sources write text[a] text[a + 1], 0 elsewhere. */
+function sourcePairsAt(text: string, index: CorpusIndex): Uint8Array {
+  const pairs = sourcePairs(index);
+  const known = new Uint8Array(text.length);
+  for (let a = 0; a + 1 < text.length; a++) known[a] = pairs.has(text.charCodeAt(a), text.charCodeAt(a + 1)) ? 1 : 0;
+  return known;
+}
+
 const pairsByIndex = new WeakMap<CorpusIndex, SourcePairs>();
 function sourcePairs(index: CorpusIndex): SourcePairs {
   let pairs = pairsByIndex.get(index);
@@ -967,7 +973,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
   const text = p.text;
   const out: Candidate[] = [];
   // Long quotations are the quote rule's; short quoted words are checked here.
-  const quoted = findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
+  const quoted = longQuotations(text);
   const inQuote = (k: number) => quoted.some((q) => q.open <= k && k <= q.close);
   let words: Words | undefined;
 
@@ -1113,7 +1119,9 @@ export const termTypoRule: Rule = {
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const gaps: GapHit[] = [];
     const fromTerms = nearTerms(p, index, gaps).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index), ...nearSourceRuns(p, index), ...gappedTerms(p, index, gaps)]).filter(
+    // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
+    const known = sourcePairsAt(p.text, index);
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps)]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
