@@ -270,6 +270,48 @@ describe('completion', () => {
     assert.ok(b.items.slice(0, 5).some((x) => x.insertText.startsWith('城市基础设施生命线安全工程')), b.items.map((x) => x.label).join(' '));
   });
 
+  it('continues a list the sources write (和平、发展 → …合作、共赢的时代潮流), after its 、 too, and completes its item being typed', () => {
+    const a = complete(index, '上合组织顺应和平、发展‸');
+    const hit = a.items.slice(0, 5).find((x) => x.insertText.endsWith('和平、发展、合作、共赢的时代潮流'));
+    assert.ok(hit, a.items.map((x) => x.label).join(' '));
+    // (From a word of the first item the sources write too: 顺应.) What is replaced is what the phrase begins with.
+    const replaced = a.text.slice(hit.replaceStart, hit.replaceEnd);
+    assert.ok(replaced.endsWith('和平、发展') && hit.insertText.startsWith(replaced), replaced);
+    const b = complete(index, '建设创新、宜居、‸');
+    assert.ok(b.items.slice(0, 5).some((x) => x.insertText.includes('创新、宜居、美丽、韧性、文明、智慧')), b.items.map((x) => x.label).join(' '));
+    const c = complete(index, '必须坚持人民至上、生命‸');
+    assert.ok(c.items.slice(0, 5).some((x) => x.insertText.endsWith('生命至上')), c.items.map((x) => x.label).join(' '));
+    // A list the sources do not write: nothing after its 、.
+    assert.deepEqual(complete(index, '苹果、香蕉、‸').items, []);
+  });
+
+  it('starts a list at its first item, as long as the second, and offers it alone and with its closing words', () => {
+    const a = complete(index, '成为提升上海合作组织凝聚力、影响力、‸');
+    assert.deepEqual(a.items.slice(0, 2).map((x) => x.insertText), ['凝聚力、影响力、感召力、吸引力', '凝聚力、影响力、感召力、吸引力的精神纽带']);
+    assert.equal(a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd), '凝聚力、影响力、');
+    const b = complete(index, '推动实现功能复合、密度适中、‸');
+    assert.equal(b.items[0]?.insertText, '功能复合、密度适中、高低错落、蓝绿交织');
+  });
+
+  it('continues a long run past a word that closes its clause in the sources (站在历史正确 → …一边)', () => {
+    const a = complete(index, '上海合作组织继续站在历史正确‸');
+    assert.ok(a.items.slice(0, 3).some((x) => x.insertText.endsWith('站在历史正确一边')), a.items.map((x) => x.label).join(' '));
+  });
+
+  it('reads letters after characters as the sources’ wording where no known phrase holds it (社会minyi → 社会民意基础)', () => {
+    const a = complete(index, '筑牢本组织发展的社会minyi‸');
+    assert.ok(a.items.slice(0, 3).some((x) => x.insertText === '社会民意基础'), a.items.map((x) => x.label).join(' '));
+    const hit = a.items.find((x) => x.insertText === '社会民意基础')!;
+    assert.equal(a.text.slice(hit.replaceStart, hit.replaceEnd), '社会minyi');
+  });
+
+  it('offers the word the sources write next with a slip fixed in a word typed in full (严格限制超高成 → 超高层建筑)', () => {
+    const a = complete(index, '严格限制超高成‸');
+    assert.ok(a.items.slice(0, 5).some((x) => x.insertText.endsWith('超高层建筑')), a.items.map((x) => x.label).join(' '));
+    const b = complete(index, '坚决遏制新增地方政府隐形‸');
+    assert.ok(b.items.slice(0, 5).some((x) => x.insertText.endsWith('隐性债务')), b.items.map((x) => x.label).join(' '));
+  });
+
   it('completes a phrase begun in characters and continued in pinyin (文旅chan, 人类mygtt), replacing both', () => {
     const a = complete(index, '要推动文旅chan‸');
     assert.ok(a.items[0]?.insertText.endsWith('文旅产业'), a.items.map((x) => x.label).join(' '));

@@ -146,6 +146,13 @@ describe('hover', () => {
     assert.match(e.hover!.markdown, /白俄罗斯/);
   });
 
+  it('shows the source sentences of a name of three characters the sources use (杜尚别), not of any word of three', () => {
+    const { text, hover } = hoverAt(index, '在杜尚‸别，各方共商合作大计。');
+    assert.equal(text.slice(hover!.start, hover!.end), '杜尚别');
+    assert.match(hover!.markdown, /全方位开展友好交往和人文交流/);
+    assert.equal(hoverAt(index, '我们‸常常这样做。').hover, undefined);
+  });
+
   it('shows a quotation with the sentence right after it that attributes it', () => {
     const { hover } = hoverAt(index, '“有了雨露，大地才能繁‸荣”，这句谚语寓意深刻。');
     assert.ok(hover);

@@ -308,6 +308,25 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
+  it('deletes a copy inside a term of the sources begun before it, even where the doubled form is a word (天津峰|峰会: 峰峰)', async () => {
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。', seeds).map((f) => [f.text, f.replacements[0]]), [['峰峰', '峰']]);
+    assert.deepEqual(run('因地制宜建设地下综合合管廊。', seeds).map((f) => f.text), ['合合']);
+    // Without the term in the sources, the words decide: 峰峰 is a word (a place).
+    assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。'), []);
+  });
+
+  it('flags a verbal noun ending a word written again before 等 or a mark, not before an aspect particle (创意设计设计等)', () => {
+    assert.deepEqual(run('创新动漫、影视、创意设计设计等业态。').map((f) => f.text), ['设计设计']);
+    assert.deepEqual(run('这个工程设计设计了三套方案。'), []);
+  });
+
+  it('reads an adjective doubled after a word ending in it, before a verb, as a slip (加快快构建), a verb before its object not (同学学数学)', () => {
+    assert.deepEqual(run('各地要加快快构建监测预警体系。').map((f) => f.text), ['快快']);
+    assert.deepEqual(run('要做好好准备。').map((f) => f.text), ['好好']);
+    assert.deepEqual(run('我的同学学数学，大家快快行动。'), []);
+  });
+
   it('lets the sources decide: a form used twice there is not an error, once is not enough', () => {
     const text = '这个问题要研究研究再定。';
     assert.equal(run(text).length, 1);

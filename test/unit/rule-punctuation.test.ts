@@ -207,6 +207,11 @@ describe('rule punctuation', () => {
       for (const text of ['近年来，数字化、网络化、智能化加快推进。', '多个非遗集市点亮夜色，青花、玲珑等传统陶瓷亮相。']) assert.deepEqual(run(text), [], text);
     });
 
+    it('drops the full stop of a quotation that is part of the sentence (“…发展。”的重要论述), not before 的确', () => {
+      assert.equal(fixed('学习关于“要推动文旅产业高质量发展。”的重要论述。'), '学习关于“要推动文旅产业高质量发展”的重要论述。');
+      assert.deepEqual(run('他说：“好。”的确如此。'), []);
+    });
+
     it('ends a quotation the text goes on after with a full stop, not a semicolon', () => {
       assert.equal(fixed('《决定》提出：“扩大国际人文交流合作；”这些部署意义重大。'), '《决定》提出：“扩大国际人文交流合作。”这些部署意义重大。');
       assert.deepEqual(run('他说：“要团结；”“要合作。”'), []);
@@ -272,6 +277,13 @@ describe('rule punctuation with the bundled seeds', () => {
   before(async () => {
     index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
   });
+  it('turns a comma into the 、 of a list the sources write with 、 (团结互信，安危共担、互利共赢)', () => {
+    const text = '把上合组织打造成团结互信，安危共担、互利共赢、包容互鉴的典范。';
+    assert.equal(applyFirst(text, runRule(punctuationRule, text, index)), '把上合组织打造成团结互信、安危共担、互利共赢、包容互鉴的典范。');
+    // A list the sources do not write is left to the list check (items of one length and last character).
+    assert.deepEqual(runRule(punctuationRule, '要坚持团结协作，互利共赢、包容互鉴。', index), []);
+  });
+
   it('closes a lonely opening mark after a name the sources quote or title so', () => {
     for (const [text, right] of [
       ['以“上海精神为指引，推动构建“上海合作组织命运共同体”。', '以“上海精神”为指引，推动构建“上海合作组织命运共同体”。'],

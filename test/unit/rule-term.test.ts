@@ -503,6 +503,29 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(run('看到韧性城市建设还面临不少挑战，合作潜力愈发强劲。'), []);
   });
 
+  it('restores a character left out of a word of two of the sources whose other character the draft strands (非物|文化遗产)', async () => {
+    const own = await indexOfSource('policy-gap-two-', '加强文物资源保护管理利用和非物质文化遗产保护利用传承。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('我市加强文物资源保护管理利用和非物文化遗产保护利用传承。'), [['物', '物质']]);
+  });
+
+  it('restores a homophone beside a mark inside a run of the sources’ wording (银发经纪、冰雪经济)', async () => {
+    const own = await indexOfSource('policy-mark-run-', '发展首发经济、银发经济、冰雪经济、低空经济，培育消费新场景。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('我市首发经济、银发经纪、冰雪经济等新业态培育不足，亟待加强。'), [['纪', '济']]);
+  });
+
+  it('takes a clause of twelve characters or more of a source sentence as near-verbatim, beside words of the draft’s own', async () => {
+    const own = await indexOfSource('policy-clause-', '科学制定实施城市更新专项规划，一体化推进城市体检和城市更新，创造宜业、宜居、宜乐、宜游的良好城市环境。\n各地要制定好各项政策措施并抓好落实。\n各地制订了方案。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('二是同步推进。我市一体化推进城市体验和城市更新，改造利用老旧厂房，建设口袋公园，推进绿地开放共享。'), [['验', '检']]);
+    // A homophone that makes a word the sources use (制订) is wording in a clause, and so is a
+    // pronoun's word, the draft's own standpoint (我市 for 我国).
+    assert.deepEqual(run('我们要制订好各项政策措施并抓好落实，久久为功。'), []);
+    const ours = await indexOfSource('policy-clause-our-', '越来越多的外国游客在我国赏风景、品人文，感受中华文化之美。\n');
+    assert.deepEqual(runRule(termTypoRule, '近年来，越来越多的外国游客在我市赏风景、品人文，深入感受城市魅力。', ours), []);
+  });
+
   it('takes a common word left of a term’s word for other wording (现代 of 现代化)', async () => {
     const own = await indexOfSource('policy-gap-', '全面建设社会主义现代化国家。\n到本世纪中叶建成社会主义现代化国家。\n向社会主义现代化国家迈进。\n');
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);

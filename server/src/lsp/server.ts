@@ -97,7 +97,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { resolveProvider: false, triggerCharacters: ['“', '《'] },
+        completionProvider: { resolveProvider: false, triggerCharacters: ['“', '《', '、'] },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,

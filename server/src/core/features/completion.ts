@@ -606,7 +606,8 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       // Not after a function word (全球南方为|构建), which leaves the phrase hanging; one character
       // only where it ends the clause (坚持党政同 → 坚持党政同责，).
       const closesClause = /^[，。；、：！？]/.test(window.slice(end));
-      if ((end - n >= 2 || (end - n === 1 && closesClause)) && !isFunctionWord(w.text)) cuts.push(end);
+      // (A function word that ends the clause leaves nothing hanging: 站在历史正确一边，.)
+      if ((end - n >= 2 || (end - n === 1 && closesClause)) && (!isFunctionWord(w.text) || (closesClause && w.text.length >= 2))) cuts.push(end);
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
@@ -742,6 +743,13 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
       const end = word && /^[\u3400-\u9fff]+$/.test(word.text) && word.end - n <= MAX_CONTINUATION ? word.end : n;
       const phrase = window.slice(0, end);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
+      // A word typed in full: the word the sources write next is offered with the fix too (超高成 →
+      // 超高层建筑).
+      const next = end === n ? tokenize(window).find((w) => w.start === n) : undefined;
+      if (next && /^[\u3400-\u9fff]{2,}$/.test(next.text) && !isFunctionWord(next.text)) {
+        const longer = window.slice(0, next.end);
+        found.set(longer, (found.get(longer) ?? 0) + 1);
+      }
     };
     // One character left out between two parts of two characters or more.
     for (let split = 2; split <= k - 2; split++) {
@@ -776,6 +784,116 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
     }
   }
 }
+/**
+ * A list typed as the sources write it (凝聚力、影响力、 → 凝聚力、影响力、感召力、吸引力; 顺应和平、发展 →
+ * 和平、发展、合作、共赢, …共赢的时代潮流): the clause typed from the last word before its first 、 (or
+ * from more words, or from a later item, whichever the sources write first), continued with their
+ * further items — alone, and with the words that close the last one in its clause where those are few.
+ */
+function listContinuations(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>): void {
+  let s = offset;
+  while (s > 0 && offset - s < MAX_LIST_TYPED && (isCjk(text, s - 1) || text[s - 1] === '、')) s--;
+  const clause = asSimplified(text.slice(s, offset));
+  const firstSep = clause.indexOf('、');
+  if (firstSep < 1 || clause.includes('、、')) return;
+  // Starts tried: a first item as long as the second, which the list's items parallel (功能复合、密度适中),
+  // the words before the first 、 from the last one back (凝聚力, 上海合作组织凝聚力…), then each later
+  // item before the last 、.
+  const second = clause.indexOf('、', firstSep + 1) > 0 ? clause.indexOf('、', firstSep + 1) - firstSep - 1 : 0;
+  const starts = second > 0 && second <= firstSep ? [firstSep - second] : [];
+  starts.push(...tokenize(clause.slice(0, firstSep)).map((w) => w.start).reverse());
+  for (let i = firstSep; i >= 0 && i < clause.lastIndexOf('、'); i = clause.indexOf('、', i + 1)) starts.push(i + 1);
+  for (const start of starts) {
+    const typed = clause.slice(start);
+    if (typed.replace(/、/g, '').length < MIN_LIST_TYPED) continue;
+    const refs = index.occurrences(typed, NEAR_POSITIONS);
+    if (!refs.length) continue;
+    const items = typed.split('、');
+    // An item as long as the one before it, to a word's end (感召力、吸引力|的精神纽带; 蓝绿交织).
+    const itemSize = items.length >= 2 ? items[items.length - 2].length : 2;
+    const found = new Map<string, number>();
+    const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
+    for (const r of refs) {
+      const source = index.fileByPath(r.file)?.source.text ?? '';
+      const window = source.slice(r.end, Math.min(source.length, r.end + MAX_LIST_CONTINUATION + 1));
+      const run = /^[\u3400-\u9fff、]*/.exec(window)![0];
+      // (No 、 after the typed text: the item being typed is completed, 人民至上、生命 → …生命至上.)
+      const lastSep = run.lastIndexOf('、');
+      const lastItem = run.slice(lastSep + 1);
+      if (!lastItem) continue;
+      // The item typed so far counts toward its size (生命|至上).
+      const begun = lastSep < 0 ? items[items.length - 1].length : 0;
+      const cut = tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
+      add(typed + run.slice(0, lastSep + 1 + cut));
+      const closes = run.length < window.length && lastItem.length <= MAX_LIST_CLOSE;
+      if (closes && cut < lastItem.length) add(typed + run);
+    }
+    if (!found.size) continue;
+    // The writer is copying a list: ranked by the characters typed, with the known phrases.
+    offerPhrases(index, d, found, offset - s - start, typed.length * 10, best);
+    return;
+  }
+}
+/** Longest end of a clause searched for a list typed, and most characters its continuation adds. */
+const MAX_LIST_TYPED = 24;
+const MAX_LIST_CONTINUATION = 24;
+/** Characters (but the 、) of a list typed before its continuation is offered: two items of two (和平、发展 is four). */
+const MIN_LIST_TYPED = 3;
+/** Most characters of the last item with what closes it in its clause (共赢的时代潮流) offered whole. */
+const MAX_LIST_CLOSE = 10;
+
+/**
+ * The sources' wording begun by the characters typed and read by the letters after them, in full
+ * pinyin or initials (社会minyi, 社会my → 社会民意, 社会民意基础): the characters read so, to the end of
+ * their word, and with the word the sources write next.
+ */
+function mixedWording(index: CorpusIndex, d: CompletionData, run: string, letters: string, best: Map<number, Match>): void {
+  const input = letters.toLowerCase();
+  const joined = index.joined;
+  /** Characters of `after` the letters from `at` on read, or 0 (full syllables, initials, the last syllable begun). */
+  const readBy = (after: string, at: number, j: number): number => {
+    if (at === input.length) return j;
+    if (j >= after.length || j >= MIXED_WORDING_CHARS) return 0;
+    for (const r of charReadings(after[j])) {
+      if (r.startsWith(input.slice(at))) return j + 1;
+      const full = input.startsWith(r, at) ? readBy(after, at + r.length, j + 1) : 0;
+      if (full) return full;
+      const initial = input[at] === r[0] ? readBy(after, at + 1, j + 1) : 0;
+      if (initial) return initial;
+    }
+    return 0;
+  };
+  // The shortest head the sources go on from so: the phrase starts near the letters (社会|民意, not
+  // 本组织发展的社会|民意).
+  // (Heads start where a word does, with no function word: not 织与 of 上合组织与.)
+  const words = tokenize(run);
+  for (let k = MIN_MIXED_HEAD; k <= Math.min(run.length, MAX_MIXED_HEAD); k++) {
+    const word = words.find((w) => w.start === run.length - k);
+    if (!word || isFunctionWord(word.text)) continue;
+    const head = run.slice(run.length - k);
+    const found = new Map<string, number>();
+    for (const pos of index.suffixArray.positions(head, NEAR_POSITIONS)) {
+      const after = /^[\u3400-\u9fff]*/.exec(joined.slice(pos + k, pos + k + MIXED_WORDING_CHARS + MAX_CONTINUATION))![0];
+      const n = readBy(after, 0, 0);
+      if (!n) continue;
+      const window = head + after;
+      const parts = tokenize(window);
+      const end = parts.find((w) => w.start < k + n && k + n <= w.end)?.end ?? k + n;
+      found.set(window.slice(0, end), (found.get(window.slice(0, end)) ?? 0) + 1);
+      const next = parts.find((w) => w.start === end);
+      if (next && next.end - k <= MIXED_WORDING_CHARS + MAX_CONTINUATION && next.text.length >= 2 && !isFunctionWord(next.text)) {
+        found.set(window.slice(0, next.end), (found.get(window.slice(0, next.end)) ?? 0) + 1);
+      }
+    }
+    if (found.size) {
+      offerPhrases(index, d, found, k + letters.length, CONTINUATION_BASE + 2 * k, best);
+      return;
+    }
+  }
+}
+/** Most characters the letters after a typed head are read as (see mixedWording). */
+const MIXED_WORDING_CHARS = 6;
+
 /** Shape similarity of a look-alike typed last (顶 for 项, 0.9; 最 for 量 is 0.5, no look-alike). */
 const LOOK_ALIKE = 0.8;
 /** Sound similarity of a near sound (an/ang, en/eng, zh/z) in pinyin-pro's readings as compared by `soundSimilarity`. */
@@ -859,6 +977,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) wordingMatches(index, d, letters, best);
     // …and full pinyin too (quanqiunanfang → 全球南方).
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) fullPinyinWording(index, d, letters, best);
+    // …and else the characters and the letters may begin wording of the sources that no known phrase
+    // holds (社会minyi → 社会民意基础).
+    if (best.size === 0 && head.length >= MIN_MIXED_HEAD) mixedWording(index, d, asSimplified(head), letters, best);
   } else {
     const run = asSimplified(text.slice(cjkRunStart(text, offset), offset));
     if (run) {
@@ -866,6 +987,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       fuzzyMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
       nearWordingMatches(index, d, run, best);
+      listContinuations(index, d, text, offset, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
       // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).
       // …or when the sources write more of the typed run than any known phrase takes in
@@ -884,6 +1006,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
         // characters after wording of theirs (生命线工程 → 生命线安全工程), beside the known phrases.
         skippingContinuations(index, d, run, best);
       }
+    } else if (text[offset - 1] === '、') {
+      // Just after 、: the further items of a list the sources write.
+      listContinuations(index, d, text, offset, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {

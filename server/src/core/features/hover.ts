@@ -235,6 +235,8 @@ export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number)
 
 /** Shortest and longest wording of the sources shown where no term is under the cursor. */
 const MIN_PHRASE = 4;
+/** A name of three characters (杜尚别) is shown too. */
+const MIN_NAME = 3;
 const MAX_PHRASE = 16;
 
 /**
@@ -247,7 +249,7 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
   let runEnd = offset;
   while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
-  if (runEnd - runStart < MIN_PHRASE) return undefined;
+  if (runEnd - runStart < MIN_NAME) return undefined;
   const run = text.slice(runStart, runEnd);
   // Word boundaries of the run (its ends are cut by the window, so they count as boundaries too).
   const bounds = new Set<number>([0, run.length]);
@@ -255,16 +257,20 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   // one (联合国是).
   const weakStart = new Set<number>();
   const weakEnd = new Set<number>();
+  /** Starts of words of three characters that name something (杜尚别): shown though shorter than a phrase. */
+  const names = new Set<number>();
   for (const tok of tokenize(run)) {
     bounds.add(tok.start).add(tok.end);
+    if (tok.text.length === MIN_NAME && /^n/.test(dictEntry(tok.text)?.pos ?? 'n')) names.add(tok.start);
     if (!EDGE_FUNCTION_POS.test(dictEntry(tok.text)?.pos ?? '') && tok.text !== '是') continue;
     weakStart.add(tok.start);
     weakEnd.add(tok.end);
   }
   const at = offset - runStart;
-  for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_PHRASE; n--) {
+  for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_NAME; n--) {
     for (let s = Math.max(0, at - n + 1); s <= at && s + n <= run.length; s++) {
       if (!bounds.has(s) || !bounds.has(s + n) || weakStart.has(s) || weakEnd.has(s + n)) continue;
+      if (n < MIN_PHRASE && !names.has(s)) continue;
       const phrase = run.slice(s, s + n);
       if (index.frequency(phrase) > 0) return { start: runStart + s, end: runStart + s + n, text: phrase };
     }

@@ -219,7 +219,10 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // doubled form is rare (治理|理), or the second may begin a word (重|重要, 人人|参与): then the
   // words tell.
   const beginsWord = isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4));
-  return isReduplicable(unit) && (!endsWord || wordFreq(doubled) >= COMMON_REDUPLICATION) && !beginsWord;
+  // (After a word ending in the character, an adjective's common doubled form before a verb is the
+  // words' to judge too: 加快|快|构建 reads 快快 nowhere; 同学|学|数学 is for the words to read.)
+  const adjectiveBeforeVerb = /^[ad]$/.test(dictEntry(unit)?.pos ?? '') && /^v/.test(dictEntry(text.slice(end, end + 2))?.pos ?? '');
+  return isReduplicable(unit) && (!endsWord || (wordFreq(doubled) >= COMMON_REDUPLICATION && !adjectiveBeforeVerb)) && !beginsWord;
 }
 
 /** The rest of the reasons, which depend on the paragraph's words (after legitimateAsCharacters). */
@@ -276,7 +279,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // it begins nothing there, and a noun is no verb (党组织|组织的 may be 党组织 组织的…).
     const after = text[end] ?? '';
     // (jieba tags a few such nouns as adverbs: 更新/d of 城市更新|更新不是.)
-    if (first.start < i && first.end === second && words.aligned(second, end) && /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
+    // (A verbal noun too, not before an aspect particle that makes it a verb: 创意设计|设计等, not 设计了.)
+    const nounish = /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') || (dictEntry(unit)?.pos === 'vn' && !ASPECT.test(after));
+    if (first.start < i && first.end === second && words.aligned(second, end) && nounish && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
     // A verb or adjective ending a longer word that is no noun, then again on its own (发展壮大|壮大,
@@ -355,7 +360,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // a verb of its own is rare there too (建设|设新型) — except the commonest (享有|有, 收到|到) and one
   // marked as a verb by an aspect particle (工作|作了).
   // (A surname, 设施|施是, is no free word there either.)
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+  // An adjective there does not stand alone before a verb either (加快|快|构建).
+  const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(words.word(end)?.text ?? '')?.pos ?? '') && (words.word(end)?.text.length ?? 0) >= 2;
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
 /**
@@ -484,6 +491,7 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // (Not a name that begins with the second copy, 城中|中村 of 城中村: the sources' wording below tells.)
   const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '');
   if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
+  if (splitsSourceTerm(text, i, index)) return true;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const n of [4, 3]) {
     for (let s = Math.max(0, i - n + 1); s <= i; s++) {
@@ -510,6 +518,27 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
     if (from < 0 || to > text.length) continue;
     const single = text.slice(from, i + 1) + text.slice(i + 2, to);
     if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A term the sources use repeatedly, begun before the pair, that one copy would complete and the
+ * sources never write with the character doubled (天津峰|峰会 → 天津峰会, 地下综合|合管廊 → 地下综合管廊):
+ * a slip even where the doubled form is a word of the dictionary (峰峰, a place).
+ */
+function splitsSourceTerm(text: string, i: number, index: CorpusIndex): boolean {
+  const before = Math.min(i, MAX_UNIT - 2);
+  // The text with the second copy gone; the kept copy at `before`.
+  const single = text.slice(i - before, i + 1) + text.slice(i + 2, i + MAX_UNIT);
+  if (!HAN.test(single.slice(before - 1, before + 2))) return false;
+  for (let s = before - 1; s >= 0; s--) {
+    for (let e = Math.min(single.length, s + MAX_UNIT); e >= before + 2 && e - s >= 3; e--) {
+      const info = index.term(single.slice(s, e));
+      if (!info || info.count < 2 || weaklyMined(info)) continue;
+      const written = text.slice(i - before + s, i + 2 + (e - before - 1));
+      if (index.frequency(written) === 0) return true;
+    }
   }
   return false;
 }

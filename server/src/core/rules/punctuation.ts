@@ -60,6 +60,7 @@ export const punctuationRule: Rule = {
     ordinalPause(text, out);
     misusedPauses(text, out);
     commaInList(text, out);
+    if (ctx?.index) sourceListComma(text, out, ctx.index);
     return dedupe(out);
   },
 };
@@ -403,6 +404,13 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(/；(?=[”’]\p{Script=Han})/gu)) {
     out.push(finding(m.index, m.index + 1, t('引语到此结束，句末应用句号「。」', 'The quotation ends here: a full stop, not a semicolon'), '。'));
   }
+  // A full stop closing a quotation that is part of the sentence (关于“…发展。”的重要论述): a quotation
+  // used as a phrase keeps no full stop of its own (GB/T 15834 4.1.3.1).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。(?=”的)/gu)) {
+    // (The particle, not a word it begins: 。”的确.)
+    if (longestWordAt(text, m.index + 2) > 1) continue;
+    out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
+  }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
   }
@@ -442,6 +450,27 @@ function commaInList(text: string, out: RuleFinding[]): void {
     }
   }
 }
+
+/**
+ * A comma typed for the 、 of a list the sources write (团结互信，安危共担、互利共赢 → 团结互信、安危共担、…):
+ * the two characters before the comma, the item after it, a 、 and the next item are their wording
+ * with a 、, and they never write it with the comma.
+ */
+function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): void {
+  for (let c = text.indexOf('，'); c >= 0; c = text.indexOf('，', c + 1)) {
+    const pause = text.indexOf('、', c + 1);
+    if (pause < 0 || pause - c - 1 < 2 || pause - c - 1 > MAX_LIST_ITEM || !HAN_RUN.test(text.slice(c - 2, c)) || !HAN_RUN.test(text.slice(c + 1, pause))) continue;
+    // (The next item's first two characters: what follows it is the draft's, 人文|等领域.)
+    const next = text.slice(pause + 1, pause + 3);
+    if (!HAN_RUN.test(next) || next.length < 2) continue;
+    const tail = text.slice(c + 1, pause + 1) + next;
+    if (index.frequency(text.slice(c - 2, c) + '、' + tail) > 0 && index.frequency(text.slice(c - 2, c + 1) + tail) === 0) {
+      out.push(finding(c, c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+    }
+  }
+}
+/** Longest list item looked at after a comma or a 、 (characters). */
+const MAX_LIST_ITEM = 6;
 
 /** Length of the longest dictionary word at text[at] (1 when there is none). */
 function longestWordAt(text: string, at: number): number {

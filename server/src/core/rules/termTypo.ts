@@ -785,8 +785,12 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     if (knownBefore[k - 1] + knownAfter[k + 1] < RUN_CONTEXT - 2 || (known(k - 1) && known(k))) continue;
     const c = text[k];
     const code = text.charCodeAt(k);
-    // …and a character of the slip's sound between the same neighbours.
-    if (!isCjkCode(code) || !pairs.beforeSoundOf(text.charCodeAt(k - 1), code) || !pairs.soundBefore(code, text.charCodeAt(k + 1))) continue;
+    // …and a character of the slip's sound between the same neighbours (a mark beside it tells
+    // nothing: 银发经纪、冰雪经济).
+    const markBefore = isMark(text.charCodeAt(k - 1));
+    const markAfter = isMark(text.charCodeAt(k + 1));
+    if (!isCjkCode(code) || (markBefore && markAfter)) continue;
+    if ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !pairs.soundBefore(code, text.charCodeAt(k + 1)))) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
     if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
@@ -802,7 +806,8 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
       let right = 0;
       while (k + right + 1 < text.length && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      if (left === 0 || right === 0 || !isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k + 1))) continue;
+      // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪.)
+      if (left === 0 || right === 0 || (markBefore ? left < 3 : !isCjkCode(text.charCodeAt(k - 1))) || (markAfter ? right < 3 : !isCjkCode(text.charCodeAt(k + 1)))) continue;
       if (left + right < RUN_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
       // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
       if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
@@ -851,7 +856,11 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       const around = tokenize(joined.slice(Math.max(0, s - 4), s + 5));
       const at = s - Math.max(0, s - 4);
       const holder = around.find((w) => w.start <= at && at < w.end);
-      if (!holder || holder.end - holder.start < 3) continue;
+      // …or of a word of two whose other character the draft leaves standing alone, no function word
+      // (非物|文化遗产 for 非物质文化遗产).
+      const other = holder && holder.end - holder.start === 2 ? (holder.start === at ? k : k - 1) : -1;
+      const stranded = other >= 0 && p.words().word(other)?.text.length === 1 && !isFunctionWord(text[other]);
+      if (!holder || (holder.end - holder.start < 3 && !stranded)) continue;
       const ref = index.refAt(pos, s + 1 + RUN_GAP_SIDE);
       const shownFrom = Math.max(0, k - 2);
       out.push({
@@ -968,6 +977,11 @@ function sourceWordStands(joined: string, ws: number, right: string, at: number)
   return [at - 1, at].some((a) => a >= 0 && a + 2 <= right.length && isDictWord(right.slice(a, a + 2)) && holds(a));
 }
 
+/** Characters a clause must share with its source sentence to vouch, like a sentence, for a change inside a real word. */
+const STRONG_CLAUSE = 12;
+/** Confusability of a slip such a clause vouches for (验/检 0.7; 方/国 0.5, 动/进 0.44 are other words). */
+const CLAUSE_CONFUSABLE = 0.6;
+
 /** A sentence that repeats a source sentence almost verbatim, with slips in single characters. */
 function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongSpan[]): Candidate[] {
   const text = p.text;
@@ -981,7 +995,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
    * Compares one span of the draft with its nearest source sentence; true when that settles the
    * span: it is verbatim or a near-verbatim repeat (otherwise its clauses may repeat other sources).
    */
-  const compare = (s: number, e: number, clause = false): boolean => {
+  const compare = (s: number, e: number, clause = false): false | [number, number] => {
     const [s0, e0] = withoutEdges(text, s, e);
     if (countCjk(text, s0, e0) < 8) return false;
     const sentence = text.slice(s0, e0);
@@ -991,12 +1005,20 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     // every clause of it is verbatim too: the same findings, none.
     const best = index.sentences.similar(sentence, 0.4, 1)[0];
     if (!best) return false;
-    if (index.frequency(sentence) > 0) return true;
+    if (index.frequency(sentence) > 0) return [s, e];
     const edits = sentenceEdits(sentence, best.sentence.text.slice(...withoutEdges(best.sentence.text)));
     if (!edits) return false;
+    // The part of the sentence the source sentence covers: words of the draft's own before or after
+    // it (我市一体化推进城市体验和城市更新，|改造利用老旧厂房…) are left to their clauses.
+    const lead = edits.list.find((ed) => ed.start === 0 && ed.end - ed.start > ed.replacement.length);
+    const trail = edits.list.find((ed) => ed.end === sentence.length && ed.end - ed.start > ed.replacement.length);
+    const covered: [number, number] = [s0 + (lead ? lead.end - lead.replacement.length : 0), s0 + (trail ? trail.start + trail.replacement.length : sentence.length)];
     // Near-verbatim reuse (a few characters off a long source sentence) is strong evidence on its own.
     // A clause is too short to vouch for a change inside a real word.
-    const strong = !clause && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
+    // (…unless it repeats twelve characters or more of the source with one slip inside:
+    // 我市|一体化推进城市体验和城市更新 for …体检….)
+    const innerEdits = edits.list.filter((ed) => ed.start > 0 && ed.end < sentence.length).length;
+    const strong = (!clause || (innerEdits === 1 && edits.same >= STRONG_CLAUSE)) && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
     if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length, source: best.sentence.text });
     const settled = strong || clause;
     for (const ed of edits.list) {
@@ -1011,8 +1033,14 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
       words ??= p.words();
       let ok = true;
       for (let c = 0; c < wrong.length; c++) {
-        if (confusability(wrong[c], right[c]) < (strong ? 0.3 : 0.5)) ok = false;
+        // (A clause vouches only for a character typed for one of its sound or a close look-alike:
+        // 体验 for 体检, not 推进 for 推动, 中方 for 中国.)
+        if (confusability(wrong[c], right[c]) < (strong ? (clause ? CLAUSE_CONFUSABLE : 0.3) : 0.5)) ok = false;
         const tok = words.word(s0 + ed.start + c);
+        // (Nor a word of the draft's own standpoint, a pronoun's: 我市 for 我国, 该市, 本省.)
+        if (tok && tok.text.length > 1 && /^r/.test(dictEntry(tok.text[0])?.pos ?? '')) ok = false;
+        // (A clause vouches for no homophone that makes a word the sources use themselves: 制订 for 制定.)
+        if (clause && tok && tok.text.length > 1 && isDictWord(tok.text) && index.frequency(tok.text) > 0 && soundSimilarity(wrong[c], right[c]) >= 1) ok = false;
         // A real word in the draft (物联网, 制订) is a deliberate wording unless it is a rare misspelling of the source's word.
         if (!strong && tok && tok.text.length > 1 && isDictWord(tok.text)) {
           const fixedWord = withChar(tok, s0 + ed.start + c, right[c]);
@@ -1034,7 +1062,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         score: 1 + edits.same / sentence.length,
       });
     }
-    return settled;
+    return settled && covered;
   };
 
   let start = 0;
@@ -1043,12 +1071,15 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     const s = start;
     const e = k < text.length ? k + 1 : k;
     start = e;
-    if (compare(s, e)) continue;
-    // A sentence that mixes source clauses with new words: compare clause by clause.
+    const covered = compare(s, e);
+    if (covered && covered[0] <= s + 1 && covered[1] >= e - 1) continue;
+    // A sentence that mixes source clauses with new words: compare clause by clause (those the
+    // similar source sentence does not cover, where there is one).
     let c0 = s;
     for (let c = s; c <= e; c++) {
       if (c < e && !CLAUSE_END.test(text[c])) continue;
-      if (c0 > s || c < e) compare(c0, Math.min(e, c + 1), true);
+      const c1 = Math.min(e, c + 1);
+      if ((c0 > s || c < e) && (!covered || c1 <= covered[0] || c0 >= covered[1])) compare(c0, c1, true);
       c0 = c + 1;
     }
   }
