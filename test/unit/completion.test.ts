@@ -291,6 +291,9 @@ describe('completion', () => {
     assert.equal(a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd), '凝聚力、影响力、');
     const b = complete(index, '推动实现功能复合、密度适中、‸');
     assert.equal(b.items[0]?.insertText, '功能复合、密度适中、高低错落、蓝绿交织');
+    // The next item alone first where more follow; the last item as long as the one before it.
+    const c = complete(index, '创造性提出并践行互信、互利、‸');
+    assert.deepEqual(c.items.slice(0, 2).map((x) => x.insertText), ['互信、互利、平等', '互信、互利、平等、协商、尊重多样文明、谋求共同发展']);
   });
 
   it('continues a long run past a word that closes its clause in the sources (站在历史正确 → …一边)', () => {
@@ -303,6 +306,11 @@ describe('completion', () => {
     assert.ok(a.items.slice(0, 3).some((x) => x.insertText === '社会民意基础'), a.items.map((x) => x.label).join(' '));
     const hit = a.items.find((x) => x.insertText === '社会民意基础')!;
     assert.equal(a.text.slice(hit.replaceStart, hit.replaceEnd), '社会minyi');
+  });
+
+  it('completes source wording typed with a character too many (正确二战战史 → 正确二战史观)', () => {
+    const a = complete(index, '共同弘扬正确二战战史‸');
+    assert.ok(a.items.slice(0, 3).some((x) => x.insertText.endsWith('正确二战史观')), a.items.map((x) => x.label).join(' '));
   });
 
   it('offers the word the sources write next with a slip fixed in a word typed in full (严格限制超高成 → 超高层建筑)', () => {

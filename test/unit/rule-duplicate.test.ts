@@ -312,6 +312,8 @@ describe('rule duplicate', () => {
     const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
     assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。', seeds).map((f) => [f.text, f.replacements[0]]), [['峰峰', '峰']]);
     assert.deepEqual(run('因地制宜建设地下综合合管廊。', seeds).map((f) => f.text), ['合合']);
+    // The sources' wording with one copy, where the pair opens a sentence (。非物|物质).
+    assert.deepEqual(run('焕发出新的生机。非物物质文化遗产保护利用传承成效明显。', seeds).map((f) => f.text), ['物物']);
     // Without the term in the sources, the words decide: 峰峰 is a word (a place).
     assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。'), []);
   });

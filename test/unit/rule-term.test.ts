@@ -464,7 +464,9 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('restores two neighbouring characters of a term typed in each other’s place, unless they make a word', () => {
     assert.deepEqual(fixes('建设更加紧密的上海合作组织命运同共体。'), [['同共', '共同']]);
-    assert.deepEqual(fixes('构建人类运命共同体。'), []);
+    // 运命 is a word: alone it may be meant; inside six characters of the sources' wording it is a slip.
+    assert.deepEqual(fixes('运命共同体。'), []);
+    assert.deepEqual(fixes('构建人类运命共同体。'), [['运命', '命运']]);
   });
 
   it('restores two parts of a long term typed in each other’s order, unless the sources write that order', () => {
@@ -513,6 +515,29 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     const own = await indexOfSource('policy-mark-run-', '发展首发经济、银发经济、冰雪经济、低空经济，培育消费新场景。\n');
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
     assert.deepEqual(run('我市首发经济、银发经纪、冰雪经济等新业态培育不足，亟待加强。'), [['纪', '济']]);
+  });
+
+  it('restores two neighbouring characters swapped into a word inside six of the sources’ wording (国际文人交流 → 国际人文交流)', async () => {
+    const own = await indexOfSource('policy-swap-run-', '深化国际人文交流合作，促进民心相通。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('要深化国际文人交流合作。'), [['文人', '人文']]);
+    assert.deepEqual(run('古代文人交流诗文。'), []);
+  });
+
+  it('restores a homophone ending a clause after six characters of the sources’ wording (安全赤字、治理赤子，)', async () => {
+    const own = await indexOfSource('policy-run-end-', '为消弭和平赤字、发展赤字、安全赤字、治理赤字贡献力量。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('着力解决发展赤字、安全赤字、治理赤子，促进世界和平。'), [['子', '字']]);
+  });
+
+  it('moves out of a quotation the words the sources write after the term they quote (“适用、经济、绿色、美观建筑方针”)', () => {
+    const text = '落实“适用、经济、绿色、美观建筑方针”，加强建筑设计管理。';
+    assert.deepEqual(fixes(text), [['“适用、经济、绿色、美观建筑方针”', '“适用、经济、绿色、美观”建筑方针']]);
+  });
+
+  it('takes no common word typed for another in a near-verbatim sentence for a slip unless it looks or sounds like it (推进 for 推动)', () => {
+    assert.deepEqual(fixes('推进城市生活污水管网全覆盖，巩固城市黑臭水体治理成效，建设幸福河湖、美丽河湖。'), []);
+    assert.deepEqual(fixes('支持老旧住房自主更新、原折原建。'), [['折', '拆']]);
   });
 
   it('takes a clause of twelve characters or more of a source sentence as near-verbatim, beside words of the draft’s own', async () => {

@@ -777,6 +777,13 @@ function nearWordingMatches(index: CorpusIndex, d: CompletionData, run: string, 
         if (sound === 1 || lastSlip) take(start, start + k);
       }
     }
+    // One character typed too many inside the run (二战战史 → 二战史观), the rest three or more.
+    if (!found.size) {
+      for (let j = 1; j + 1 < k && k > MIN_NEAR_RUN; j++) {
+        const rest = q.slice(0, j) + q.slice(j + 1);
+        for (const at of index.suffixArray.positions(rest, NEAR_POSITIONS)) take(at, at + rest.length);
+      }
+    }
     if (found.size) {
       // Nearly all of the run matched: ranked above phrases that match only its last characters.
       offerPhrases(index, d, found, k, k * 10 + 2, best);
@@ -809,8 +816,6 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
     const refs = index.occurrences(typed, NEAR_POSITIONS);
     if (!refs.length) continue;
     const items = typed.split('、');
-    // An item as long as the one before it, to a word's end (感召力、吸引力|的精神纽带; 蓝绿交织).
-    const itemSize = items.length >= 2 ? items[items.length - 2].length : 2;
     const found = new Map<string, number>();
     const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
     for (const r of refs) {
@@ -821,11 +826,17 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
       const lastSep = run.lastIndexOf('、');
       const lastItem = run.slice(lastSep + 1);
       if (!lastItem) continue;
-      // The item typed so far counts toward its size (生命|至上).
+      // The last item as long as the one before it, to a word's end (感召力、吸引力|的精神纽带; 蓝绿交织;
+      // 尊重多样文明、谋求共同发展|的), the item typed so far counting toward it (生命|至上).
+      const prevSep = lastSep < 0 ? -1 : run.lastIndexOf('、', lastSep - 1);
+      const itemSize = lastSep < 0 ? (items[items.length - 2] ?? '').length : prevSep >= 0 ? lastSep - prevSep - 1 : items[items.length - 1].length + lastSep;
       const begun = lastSep < 0 ? items[items.length - 1].length : 0;
       const cut = tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
       add(typed + run.slice(0, lastSep + 1 + cut));
-      const closes = run.length < window.length && lastItem.length <= MAX_LIST_CLOSE;
+      // …and the next item alone where more follow (互信、互利、 → …平等).
+      const nextSep = run.indexOf('、');
+      if (nextSep > 0 && nextSep < lastSep) add(typed + run.slice(0, nextSep));
+      const closes = /^[，。；：！？]/.test(window.slice(run.length)) && lastItem.length <= MAX_LIST_CLOSE;
       if (closes && cut < lastItem.length) add(typed + run);
     }
     if (!found.size) continue;

@@ -511,11 +511,12 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // The sources' wording around the pair with one copy (坚定信|信心 → 坚定信心), which they never write
   // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
   // (Nor AABB: 方方面面.)
-  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || !HAN.test(text.slice(Math.max(0, i - 2), i + 3)) || text[i + 2] === text[i + 3] || (i >= 2 && text[i - 2] === text[i - 1])) return false;
+  if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || !HAN.test(text.slice(Math.max(0, i - 1), i + 3)) || text[i + 2] === text[i + 3] || (i >= 2 && text[i - 2] === text[i - 1])) return false;
   // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区).
   if (!isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 2, i + 4))) return false;
+  // (Each window all Han: the pair may open a sentence, 。非物|物质.)
   for (const [from, to] of [[i - 2, i + 3], [i - 1, i + 4]]) {
-    if (from < 0 || to > text.length) continue;
+    if (from < 0 || to > text.length || !HAN.test(text.slice(from, to))) continue;
     const single = text.slice(from, i + 1) + text.slice(i + 2, to);
     if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0) return true;
   }

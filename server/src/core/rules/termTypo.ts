@@ -125,10 +125,10 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
     if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
-    const narrowed = quotedTermWithin(inner, index) ?? quotedTermAfterWording(text, q.open, inner, index);
+    const narrowed = quotedTermWithin(inner, index) ?? quotedTermAfterWording(text, q.open, inner, index) ?? quotedTermBeforeWording(text, q.open, inner, index);
     if (narrowed) {
-      const [head, term, before = ''] = narrowed;
-      const fixed = `${head}${text[q.open]}${term}${QUOTE_CLOSE_OF[text[q.open]]}`;
+      const [head, term, before = '', tail = ''] = narrowed;
+      const fixed = `${head}${text[q.open]}${term}${QUOTE_CLOSE_OF[text[q.open]]}${tail}`;
       out.push({
         start: q.open,
         end: q.close + 1,
@@ -195,6 +195,24 @@ function quotedTermAfterWording(text: string, open: number, inner: string, index
   }
   return undefined;
 }
+
+/**
+ * A quotation that takes in the sources' wording after the term they quote (“适用、经济、绿色、美观建筑
+ * 方针” for “适用、经济、绿色、美观”建筑方针): ['', the quoted term, '', the characters to move out],
+ * when the sources write the term in quotation marks with those characters after it and never
+ * quote the whole.
+ */
+function quotedTermBeforeWording(text: string, open: number, inner: string, index: CorpusIndex): [string, string, string, string] | undefined {
+  if (inner.length < 4 || inner.length > MAX_TERM + 8 || !/^[\u3400-\u9fff、]+$/.test(inner) || index.frequency(`“${inner}”`) > 0 || text[open] !== '“') return undefined;
+  for (let k = inner.length - MIN_WORDING_AFTER_QUOTE; k >= 2; k--) {
+    const quoted = index.term(inner.slice(0, k));
+    if (!quoted?.kinds.has('quoted') || !trusted(quoted) || inner[k] === '、') continue;
+    if (index.frequency(`“${quoted.text}”${inner.slice(k)}`) > 0) return ['', quoted.text, '', inner.slice(k)];
+  }
+  return undefined;
+}
+/** Characters after a quoted term that make wording of the sources with it (建筑方针). */
+const MIN_WORDING_AFTER_QUOTE = 2;
 
 /**
  * Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), and the
@@ -806,8 +824,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
       let right = 0;
       while (k + right + 1 < text.length && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪.)
-      if (left === 0 || right === 0 || (markBefore ? left < 3 : !isCjkCode(text.charCodeAt(k - 1))) || (markAfter ? right < 3 : !isCjkCode(text.charCodeAt(k + 1)))) continue;
+      // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪;
+      // or stops at the mark, the slip ending the clause, after six of theirs: 安全赤字、治理赤子，.)
+      const sideOk = (mark: boolean, same: number, other: number) => (mark ? same >= 3 || (same === 0 && other >= RUN_CONTEXT) : same > 0);
+      if (!sideOk(markBefore, left, right) || !sideOk(markAfter, right, left)) continue;
       if (left + right < RUN_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
       // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
       if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
@@ -837,6 +857,28 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       break;
     }
     if (found) out.push(found);
+  }
+  // Two neighbouring characters in each other's place inside six of the sources' wording (深化国际
+  // 文人交流合作 → 人文交流): a word either way (文人), which only the run tells from wording.
+  for (let k = 2; k + 3 < n; k++) {
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (a === b || !pairs.has(b, a) || !sourcePairAt[k - 2] || !sourcePairAt[k + 2]) continue;
+    const written = text.slice(k - 2, k + 4);
+    if (!isCjkRun(written)) continue;
+    const swapped = written.slice(0, 2) + written[3] + written[2] + written.slice(4);
+    quoted ??= longQuotations(text);
+    if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(swapped) === 0 || index.frequency(written) > 0) continue;
+    const at = index.suffixArray.positions(swapped, 1)[0];
+    const ref = at === undefined ? undefined : index.refAt(at, at + swapped.length);
+    out.push({
+      start: k,
+      end: k + 2,
+      message: describe(written, swapped),
+      replacements: [text[k + 1] + text[k]],
+      related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+      score: 1.5,
+    });
   }
   // A character of theirs left out between two runs of five characters or more of the sources'
   // wording (城市基础设施生命|安全工程建设 for …生命线安全工程建设): the pair that meets there is one
@@ -1037,6 +1079,9 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         // 体验 for 体检, not 推进 for 推动, 中方 for 中国.)
         if (confusability(wrong[c], right[c]) < (strong ? (clause ? CLAUSE_CONFUSABLE : 0.3) : 0.5)) ok = false;
         const tok = words.word(s0 + ed.start + c);
+        // (Nor does a sentence vouch for a common word typed for another that is no look-alike or
+        // homophone of it: 推进 for 推动 is the draft's wording.)
+        if (strong && tok && tok.text.length > 1 && isDictWord(tok.text) && isDictWord(withChar(tok, s0 + ed.start + c, right[c])) && confusability(wrong[c], right[c]) < CLAUSE_CONFUSABLE) ok = false;
         // (Nor a word of the draft's own standpoint, a pronoun's: 我市 for 我国, 该市, 本省.)
         if (tok && tok.text.length > 1 && /^r/.test(dictEntry(tok.text[0])?.pos ?? '')) ok = false;
         // (A clause vouches for no homophone that makes a word the sources use themselves: 制订 for 制定.)
