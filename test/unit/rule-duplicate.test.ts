@@ -314,13 +314,17 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('因地制宜建设地下综合合管廊。', seeds).map((f) => f.text), ['合合']);
     // The sources' wording with one copy, where the pair opens a sentence (。非物|物质).
     assert.deepEqual(run('焕发出新的生机。非物物质文化遗产保护利用传承成效明显。', seeds).map((f) => f.text), ['物物']);
+    // A measure word after a numeral doubles on its own, whatever term it breaks (一项|项重大改革).
+    const own = indexOf('推出一项重大改革举措。', '这是一项重大改革举措。', '又一项重大改革举措落地。');
+    assert.deepEqual(run('一项项重大改革举措落地见效。', own), []);
     // Without the term in the sources, the words decide: 峰峰 is a word (a place).
     assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。'), []);
   });
 
-  it('flags a verbal noun ending a word written again before 等 or a mark, not before an aspect particle (创意设计设计等)', () => {
+  it('flags a verbal noun ending a word written again in a list (创意设计设计等), not a verb doubled for a try (开会研究研究，)', () => {
     assert.deepEqual(run('创新动漫、影视、创意设计设计等业态。').map((f) => f.text), ['设计设计']);
     assert.deepEqual(run('这个工程设计设计了三套方案。'), []);
+    assert.deepEqual(run('不能满足于开会研究研究，而要拿出办法。'), []);
   });
 
   it('reads an adjective doubled after a word ending in it, before a verb, as a slip (加快快构建), a verb before its object not (同学学数学)', () => {

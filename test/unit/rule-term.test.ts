@@ -522,6 +522,10 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
     assert.deepEqual(run('要深化国际文人交流合作。'), [['文人', '人文']]);
     assert.deepEqual(run('古代文人交流诗文。'), []);
+    // Grammatical words move with the sentence, and a word the sources use is theirs in either order.
+    const other = await indexOfSource('policy-swap-run-2-', '全面从严治党面临的新形势新任务。\n中华文明延绵不断、赓续传承。\n文明绵延至今。\n');
+    assert.deepEqual(runRule(termTypoRule, '全面从严治党面临新的形势任务。', other), []);
+    assert.deepEqual(runRule(termTypoRule, '中华文明绵延不断、赓续传承。', other), []);
   });
 
   it('restores a homophone ending a clause after six characters of the sources’ wording (安全赤字、治理赤子，)', async () => {
@@ -530,9 +534,12 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(run('着力解决发展赤字、安全赤字、治理赤子，促进世界和平。'), [['子', '字']]);
   });
 
-  it('moves out of a quotation the words the sources write after the term they quote (“适用、经济、绿色、美观建筑方针”)', () => {
+  it('moves out of a quotation the words the sources write after the term they quote (“适用、经济、绿色、美观建筑方针”)', async () => {
     const text = '落实“适用、经济、绿色、美观建筑方针”，加强建筑设计管理。';
     assert.deepEqual(fixes(text), [['“适用、经济、绿色、美观建筑方针”', '“适用、经济、绿色、美观”建筑方针']]);
+    // A short head noun may be quoted with its slogan, as the news does (“最多跑一次改革”).
+    const own = await indexOfSource('policy-quote-after-', '深化“最多跑一次”改革。\n推进“最多跑一次”改革。\n');
+    assert.deepEqual(runRule(termTypoRule, '而“最多跑一次改革”深入人心。', own), []);
   });
 
   it('takes no common word typed for another in a near-verbatim sentence for a slip unless it looks or sounds like it (推进 for 推动)', () => {

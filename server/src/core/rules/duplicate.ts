@@ -279,8 +279,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // it begins nothing there, and a noun is no verb (党组织|组织的 may be 党组织 组织的…).
     const after = text[end] ?? '';
     // (jieba tags a few such nouns as adverbs: 更新/d of 城市更新|更新不是.)
-    // (A verbal noun too, not before an aspect particle that makes it a verb: 创意设计|设计等, not 设计了.)
-    const nounish = /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') || (dictEntry(unit)?.pos === 'vn' && !ASPECT.test(after));
+    // (A verbal noun too where a list of nouns goes on or closes: 创意设计|设计等, not 开会研究|研究，,
+    // a verb doubled for a try.)
+    const nounish = /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') || (dictEntry(unit)?.pos === 'vn' && /^[等、和与及]/.test(after));
     if (first.start < i && first.end === second && words.aligned(second, end) && nounish && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
@@ -486,6 +487,8 @@ const SPLIT_WORD_FREQ = 50;
  */
 function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
+  // A measure word after a numeral doubles on its own, whatever word or term it breaks (一项|项重大改革).
+  if (isMeasure(text[i]) && NUMERALS.test(text[i - 1] ?? '')) return false;
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
   // (Not a name that begins with the second copy, 城中|中村 of 城中村: the sources' wording below tells.)
@@ -529,6 +532,8 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
  * a slip even where the doubled form is a word of the dictionary (峰峰, a place).
  */
 function splitsSourceTerm(text: string, i: number, index: CorpusIndex): boolean {
+  // (Numerals double on their own: 二〇二〇.)
+  if (NUMERALS.test(text[i])) return false;
   const before = Math.min(i, MAX_UNIT - 2);
   // The text with the second copy gone; the kept copy at `before`.
   const single = text.slice(i - before, i + 1) + text.slice(i + 2, i + MAX_UNIT);

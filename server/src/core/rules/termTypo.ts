@@ -211,8 +211,11 @@ function quotedTermBeforeWording(text: string, open: number, inner: string, inde
   }
   return undefined;
 }
-/** Characters after a quoted term that make wording of the sources with it (建筑方针). */
-const MIN_WORDING_AFTER_QUOTE = 2;
+/**
+ * Characters after a quoted term that make wording of the sources with it (建筑方针): a short head
+ * noun is often quoted with its slogan, as the news does (“最多跑一次改革”).
+ */
+const MIN_WORDING_AFTER_QUOTE = 3;
 
 /**
  * Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), and the
@@ -866,6 +869,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     if (a === b || !pairs.has(b, a) || !sourcePairAt[k - 2] || !sourcePairAt[k + 2]) continue;
     const written = text.slice(k - 2, k + 4);
     if (!isCjkRun(written)) continue;
+    // (Not grammatical words, which move with the sentence: 面临新的形势 beside 面临的新形势; nor a word
+    // the sources use themselves: 绵延 beside 延绵.)
+    const pair = text.slice(k, k + 2);
+    if (GRAMMATICAL_POS.test(dictEntry(pair[0])?.pos ?? '') || GRAMMATICAL_POS.test(dictEntry(pair[1])?.pos ?? '') || (isDictWord(pair) && index.frequency(pair) > 0)) continue;
     const swapped = written.slice(0, 2) + written[3] + written[2] + written.slice(4);
     quoted ??= longQuotations(text);
     if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(swapped) === 0 || index.frequency(written) > 0) continue;
@@ -1081,7 +1088,8 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         const tok = words.word(s0 + ed.start + c);
         // (Nor does a sentence vouch for a common word typed for another that is no look-alike or
         // homophone of it: 推进 for 推动 is the draft's wording.)
-        if (strong && tok && tok.text.length > 1 && isDictWord(tok.text) && isDictWord(withChar(tok, s0 + ed.start + c, right[c])) && confusability(wrong[c], right[c]) < CLAUSE_CONFUSABLE) ok = false;
+        // (The likeness asked outside such sentences: 全额 for 金额 and 松开 for 公开 are slips, 0.5.)
+        if (strong && tok && tok.text.length > 1 && isDictWord(tok.text) && isDictWord(withChar(tok, s0 + ed.start + c, right[c])) && confusability(wrong[c], right[c]) < 0.5) ok = false;
         // (Nor a word of the draft's own standpoint, a pronoun's: 我市 for 我国, 该市, 本省.)
         if (tok && tok.text.length > 1 && /^r/.test(dictEntry(tok.text[0])?.pos ?? '')) ok = false;
         // (A clause vouches for no homophone that makes a word the sources use themselves: 制订 for 制定.)
