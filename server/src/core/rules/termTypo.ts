@@ -1041,8 +1041,8 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
   let words: Words | undefined;
 
   /**
-   * Compares one span of the draft with its nearest source sentence; true when that settles the
-   * span: it is verbatim or a near-verbatim repeat (otherwise its clauses may repeat other sources).
+   * Compares one span of the draft with its nearest source sentence; the part of it that comparison
+   * settles (verbatim or a near-verbatim repeat), or false (then its clauses may repeat other sources).
    */
   const compare = (s: number, e: number, clause = false): false | [number, number] => {
     const [s0, e0] = withoutEdges(text, s, e);
