@@ -37,6 +37,8 @@ describe('policy-lsp over stdio', function () {
     })) as { capabilities: Record<string, unknown> };
     assert.ok(result.capabilities.hoverProvider);
     assert.ok(result.capabilities.completionProvider);
+    // Completion opens by itself after “, 《 and 、 (a list's next item).
+    assert.deepEqual((result.capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['“', '《', '、']);
     await conn.sendNotification('initialized', {});
   });
 
@@ -95,6 +97,13 @@ describe('policy-lsp over stdio', function () {
     };
     assert.equal(completion.isIncomplete, true);
     assert.ok(completion.items.some((c) => c.textEdit.newText.includes('人类命运共同体')));
+    // Right after a list's 、: the sources' further items.
+    const list = '建设创新、宜居、';
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: list }] });
+    const next = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: list.length } })) as {
+      items: Array<{ textEdit: { newText: string } }>;
+    };
+    assert.ok(next.items.some((c) => c.textEdit.newText.includes('创新、宜居、美丽、韧性')), JSON.stringify(next.items.map((c) => c.textEdit.newText)));
   });
 
   it('returns semantic tokens for official terms', async () => {
