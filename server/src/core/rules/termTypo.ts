@@ -811,6 +811,9 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     const markBefore = isMark(text.charCodeAt(k - 1));
     const markAfter = isMark(text.charCodeAt(k + 1));
     if (!isCjkCode(code) || (markBefore && markAfter)) continue;
+    // (Beside a mark the match must cross it by two known pairs or run six before the slip: see sideOk.)
+    if (markAfter && knownAfter[k + 1] < 3 && knownBefore[k - 1] < RUN_CONTEXT - 1) continue;
+    if (markBefore && knownBefore[k - 1] < 3 && knownAfter[k + 1] < RUN_CONTEXT - 1) continue;
     if ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !pairs.soundBefore(code, text.charCodeAt(k + 1)))) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
@@ -866,13 +869,12 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
   for (let k = 2; k + 3 < n; k++) {
     const a = text.charCodeAt(k);
     const b = text.charCodeAt(k + 1);
-    if (a === b || !pairs.has(b, a) || !sourcePairAt[k - 2] || !sourcePairAt[k + 2]) continue;
+    // (A pair the sources write themselves is theirs in either order: 绵延 beside 延绵.)
+    if (a === b || sourcePairAt[k] || !sourcePairAt[k - 2] || !sourcePairAt[k + 2] || !pairs.has(b, a)) continue;
     const written = text.slice(k - 2, k + 4);
     if (!isCjkRun(written)) continue;
-    // (Not grammatical words, which move with the sentence: 面临新的形势 beside 面临的新形势; nor a word
-    // the sources use themselves: 绵延 beside 延绵.)
-    const pair = text.slice(k, k + 2);
-    if (GRAMMATICAL_POS.test(dictEntry(pair[0])?.pos ?? '') || GRAMMATICAL_POS.test(dictEntry(pair[1])?.pos ?? '') || (isDictWord(pair) && index.frequency(pair) > 0)) continue;
+    // (Not grammatical words, which move with the sentence: 面临新的形势 beside 面临的新形势.)
+    if (GRAMMATICAL_POS.test(dictEntry(text[k])?.pos ?? '') || GRAMMATICAL_POS.test(dictEntry(text[k + 1])?.pos ?? '')) continue;
     const swapped = written.slice(0, 2) + written[3] + written[2] + written.slice(4);
     quoted ??= longQuotations(text);
     if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(swapped) === 0 || index.frequency(written) > 0) continue;
@@ -908,7 +910,9 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       // …or of a word of two whose other character the draft leaves standing alone, no function word
       // (非物|文化遗产 for 非物质文化遗产).
       const other = holder && holder.end - holder.start === 2 ? (holder.start === at ? k : k - 1) : -1;
-      const stranded = other >= 0 && p.words().word(other)?.text.length === 1 && !isFunctionWord(text[other]);
+      // (Standing alone: no word of two with either neighbour, 非物, 物文 — read off the dictionary, not
+      // by segmenting the paragraph.)
+      const stranded = other >= 0 && !isFunctionWord(text[other]) && !isDictWord(text.slice(other - 1, other + 1)) && !isDictWord(text.slice(other, other + 2));
       if (!holder || (holder.end - holder.start < 3 && !stranded)) continue;
       const ref = index.refAt(pos, s + 1 + RUN_GAP_SIDE);
       const shownFrom = Math.max(0, k - 2);
