@@ -528,6 +528,13 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(runRule(termTypoRule, '中华文明绵延不断、赓续传承。', other), []);
   });
 
+  it('restores a word of two typed as another word of its sound inside a run of the sources’ wording (全声明周期 → 全生命周期)', async () => {
+    const own = await indexOfSource('policy-word-run-', '建立房屋安全体检、房屋安全管理资金、房屋质量安全保险等房屋全生命周期安全管理制度。\n发表联合声明。\n');
+    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(run('我市将探索建立房屋全声明周期安全管理制度，提升房屋安全水平。'), [['声明', '生命']]);
+    assert.deepEqual(run('双方发表联合声明，推动合作。'), []);
+  });
+
   it('restores a homophone ending a clause after six characters of the sources’ wording (安全赤字、治理赤子，)', async () => {
     const own = await indexOfSource('policy-run-end-', '为消弭和平赤字、发展赤字、安全赤字、治理赤字贡献力量。\n');
     const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);

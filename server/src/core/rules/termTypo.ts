@@ -864,6 +864,42 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     }
     if (found) out.push(found);
   }
+  // A word of two characters typed as another word of the same sound, as a pinyin input method offers
+  // it, inside a run of the sources' wording (房屋全声明周期安全管理 → 全生命周期): two of theirs on
+  // each side and six in all.
+  for (let k = 2; k + 3 < n; k++) {
+    if (sourcePairAt[k - 1] || sourcePairAt[k + 1] || knownBefore[k - 1] < 2 || knownAfter[k + 2] < 2 || knownBefore[k - 1] + knownAfter[k + 2] < RUN_CONTEXT - 1) continue;
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (!isCjkCode(a) || !isCjkCode(b) || !pairs.beforeSoundOf(text.charCodeAt(k - 1), a) || !pairs.soundBefore(b, text.charCodeAt(k + 2))) continue;
+    quoted ??= longQuotations(text);
+    if (quoted.some((q) => q.open <= k && k <= q.close)) continue;
+    for (const pos of index.suffixArray.positions(text.slice(k - 2, k), MAX_WORDING_POSITIONS)) {
+      const s = pos + 2;
+      const theirs = joined.slice(s, s + 2);
+      if (theirs[0] === text[k] || theirs[1] === text[k + 1] || !isCjkRun(theirs) || !joined.startsWith(text.slice(k + 2, k + 4), s + 2)) continue;
+      if (soundSimilarity(text[k], theirs[0]) < 1 || soundSimilarity(text[k + 1], theirs[1]) < 1) continue;
+      let left = 0;
+      while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && isCjkCode(text.charCodeAt(k - left - 1))) left++;
+      let right = 0;
+      while (k + 2 + right < n && text[k + 2 + right] === joined[s + 2 + right] && isCjkCode(text.charCodeAt(k + 2 + right))) right++;
+      if (left + right < RUN_CONTEXT) continue;
+      const ref = index.refAt(s - left, s + 2 + right);
+      // Shown: two characters on each side widened to whole words of the draft (全声明周期, not 屋全声明周期).
+      const words = p.words();
+      const from = Math.max(k - left, words.word(k - Math.min(left, 2))?.start ?? k);
+      const to = Math.min(k + 2 + right, words.word(k + 1 + Math.min(right, 2))?.end ?? k + 2);
+      out.push({
+        start: k,
+        end: k + 2,
+        message: describe(text.slice(from, to), joined.slice(s - (k - from), s + (to - k))),
+        replacements: [theirs],
+        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+        score: 1.5,
+      });
+      break;
+    }
+  }
   // Two neighbouring characters in each other's place inside six of the sources' wording (深化国际
   // 文人交流合作 → 人文交流): a word either way (文人), which only the run tells from wording.
   for (let k = 2; k + 3 < n; k++) {
