@@ -14,7 +14,7 @@ import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
-import type { TextRange } from '../types';
+import type { SourceRef, TextRange } from '../types';
 import type { Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 
@@ -759,13 +759,18 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex, known: Uint8Arra
         if ([at - 1, at].some((a) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && index.frequency(form.slice(a, a + 2)) > 0)) continue;
         if (!sourceWordStands(joined, ws, right, at)) continue;
         const ref = index.refAt(ws, ws + WORDING_WINDOW);
-        found = { start: k, end: k + 1, message: describe(form, right), replacements: [right[at]], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
+        found = wordingSlip(index, k, k + 1, form, right, right[at], ref);
         break;
       }
     }
     if (found) out.push(found);
   }
   return out;
+}
+
+/** A slip found against the sources' wording: `found` in the draft, `right` in theirs at `ref`, fixed to `replacement`. */
+function wordingSlip(index: CorpusIndex, start: number, end: number, found: string, right: string, replacement: string, ref: SourceRef | undefined): Candidate {
+  return { start, end, message: describe(found, right), replacements: [replacement], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
 }
 
 /** Source characters matched on each side of a character left out (see nearSourceRuns). */
@@ -852,14 +857,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       to = Math.min(k + right + 1, words.word(to - 1)?.end ?? to);
       // (…without a grammatical word after it: 资源秉赋, not 资源秉赋和.)
       for (let w = words.word(to - 1); w && w.start > k + 1 && GRAMMATICAL_POS.test(dictEntry(w.text)?.pos ?? ''); w = words.word(to - 1)) to = w.start;
-      found = {
-        start: k,
-        end: k + 1,
-        message: describe(text.slice(from, to), joined.slice(s - (k - from), s + (to - k))),
-        replacements: [theirs],
-        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
-        score: 1.5,
-      };
+      found = wordingSlip(index, k, k + 1, text.slice(from, to), joined.slice(s - (k - from), s + (to - k)), theirs, ref);
       break;
     }
     if (found) out.push(found);
@@ -889,14 +887,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       const words = p.words();
       const from = Math.max(k - left, words.word(k - Math.min(left, 2))?.start ?? k);
       const to = Math.min(k + 2 + right, words.word(k + 1 + Math.min(right, 2))?.end ?? k + 2);
-      out.push({
-        start: k,
-        end: k + 2,
-        message: describe(text.slice(from, to), joined.slice(s - (k - from), s + (to - k))),
-        replacements: [theirs],
-        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
-        score: 1.5,
-      });
+      out.push(wordingSlip(index, k, k + 2, text.slice(from, to), joined.slice(s - (k - from), s + (to - k)), theirs, ref));
       break;
     }
   }
@@ -916,14 +907,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(swapped) === 0 || index.frequency(written) > 0) continue;
     const at = index.suffixArray.positions(swapped, 1)[0];
     const ref = at === undefined ? undefined : index.refAt(at, at + swapped.length);
-    out.push({
-      start: k,
-      end: k + 2,
-      message: describe(written, swapped),
-      replacements: [text[k + 1] + text[k]],
-      related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
-      score: 1.5,
-    });
+    out.push(wordingSlip(index, k, k + 2, written, swapped, text[k + 1] + text[k], ref));
   }
   // A character of theirs left out between two runs of five characters or more of the sources'
   // wording (城市基础设施生命|安全工程建设 for …生命线安全工程建设): the pair that meets there is one
@@ -952,14 +936,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       if (!holder || (holder.end - holder.start < 3 && !stranded)) continue;
       const ref = index.refAt(pos, s + 1 + RUN_GAP_SIDE);
       const shownFrom = Math.max(0, k - 2);
-      out.push({
-        start: k - 1,
-        end: k,
-        message: describe(text.slice(shownFrom, k + 2), joined.slice(s - (k - shownFrom), s + 3)),
-        replacements: [text[k - 1] + missing],
-        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
-        score: 1.5,
-      });
+      out.push(wordingSlip(index, k - 1, k, text.slice(shownFrom, k + 2), joined.slice(s - (k - shownFrom), s + 3), text[k - 1] + missing, ref));
       break;
     }
   }
