@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { abbreviations, CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { findQuotes, fullFormBefore, mineFile } from '../../server/src/core/index/miner';
-import { SuffixArray } from '../../server/src/core/text/suffixArray';
+import { inducedSort, SuffixArray } from '../../server/src/core/text/suffixArray';
 import { splitArticles } from '../../server/src/core/sources/structure';
 import type { SourceText } from '../../server/src/core/types';
 
@@ -32,6 +32,30 @@ describe('suffix array', () => {
       let naive = 0;
       for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) naive++;
       assert.equal(sa.count(p), naive, p);
+    }
+  });
+  it('sorts every suffix exactly as a naive sort does (random, periodic and one-symbol strings)', () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const strings: number[][] = [[], [0], [1, 0], [0, 1], [0, 0], [0, 0, 0, 0, 0], [2, 1, 2, 1, 2, 1, 0]];
+    for (let t = 0; t < 300; t++) {
+      const len = 1 + Math.floor(next() * 60);
+      const alphabet = 1 + Math.floor(next() * 4);
+      strings.push(Array.from({ length: len }, () => Math.floor(next() * alphabet)));
+    }
+    // Long repeats, as in corpora where whole paragraphs recur.
+    const block = Array.from({ length: 40 }, () => Math.floor(next() * 3));
+    strings.push([...block, ...block, ...block, 1, ...block]);
+    for (const str of strings) {
+      const naive = str.map((_, i) => i).sort((a, b) => {
+        for (let k = 0; ; k++) {
+          if (a + k >= str.length) return -1;
+          if (b + k >= str.length) return 1;
+          if (str[a + k] !== str[b + k]) return str[a + k] - str[b + k];
+        }
+      });
+      const upper = str.length ? Math.max(...str) : 0;
+      assert.deepEqual([...inducedSort(Int32Array.from(str), upper)], naive, str.join(''));
     }
   });
 });

@@ -1,6 +1,6 @@
 // A suffix array over the sources' text: exact occurrence counts and positions of any string in
 // O(m log n), which rules ask for on every keystroke ("how often do the sources write this?").
-// Built by prefix doubling with radix sort (O(n log n)), compact: two Int32Arrays.
+// Built by induced sorting (SA-IS) in linear time; compact: the text and one Int32Array.
 
 export class SuffixArray {
   private constructor(
@@ -50,7 +50,6 @@ export class SuffixArray {
 
   count(pattern: string): number {
     if (!pattern) return 0;
-    if (pattern.length > SORTED_PREFIX) return this.positions(pattern).length;
     const [a, b] = this.range(pattern);
     return b - a;
   }
@@ -58,62 +57,112 @@ export class SuffixArray {
   /** Start offsets of the occurrences, sorted, at most `limit`. */
   positions(pattern: string, limit = Infinity): number[] {
     if (!pattern) return [];
-    const long = pattern.length > SORTED_PREFIX;
-    const [a, b] = this.range(long ? pattern.slice(0, SORTED_PREFIX) : pattern);
+    const [a, b] = this.range(pattern);
     const out: number[] = [];
-    for (let i = a; i < b && out.length < limit; i++) {
-      if (!long || this.text.startsWith(pattern, this.sa[i])) out.push(this.sa[i]);
-    }
+    for (let i = a; i < b && out.length < limit; i++) out.push(this.sa[i]);
     return out.sort((x, y) => x - y);
   }
 }
 
-/** Suffixes are sorted by this many leading characters; longer patterns are verified one by one. */
-const SORTED_PREFIX = 256;
-
+/**
+ * Suffix array of a UTF-16 string by induced sorting (SA-IS, Nong–Zhang–Chan 2009): linear time,
+ * a handful of sequential passes. Prefix doubling needed eight random-access passes over the whole
+ * text and was most of a cold index of a large corpus on machines with slow memory.
+ */
 function buildSuffixArray(text: string): Int32Array {
   const n = text.length;
-  const sa = new Int32Array(n);
-  if (n === 0) return sa;
-  let rank = new Int32Array(n);
-  let tmp = new Int32Array(n);
-  // Initial ranks: UTF-16 code units compressed to dense ranks.
+  if (n === 0) return new Int32Array(0);
+  // Code units compressed to dense symbols 0…upper, so the buckets stay small.
   const seen = new Uint8Array(65536);
   for (let i = 0; i < n; i++) seen[text.charCodeAt(i)] = 1;
   const code = new Int32Array(65536);
-  let r = 0;
-  for (let c = 0; c < 65536; c++) if (seen[c]) code[c] = ++r;
-  for (let i = 0; i < n; i++) rank[i] = code[text.charCodeAt(i)];
-  let maxRank = r;
-  const order = new Int32Array(n);
-  let count = new Int32Array(maxRank + 2);
-  for (let k = 1; ; k <<= 1) {
-    // Sort by (rank[i], rank[i+k]) with two counting-sort passes: second key, then first key.
-    if (count.length < maxRank + 2) count = new Int32Array(maxRank + 2);
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[i + k < n ? rank[i + k] : 0]++;
-    for (let i = 1; i < maxRank + 2; i++) count[i] += count[i - 1];
-    for (let i = n - 1; i >= 0; i--) order[--count[i + k < n ? rank[i + k] : 0]] = i;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[rank[i]]++;
-    for (let i = 1; i < maxRank + 2; i++) count[i] += count[i - 1];
-    for (let i = n - 1; i >= 0; i--) {
-      const s = order[i];
-      sa[--count[rank[s]]] = s;
-    }
-    tmp[sa[0]] = 1;
-    let classes = 1;
-    for (let i = 1; i < n; i++) {
-      const a = sa[i - 1];
-      const b = sa[i];
-      const same = rank[a] === rank[b] && (a + k < n ? rank[a + k] : 0) === (b + k < n ? rank[b + k] : 0);
-      if (!same) classes++;
-      tmp[b] = classes;
-    }
-    [rank, tmp] = [tmp, rank];
-    maxRank = classes;
-    // Suffixes are now ordered by their first 2k characters; queries are far shorter than SORTED_PREFIX.
-    if (classes === n || 2 * k >= SORTED_PREFIX) break;
+  let upper = -1;
+  for (let c = 0; c < 65536; c++) if (seen[c]) code[c] = ++upper;
+  const s = new Int32Array(n);
+  for (let i = 0; i < n; i++) s[i] = code[text.charCodeAt(i)];
+  return inducedSort(s, upper);
+}
+
+/**
+ * Suffix array of `s` (symbols 0…upper), where a suffix that is a prefix of another sorts first.
+ * Exported for the tests, which compare it with a naive sort on random strings.
+ */
+export function inducedSort(s: Int32Array, upper: number): Int32Array {
+  const n = s.length;
+  const sa = new Int32Array(n);
+  if (n === 0) return sa;
+  if (n === 1) return sa;
+  if (n === 2) {
+    sa[0] = s[0] < s[1] ? 0 : 1;
+    sa[1] = 1 - sa[0];
+    return sa;
   }
+  // isS[i]: the suffix at i is smaller than the one at i + 1 (S-type); the last one is L-type.
+  const isS = new Uint8Array(n);
+  for (let i = n - 2; i >= 0; i--) isS[i] = s[i] === s[i + 1] ? isS[i + 1] : s[i] < s[i + 1] ? 1 : 0;
+  // Bucket bounds per symbol: L-suffixes fill a bucket from its start (startL), S-suffixes from its
+  // end (startS + count of S = start of the next bucket).
+  const startL = new Int32Array(upper + 2);
+  const startS = new Int32Array(upper + 2);
+  for (let i = 0; i < n; i++) {
+    if (!isS[i]) startS[s[i]]++;
+    else startL[s[i] + 1]++;
+  }
+  for (let c = 0; c <= upper; c++) {
+    startS[c] += startL[c];
+    if (c < upper) startL[c + 1] += startS[c];
+  }
+  const buf = new Int32Array(upper + 2);
+  const induce = (lms: Int32Array, count: number): void => {
+    sa.fill(-1);
+    buf.set(startS);
+    for (let j = 0; j < count; j++) sa[buf[s[lms[j]]]++] = lms[j];
+    buf.set(startL);
+    sa[buf[s[n - 1]]++] = n - 1;
+    for (let i = 0; i < n; i++) {
+      const v = sa[i];
+      if (v >= 1 && !isS[v - 1]) sa[buf[s[v - 1]]++] = v - 1;
+    }
+    buf.set(startL);
+    for (let i = n - 1; i >= 0; i--) {
+      const v = sa[i];
+      if (v >= 1 && isS[v - 1]) sa[--buf[s[v - 1] + 1]] = v - 1;
+    }
+  };
+  // LMS positions (an S-suffix right after an L-suffix), in text order, and each one's number.
+  const lmsNumber = new Int32Array(n).fill(-1);
+  let m = 0;
+  for (let i = 1; i < n; i++) if (!isS[i - 1] && isS[i]) lmsNumber[i] = m++;
+  const lms = new Int32Array(m);
+  for (let i = 1, j = 0; i < n; i++) if (!isS[i - 1] && isS[i]) lms[j++] = i;
+  induce(lms, m);
+  if (m === 0) return sa;
+  // Name the LMS substrings in their induced order; equal substrings share a name.
+  const sortedLms = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (lmsNumber[sa[i]] !== -1) sortedLms[j++] = sa[i];
+  const reduced = new Int32Array(m);
+  let name = 0;
+  reduced[lmsNumber[sortedLms[0]]] = 0;
+  for (let i = 1; i < m; i++) {
+    let l = sortedLms[i - 1];
+    let r = sortedLms[i];
+    const endL = lmsNumber[l] + 1 < m ? lms[lmsNumber[l] + 1] : n;
+    const endR = lmsNumber[r] + 1 < m ? lms[lmsNumber[r] + 1] : n;
+    let same = endL - l === endR - r;
+    if (same) {
+      while (l < endL && s[l] === s[r]) {
+        l++;
+        r++;
+      }
+      if (l === n || s[l] !== s[r]) same = false;
+    }
+    if (!same) name++;
+    reduced[lmsNumber[sortedLms[i]]] = name;
+  }
+  // Distinct names order the LMS suffixes already; otherwise sort the reduced string recursively.
+  const order = name + 1 === m ? null : inducedSort(reduced, name);
+  if (order) for (let i = 0; i < m; i++) sortedLms[i] = lms[order[i]];
+  else for (let i = 0; i < m; i++) sortedLms[reduced[i]] = lms[i];
+  induce(sortedLms, m);
   return sa;
 }
