@@ -102,24 +102,33 @@ describe('SortedDictionary on other dictionaries', () => {
   });
 });
 
-describe('mapLimit', () => {
-  const { mapLimit } = require('../../server/src/core/util/mapLimit') as typeof import('../../server/src/core/util/mapLimit');
+describe('mapYielding', () => {
+  const { mapYielding } = require('../../server/src/core/util/mapYielding') as typeof import('../../server/src/core/util/mapYielding');
 
-  it('keeps the order of the items, bounds the work in flight and stops when asked', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (x) => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, x));
-      inFlight--;
-      return x * 10;
-    });
+  it('keeps the order of the items, lets timers run between slices and stops when asked', async () => {
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    const seenByTimer: boolean[] = [];
+    const out = await mapYielding(
+      [5, 1, 4, 2, 3],
+      (x) => {
+        seenByTimer.push(timerRan);
+        const until = Date.now() + 3;
+        while (Date.now() < until); // work longer than a slice
+        return x * 10;
+      },
+      undefined,
+      2,
+    );
     assert.deepEqual(out, [50, 10, 40, 20, 30]);
-    assert.equal(most, 2);
+    // The first item ran before the timer; a later one after it: the loop gave the event loop a turn.
+    assert.equal(seenByTimer[0], false);
+    assert.equal(seenByTimer[seenByTimer.length - 1], true);
     let calls = 0;
-    const stopped = await mapLimit([1, 2, 3, 4], 1, async () => ++calls, () => calls >= 2);
+    const stopped = await mapYielding([1, 2, 3, 4], () => ++calls, () => calls >= 2);
     assert.equal(calls, 2);
     assert.deepEqual(stopped.slice(0, 2), [1, 2]);
-    assert.deepEqual(await mapLimit([], 4, async () => 1), []);
+    assert.equal(stopped[2], undefined);
+    assert.deepEqual(await mapYielding([], () => 1), []);
   });
 });

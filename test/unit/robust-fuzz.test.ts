@@ -30,6 +30,8 @@ import { editsAction, fixAction, toDiagnostic } from '../../server/src/lsp/conve
 const ROOT = path.resolve(__dirname, '../../..');
 /** Cases of each main property; FUZZ_RUNS raises (or lowers) it. */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 3000);
+// FUZZ_SEED replays a failing run (fast-check prints its seed).
+if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 const few = (n: number) => Math.max(1, Math.round((RUNS * n) / 3000));
 
 /** Figures of this run, printed at the end (docs/reliability.md quotes them). */
@@ -303,6 +305,9 @@ describe('robustness: random and mutated drafts through every feature', function
         else hi = mid;
       }
       const near = mapped.slice(lo, lo + 3).filter((m) => m.start <= g.end);
+      // Two fixes inside one re-reported span joined what was between them: three copies with a slip
+      // in one (促进城市促促进城市促进城市) become two after both fixes, rightly reported in the next pass.
+      if (near.filter((m) => m.start >= g.start && m.end <= g.end).length >= 2) continue;
       const same = near.find((m) => m.f.rule === g.rule && m.f.message === g.message);
       assert.ok(!same, `${g.rule} reports "${g.message}" again at ${g.start}-${g.end} after its fix (${JSON.stringify(text)} → ${JSON.stringify(fixed)})`);
     }
@@ -316,7 +321,8 @@ describe('robustness: random and mutated drafts through every feature', function
         checkLsp(text, findings);
         checkFixAll(service, text, findings);
       }),
-      { numRuns: RUNS },
+      // Inputs that once failed stay as examples.
+      { numRuns: RUNS, examples: [['（一）七、促进城市促促进城市促进城市\n\n文化繁荣发展']] },
     );
   });
 

@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+// The module object itself (the import above is a read-only view of it): tests replace readFileSync on it.
+const nodeFs = require('node:fs') as typeof import('node:fs');
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -95,9 +97,9 @@ describe('robustness: bad sources through the Indexer', function () {
     assert.equal(fs.statSync(big).size, BIG);
 
     const read: string[] = [];
-    const original = fs.promises.readFile;
-    // Record every file the loader reads (it reads through fs.promises.readFile).
-    (fs.promises as { readFile: unknown }).readFile = ((p: fs.PathLike, ...rest: unknown[]) => {
+    const original = fs.readFileSync;
+    // Record every file the loader reads (it reads through fs.readFileSync).
+    (nodeFs as { readFileSync: unknown }).readFileSync = ((p: fs.PathLike, ...rest: unknown[]) => {
       read.push(String(p));
       return (original as (...a: unknown[]) => unknown)(p, ...rest);
     }) as typeof original;
@@ -107,7 +109,7 @@ describe('robustness: bad sources through the Indexer', function () {
       indexer = new Indexer({ folders: [root], maxFileSize: 20e6, logger: log });
       await indexer.rebuild();
     } finally {
-      (fs.promises as { readFile: unknown }).readFile = original;
+      (nodeFs as { readFileSync: unknown }).readFileSync = original;
     }
     const report = indexer.report!;
     assert.ok(read.includes(path.join(root, GOOD[0].name)), 'the recorder sees the reads');
@@ -170,11 +172,11 @@ describe('robustness: bad sources through the Indexer', function () {
 
   it('a file deleted between listing and reading is skipped with its reason', async () => {
     const victim = write('victim.txt', goodText('昙花一现工程'));
-    const original = fs.promises.readFile;
+    const original = fs.readFileSync;
     // The race made deterministic: the file disappears right before the loader reads it.
-    (fs.promises as { readFile: unknown }).readFile = (async (p: fs.PathLike, ...rest: unknown[]) => {
+    (nodeFs as { readFileSync: unknown }).readFileSync = ((p: fs.PathLike, ...rest: unknown[]) => {
       if (String(p) === victim) fs.rmSync(victim, { force: true });
-      return (original as (...a: unknown[]) => Promise<unknown>)(p, ...rest);
+      return (original as (...a: unknown[]) => unknown)(p, ...rest);
     }) as typeof original;
     const log = recorder();
     let indexer: Indexer;
@@ -182,7 +184,7 @@ describe('robustness: bad sources through the Indexer', function () {
       indexer = new Indexer({ folders: [root], maxFileSize: 20e6, logger: log });
       await indexer.rebuild();
     } finally {
-      (fs.promises as { readFile: unknown }).readFile = original;
+      (nodeFs as { readFileSync: unknown }).readFileSync = original;
     }
     assertSkippedOnce(indexer.report!, log.logged, victim, /不存在|not found/);
     assert.ok(!indexer.index.term('昙花一现工程'));

@@ -108,7 +108,8 @@ async function runIndex(o: Options): Promise<number> {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const index = indexer.index;
   const report = indexer.report as IndexReport;
-  const terms = [...index.allTerms()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  // Code-unit order: the same on every machine, and far cheaper than a locale's collation for 60 k terms.
+  const terms = [...index.allTerms()].sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   if (o.json) {
     const out = {
       files: index.files.map((f) => ({

@@ -38,6 +38,11 @@ export interface CorpusExtras {
     objects?: string[];
     /** Mined formulations cut inside a term (see dropCutFormulations). */
     cutFormulations?: string[];
+    /**
+     * [term, occurrences, articles] of every term: a warm start takes them from here instead of
+     * counting each term in the suffix array (most of a warm index of a large corpus otherwise).
+     */
+    termStats?: Array<[string, number, number]>;
   };
 }
 
@@ -82,6 +87,8 @@ export class CorpusIndex {
   /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
   private readonly oneOff = new Map<string, string[]>();
   private oneOffBuilt = false;
+  /** Counts read from the cache (see CorpusExtras.derived.termStats): [occurrences, articles] by term. */
+  private readonly knownStats = new Map<string, [number, number]>();
 
   constructor(files: FileIndex[], extras?: CorpusExtras) {
     this.files = files;
@@ -119,7 +126,8 @@ export class CorpusIndex {
       }
     }
     for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
-    for (const info of this.terms.values()) info.count = this.frequency(info.text);
+    if (extras?.derived?.termStats) for (const [text, count, articles] of extras.derived.termStats) this.knownStats.set(text, [count, articles]);
+    for (const info of this.terms.values()) info.count = this.knownStats.get(info.text)?.[0] ?? this.frequency(info.text);
     this.dropSplitQuotes();
     if (extras?.derived?.cutFormulations) {
       this.cutFormulations = extras.derived.cutFormulations;
@@ -141,7 +149,7 @@ export class CorpusIndex {
     for (const object of this.objects) {
       const info = this.entry(object);
       info.kinds.add('formulation');
-      info.count = this.frequency(object);
+      info.count = this.knownStats.get(object)?.[0] ?? this.frequency(object);
     }
     for (const info of this.terms.values()) this.setArticleCount(info);
     this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
@@ -155,7 +163,13 @@ export class CorpusIndex {
     return {
       formulations: this.minedFormulations,
       suffixArray: this.suffixArray.sa,
-      derived: { typos: [...this.typoForms], shortForms: this.shortForms, objects: this.objects, cutFormulations: this.cutFormulations },
+      derived: {
+        typos: [...this.typoForms],
+        shortForms: this.shortForms,
+        objects: this.objects,
+        cutFormulations: this.cutFormulations,
+        termStats: [...this.terms.values()].map((t) => [t.text, t.count, t.articles]),
+      },
     };
   }
 
@@ -170,6 +184,11 @@ export class CorpusIndex {
     const fromRefs = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
     if (fromRefs > 0 || info.count === 0) {
       info.articles = fromRefs;
+      return;
+    }
+    const known = this.knownStats.get(info.text)?.[1];
+    if (known !== undefined) {
+      info.articles = known;
       return;
     }
     let cached: number | undefined;

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import type { Logger } from '../types';
-import { mapLimit } from '../util/mapLimit';
+import { mapYielding } from '../util/mapYielding';
 import { decodeBytes, type SourceEncoding } from './decode';
 
 export interface LoadedFile {
@@ -143,16 +143,19 @@ class Walker {
 
   /**
    * Reads and decodes every collected file. Paths are resolved first and deduplicated in path order
-   * (so which of two links to one file is kept does not depend on timing), then read a few at a time.
+   * (so which of two links to one file is kept does not depend on timing), then read one by one
+   * (see util/mapYielding for why synchronously).
    */
   async load(): Promise<void> {
     const unique = [...new Set(this.candidates)].sort();
-    const reals = await mapLimit(unique, READS_IN_FLIGHT, (file) =>
-      fs.realpath(file).catch((e: unknown) => {
+    const reals = await mapYielding(unique, (file) => {
+      try {
+        return fsSync.realpathSync(file);
+      } catch (e) {
         this.skip(file, ioReason(e));
         return undefined;
-      }),
-    );
+      }
+    });
     const toRead: Array<[string, string]> = [];
     unique.forEach((file, i) => {
       const real = reals[i];
@@ -160,12 +163,12 @@ class Walker {
       this.seenFiles.add(real);
       toRead.push([file, real]);
     });
-    await mapLimit(toRead, READS_IN_FLIGHT, ([file, real]) => this.loadFile(file, real));
+    await mapYielding(toRead, ([file, real]) => this.loadFile(file, real));
   }
 
-  private async loadFile(file: string, real: string): Promise<void> {
+  private loadFile(file: string, real: string): void {
     try {
-      const stat = await fs.stat(real);
+      const stat = fsSync.statSync(real);
       if (!stat.isFile()) return this.skip(file, t('不是普通文件', 'not a regular file'));
       if (stat.size > this.opts.maxFileSize) {
         return this.skip(
@@ -176,7 +179,7 @@ class Walker {
           ),
         );
       }
-      const bytes = await fs.readFile(real);
+      const bytes = fsSync.readFileSync(real);
       if (bytes.length > this.opts.maxFileSize) {
         return this.skip(file, t(`文件过大（${formatSize(bytes.length)}）`, `file too large (${formatSize(bytes.length)})`));
       }
@@ -189,9 +192,6 @@ class Walker {
     }
   }
 }
-
-/** Files read at once: enough to hide the latency of small reads. */
-const READS_IN_FLIGHT = 16;
 
 /**
  * Loads the .txt and .md files under the folders (recursively) plus `includeFiles`. Every problem
