@@ -31,4 +31,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Started by the server and the CLI as a worker thread from its file (see text/suffixArray.ts).
+  build({ ...common, entryPoints: ['server/src/core/text/suffixArrayWorker.ts'], outfile: 'dist/suffixArrayWorker.js' }),
 ]);

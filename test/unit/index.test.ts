@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { abbreviations, CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { findQuotes, fullFormBefore, mineFile } from '../../server/src/core/index/miner';
-import { inducedSort, SuffixArray } from '../../server/src/core/text/suffixArray';
+import { inducedSort } from '../../server/src/core/text/inducedSort';
+import { sortOnWorker, SuffixArray } from '../../server/src/core/text/suffixArray';
 import { splitArticles } from '../../server/src/core/sources/structure';
 import type { SourceText } from '../../server/src/core/types';
 
@@ -33,6 +34,18 @@ describe('suffix array', () => {
       for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) naive++;
       assert.equal(sa.count(p), naive, p);
     }
+  });
+  it('sorts a large text on a worker thread to the same array as here', async () => {
+    const alphabet = '中国人民共和发展的𠮷，。';
+    let text = '';
+    for (let i = 0; text.length < 300_000; i++) text += alphabet[(i * 7919 + (i >> 5)) % alphabet.length];
+    const here = SuffixArray.build(text);
+    const there = await SuffixArray.buildInWorker(text);
+    assert.deepEqual(there.sa, here.sa);
+    assert.equal(there.count('人民'), here.count('人民'));
+    // The worker itself (buildInWorker falls back to sorting here when a thread fails).
+    const symbols = Int32Array.from([2, 0, 1, 2, 0, 1, 0]);
+    assert.deepEqual([...(await sortOnWorker(Int32Array.from(symbols), 2))], [...inducedSort(symbols, 2)]);
   });
   it('sorts every suffix exactly as a naive sort does (random, periodic and one-symbol strings)', () => {
     let seed = 12345;

@@ -26,7 +26,8 @@ export interface TermInfo {
 
 /** Corpus-wide results that depend on all files; cached as a whole by the set of file hashes. */
 export interface CorpusExtras {
-  formulations: Formulation[];
+  /** Mined again when absent. */
+  formulations?: Formulation[];
   suffixArray?: Int32Array;
   /** Conclusions drawn across files (they need the segmenter): cached so a warm start skips them. */
   derived?: {
@@ -66,6 +67,11 @@ const MAX_TERM_AFTER = 12;
 /** Separator between files in the joined text: never part of a match. */
 const FILE_SEPARATOR = '\n\u0000\n';
 
+/** The text the suffix array is built over: all files' rebuilt texts, in order. */
+export function joinSources(texts: string[]): string {
+  return texts.join(FILE_SEPARATOR);
+}
+
 export class CorpusIndex {
   readonly files: FileIndex[];
   /** Recurring formulations, the sources' likely typos removed. */
@@ -97,7 +103,7 @@ export class CorpusIndex {
       this.fileStarts.push(at);
       at += f.source.text.length + FILE_SEPARATOR.length;
     }
-    this.joined = files.map((f) => f.source.text).join(FILE_SEPARATOR);
+    this.joined = joinSources(files.map((f) => f.source.text));
     this.suffixArray = extras?.suffixArray && extras.suffixArray.length === this.joined.length
       ? SuffixArray.fromArray(this.joined, extras.suffixArray)
       : SuffixArray.build(this.joined);

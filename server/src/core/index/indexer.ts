@@ -1,14 +1,15 @@
 // Builds and maintains the CorpusIndex from source folders: loads files, reuses per-file results
 // cached by content hash, re-indexes changed files alone, and reports what it did.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import { bundledSeedsDir, loadSources, type LoadedFile } from '../sources/loader';
 import { buildSourceText } from '../sources/sourceText';
 import { splitArticles } from '../sources/structure';
-import { silentLogger, type FileIndex, type Logger } from '../types';
-import { CorpusIndex, type CorpusExtras } from './corpus';
+import { silentLogger, type FileIndex, type Logger, type SourceText } from '../types';
+import { CorpusIndex, joinSources, type CorpusExtras } from './corpus';
+import { SuffixArray } from '../text/suffixArray';
 import { fromCached, toCached, type CachedFileIndex } from './fileCache';
 import { mineFile } from './miner';
 import { mapYielding } from '../util/mapYielding';
@@ -57,8 +58,7 @@ export interface IndexReport {
   cachedFiles: number;
 }
 
-export function buildFileIndex(file: LoadedFile): FileIndex {
-  const source = buildSourceText(file);
+export function buildFileIndex(file: LoadedFile, source = buildSourceText(file)): FileIndex {
   const articles = splitArticles(source.text);
   return { source, articles, ...mineFile(source, articles) };
 }
@@ -89,6 +89,11 @@ function writeAtomic(file: string, data: string | Uint8Array): void {
   } catch {
     rmSync(tmp, { force: true });
   }
+}
+
+/** Corpus-wide parts are cached under the hash of all files' hashes, in order. */
+function corpusKey(hashes: string[]): string {
+  return createHash('sha256').update(hashes.join(',')).digest('hex');
 }
 
 function isTermStat(x: unknown): x is [string, number, number] {
@@ -142,16 +147,27 @@ export class Indexer {
     for (const s of skipped) log.warn(t(`跳过 ${s.path}：${s.reason}`, `Skipped ${s.path}: ${s.reason}`));
     const fresh = new Map<string, FileIndex>();
     const reportFiles: IndexReport['files'] = [];
+    const stop = () => this.options.isCancelled?.() === true;
+    // Cached per-file results first; every other file gets only its rebuilt text for now (cheap).
+    const prepared = await mapYielding(files, (file) => this.cachedFileIndex(file) ?? { source: buildSourceText(file) }, stop);
+    // When the corpus-wide cache cannot serve, the suffix array of the joined texts is sorted on a
+    // worker thread while this thread mines the files that are not cached (a third of a cold index).
+    const sources = prepared.flatMap((p) => (p ? ['index' in p ? p.index.source : p.source] : []));
+    const texts = sources.map((s) => s.text);
+    const hashes = sources.map((s) => s.hash);
+    const sorting = this.corpusCacheExists(corpusKey(hashes)) ? undefined : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts)) };
     let cachedFiles = 0;
     let done = 0;
     const results = await mapYielding(
       files,
-      (file) => {
-        const r = this.fileIndex(file);
+      (file, i) => {
+        const p = prepared[i];
+        if (!p) return undefined;
+        const r = 'index' in p ? p : this.mineFile(file, p.source);
         this.options.onProgress?.(++done, files.length);
         return r;
       },
-      () => this.options.isCancelled?.() === true,
+      stop,
     );
     files.forEach((file, i) => {
       const r = results[i];
@@ -162,7 +178,7 @@ export class Indexer {
     });
     this.perFile.clear();
     for (const [k, v] of fresh) this.perFile.set(k, v);
-    this.current = this.combine();
+    this.current = await this.combine(sorting);
     const idx = this.current;
     this.lastReport = {
       files: reportFiles,
@@ -204,25 +220,34 @@ export class Indexer {
     return this.options.cacheDir ? path.join(this.options.cacheDir, CACHE_VERSION, kind, `${key}.${ext}`) : undefined;
   }
 
-  private fileIndex(file: LoadedFile): { index: FileIndex; cached: boolean } {
+  /** The file's index from memory or from the cache, when its bytes have not changed. */
+  private cachedFileIndex(file: LoadedFile): { index: FileIndex; cached: true } | undefined {
     const known = this.perFile.get(file.path);
     if (known && known.source.hash === file.hash) return { index: known, cached: true };
     const cacheFile = this.cachePath('files', file.hash);
-    if (cacheFile) {
-      const cached = readJson<CachedFileIndex>(cacheFile);
-      const hit = cached && fromCached(cached, file);
-      if (hit) return { index: hit, cached: true };
-    }
-    const index = buildFileIndex(file);
+    const cached = cacheFile ? readJson<CachedFileIndex>(cacheFile) : undefined;
+    const hit = cached && fromCached(cached, file);
+    return hit ? { index: hit, cached: true } : undefined;
+  }
+
+  private mineFile(file: LoadedFile, source: SourceText): { index: FileIndex; cached: false } {
+    const index = buildFileIndex(file, source);
+    const cacheFile = this.cachePath('files', file.hash);
     const compact = cacheFile ? toCached(index) : undefined;
     if (cacheFile && compact) writeAtomic(cacheFile, JSON.stringify(compact));
     return { index, cached: false };
   }
 
+  private corpusCacheExists(key: string): boolean {
+    const metaFile = this.cachePath('corpus', key);
+    const saFile = this.cachePath('corpus', key, 'sa');
+    return metaFile !== undefined && saFile !== undefined && existsSync(metaFile) && existsSync(saFile);
+  }
+
   /** Corpus-wide parts are cached by the combined hash of all files (in order). */
-  private combine(): CorpusIndex {
+  private async combine(sorting?: { texts: string[]; suffixArray: Promise<SuffixArray> }): Promise<CorpusIndex> {
     const files = [...this.perFile.values()];
-    const key = createHash('sha256').update(files.map((f) => f.source.hash).join(',')).digest('hex');
+    const key = corpusKey(files.map((f) => f.source.hash));
     const metaFile = this.cachePath('corpus', key);
     const saFile = this.cachePath('corpus', key, 'sa');
     if (metaFile && saFile) {
@@ -241,11 +266,13 @@ export class Indexer {
         return new CorpusIndex(files, { formulations, derived, suffixArray: arr });
       }
     }
-    return this.buildAndCache(files, metaFile, saFile);
+    // The array sorted meanwhile serves only if it was sorted for exactly these texts.
+    const same = sorting && sorting.texts.length === files.length && files.every((f, i) => f.source.text === sorting.texts[i]);
+    return this.buildAndCache(files, metaFile, saFile, same ? (await sorting.suffixArray).sa : undefined);
   }
 
-  private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined): CorpusIndex {
-    const index = new CorpusIndex(files);
+  private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined, suffixArray?: Int32Array): CorpusIndex {
+    const index = new CorpusIndex(files, suffixArray ? { suffixArray } : undefined);
     if (metaFile && saFile) {
       const extras = index.extras();
       writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived }));

@@ -1,6 +1,10 @@
 // A suffix array over the sources' text: exact occurrence counts and positions of any string in
 // O(m log n), which rules ask for on every keystroke ("how often do the sources write this?").
-// Built by induced sorting (SA-IS) in linear time; compact: the text and one Int32Array.
+// Built by induced sorting (SA-IS) in linear time; compact: the text and one Int32Array. A cold
+// index builds it on a worker thread while the main thread mines the files.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { inducedSort } from './inducedSort';
 
 export class SuffixArray {
   private constructor(
@@ -10,6 +14,22 @@ export class SuffixArray {
 
   static build(text: string): SuffixArray {
     return new SuffixArray(text, buildSuffixArray(text));
+  }
+
+  /**
+   * Builds it on a worker thread: a second core sorts while this one goes on (a cold index mines
+   * the files meanwhile; a server keeps answering). Builds it here when a thread cannot be started.
+   */
+  static async buildInWorker(text: string): Promise<SuffixArray> {
+    const { s, upper } = symbolsOf(text);
+    if (s.length < WORKER_MIN_LENGTH) return new SuffixArray(text, inducedSort(s, upper));
+    try {
+      const sa = await sortOnWorker(s, upper);
+      if (sa.length === text.length) return new SuffixArray(text, sa);
+    } catch {
+      // No thread (a restricted host) or it failed: sort here instead.
+    }
+    return SuffixArray.build(text);
   }
 
   static fromArray(text: string, sa: Int32Array): SuffixArray {
@@ -64,15 +84,15 @@ export class SuffixArray {
   }
 }
 
-/**
- * Suffix array of a UTF-16 string by induced sorting (SA-IS, Nong–Zhang–Chan 2009): linear time,
- * a handful of sequential passes. Prefix doubling needed eight random-access passes over the whole
- * text and was most of a cold index of a large corpus on machines with slow memory.
- */
+/** Suffix array of a UTF-16 string (see inducedSort). */
 function buildSuffixArray(text: string): Int32Array {
+  const { s, upper } = symbolsOf(text);
+  return inducedSort(s, upper);
+}
+
+/** Code units compressed to dense symbols 0…upper, so the buckets stay small. */
+function symbolsOf(text: string): { s: Int32Array; upper: number } {
   const n = text.length;
-  if (n === 0) return new Int32Array(0);
-  // Code units compressed to dense symbols 0…upper, so the buckets stay small.
   const seen = new Uint8Array(65536);
   for (let i = 0; i < n; i++) seen[text.charCodeAt(i)] = 1;
   const code = new Int32Array(65536);
@@ -80,89 +100,28 @@ function buildSuffixArray(text: string): Int32Array {
   for (let c = 0; c < 65536; c++) if (seen[c]) code[c] = ++upper;
   const s = new Int32Array(n);
   for (let i = 0; i < n; i++) s[i] = code[text.charCodeAt(i)];
-  return inducedSort(s, upper);
+  return { s, upper };
 }
 
+/** Below this many characters a thread costs more than it saves (starting one takes ~30 ms). */
+const WORKER_MIN_LENGTH = 200_000;
+
+/** The worker's script: next to this module unbundled (out/…/text/), next to the bundle in dist/. */
+const WORKER_SCRIPT = 'suffixArrayWorker.js';
+
 /**
- * Suffix array of `s` (symbols 0…upper), where a suffix that is a prefix of another sorts first.
- * Exported for the tests, which compare it with a naive sort on random strings.
+ * Runs inducedSort on a worker thread started from our own script file (never from a string): the
+ * symbols go over and the result comes back without copying. Exported for the tests.
  */
-export function inducedSort(s: Int32Array, upper: number): Int32Array {
-  const n = s.length;
-  const sa = new Int32Array(n);
-  if (n === 0) return sa;
-  if (n === 1) return sa;
-  if (n === 2) {
-    sa[0] = s[0] < s[1] ? 0 : 1;
-    sa[1] = 1 - sa[0];
-    return sa;
-  }
-  // isS[i]: the suffix at i is smaller than the one at i + 1 (S-type); the last one is L-type.
-  const isS = new Uint8Array(n);
-  for (let i = n - 2; i >= 0; i--) isS[i] = s[i] === s[i + 1] ? isS[i + 1] : s[i] < s[i + 1] ? 1 : 0;
-  // Bucket bounds per symbol: L-suffixes fill a bucket from its start (startL), S-suffixes from its
-  // end (startS + count of S = start of the next bucket).
-  const startL = new Int32Array(upper + 2);
-  const startS = new Int32Array(upper + 2);
-  for (let i = 0; i < n; i++) {
-    if (!isS[i]) startS[s[i]]++;
-    else startL[s[i] + 1]++;
-  }
-  for (let c = 0; c <= upper; c++) {
-    startS[c] += startL[c];
-    if (c < upper) startL[c + 1] += startS[c];
-  }
-  const buf = new Int32Array(upper + 2);
-  const induce = (lms: Int32Array, count: number): void => {
-    sa.fill(-1);
-    buf.set(startS);
-    for (let j = 0; j < count; j++) sa[buf[s[lms[j]]]++] = lms[j];
-    buf.set(startL);
-    sa[buf[s[n - 1]]++] = n - 1;
-    for (let i = 0; i < n; i++) {
-      const v = sa[i];
-      if (v >= 1 && !isS[v - 1]) sa[buf[s[v - 1]]++] = v - 1;
-    }
-    buf.set(startL);
-    for (let i = n - 1; i >= 0; i--) {
-      const v = sa[i];
-      if (v >= 1 && isS[v - 1]) sa[--buf[s[v - 1] + 1]] = v - 1;
-    }
-  };
-  // LMS positions (an S-suffix right after an L-suffix), in text order, and each one's number.
-  const lmsNumber = new Int32Array(n).fill(-1);
-  let m = 0;
-  for (let i = 1; i < n; i++) if (!isS[i - 1] && isS[i]) lmsNumber[i] = m++;
-  const lms = new Int32Array(m);
-  for (let i = 1, j = 0; i < n; i++) if (!isS[i - 1] && isS[i]) lms[j++] = i;
-  induce(lms, m);
-  if (m === 0) return sa;
-  // Name the LMS substrings in their induced order; equal substrings share a name.
-  const sortedLms = new Int32Array(m);
-  for (let i = 0, j = 0; i < n; i++) if (lmsNumber[sa[i]] !== -1) sortedLms[j++] = sa[i];
-  const reduced = new Int32Array(m);
-  let name = 0;
-  reduced[lmsNumber[sortedLms[0]]] = 0;
-  for (let i = 1; i < m; i++) {
-    let l = sortedLms[i - 1];
-    let r = sortedLms[i];
-    const endL = lmsNumber[l] + 1 < m ? lms[lmsNumber[l] + 1] : n;
-    const endR = lmsNumber[r] + 1 < m ? lms[lmsNumber[r] + 1] : n;
-    let same = endL - l === endR - r;
-    if (same) {
-      while (l < endL && s[l] === s[r]) {
-        l++;
-        r++;
-      }
-      if (l === n || s[l] !== s[r]) same = false;
-    }
-    if (!same) name++;
-    reduced[lmsNumber[sortedLms[i]]] = name;
-  }
-  // Distinct names order the LMS suffixes already; otherwise sort the reduced string recursively.
-  const order = name + 1 === m ? null : inducedSort(reduced, name);
-  if (order) for (let i = 0; i < m; i++) sortedLms[i] = lms[order[i]];
-  else for (let i = 0; i < m; i++) sortedLms[reduced[i]] = lms[i];
-  induce(sortedLms, m);
-  return sa;
+export function sortOnWorker(s: Int32Array, upper: number): Promise<Int32Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, WORKER_SCRIPT), { workerData: { s, upper }, transferList: [s.buffer as ArrayBuffer] });
+    worker.once('message', (sa: unknown) => {
+      if (sa instanceof Int32Array) resolve(sa);
+      else reject(new Error('suffix array worker sent no array'));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`suffix array worker exited with code ${code}`)));
+  });
 }
