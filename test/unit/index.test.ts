@@ -35,6 +35,23 @@ describe('suffix array', () => {
       assert.equal(sa.count(p), naive, p);
     }
   });
+  it('samples a frequent pattern across its contexts, finds the first occurrence and those in a range', () => {
+    // 中国 followed by 100 different continuations, 10 times each.
+    let text = '';
+    for (let r = 0; r < 10; r++) for (let c = 0; c < 100; c++) text += '中国' + String.fromCharCode(0x4e00 + c) + '。';
+    const sa = SuffixArray.build(text);
+    assert.equal(sa.count('中国'), 1000);
+    const sample = sa.sample('中国', 50);
+    assert.equal(sample.length, 50);
+    assert.deepEqual(sample, [...sample].sort((a, b) => a - b));
+    // Spread over the suffix order: 50 of the 100 different continuations, not the first few.
+    assert.equal(new Set(sample.map((p) => text[p + 2])).size, 50);
+    assert.deepEqual(sa.sample('中国一', 50), sa.positions('中国一'));
+    assert.equal(sa.first('中国'), 0);
+    assert.equal(sa.first('中国丁'), 4);
+    assert.equal(sa.first('美国'), -1);
+    assert.deepEqual(sa.within('中国', 4, 13), [4, 8, 12]);
+  });
   it('sorts a large text on a worker thread to the same array as here', async () => {
     const alphabet = '中国人民共和发展的𠮷，。';
     let text = '';

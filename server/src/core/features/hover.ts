@@ -91,13 +91,16 @@ function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): num
   return score;
 }
 
+/** Occurrences a hover weighs at most (a sample of a frequent term's): each costs a sentence lookup and a scoring. */
+const MAX_CONSIDERED = 300;
+
 /**
  * The most informative source sentences for a term: the defining sentence first, then
  * sentences of moderate length from different articles, where the sources mark the term
  * (“…”, 《…》, an abbreviation in brackets) slightly preferred.
  */
 export function pickSentences(index: CorpusIndex, term: TermInfo, max = 3): PickedSentence[] {
-  const occ = sortRefs(index, index.occurrences(term.text, 2000));
+  const occ = sortRefs(index, index.sampleOccurrences(term.text, MAX_CONSIDERED));
   const def = term.definition?.ref;
   const cands = new Map<string, PickedSentence & { score: number; article: string }>();
   const consider = (ref: SourceRef, bonus: number) => {
@@ -114,7 +117,7 @@ export function pickSentences(index: CorpusIndex, term: TermInfo, max = 3): Pick
   if (def) {
     // The defining sentence, linked at the term's use right after the definition when there is one.
     const sentence = index.sentenceAt(def);
-    const use = sentence && occ.find((r) => r.file === def.file && r.start >= sentence.start && r.end <= sentence.end);
+    const use = sentence && index.occurrencesWithin(term.text, def.file, sentence.start, sentence.end - term.text.length + 1)[0];
     consider(use ?? def, 10);
   }
   for (const r of occ) consider(r, 0);
@@ -163,9 +166,7 @@ function kindLabel(kind: TermKind): string {
 const KIND_ORDER: TermKind[] = ['defined', 'quoted', 'alias', 'title', 'formulation', 'listed', 'paired', 'person'];
 
 function articleCount(index: CorpusIndex, term: TermInfo): number {
-  const seen = new Set<string>();
-  for (const r of index.occurrences(term.text, 5000)) seen.add(`${r.file}#${r.article}`);
-  return Math.max(seen.size, term.articles);
+  return Math.max(index.articlesContaining(term.text), term.articles);
 }
 
 function quoteBlock(index: CorpusIndex, sentence: SourceSentence, ref: SourceRef): string {

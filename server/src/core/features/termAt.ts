@@ -134,15 +134,14 @@ export function quoteAt(text: string, offset: number): QuoteHit | undefined {
 
 /** A ref pointing at the term itself: its first use right after its definition, else the first mined place, else the first occurrence. */
 export function primaryRef(index: CorpusIndex, term: TermInfo): SourceRef | undefined {
-  const occ = sortRefs(index, index.occurrences(term.text, 1000));
   const def = term.definition?.ref;
   if (def) {
-    const after = occ.find((r) => r.file === def.file && r.start >= def.end && r.start - def.end <= 40);
+    const after = index.occurrencesWithin(term.text, def.file, def.end, def.end + 41)[0];
     if (after) return after;
   }
   const mined = term.refs.find((r) => index.fileByPath(r.file)?.source.text.slice(r.start, r.end) === term.text);
   if (mined) return mined;
-  return occ[0] ?? def ?? term.refs[0];
+  return index.firstOccurrence(term.text) ?? def ?? term.refs[0];
 }
 
 /** Refs in the index's file order, then by offset. */

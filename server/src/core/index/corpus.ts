@@ -473,9 +473,32 @@ export class CorpusIndex {
 
   /** Every occurrence of `s` in the sources (at most `limit`), in file order. */
   occurrences(s: string, limit = 1000): SourceRef[] {
+    return this.refsAt(this.suffixArray.positions(s, limit), s.length);
+  }
+
+  /** At most `k` occurrences spread over all of them (see SuffixArray.sample), in file order. */
+  sampleOccurrences(s: string, k: number): SourceRef[] {
+    return this.refsAt(this.suffixArray.sample(s, k), s.length);
+  }
+
+  /** The first occurrence of `s` in file order. */
+  firstOccurrence(s: string): SourceRef | undefined {
+    const p = this.suffixArray.first(s);
+    return p < 0 ? undefined : this.refAt(p, p + s.length);
+  }
+
+  /** Occurrences of `s` that start in [from, to) of one file's rebuilt text. */
+  occurrencesWithin(s: string, file: string, from: number, to: number): SourceRef[] {
+    const fi = this.files.findIndex((f) => f.source.path === file);
+    if (fi < 0) return [];
+    const base = this.fileStarts[fi];
+    return this.refsAt(this.suffixArray.within(s, base + from, base + to), s.length);
+  }
+
+  private refsAt(positions: number[], length: number): SourceRef[] {
     const out: SourceRef[] = [];
-    for (const p of this.suffixArray.positions(s, limit)) {
-      const ref = this.refAt(p, p + s.length);
+    for (const p of positions) {
+      const ref = this.refAt(p, p + length);
       if (ref) out.push(ref);
     }
     return out;

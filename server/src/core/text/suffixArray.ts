@@ -74,6 +74,39 @@ export class SuffixArray {
     return b - a;
   }
 
+  /**
+   * At most `k` start offsets spread evenly over all occurrences in suffix order (so over the
+   * different contexts that follow the pattern), sorted by offset. A very frequent term (中国 in
+   * 5 M characters: 30,000 times) is shown by a sample, not by the occurrences that happen to sort first.
+   */
+  sample(pattern: string, k: number): number[] {
+    if (!pattern || k <= 0) return [];
+    const [a, b] = this.range(pattern);
+    const n = b - a;
+    const out: number[] = [];
+    if (n <= k) for (let i = a; i < b; i++) out.push(this.sa[i]);
+    else for (let j = 0; j < k; j++) out.push(this.sa[a + Math.floor((j * n) / k)]);
+    return out.sort((x, y) => x - y);
+  }
+
+  /** The first occurrence in the text, or -1. */
+  first(pattern: string): number {
+    if (!pattern) return -1;
+    const [a, b] = this.range(pattern);
+    let min = -1;
+    for (let i = a; i < b; i++) if (min < 0 || this.sa[i] < min) min = this.sa[i];
+    return min;
+  }
+
+  /** Occurrences that start in [from, to), sorted. */
+  within(pattern: string, from: number, to: number): number[] {
+    if (!pattern) return [];
+    const [a, b] = this.range(pattern);
+    const out: number[] = [];
+    for (let i = a; i < b; i++) if (this.sa[i] >= from && this.sa[i] < to) out.push(this.sa[i]);
+    return out.sort((x, y) => x - y);
+  }
+
   /** Start offsets of the occurrences, sorted, at most `limit`. */
   positions(pattern: string, limit = Infinity): number[] {
     if (!pattern) return [];
