@@ -127,6 +127,28 @@ function machine() {
   return { nproc, cpu: model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, loadavgStart: os.loadavg().map((x) => +x.toFixed(2)) };
 }
 
+// A fixed workload of the kinds the product spends its time on (random reads over a 16 MB typed
+// array, as a suffix array does; 300 k small objects through JSON, as the index cache does), run in
+// a fresh process at the start and the end: machines of the same kind differ by 2× and more, and a
+// shared one changes during a run. Divide two runs' figures by their reference times to compare them.
+const REFERENCE_WORKLOAD = `const t = process.hrtime.bigint();
+let x = 12345; const n = 1 << 22; const a = new Int32Array(n);
+for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) >>> 0; a[i] = x & (n - 1); }
+let s = 0; for (let r = 0; r < 4; r++) for (let i = 0; i < n; i++) s += a[a[i]];
+const objs = []; for (let i = 0; i < 300000; i++) objs.push({ text: '术语' + i, refs: [[i, i + 1, i + 2]] });
+const back = JSON.parse(JSON.stringify(objs));
+process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6 + (s + back.length) * 0));`;
+
+/** Median of three runs of REFERENCE_WORKLOAD, in ms. */
+function referenceWorkload() {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(NODE, ['-e', REFERENCE_WORKLOAD], { encoding: 'utf8' });
+    times.push(Number(r.stdout));
+  }
+  return +median(times).toFixed(0);
+}
+
 function short(text, n) {
   if (text.length <= n) return text;
   const cut = text.lastIndexOf(' ', n);
@@ -712,7 +734,7 @@ function writeOutputs(meta) {
   const md = path.join(ROOT, 'BENCHMARKS.md');
   let text = existsSync(md) ? readFileSync(md, 'utf8') : '# Benchmarks\n';
   const m = meta.machine;
-  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')} · commit ${meta.git.head} (“${meta.git.subject}”)${meta.git.dirtyServer ? ` plus uncommitted changes in ${meta.git.dirtyFiles} files of server/, client/ or seeds/ (diff ${meta.git.dirtyDiff})` : ''} · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
+  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}${m.referenceMs ? ` · reference workload ${m.referenceMs.start} ms at start, ${m.referenceMs.end} ms at end` : ''} · commit ${meta.git.head} (“${meta.git.subject}”)${meta.git.dirtyServer ? ` plus uncommitted changes in ${meta.git.dirtyFiles} files of server/, client/ or seeds/ (diff ${meta.git.dirtyDiff})` : ''} · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
   text = replaceBetween(text, 'bench-header', header);
   text = replaceBetween(text, 'bench-table', table(true));
   text = replaceBetween(text, 'bench-details', details() + (notes.length ? '\n\nNotes:\n\n' + notes.map((n) => `- ${n}`).join('\n') : ''));
@@ -754,6 +776,7 @@ async function main() {
   prepareInputs();
   await waitQuiet();
   meta.machine.loadavgStart = os.loadavg().map((x) => +x.toFixed(2));
+  meta.machine.referenceMs = { start: referenceWorkload() };
   const sections = [
     ['index', sectionIndex],
     ['check', sectionCheck],
@@ -777,6 +800,7 @@ async function main() {
     await sectionProfiles();
   } finally {
     meta.machine.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
+    if (meta.machine.referenceMs) meta.machine.referenceMs.end = referenceWorkload();
     meta.benchSeconds = Math.round((Date.now() - t0) / 1000);
     const distAfter = { cli: sha(path.join(RUN_ROOT, 'dist/cli.js')), server: sha(path.join(RUN_ROOT, 'dist/server.js')) };
     if (distAfter.cli !== meta.dist.cli || distAfter.server !== meta.dist.server) notes.push('dist/ changed while the bench ran (someone rebuilt): figures may mix two builds.');
