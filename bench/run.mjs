@@ -734,7 +734,7 @@ function writeOutputs(meta) {
   const md = path.join(ROOT, 'BENCHMARKS.md');
   let text = existsSync(md) ? readFileSync(md, 'utf8') : '# Benchmarks\n';
   const m = meta.machine;
-  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}${m.referenceMs ? ` · reference workload ${m.referenceMs.start} ms at start, ${m.referenceMs.end} ms at end` : ''} · commit ${meta.git.head} (“${meta.git.subject}”)${meta.git.dirtyServer ? ` plus uncommitted changes in ${meta.git.dirtyFiles} files of server/, client/ or seeds/ (diff ${meta.git.dirtyDiff})` : ''} · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
+  const header = `Latest full run: **${meta.date}** · ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memGb} GiB, Node ${m.node}, ${m.os} · load average at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}${m.referenceMs ? ` · reference workload ${m.referenceMs.start} ms at start, ${m.referenceMs.end} ms at end${m.referenceMs.before ? ` (before each section: ${Object.entries(m.referenceMs.before).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}` : ''} · commit ${meta.git.head} (“${meta.git.subject}”)${meta.git.dirtyServer ? ` plus uncommitted changes in ${meta.git.dirtyFiles} files of server/, client/ or seeds/ (diff ${meta.git.dirtyDiff})` : ''} · dist/cli.js ${meta.dist.cli}, dist/server.js ${meta.dist.server} · bench time ${meta.benchSeconds} s`;
   text = replaceBetween(text, 'bench-header', header);
   text = replaceBetween(text, 'bench-table', table(true));
   text = replaceBetween(text, 'bench-details', details() + (notes.length ? '\n\nNotes:\n\n' + notes.map((n) => `- ${n}`).join('\n') : ''));
@@ -788,6 +788,8 @@ async function main() {
   try {
     for (const [name, fn] of sections) {
       if (!want(name)) continue;
+      meta.machine.referenceMs.before ??= {};
+      meta.machine.referenceMs.before[name] = referenceWorkload();
       const s = Date.now();
       try {
         await fn();
