@@ -187,14 +187,15 @@ export class CorpusIndex {
 
   /** Articles a term occurs in: from its mined places, or counted on first use from its occurrences. */
   private setArticleCount(info: TermInfo): void {
-    const fromRefs = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
-    if (fromRefs > 0 || info.count === 0) {
-      info.articles = fromRefs;
-      return;
-    }
+    // Counted for the same files before (a warm start): the value below, already worked out.
     const known = this.knownStats.get(info.text)?.[1];
     if (known !== undefined) {
       info.articles = known;
+      return;
+    }
+    const fromRefs = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
+    if (fromRefs > 0 || info.count === 0) {
+      info.articles = fromRefs;
       return;
     }
     let cached: number | undefined;
