@@ -8,6 +8,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** term-typo's findings on `text` against `index`, as [wrong text, first replacement]. */
+function typoFixes(index: CorpusIndex, text: string): Array<[string, string]> {
+  return runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
+}
+
 /** An index of one source file with the given text, without the seeds. */
 async function indexOfSource(prefix: string, text: string): Promise<CorpusIndex> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
@@ -460,7 +465,7 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
   before(async () => {
     index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
   });
-  const fixes = (text: string) => runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
+  const fixes = (text: string) => typoFixes(index, text);
 
   it('restores two neighbouring characters of a term typed in each other’s place, unless they make a word', () => {
     assert.deepEqual(fixes('建设更加紧密的上海合作组织命运同共体。'), [['同共', '共同']]);
@@ -488,7 +493,7 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('restores a homophone in a run of the sources’ wording, not a look-alike nor a word they use', async () => {
     const own = await indexOfSource('policy-run-', '要坚持以文塑旅、以旅彰文，推动文化和旅游融合发展。\n习近平主席提出，要推动世界多极化更加平等有序。\n各地制订了方案。要制定好各项政策措施并抓好落实。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     // No source sentence is like these as a whole: the runs of six characters and more are.
     assert.deepEqual(run('关键在于坚持以文塑旅、以旅张文，深入挖掘中华文化的丰富内涵。'), [['张', '彰']]);
     assert.deepEqual(run('上合组织推动世界多级化更加平等有序、经济全球化更加普惠包容。'), [['级', '极']]);
@@ -499,7 +504,7 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('restores a character of a word of the sources left out between two long runs of their wording, not a word of its own', async () => {
     const own = await indexOfSource('policy-gap-run-', '加快城市基础设施生命线安全工程建设，推动重要设施。\n韧性城市建设中还面临不少挑战，合作潜力也愈发强劲。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('今年城市基础设施生命安全工程建设全面推进。'), [['命', '命线']]);
     // 中 and 也 are words of their own: left out, they are wording.
     assert.deepEqual(run('看到韧性城市建设还面临不少挑战，合作潜力愈发强劲。'), []);
@@ -507,19 +512,19 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('restores a character left out of a word of two of the sources whose other character the draft strands (非物|文化遗产)', async () => {
     const own = await indexOfSource('policy-gap-two-', '加强文物资源保护管理利用和非物质文化遗产保护利用传承。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('我市加强文物资源保护管理利用和非物文化遗产保护利用传承。'), [['物', '物质']]);
   });
 
   it('restores a homophone beside a mark inside a run of the sources’ wording (银发经纪、冰雪经济)', async () => {
     const own = await indexOfSource('policy-mark-run-', '发展首发经济、银发经济、冰雪经济、低空经济，培育消费新场景。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('我市首发经济、银发经纪、冰雪经济等新业态培育不足，亟待加强。'), [['纪', '济']]);
   });
 
   it('restores two neighbouring characters swapped into a word inside six of the sources’ wording (国际文人交流 → 国际人文交流)', async () => {
     const own = await indexOfSource('policy-swap-run-', '深化国际人文交流合作，促进民心相通。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('要深化国际文人交流合作。'), [['文人', '人文']]);
     assert.deepEqual(run('古代文人交流诗文。'), []);
     // Grammatical words move with the sentence, and a word the sources use is theirs in either order.
@@ -530,14 +535,14 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('restores a word of two typed as another word of its sound inside a run of the sources’ wording (全声明周期 → 全生命周期)', async () => {
     const own = await indexOfSource('policy-word-run-', '建立房屋安全体检、房屋安全管理资金、房屋质量安全保险等房屋全生命周期安全管理制度。\n发表联合声明。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('我市将探索建立房屋全声明周期安全管理制度，提升房屋安全水平。'), [['声明', '生命']]);
     assert.deepEqual(run('双方发表联合声明，推动合作。'), []);
   });
 
   it('restores a homophone ending a clause after six characters of the sources’ wording (安全赤字、治理赤子，)', async () => {
     const own = await indexOfSource('policy-run-end-', '为消弭和平赤字、发展赤字、安全赤字、治理赤字贡献力量。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('着力解决发展赤字、安全赤字、治理赤子，促进世界和平。'), [['子', '字']]);
   });
 
@@ -556,7 +561,7 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('takes a clause of twelve characters or more of a source sentence as near-verbatim, beside words of the draft’s own', async () => {
     const own = await indexOfSource('policy-clause-', '科学制定实施城市更新专项规划，一体化推进城市体检和城市更新，创造宜业、宜居、宜乐、宜游的良好城市环境。\n各地要制定好各项政策措施并抓好落实。\n各地制订了方案。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('二是同步推进。我市一体化推进城市体验和城市更新，改造利用老旧厂房，建设口袋公园，推进绿地开放共享。'), [['验', '检']]);
     // A homophone that makes a word the sources use (制订) is wording in a clause, and so is a
     // pronoun's word, the draft's own standpoint (我市 for 我国).
@@ -567,7 +572,7 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
 
   it('takes a common word left of a term’s word for other wording (现代 of 现代化)', async () => {
     const own = await indexOfSource('policy-gap-', '全面建设社会主义现代化国家。\n到本世纪中叶建成社会主义现代化国家。\n向社会主义现代化国家迈进。\n');
-    const run = (text: string) => runRule(termTypoRule, text, own).map((f) => [f.text, f.replacements[0]]);
+    const run = (text: string) => typoFixes(own, text);
     assert.deepEqual(run('全面建设社会主义现代国家。'), []);
   });
 
@@ -598,7 +603,7 @@ describe('term-typo: a term the sources quote, quoted with one character more or
   });
 
   it('deletes a character added to the quoted term, or restores one left out of a word of it', () => {
-    const fixes = (text: string) => runRule(termTypoRule, text, index).map((f) => [f.text, f.replacements[0]]);
+    const fixes = (text: string) => typoFixes(index, text);
     assert.deepEqual(fixes('推动“高效办成一件事情”扩面增效。'), [['情', '']]);
     assert.deepEqual(fixes('推动“高效办成一件”扩面增效。'), []);
     // A quoted term of four characters too; a numeral added inside it is no count.

@@ -9,7 +9,7 @@ import { findQuotes, findTitles, isTermLike } from '../index/miner';
 import type { SourceSentence } from '../index/sentences';
 import { t } from '../l10n';
 import type { SourceRef, TermKind } from '../types';
-import { quoteAt, shortFormsOf, sortRefs, termAt, type QuoteHit } from './termAt';
+import { quoteAt, shortFormsOf, termAt, type QuoteHit } from './termAt';
 import { isQuoteEndMark, trimEndWhere } from '../text/trim';
 import { dictEntry, tokenize } from '../lang/segmenter';
 
@@ -100,7 +100,8 @@ const MAX_CONSIDERED = 300;
  * (“…”, 《…》, an abbreviation in brackets) slightly preferred.
  */
 export function pickSentences(index: CorpusIndex, term: TermInfo, max = 3): PickedSentence[] {
-  const occ = sortRefs(index, index.sampleOccurrences(term.text, MAX_CONSIDERED));
+  // (In file order already, as every list of occurrences.)
+  const occ = index.sampleOccurrences(term.text, MAX_CONSIDERED);
   const def = term.definition?.ref;
   const cands = new Map<string, PickedSentence & { score: number; article: string }>();
   const consider = (ref: SourceRef, bonus: number) => {
@@ -210,7 +211,7 @@ function chineseLength(s: string): number {
 export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number): string | undefined {
   const body = trimEndWhere(quote.text, isQuoteEndMark);
   if (chineseLength(body) < MIN_QUOTE) return undefined;
-  const exact = index.frequency(body) > 0 ? sortRefs(index, index.occurrences(body, 50)) : [];
+  const exact = index.frequency(body) > 0 ? index.occurrences(body, 50) : [];
   if (exact.length) {
     const ref = exact.find((r) => index.sentenceAt(r)) ?? exact[0];
     const sentence = index.sentenceAt(ref);
