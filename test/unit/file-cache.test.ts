@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fromCached, toCached, type CachedFileIndex } from '../../server/src/core/index/fileCache';
 import { buildFileIndex } from '../../server/src/core/index/indexer';
-import { bundledSeedsDir, type LoadedFile } from '../../server/src/core/sources/loader';
+import { bundledSeedsDir } from '../../server/src/core/sources/loader';
+import type { SourceContent } from '../../server/src/core/sources/sourceText';
 import { OffsetMap } from '../../server/src/core/text/offsetMap';
 
-function loaded(file: string, text: string): LoadedFile {
-  const bytes = Buffer.from(text, 'utf8');
-  return { path: file, bytes, hash: createHash('sha256').update(bytes).digest('hex'), text, encoding: 'utf-8' };
+function loaded(file: string, text: string): SourceContent {
+  return { path: file, hash: createHash('sha256').update(text).digest('hex'), text, encoding: 'utf-8' };
 }
 
 /** The cached form as it comes back from disk. */
@@ -53,17 +53,23 @@ describe('index cache format', () => {
     const good = toCached(buildFileIndex(file))!;
     const damaged: Array<[string, (c: CachedFileIndex) => void]> = [
       ['other hash', (c) => (c.hash = '0'.repeat(64))],
-      ['old format', (c) => ((c as { format: number }).format = 1)],
+      ['old format', (c) => ((c as { format: number }).format = 2)],
       ['pieces past the end', (c) => c.pieces.push(text.length + 5, 3)],
       ['pieces out of order', (c) => c.pieces.reverse()],
       ['wrong original length', (c) => (c.originalLength += 1)],
-      ['sentence outside the text', (c) => c.articles[0].paragraphs[0].sentences.push(0, 10_000)],
-      ['odd sentence list', (c) => c.articles[0].paragraphs[0].sentences.push(1)],
-      ['ref to a missing article', (c) => (c.terms[0].refs[0][0] = 99)],
-      ['ref of strings', (c) => ((c.terms[0].refs[0] as unknown[]) = ['a', 'b', 'c'])],
+      ['sentence outside the text', (c) => (c.sentences[1] = 10_000)],
+      ['odd sentence list', (c) => c.sentences.push(1)],
+      ['a sentence too many', (c) => c.sentences.push(0, 1)],
+      ['a sentence too few', (c) => (c.paragraphs[2] += 1)],
+      ['a paragraph too few', (c) => (c.articles[0].paragraphs += 1)],
+      ['ref to a missing article', (c) => (c.terms.refs[1] = 99)],
+      ['ref of strings', (c) => ((c.terms.refs as unknown[])[2] = 'b')],
+      ['refs cut short', (c) => c.terms.refs.pop()],
+      ['unknown term kind', (c) => (c.terms.kinds[0] = 42)],
+      ['a kind too few', (c) => c.terms.kinds.pop()],
       ['no terms', (c) => delete (c as Partial<CachedFileIndex>).terms],
       ['article range of strings', (c) => ((c.articles[0] as { start: unknown }).start = 'x')],
-      ['paragraph past the end', (c) => (c.articles[0].paragraphs[0].end = 10_000)],
+      ['paragraph past the end', (c) => (c.paragraphs[1] = 10_000)],
     ];
     assert.ok(fromCached(roundTrip(good), file));
     for (const [what, damage] of damaged) {

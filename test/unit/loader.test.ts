@@ -45,7 +45,9 @@ describe('loadSources', () => {
     assert.equal(byName.get('a.MD')?.text, '# 标题\n正文。\r\n');
     for (const f of files) {
       assert.ok(path.isAbsolute(f.path));
-      assert.equal(f.hash, createHash('sha256').update(f.bytes).digest('hex'));
+      assert.equal(f.hash, createHash('sha256').update(fs.readFileSync(f.path)).digest('hex'));
+      assert.equal(f.stamp.size, fs.statSync(f.path).size);
+      assert.equal(f.known, false);
     }
     const reasons = new Map(skipped.map((s) => [path.relative(root, s.path), s.reason]));
     assert.deepEqual([...reasons.keys()], ['big.txt', 'binary.txt', 'image.png']);
@@ -97,7 +99,7 @@ describe('loadSources', () => {
 
   it('checks the size before reading', async () => {
     const { files, skipped } = await loadSources([root], { maxFileSize: 10 });
-    assert.ok(files.every((f) => f.bytes.length <= 10));
+    assert.ok(files.every((f) => f.stamp.size <= 10));
     assert.ok(skipped.some((s) => path.basename(s.path) === 'big.txt'));
   });
 });

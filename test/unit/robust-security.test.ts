@@ -50,7 +50,9 @@ describe('robustness: no network, no execution of workspace content', function (
   });
 
   it('the bundles hold no HTTP/TLS/DNS client, fetch or eval; net and child_process only inside the protocol library', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+    const vendor = fs.readdirSync(path.join(ROOT, 'dist/vendor')).filter((f) => f.endsWith('.js')).map((f) => `dist/vendor/${f}`);
+    assert.ok(vendor.length >= 4, 'the third-party bundles of dist/vendor/ are checked too');
+    for (const bundle of ['dist/server.js', 'dist/cli.js', ...vendor]) {
       const text = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
       for (const mod of ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'vm', 'cluster', 'inspector']) {
         assert.doesNotMatch(text, new RegExp(`require\\(["'](?:node:)?${mod}["']\\)`), `${bundle} requires ${mod}`);

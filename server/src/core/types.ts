@@ -56,6 +56,9 @@ export interface SourceRef extends TextRange {
 /** listed: an item of an enumeration (首发经济、银发经济); paired: a name in parentheses after another name (城市奖（上海奖）); person: a name after an office (总统托卡耶夫). */
 export type TermKind = 'quoted' | 'title' | 'alias' | 'formulation' | 'defined' | 'listed' | 'paired' | 'person';
 
+/** Every kind, in a fixed order (caches store a kind as its position here). */
+export const TERM_KINDS: readonly TermKind[] = ['quoted', 'title', 'alias', 'formulation', 'defined', 'listed', 'paired', 'person'];
+
 /** A vocabulary item mined from one file. */
 export interface MinedTerm {
   text: string;

@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
-import type { Article, FileIndex, MinedStatement, RelatedPlace, SourceRef, TermKind } from '../types';
+import { TERM_KINDS, type Article, type FileIndex, type MinedStatement, type RelatedPlace, type SourceRef, type TermKind } from '../types';
 import { mineFormulations, type Formulation } from './formulations';
 import { SentenceIndex, type SourceSentence } from './sentences';
 
@@ -39,12 +39,37 @@ export interface CorpusExtras {
     objects?: string[];
     /** Mined formulations cut inside a term (see dropCutFormulations). */
     cutFormulations?: string[];
-    /**
-     * [term, occurrences, articles] of every term: a warm start takes them from here instead of
-     * counting each term in the suffix array (most of a warm index of a large corpus otherwise).
-     */
-    termStats?: Array<[string, number, number]>;
   };
+  /**
+   * The finished term table: a warm start takes it as it is instead of merging 100 k mined terms,
+   * counting each in the suffix array and drawing the conclusions again.
+   */
+  termTable?: TermTable;
+}
+
+/**
+ * Terms in columns, in the order of the index's map. Places are file (its position in the files),
+ * article, start, end; `refs` holds per term its number of places and then the places.
+ */
+export interface TermTable {
+  texts: string[];
+  /** Per term its kinds in order, as digits (positions in TERM_KINDS). */
+  kinds: string[];
+  counts: number[];
+  articles: number[];
+  refs: number[];
+  /** Per defined term: its position, the definition, and the definition's place. */
+  definitions: Array<number | string>;
+  /** Per term with a full form: its position and the full form. */
+  fullForms: Array<number | string>;
+}
+
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+function validPlace(files: FileIndex[], fi: unknown, article: unknown, start: unknown, end: unknown): boolean {
+  if (!isCount(fi) || fi >= files.length || !isCount(article) || !isCount(start) || !isCount(end)) return false;
+  const f = files[fi];
+  return article < f.articles.length && start <= end && end <= f.source.text.length;
 }
 
 /** Mined only by guesswork: an enumeration item, a name in parentheses or after an office, or a name a description precedes. */
@@ -78,7 +103,7 @@ export class CorpusIndex {
   readonly formulations: Formulation[];
   private readonly minedFormulations: Formulation[];
   /** Mined formulations dropped as cut inside a term: computed once, then cached. */
-  private readonly cutFormulations: string[];
+  private cutFormulations: string[] = [];
   private sentenceIndex: SentenceIndex | undefined;
   readonly statements: Array<MinedStatement>;
   private readonly terms = new Map<string, TermInfo>();
@@ -93,8 +118,6 @@ export class CorpusIndex {
   /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
   private readonly oneOff = new Map<string, string[]>();
   private oneOffBuilt = false;
-  /** Counts read from the cache (see CorpusExtras.derived.termStats): [occurrences, articles] by term. */
-  private readonly knownStats = new Map<string, [number, number]>();
 
   constructor(files: FileIndex[], extras?: CorpusExtras) {
     this.files = files;
@@ -109,8 +132,15 @@ export class CorpusIndex {
       : SuffixArray.build(this.joined);
     this.minedFormulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
     this.statements = files.flatMap((f) => f.statements);
+    // A warm start takes the finished term table from the cache; otherwise it is merged from the
+    // files' mined terms and the conclusions drawn across them.
+    const derived = extras?.derived;
+    if (!(derived && extras?.termTable && this.restoreTerms(extras.termTable, derived))) this.buildTerms(derived);
+    this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
+  }
 
-    for (const f of files) {
+  private buildTerms(derived: CorpusExtras['derived']): void {
+    for (const f of this.files) {
       for (const t of f.terms) this.addRefs(t.text, t.kind, t.refs);
       for (const d of f.definitions) {
         const info = this.entry(d.term);
@@ -132,20 +162,19 @@ export class CorpusIndex {
       }
     }
     for (const fm of this.minedFormulations) this.entry(fm.text).kinds.add('formulation');
-    if (extras?.derived?.termStats) for (const [text, count, articles] of extras.derived.termStats) this.knownStats.set(text, [count, articles]);
-    for (const info of this.terms.values()) info.count = this.knownStats.get(info.text)?.[0] ?? this.frequency(info.text);
+    for (const info of this.terms.values()) info.count = this.frequency(info.text);
     this.dropSplitQuotes();
-    if (extras?.derived?.cutFormulations) {
-      this.cutFormulations = extras.derived.cutFormulations;
+    if (derived?.cutFormulations) {
+      this.cutFormulations = derived.cutFormulations;
       for (const text of this.cutFormulations) this.terms.delete(text);
     } else this.cutFormulations = this.dropCutFormulations();
-    if (extras?.derived) {
-      for (const [typo, right] of extras.derived.typos) {
+    if (derived) {
+      for (const [typo, right] of derived.typos) {
         this.terms.delete(typo);
         this.typoForms.set(typo, right);
       }
-      for (const [short, full, count] of extras.derived.shortForms) this.addShortForm(short, full, count);
-      this.objects = extras.derived.objects ?? this.verbObjects();
+      for (const [short, full, count] of derived.shortForms) this.addShortForm(short, full, count);
+      this.objects = derived.objects ?? this.verbObjects();
     } else {
       this.dropLikelyTypos();
       this.inferShortForms();
@@ -155,10 +184,84 @@ export class CorpusIndex {
     for (const object of this.objects) {
       const info = this.entry(object);
       info.kinds.add('formulation');
-      info.count = this.knownStats.get(object)?.[0] ?? this.frequency(object);
+      info.count = this.frequency(object);
     }
     for (const info of this.terms.values()) this.setArticleCount(info);
-    this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
+  }
+
+  /** The finished term table in columns, in the order of the map (see CorpusExtras.termTable). */
+  private termTable(): TermTable {
+    const fileIndex = new Map(this.files.map((f, i) => [f.source.path, i]));
+    const table: TermTable = { texts: [], kinds: [], counts: [], articles: [], refs: [], definitions: [], fullForms: [] };
+    const place = (r: SourceRef) => [fileIndex.get(r.file) ?? -1, r.article, r.start, r.end];
+    let i = 0;
+    for (const t of this.terms.values()) {
+      table.texts.push(t.text);
+      table.kinds.push([...t.kinds].map((k) => TERM_KINDS.indexOf(k)).join(''));
+      table.counts.push(t.count);
+      table.articles.push(t.articles);
+      table.refs.push(t.refs.length);
+      for (const r of t.refs) table.refs.push(...place(r));
+      if (t.definition) table.definitions.push(i, t.definition.text, ...place(t.definition.ref));
+      if (t.fullForm !== undefined) table.fullForms.push(i, t.fullForm);
+      i++;
+    }
+    return table;
+  }
+
+  /**
+   * Fills the term map from a cached table; false (and nothing changed) when the table does not fit
+   * these files, so that the terms are merged again.
+   */
+  private restoreTerms(table: TermTable, derived: NonNullable<CorpusExtras['derived']>): boolean {
+    const n = Array.isArray(table?.texts) ? table.texts.length : -1;
+    const columns = [table?.kinds, table?.counts, table?.articles];
+    if (n < 0 || !columns.every((c) => Array.isArray(c) && c.length === n) || !Array.isArray(table.refs) || !Array.isArray(table.definitions) || !Array.isArray(table.fullForms)) return false;
+    if (!Array.isArray(derived.cutFormulations) || !Array.isArray(derived.objects)) return false;
+    const files = this.files;
+    const refs = table.refs;
+    const place = (at: number): SourceRef | undefined =>
+      validPlace(files, refs[at], refs[at + 1], refs[at + 2], refs[at + 3]) ? { file: files[refs[at]].source.path, article: refs[at + 1], start: refs[at + 2], end: refs[at + 3] } : undefined;
+    const infos: TermInfo[] = [];
+    let r = 0;
+    for (let i = 0; i < n; i++) {
+      const text = table.texts[i];
+      const kindCodes = table.kinds[i];
+      const count = table.counts[i];
+      const articles = table.articles[i];
+      const refCount = table.refs[r++];
+      if (typeof text !== 'string' || typeof kindCodes !== 'string' || !isCount(count) || !isCount(articles) || !isCount(refCount)) return false;
+      const kinds = new Set<TermKind>();
+      for (const code of kindCodes) {
+        const kind = TERM_KINDS[Number(code)];
+        if (kind === undefined) return false;
+        kinds.add(kind);
+      }
+      const refs: SourceRef[] = [];
+      for (let j = 0; j < refCount; j++, r += 4) {
+        const ref = place(r);
+        if (!ref) return false;
+        refs.push(ref);
+      }
+      infos.push({ text, kinds, count, articles, refs, definition: undefined, fullForm: undefined });
+    }
+    if (r !== table.refs.length || table.definitions.length % 6 !== 0 || table.fullForms.length % 2 !== 0) return false;
+    for (let k = 0; k < table.definitions.length; k += 6) {
+      const [i, text, fi, article, start, end] = table.definitions.slice(k, k + 6) as [number, string, number, number, number, number];
+      if (!isCount(i) || i >= n || typeof text !== 'string' || !validPlace(files, fi, article, start, end)) return false;
+      infos[i].definition = { text, ref: { file: files[fi].source.path, article, start, end } };
+    }
+    for (let k = 0; k < table.fullForms.length; k += 2) {
+      const [i, full] = [table.fullForms[k], table.fullForms[k + 1]];
+      if (!isCount(i) || i >= n || typeof full !== 'string') return false;
+      infos[i].fullForm = full;
+    }
+    for (const info of infos) this.terms.set(info.text, info);
+    for (const [typo, right] of derived.typos) this.typoForms.set(typo, right);
+    for (const sf of derived.shortForms) this.shortForms.push(sf);
+    this.cutFormulations = derived.cutFormulations;
+    this.objects = derived.objects;
+    return true;
   }
 
   static empty(): CorpusIndex {
@@ -174,8 +277,8 @@ export class CorpusIndex {
         shortForms: this.shortForms,
         objects: this.objects,
         cutFormulations: this.cutFormulations,
-        termStats: [...this.terms.values()].map((t) => [t.text, t.count, t.articles]),
       },
+      termTable: this.termTable(),
     };
   }
 
@@ -187,12 +290,6 @@ export class CorpusIndex {
 
   /** Articles a term occurs in: from its mined places, or counted on first use from its occurrences. */
   private setArticleCount(info: TermInfo): void {
-    // Counted for the same files before (a warm start): the value below, already worked out.
-    const known = this.knownStats.get(info.text)?.[1];
-    if (known !== undefined) {
-      info.articles = known;
-      return;
-    }
     const fromRefs = new Set(info.refs.map((r) => `${r.file}#${r.article}`)).size;
     if (fromRefs > 0 || info.count === 0) {
       info.articles = fromRefs;
@@ -210,7 +307,8 @@ export class CorpusIndex {
   private entry(text: string): TermInfo {
     let info = this.terms.get(text);
     if (!info) {
-      info = { text, kinds: new Set(), count: 0, articles: 0, refs: [] };
+      // Every field from the start: one object shape for all terms keeps property reads fast.
+      info = { text, kinds: new Set(), count: 0, articles: 0, refs: [], definition: undefined, fullForm: undefined };
       this.terms.set(text, info);
     }
     return info;

@@ -1,11 +1,11 @@
 // Builds and maintains the CorpusIndex from source folders: loads files, reuses per-file results
 // cached by content hash, re-indexes changed files alone, and reports what it did.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../l10n';
 import { bundledSeedsDir, loadSources, type LoadedFile } from '../sources/loader';
-import { buildSourceText } from '../sources/sourceText';
+import { buildSourceText, type SourceContent } from '../sources/sourceText';
 import { splitArticles } from '../sources/structure';
 import { silentLogger, type FileIndex, type Logger, type SourceText } from '../types';
 import { CorpusIndex, joinSources, type CorpusExtras } from './corpus';
@@ -13,6 +13,8 @@ import { SuffixArray } from '../text/suffixArray';
 import { fromCached, toCached, type CachedFileIndex } from './fileCache';
 import { mineFile } from './miner';
 import { mapYielding } from '../util/mapYielding';
+import { readBytes, readJson, writeAtomic } from './cacheFiles';
+import { StampCache } from './stampCache';
 
 declare const __POLICY_LINT_CORE_HASH__: string | undefined;
 
@@ -58,46 +60,14 @@ export interface IndexReport {
   cachedFiles: number;
 }
 
-export function buildFileIndex(file: LoadedFile, source = buildSourceText(file)): FileIndex {
+export function buildFileIndex(file: SourceContent, source = buildSourceText(file)): FileIndex {
   const articles = splitArticles(source.text);
   return { source, articles, ...mineFile(source, articles) };
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a cache entry. Never throws. */
-function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
 }
 
 /** Corpus-wide parts are cached under the hash of all files' hashes, in order. */
 function corpusKey(hashes: string[]): string {
   return createHash('sha256').update(hashes.join(',')).digest('hex');
-}
-
-function isTermStat(x: unknown): x is [string, number, number] {
-  return Array.isArray(x) && x.length === 3 && typeof x[0] === 'string' && Number.isInteger(x[1]) && Number.isInteger(x[2]);
 }
 
 export class Indexer {
@@ -142,7 +112,15 @@ export class Indexer {
   async rebuild(): Promise<CorpusIndex> {
     const started = Date.now();
     const log = this.options.logger ?? silentLogger;
-    const { files, skipped } = await loadSources(this.folders(), { maxFileSize: this.options.maxFileSize, logger: log, includeFiles: this.seedFiles() });
+    const stamps = new StampCache(this.options.cacheDir ? path.join(this.options.cacheDir, CACHE_VERSION) : undefined);
+    const { files, skipped } = await loadSources(this.folders(), {
+      maxFileSize: this.options.maxFileSize,
+      logger: log,
+      includeFiles: this.seedFiles(),
+      known: (real, stamp) => stamps.known(real, stamp),
+    });
+    for (const file of files) stamps.remember(file);
+    stamps.save(existsSync);
     this.pruneOldCaches();
     for (const s of skipped) log.warn(t(`跳过 ${s.path}：${s.reason}`, `Skipped ${s.path}: ${s.reason}`));
     const fresh = new Map<string, FileIndex>();
@@ -251,7 +229,7 @@ export class Indexer {
     const metaFile = this.cachePath('corpus', key);
     const saFile = this.cachePath('corpus', key, 'sa');
     if (metaFile && saFile) {
-      const meta = readJson<Pick<CorpusExtras, 'formulations' | 'derived'>>(metaFile);
+      const meta = readJson<Pick<CorpusExtras, 'formulations' | 'derived' | 'termTable'>>(metaFile);
       const sa = readBytes(saFile);
       if (meta && Array.isArray(meta.formulations) && sa && sa.byteLength % 4 === 0) {
         const arr = new Int32Array(sa.buffer, sa.byteOffset, sa.byteLength >> 2);
@@ -262,8 +240,7 @@ export class Indexer {
         const derived = d && Array.isArray(d.typos) && Array.isArray(d.shortForms) ? d : undefined;
         // (A list that is not one of strings is recomputed.)
         if (derived && !(Array.isArray(derived.cutFormulations) && derived.cutFormulations.every((x) => typeof x === 'string'))) delete derived.cutFormulations;
-        if (derived && !(Array.isArray(derived.termStats) && derived.termStats.every(isTermStat))) delete derived.termStats;
-        return new CorpusIndex(files, { formulations, derived, suffixArray: arr });
+        return new CorpusIndex(files, { formulations, derived, suffixArray: arr, termTable: meta.termTable });
       }
     }
     // The array sorted meanwhile serves only if it was sorted for exactly these texts.
@@ -275,7 +252,7 @@ export class Indexer {
     const index = new CorpusIndex(files, suffixArray ? { suffixArray } : undefined);
     if (metaFile && saFile) {
       const extras = index.extras();
-      writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived }));
+      writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived, termTable: extras.termTable }));
       if (extras.suffixArray) writeAtomic(saFile, new Uint8Array(extras.suffixArray.buffer, extras.suffixArray.byteOffset, extras.suffixArray.byteLength));
     }
     return index;

@@ -1,5 +1,11 @@
 // Pinyin of Chinese text (pinyin-pro): full syllables and initials, toneless, for completion and sound similarity.
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+
+// Required on first use: setting up pinyin-pro's dictionaries takes ~70 ms, which a run that never
+// asks for pinyin (an index, a check without sound-alike terms) should not pay at start-up.
+let pinyinPro: typeof PinyinPro | undefined;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const pinyin: typeof PinyinPro.pinyin = ((text: string, options: object) => (pinyinPro ??= require('pinyin-pro') as typeof PinyinPro).pinyin(text, options)) as typeof PinyinPro.pinyin;
 
 /** Toneless syllables, one per character ('' for a non-Chinese character). */
 export function syllables(text: string): string[] {

@@ -1,18 +1,20 @@
 // Traditional/variant → mainland simplified conversion (OpenCC through opencc-js, with its phrase tables).
+type OpenCCModule = { Converter(o: { from: string; to: string }): (s: string) => string };
+// Required on first use (its tables take ~25 ms to set up): an index never needs it.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
+const openCC = (): OpenCCModule => require('opencc-js') as OpenCCModule;
 
 let toCn: ((s: string) => string) | undefined;
 let toTw: ((s: string) => string) | undefined;
 
 /** Converts traditional Chinese text to mainland simplified (opencc t → cn). Length is preserved per character. */
 export function toSimplified(text: string): string {
-  toCn ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  toCn ??= openCC().Converter({ from: 't', to: 'cn' });
   return toCn(text);
 }
 
 /** Converts simplified text to traditional (opencc cn → t); used to tell simplified-only characters apart. */
 export function toTraditional(text: string): string {
-  toTw ??= OpenCC.Converter({ from: 'cn', to: 't' });
+  toTw ??= openCC().Converter({ from: 'cn', to: 't' });
   return toTw(text);
 }

@@ -1,6 +1,6 @@
 // Writes text back in the encoding it was read in (for `check --fix`), so a fix never changes a
 // file's encoding. GB18030 goes through iconv-lite; Node has no encoder for it.
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 
 export function encodeText(text: string, encoding: string, bom: boolean): Buffer {
   switch (encoding) {
@@ -12,7 +12,9 @@ export function encodeText(text: string, encoding: string, bom: boolean): Buffer
       return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
     }
     case 'gb18030':
-      return iconv.encode(text, 'gb18030');
+      // Required here: only a fix written back to a GB18030 file needs it.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      return (require('iconv-lite') as typeof Iconv).encode(text, 'gb18030');
     default:
       return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
   }

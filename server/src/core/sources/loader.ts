@@ -12,8 +12,34 @@ import { decodeBytes, type SourceEncoding } from './decode';
 export interface LoadedFile {
   /** Absolute path (as reached by the walk, not resolved through links). */
   path: string;
-  bytes: Buffer;
+  /** The path with links resolved: what `stamp` describes. */
+  real: string;
+  stamp: FileStamp;
   /** sha256 of the bytes, hex. */
+  hash: string;
+  text: string;
+  encoding: SourceEncoding;
+  /** Whether the content came from `LoadOptions.known` instead of reading the file. */
+  known: boolean;
+}
+
+/**
+ * What tells one version of a file from another without reading it, as git's index and make do:
+ * a write changes the size, the modification time or the change time, and a replaced file has a
+ * new inode.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** The stamp of a file whose version is not known: it matches no stat. */
+export const NO_STAMP: FileStamp = Object.freeze({ size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 });
+
+/** A file's content as remembered for a stamp (see LoadOptions.known). */
+export interface KnownContent {
   hash: string;
   text: string;
   encoding: SourceEncoding;
@@ -30,6 +56,11 @@ export interface LoadOptions {
   logger?: Logger;
   /** Single files loaded in addition to the folders, whatever their extension. */
   includeFiles?: string[];
+  /**
+   * The content of a file whose stamp has not changed since it was last read (a cache): the file
+   * is then not read, decoded or hashed again.
+   */
+  known?: (real: string, stamp: FileStamp) => KnownContent | undefined;
 }
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.md']);
@@ -179,6 +210,12 @@ class Walker {
           ),
         );
       }
+      const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+      const known = this.opts.known?.(real, stamp);
+      if (known) {
+        this.files.push({ path: file, real, stamp, ...known, known: true });
+        return;
+      }
       const bytes = fsSync.readFileSync(real);
       if (bytes.length > this.opts.maxFileSize) {
         return this.skip(file, t(`文件过大（${formatSize(bytes.length)}）`, `file too large (${formatSize(bytes.length)})`));
@@ -186,7 +223,12 @@ class Walker {
       const decoded = decodeBytes(bytes);
       if (!decoded.ok) return this.skip(file, decoded.reason);
       const hash = createHash('sha256').update(bytes).digest('hex');
-      this.files.push({ path: file, bytes, hash, text: decoded.text, encoding: decoded.encoding });
+      // The stamp must describe the bytes read: a file written while it was read gets none (it is
+      // read again next time).
+      const after = fsSync.statSync(real);
+      const same = after.size === stat.size && after.mtimeMs === stat.mtimeMs && after.ctimeMs === stat.ctimeMs && after.size === bytes.length;
+      const readStamp = same ? stamp : NO_STAMP;
+      this.files.push({ path: file, real, stamp: readStamp, hash, text: decoded.text, encoding: decoded.encoding, known: false });
     } catch (e) {
       this.skip(file, ioReason(e));
     }

@@ -5,7 +5,10 @@ import type { SourceText } from '../types';
 import type { LoadedFile } from './loader';
 import { reflow } from './reflow';
 
-export function buildSourceText(file: LoadedFile): SourceText {
+/** What a source text is built from: a loaded file (or any text with a name and a hash). */
+export type SourceContent = Pick<LoadedFile, 'path' | 'hash' | 'text' | 'encoding'>;
+
+export function buildSourceText(file: SourceContent): SourceText {
   const { text, map } = reflow(file.text);
   return { path: file.path, hash: file.hash, encoding: file.encoding, original: file.text, text, map };
 }
