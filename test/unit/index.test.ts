@@ -309,7 +309,7 @@ describe('index cache: conclusions drawn across files', () => {
     // Counts and article counts come from the cache on a warm start: the same as counted.
     const stats = (ix: typeof cold) => [...ix.allTerms()].map((t) => `${t.text} ${t.count} ${t.articles}`).sort();
     assert.deepEqual(stats(warm), stats(cold));
-    const metas = (await fs.readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.json') && !f.includes('files'));
+    const metas = (await fs.readdir(cache, { recursive: true })).map(String).filter((f) => f.endsWith('.json') && f.includes('corpus'));
     let damaged = 0;
     for (const f of metas) {
       const data = JSON.parse(await fs.readFile(path.join(cache, f), 'utf8'));
@@ -323,6 +323,25 @@ describe('index cache: conclusions drawn across files', () => {
     const repaired = await new Indexer(opts).rebuild();
     assert.deepEqual(terms(repaired), terms(cold));
     assert.deepEqual(stats(repaired), stats(cold));
+    // The restored table gives the same places and definitions as the merged one.
+    const places = (ix: typeof cold) => [...ix.allTerms()].map((t) => `${t.text} ${t.refs.map((r) => `${path.basename(r.file)}:${r.article}:${r.start}-${r.end}`).join(',')} ${t.definition?.text ?? ''} ${t.fullForm ?? ''} ${[...t.kinds].join('+')}`);
+    const restored = await new Indexer(opts).rebuild();
+    assert.equal(restored.restored, true);
+    assert.deepEqual(places(restored), places(cold));
+    // A place outside the files: the table is refused and the terms are merged again.
+    for (const f of metas) {
+      const data = JSON.parse(await fs.readFile(path.join(cache, f), 'utf8'));
+      const at = data.termTable.refs.indexOf(1);
+      data.termTable.refs[at + 1] = 99;
+      await fs.writeFile(path.join(cache, f), JSON.stringify(data));
+    }
+    const merged = await new Indexer(opts).rebuild();
+    assert.equal(merged.restored, false);
+    assert.deepEqual(places(merged), places(cold));
+    // …and cached anew.
+    const next = await new Indexer(opts).rebuild();
+    assert.equal(next.restored, true);
+    assert.deepEqual(places(next), places(cold));
   });
 });
 

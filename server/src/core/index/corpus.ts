@@ -118,6 +118,8 @@ export class CorpusIndex {
   /** Terms of equal length that differ in one character share a key here (wildcard at that position). */
   private readonly oneOff = new Map<string, string[]>();
   private oneOffBuilt = false;
+  /** Whether the term table came from the cache (a table that does not fit is merged again, and cached anew). */
+  readonly restored: boolean;
 
   constructor(files: FileIndex[], extras?: CorpusExtras) {
     this.files = files;
@@ -135,7 +137,8 @@ export class CorpusIndex {
     // A warm start takes the finished term table from the cache; otherwise it is merged from the
     // files' mined terms and the conclusions drawn across them.
     const derived = extras?.derived;
-    if (!(derived && extras?.termTable && this.restoreTerms(extras.termTable, derived))) this.buildTerms(derived);
+    this.restored = !!(derived && extras?.termTable && this.restoreTerms(extras.termTable, derived));
+    if (!this.restored) this.buildTerms(derived);
     this.formulations = this.minedFormulations.filter((f) => this.terms.has(f.text));
   }
 

@@ -240,7 +240,10 @@ export class Indexer {
         const derived = d && Array.isArray(d.typos) && Array.isArray(d.shortForms) ? d : undefined;
         // (A list that is not one of strings is recomputed.)
         if (derived && !(Array.isArray(derived.cutFormulations) && derived.cutFormulations.every((x) => typeof x === 'string'))) delete derived.cutFormulations;
-        return new CorpusIndex(files, { formulations, derived, suffixArray: arr, termTable: meta.termTable });
+        const index = new CorpusIndex(files, { formulations, derived, suffixArray: arr, termTable: meta.termTable });
+        // A table that did not fit was merged again: cache the good one.
+        if (!index.restored) this.writeMeta(index, metaFile);
+        return index;
       }
     }
     // The array sorted meanwhile serves only if it was sorted for exactly these texts.
@@ -251,11 +254,17 @@ export class Indexer {
   private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined, suffixArray?: Int32Array): CorpusIndex {
     const index = new CorpusIndex(files, suffixArray ? { suffixArray } : undefined);
     if (metaFile && saFile) {
-      const extras = index.extras();
-      writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived, termTable: extras.termTable }));
-      if (extras.suffixArray) writeAtomic(saFile, new Uint8Array(extras.suffixArray.buffer, extras.suffixArray.byteOffset, extras.suffixArray.byteLength));
+      const sa = this.writeMeta(index, metaFile);
+      if (sa) writeAtomic(saFile, new Uint8Array(sa.buffer, sa.byteOffset, sa.byteLength));
     }
     return index;
+  }
+
+  /** Writes the corpus-wide parts but the suffix array, and returns that. */
+  private writeMeta(index: CorpusIndex, metaFile: string): Int32Array | undefined {
+    const extras = index.extras();
+    writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived, termTable: extras.termTable }));
+    return extras.suffixArray;
   }
 }
 
