@@ -25,11 +25,8 @@ function strongEdge(tok: string): boolean {
   return pos === 'd' || !WEAK_EDGE_POS.test(pos);
 }
 
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
 
 /** Calls fn(textIndex, start, end) for each clause (text between breaks) of at least MIN_CHARS. */
 function eachClause(texts: readonly string[], fn: (textIndex: number, start: number, end: number) => void): void {
@@ -104,8 +101,12 @@ class ClauseTable {
     return k === this.firstWord.data[c] ? this.clauseStart.data[c] : this.wordEnd.data[k - 1];
   }
 
-  /** Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words. */
-  eachNgram(c: number, fn: (text: string, first: number, last: number) => void): void {
+  /**
+   * Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words, with
+   * its place and its hash (that of `hash`, computed as the n-gram grows): the caller slices out
+   * only the n-grams it keeps (three passes over 9 M n-grams made as many strings otherwise).
+   */
+  eachNgram(c: number, fn: (text: string, from: number, to: number, first: number, last: number, hash: number) => void): void {
     const text = this.texts[this.clauseText.data[c]];
     const [w0, w1] = this.words(c);
     const ends = this.wordEnd.data;
@@ -113,10 +114,13 @@ class ClauseTable {
     for (let i = w0; i < w1; i++) {
       if (!strong[i]) continue;
       const from = this.wordStart(c, i);
+      let h = FNV_OFFSET;
+      let hashedTo = from;
       for (let j = i; j < w1 && j - i < MAX_TOKENS; j++) {
-        const length = ends[j] - from;
-        if (length > MAX_CHARS) break;
-        if (j > i && length >= MIN_CHARS && strong[j]) fn(text.slice(from, ends[j]), i, j);
+        const to = ends[j];
+        if (to - from > MAX_CHARS) break;
+        for (; hashedTo < to; hashedTo++) h = Math.imul(h ^ text.charCodeAt(hashedTo), FNV_PRIME);
+        if (j > i && to - from >= MIN_CHARS && strong[j]) fn(text, from, to, i, j, h >>> 0);
       }
     }
   }
@@ -138,8 +142,8 @@ class ClauseTable {
   }
 }
 
-function clean(table: ClauseTable, c: number, first: number, last: number, text: string): boolean {
-  return !table.doubledWord(c, first, last) && !/[0-9０-９]/.test(text) && toSimplified(text) === text && !afterNumber(table, c, first);
+function clean(table: ClauseTable, c: number, first: number, last: number, text: string, isSimplified: (text: string) => boolean): boolean {
+  return !table.doubledWord(c, first, last) && !/[0-9０-９]/.test(text) && isSimplified(text) && !afterNumber(table, c, first);
 }
 
 /** Whether the n-gram's first word follows a number (80|周年的声明): the phrase begins with the number, which is left out. */
@@ -163,8 +167,15 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
     if (v === undefined) edgeCache.set(word, (v = strongEdge(word)));
     return v;
   };
-  const countHashed = (g: string) => {
-    const slot = hash(g) & (SLOTS - 1);
+  // Asked once per phrase, not per occurrence: OpenCC's conversion was a twentieth of a cold index.
+  const simplifiedCache = new Map<string, boolean>();
+  const isSimplified = (text: string) => {
+    let v = simplifiedCache.get(text);
+    if (v === undefined) simplifiedCache.set(text, (v = toSimplified(text) === text));
+    return v;
+  };
+  const countHashed = (text: string, from: number, to: number, first: number, last: number, h: number) => {
+    const slot = h & (SLOTS - 1);
     if (hashed[slot] < 65535) hashed[slot]++;
   };
   eachClause(texts, (ti, start, end) => {
@@ -174,17 +185,20 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   });
   const counts = new Map<string, number>();
   for (let c = 0; c < table.size; c++) {
-    table.eachNgram(c, (g, first, last) => {
-      if (hashed[hash(g) & (SLOTS - 1)] < minCount) return;
-      if (!clean(table, c, first, last, g)) return;
+    table.eachNgram(c, (text, from, to, first, last, h) => {
+      if (hashed[h & (SLOTS - 1)] < minCount) return;
+      const g = text.slice(from, to);
+      if (!clean(table, c, first, last, g, isSimplified)) return;
       counts.set(g, (counts.get(g) ?? 0) + 1);
     });
   }
   // Keep closed phrases: drop one whose one-word-longer extension occurs (almost) as often.
   const open = new Set<string>();
   for (let c = 0; c < table.size; c++) {
-    table.eachNgram(c, (g, first, last) => {
-      const n = counts.get(g);
+    table.eachNgram(c, (text, from, to, first, last, h) => {
+      // The hashed count is at least the phrase's own: below the minimum, it is not in `counts`.
+      if (hashed[h & (SLOTS - 1)] < minCount) return;
+      const n = counts.get(text.slice(from, to));
       if (n === undefined || n < minCount) return;
       for (const [a, b] of [
         [first + 1, last],
