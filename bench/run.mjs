@@ -767,7 +767,7 @@ async function main() {
   if (SNAPSHOT) {
     rmSync(RUN_ROOT, { recursive: true, force: true });
     const vendor = readdirSync(path.join(ROOT, 'dist/vendor')).filter((f) => f.endsWith('.js')).map((f) => `dist/vendor/${f}`);
-    for (const f of ['dist/cli.js', 'dist/cli.js.map', 'dist/server.js', 'dist/server.js.map', 'dist/suffixArrayWorker.js', ...vendor, 'bin/policy-lint.js', 'bin/policy-lsp.js']) {
+    for (const f of ['dist/cli.js', 'dist/cli.js.map', 'dist/server.js', 'dist/server.js.map', 'dist/suffixArrayWorker.js', 'dist/formulationsWorker.js', ...vendor, 'bin/policy-lint.js', 'bin/policy-lsp.js']) {
       mkdirSync(path.dirname(path.join(RUN_ROOT, f)), { recursive: true });
       copyFileSync(path.join(ROOT, f), path.join(RUN_ROOT, f));
     }

@@ -47,6 +47,7 @@ await Promise.all([
   ...Object.entries(VENDOR).map(([module, name]) =>
     build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: '.', loader: 'js', sourcefile: `vendor-${name}.js` }, outfile: `dist/vendor/${name}.js` }),
   ),
-  // Started by the server and the CLI as a worker thread from its file (see text/suffixArray.ts).
+  // Started by the server and the CLI as worker threads from their files (see util/ownWorker.ts).
   build({ ...common, entryPoints: ['server/src/core/text/suffixArrayWorker.ts'], outfile: 'dist/suffixArrayWorker.js' }),
+  build({ ...withVendor, entryPoints: ['server/src/core/index/formulationsWorker.ts'], outfile: 'dist/formulationsWorker.js' }),
 ]);

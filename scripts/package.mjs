@@ -61,7 +61,7 @@ const copy = (from, to = from) => {
   if (!existsSync(src)) fail(`missing ${from}`);
   cpSync(src, join(STAGE, to), { recursive: true });
 };
-for (const f of ['client.js', 'server.js', 'cli.js', 'suffixArrayWorker.js']) copy(`dist/${f}`);
+for (const f of ['client.js', 'server.js', 'cli.js', 'suffixArrayWorker.js', 'formulationsWorker.js']) copy(`dist/${f}`);
 for (const f of readdirSync(join(ROOT, 'dist/vendor'))) if (f.endsWith('.js')) copy(`dist/vendor/${f}`);
 for (const f of readdirSync(join(ROOT, 'bin'))) copy(`bin/${f}`);
 for (const f of readdirSync(join(ROOT, 'seeds'))) if (/\.(txt|md)$/i.test(f)) copy(`seeds/${f}`);
@@ -145,7 +145,7 @@ const size = statSync(OUT).size;
 const listing = execFileSync('unzip', ['-Z1', OUT], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const problems = [];
 if (size > MAX_BYTES) problems.push(`${(size / 1048576).toFixed(1)} MB is over 20 MB`);
-for (const must of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/suffixArrayWorker.js', 'extension/dist/vendor/opencc-js.js', 'extension/dist/vendor/pinyin-pro.js', 'extension/dist/vendor/cjk-decomp.js', 'extension/dist/vendor/iconv-lite.js',
+for (const must of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/suffixArrayWorker.js', 'extension/dist/formulationsWorker.js', 'extension/dist/vendor/opencc-js.js', 'extension/dist/vendor/pinyin-pro.js', 'extension/dist/vendor/cjk-decomp.js', 'extension/dist/vendor/iconv-lite.js',
   'extension/syntaxes/policy-draft.tmLanguage.json', 'extension/syntaxes/language-configuration.json', 'extension/package.nls.json',
   'extension/package.nls.zh-cn.json', 'extension/l10n/bundle.l10n.json', 'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/node_modules/@node-rs/jieba/index.js', 'extension/node_modules/@node-rs/jieba/dict.txt',

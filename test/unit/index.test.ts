@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { abbreviations, CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
+import { mineFormulations, mineFormulationsOnWorker } from '../../server/src/core/index/formulations';
+import { bundledSeedsDir } from '../../server/src/core/sources/loader';
 import { findQuotes, fullFormBefore, mineFile } from '../../server/src/core/index/miner';
 import { inducedSort } from '../../server/src/core/text/inducedSort';
 import { sortOnWorker, SuffixArray } from '../../server/src/core/text/suffixArray';
@@ -63,6 +65,13 @@ describe('suffix array', () => {
     // The worker itself (buildInWorker falls back to sorting here when a thread fails).
     const symbols = Int32Array.from([2, 0, 1, 2, 0, 1, 0]);
     assert.deepEqual([...(await sortOnWorker(Int32Array.from(symbols), 2))], [...inducedSort(symbols, 2)]);
+  });
+  it('mines the same formulations on a worker thread as here', async () => {
+    const dir = bundledSeedsDir();
+    const texts = await Promise.all((await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).map((f) => fs.readFile(path.join(dir, f), 'utf8')));
+    const here = mineFormulations(texts);
+    assert.ok(here.length > 20);
+    assert.deepEqual(await mineFormulationsOnWorker(texts, 0), here);
   });
   it('sorts every suffix exactly as a naive sort does (random, periodic and one-symbol strings)', () => {
     let seed = 12345;

@@ -19,8 +19,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 const ROOT = path.resolve(__dirname, '../../..');
 const NETWORK = ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'net'];
 const EXECUTION = ['child_process', 'vm', 'worker_threads', 'cluster', 'inspector'];
-/** The only modules that may use worker_threads: a worker from dist/suffixArrayWorker.js, never from a string. */
-const WORKER_MODULES = ['server/src/core/text/suffixArray.ts', 'server/src/core/text/suffixArrayWorker.ts'];
+/** The only modules that may use worker_threads: workers from our own dist/*Worker.js files, never from a string. */
+const WORKER_MODULES = ['server/src/core/util/ownWorker.ts', 'server/src/core/text/suffixArrayWorker.ts', 'server/src/core/index/formulationsWorker.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
@@ -37,7 +37,7 @@ describe('robustness: no network, no execution of workspace content', function (
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       const rel = path.relative(ROOT, file).split(path.sep).join('/');
-      // One exception: the suffix array is sorted on a worker thread started from our own script file.
+      // One exception: a cold index sorts and mines on worker threads started from our own script files.
       if (WORKER_MODULES.includes(rel)) {
         const others = new RegExp(importRe.source.replace('|worker_threads', ''));
         assert.doesNotMatch(text, others, `${rel} imports a network or execution module`);
@@ -57,10 +57,10 @@ describe('robustness: no network, no execution of workspace content', function (
       for (const mod of ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'vm', 'cluster', 'inspector']) {
         assert.doesNotMatch(text, new RegExp(`require\\(["'](?:node:)?${mod}["']\\)`), `${bundle} requires ${mod}`);
       }
-      // worker_threads only in the suffix array's module, whose worker runs our own file.
+      // worker_threads only in the module that starts our own worker files.
       for (const m of text.matchAll(/require\(["'](?:node:)?worker_threads["']\)/g)) {
         const header = [...text.slice(0, m.index).matchAll(/^\/\/ (node_modules\/\S+|server\/\S+)$/gm)].pop()?.[1] ?? '(none)';
-        assert.equal(header, 'server/src/core/text/suffixArray.ts', `${bundle}: worker_threads required in ${header}`);
+        assert.equal(header, 'server/src/core/util/ownWorker.ts', `${bundle}: worker_threads required in ${header}`);
       }
       assert.doesNotMatch(text, /eval\s*:\s*true/, `${bundle} starts a worker from a string`);
       assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(|\bfetch\s*\(|XMLHttpRequest|WebSocket/, `${bundle} evaluates code or fetches`);

@@ -64,32 +64,43 @@ describe('source stamps (a warm start reads no unchanged source)', () => {
     assert.ok((await load()).every((f) => f.known));
   });
 
+  const packs = () => fs.readdirSync(cacheDir).filter((f) => /^texts-.*\.u16$/.test(f));
+
   it('reads the file when its remembered text is damaged or gone, or the stamps file is garbage', async () => {
     await load();
-    const texts = path.join(cacheDir, 'texts');
-    const [first, second] = fs.readdirSync(texts).sort();
-    const bytes = fs.readFileSync(path.join(texts, first));
-    bytes[0] ^= 1;
-    fs.writeFileSync(path.join(texts, first), bytes);
-    fs.rmSync(path.join(texts, second));
-    const again = await load();
-    assert.equal(again.filter((f) => !f.known).length, 2);
-    fs.writeFileSync(path.join(cacheDir, 'stamps.json'), '{"format":1,"entries":{"x":[1,2,3]}}');
+    const [pack] = packs();
+    const bytes = fs.readFileSync(path.join(cacheDir, pack));
+    bytes[0] ^= 1; // the first file's text
+    fs.writeFileSync(path.join(cacheDir, pack), bytes);
+    assert.equal((await load()).filter((f) => !f.known).length, 1);
+    fs.rmSync(path.join(cacheDir, packs()[0]));
+    assert.ok((await load()).every((f) => !f.known));
+    fs.writeFileSync(path.join(cacheDir, 'stamps.json'), '{"format":2,"pack":"x","entries":{"x":[1,2,3]}}');
     assert.ok((await load()).every((f) => !f.known));
     fs.writeFileSync(path.join(cacheDir, 'stamps.json'), '\u0000not json');
     assert.ok((await load()).every((f) => !f.known));
     assert.ok((await load()).every((f) => f.known));
   });
 
-  it('forgets deleted files and their texts', async () => {
+  it('forgets deleted files, keeps one pack of texts, and keeps what it did not read this time', async () => {
     await load();
-    assert.equal(fs.readdirSync(path.join(cacheDir, 'texts')).length, 3);
     fs.rmSync(path.join(root, 'utf16.txt'));
     write('new.txt', '新的文件。');
     await load();
     const stamps = JSON.parse(fs.readFileSync(path.join(cacheDir, 'stamps.json'), 'utf8')) as { entries: Record<string, unknown> };
     assert.deepEqual(Object.keys(stamps.entries).map((p) => path.basename(p)).sort(), ['a.txt', 'gbk.txt', 'new.txt']);
-    assert.equal(fs.readdirSync(path.join(cacheDir, 'texts')).length, 3);
+    assert.equal(packs().length, 1);
+    // Another folder indexed with the same cache keeps these files' texts (a.txt is not loaded now).
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-stamps-other-'));
+    fs.writeFileSync(path.join(other, 'c.txt'), '另一个文件夹。');
+    const stamps2 = new StampCache(cacheDir);
+    const { files } = await loadSources([other], { maxFileSize: 1e6, known: (real, stamp) => stamps2.known(real, stamp) });
+    for (const f of files) stamps2.remember(f, later());
+    stamps2.save(fs.existsSync);
+    fs.rmSync(other, { recursive: true, force: true });
+    const again = byName(await load());
+    assert.equal(again.get('a.txt')?.known, true);
+    assert.equal(again.get('a.txt')?.text, '践行“全过程人民民主”，𠮷字不误。\r\n第二段。\r\n');
   });
 
   it('checksums every code unit', () => {

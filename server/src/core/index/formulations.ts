@@ -4,6 +4,7 @@
 // characters, no digits). Counting uses a hashed first pass so memory stays bounded on large corpora.
 import { dictEntry, tokenize, type Token } from '../lang/segmenter';
 import { toSimplified } from '../lang/variants';
+import { runOwnWorker } from '../util/ownWorker';
 
 export interface Formulation {
   text: string;
@@ -214,4 +215,22 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   const out: Formulation[] = [];
   for (const [text, count] of counts) if (count >= minCount && !open.has(text)) out.push({ text, count });
   return out.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
+/** Below this many characters a thread costs more than it saves (starting one, loading the dictionary). */
+const WORKER_MIN_CHARS = 500_000;
+
+const isFormulationList = (m: unknown): m is Formulation[] =>
+  Array.isArray(m) && m.every((f) => f && typeof (f as Formulation).text === 'string' && typeof (f as Formulation).count === 'number');
+
+/** mineFormulations on a worker thread (the same result); on this thread when the texts are small or no thread can run. */
+export async function mineFormulationsOnWorker(texts: string[], minChars = WORKER_MIN_CHARS): Promise<Formulation[]> {
+  if (texts.reduce((n, t) => n + t.length, 0) >= minChars) {
+    try {
+      return await runOwnWorker('formulationsWorker.js', { texts }, [], isFormulationList);
+    } catch {
+      // No thread (a restricted host) or it failed: mine here instead.
+    }
+  }
+  return mineFormulations(texts);
 }

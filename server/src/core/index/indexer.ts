@@ -12,6 +12,7 @@ import { CorpusIndex, joinSources, type CorpusExtras } from './corpus';
 import { SuffixArray } from '../text/suffixArray';
 import { fromCached, toCached, type CachedFileIndex } from './fileCache';
 import { mineFile } from './miner';
+import { mineFormulationsOnWorker, type Formulation } from './formulations';
 import { mapYielding } from '../util/mapYielding';
 import { readBytes, readJson, writeAtomic } from './cacheFiles';
 import { StampCache } from './stampCache';
@@ -128,12 +129,15 @@ export class Indexer {
     const stop = () => this.options.isCancelled?.() === true;
     // Cached per-file results first; every other file gets only its rebuilt text for now (cheap).
     const prepared = await mapYielding(files, (file) => this.cachedFileIndex(file) ?? { source: buildSourceText(file) }, stop);
-    // When the corpus-wide cache cannot serve, the suffix array of the joined texts is sorted on a
-    // worker thread while this thread mines the files that are not cached (a third of a cold index).
+    // When the corpus-wide cache cannot serve, the suffix array of the joined texts is sorted and
+    // the formulations are mined on two worker threads while this thread mines the files that are
+    // not cached (each a third of a cold index).
     const sources = prepared.flatMap((p) => (p ? ['index' in p ? p.index.source : p.source] : []));
     const texts = sources.map((s) => s.text);
     const hashes = sources.map((s) => s.hash);
-    const sorting = this.corpusCacheExists(corpusKey(hashes)) ? undefined : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts)) };
+    const sorting = this.corpusCacheExists(corpusKey(hashes))
+      ? undefined
+      : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts)), formulations: mineFormulationsOnWorker(texts) };
     let cachedFiles = 0;
     let done = 0;
     const results = await mapYielding(
@@ -223,7 +227,7 @@ export class Indexer {
   }
 
   /** Corpus-wide parts are cached by the combined hash of all files (in order). */
-  private async combine(sorting?: { texts: string[]; suffixArray: Promise<SuffixArray> }): Promise<CorpusIndex> {
+  private async combine(sorting?: { texts: string[]; suffixArray: Promise<SuffixArray>; formulations: Promise<Formulation[]> }): Promise<CorpusIndex> {
     const files = [...this.perFile.values()];
     const key = corpusKey(files.map((f) => f.source.hash));
     const metaFile = this.cachePath('corpus', key);
@@ -246,13 +250,14 @@ export class Indexer {
         return index;
       }
     }
-    // The array sorted meanwhile serves only if it was sorted for exactly these texts.
+    // What was worked out meanwhile serves only if it was for exactly these texts.
     const same = sorting && sorting.texts.length === files.length && files.every((f, i) => f.source.text === sorting.texts[i]);
-    return this.buildAndCache(files, metaFile, saFile, same ? (await sorting.suffixArray).sa : undefined);
+    const [sorted, formulations] = same ? await Promise.all([sorting.suffixArray, sorting.formulations]) : [];
+    return this.buildAndCache(files, metaFile, saFile, sorted && formulations ? { suffixArray: sorted.sa, formulations } : undefined);
   }
 
-  private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined, suffixArray?: Int32Array): CorpusIndex {
-    const index = new CorpusIndex(files, suffixArray ? { suffixArray } : undefined);
+  private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined, extras?: CorpusExtras): CorpusIndex {
+    const index = new CorpusIndex(files, extras);
     if (metaFile && saFile) {
       const sa = this.writeMeta(index, metaFile);
       if (sa) writeAtomic(saFile, new Uint8Array(sa.buffer, sa.byteOffset, sa.byteLength));

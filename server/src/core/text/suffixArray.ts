@@ -2,8 +2,7 @@
 // O(m log n), which rules ask for on every keystroke ("how often do the sources write this?").
 // Built by induced sorting (SA-IS) in linear time; compact: the text and one Int32Array. A cold
 // index builds it on a worker thread while the main thread mines the files.
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { runOwnWorker } from '../util/ownWorker';
 import { inducedSort } from './inducedSort';
 
 export class SuffixArray {
@@ -139,22 +138,10 @@ function symbolsOf(text: string): { s: Int32Array; upper: number } {
 /** Below this many characters a thread costs more than it saves (starting one takes ~30 ms). */
 const WORKER_MIN_LENGTH = 200_000;
 
-/** The worker's script: next to this module unbundled (out/…/text/), next to the bundle in dist/. */
-const WORKER_SCRIPT = 'suffixArrayWorker.js';
-
 /**
  * Runs inducedSort on a worker thread started from our own script file (never from a string): the
  * symbols go over and the result comes back without copying. Exported for the tests.
  */
 export function sortOnWorker(s: Int32Array, upper: number): Promise<Int32Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, WORKER_SCRIPT), { workerData: { s, upper }, transferList: [s.buffer as ArrayBuffer] });
-    worker.once('message', (sa: unknown) => {
-      if (sa instanceof Int32Array) resolve(sa);
-      else reject(new Error('suffix array worker sent no array'));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`suffix array worker exited with code ${code}`)));
-  });
+  return runOwnWorker('suffixArrayWorker.js', { s, upper }, [s.buffer as ArrayBuffer], (m): m is Int32Array => m instanceof Int32Array);
 }
