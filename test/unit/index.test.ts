@@ -60,8 +60,13 @@ describe('suffix array', () => {
     for (let i = 0; text.length < 300_000; i++) text += alphabet[(i * 7919 + (i >> 5)) % alphabet.length];
     const here = SuffixArray.build(text);
     const there = await SuffixArray.buildInWorker(text);
-    assert.deepEqual(there.sa, here.sa);
-    assert.equal(there.count('人民'), here.count('人民'));
+    assert.deepEqual(there?.sa, here.sa);
+    assert.equal(there?.count('人民'), here.count('人民'));
+    // Aborted: the thread stops and nothing is sorted here either.
+    const abort = new AbortController();
+    const pending = SuffixArray.buildInWorker(text, abort.signal);
+    abort.abort();
+    assert.equal(await pending, undefined);
     // The worker itself (buildInWorker falls back to sorting here when a thread fails).
     const symbols = Int32Array.from([2, 0, 1, 2, 0, 1, 0]);
     assert.deepEqual([...(await sortOnWorker(Int32Array.from(symbols), 2))], [...inducedSort(symbols, 2)]);
@@ -71,7 +76,12 @@ describe('suffix array', () => {
     const texts = await Promise.all((await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).map((f) => fs.readFile(path.join(dir, f), 'utf8')));
     const here = mineFormulations(texts);
     assert.ok(here.length > 20);
-    assert.deepEqual(await mineFormulationsOnWorker(texts, 0), here);
+    assert.deepEqual(await mineFormulationsOnWorker(texts, { minChars: 0 }), here);
+    // Aborted (a cancelled index): the thread stops and nothing is mined here either.
+    const abort = new AbortController();
+    const pending = mineFormulationsOnWorker(texts, { minChars: 0, signal: abort.signal });
+    abort.abort();
+    assert.equal(await pending, undefined);
   });
   it('sorts every suffix exactly as a naive sort does (random, periodic and one-symbol strings)', () => {
     let seed = 12345;

@@ -224,13 +224,13 @@ const isFormulationList = (m: unknown): m is Formulation[] =>
   Array.isArray(m) && m.every((f) => f && typeof (f as Formulation).text === 'string' && typeof (f as Formulation).count === 'number');
 
 /** mineFormulations on a worker thread (the same result); on this thread when the texts are small or no thread can run. */
-export async function mineFormulationsOnWorker(texts: string[], minChars = WORKER_MIN_CHARS): Promise<Formulation[]> {
-  if (texts.reduce((n, t) => n + t.length, 0) >= minChars) {
+export async function mineFormulationsOnWorker(texts: string[], options: { minChars?: number; signal?: AbortSignal } = {}): Promise<Formulation[] | undefined> {
+  if (texts.reduce((n, t) => n + t.length, 0) >= (options.minChars ?? WORKER_MIN_CHARS)) {
     try {
-      return await runOwnWorker('formulationsWorker.js', { texts }, [], isFormulationList);
+      return await runOwnWorker('formulationsWorker.js', { texts }, [], isFormulationList, options.signal);
     } catch {
-      // No thread (a restricted host) or it failed: mine here instead.
+      // No thread (a restricted host) or it failed: mine here instead, unless nobody wants them.
     }
   }
-  return mineFormulations(texts);
+  return options.signal?.aborted ? undefined : mineFormulations(texts);
 }

@@ -135,9 +135,10 @@ export class Indexer {
     const sources = prepared.flatMap((p) => (p ? ['index' in p ? p.index.source : p.source] : []));
     const texts = sources.map((s) => s.text);
     const hashes = sources.map((s) => s.hash);
+    const workers = new AbortController();
     const sorting = this.corpusCacheExists(corpusKey(hashes))
       ? undefined
-      : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts)), formulations: mineFormulationsOnWorker(texts) };
+      : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts), workers.signal), formulations: mineFormulationsOnWorker(texts, { signal: workers.signal }), workers };
     let cachedFiles = 0;
     let done = 0;
     const results = await mapYielding(
@@ -227,7 +228,12 @@ export class Indexer {
   }
 
   /** Corpus-wide parts are cached by the combined hash of all files (in order). */
-  private async combine(sorting?: { texts: string[]; suffixArray: Promise<SuffixArray>; formulations: Promise<Formulation[]> }): Promise<CorpusIndex> {
+  private async combine(sorting?: {
+    texts: string[];
+    suffixArray: Promise<SuffixArray | undefined>;
+    formulations: Promise<Formulation[] | undefined>;
+    workers: AbortController;
+  }): Promise<CorpusIndex> {
     const files = [...this.perFile.values()];
     const key = corpusKey(files.map((f) => f.source.hash));
     const metaFile = this.cachePath('corpus', key);
@@ -250,8 +256,10 @@ export class Indexer {
         return index;
       }
     }
-    // What was worked out meanwhile serves only if it was for exactly these texts.
+    // What was worked out meanwhile serves only if it was for exactly these texts (not after a
+    // cancel, say); otherwise the threads are stopped.
     const same = sorting && sorting.texts.length === files.length && files.every((f, i) => f.source.text === sorting.texts[i]);
+    if (!same) sorting?.workers.abort();
     const [sorted, formulations] = same ? await Promise.all([sorting.suffixArray, sorting.formulations]) : [];
     return this.buildAndCache(files, metaFile, saFile, sorted && formulations ? { suffixArray: sorted.sa, formulations } : undefined);
   }

@@ -19,16 +19,17 @@ export class SuffixArray {
    * Builds it on a worker thread: a second core sorts while this one goes on (a cold index mines
    * the files meanwhile; a server keeps answering). Builds it here when a thread cannot be started.
    */
-  static async buildInWorker(text: string): Promise<SuffixArray> {
+  /** Sorted on a worker thread for a large text; undefined when `signal` aborted first. */
+  static async buildInWorker(text: string, signal?: AbortSignal): Promise<SuffixArray | undefined> {
     const { s, upper } = symbolsOf(text);
     if (s.length < WORKER_MIN_LENGTH) return new SuffixArray(text, inducedSort(s, upper));
     try {
-      const sa = await sortOnWorker(s, upper);
+      const sa = await sortOnWorker(s, upper, signal);
       if (sa.length === text.length) return new SuffixArray(text, sa);
     } catch {
-      // No thread (a restricted host) or it failed: sort here instead.
+      // No thread (a restricted host) or it failed: sort here instead, unless nobody wants it.
     }
-    return SuffixArray.build(text);
+    return signal?.aborted ? undefined : SuffixArray.build(text);
   }
 
   static fromArray(text: string, sa: Int32Array): SuffixArray {
@@ -142,6 +143,6 @@ const WORKER_MIN_LENGTH = 200_000;
  * Runs inducedSort on a worker thread started from our own script file (never from a string): the
  * symbols go over and the result comes back without copying. Exported for the tests.
  */
-export function sortOnWorker(s: Int32Array, upper: number): Promise<Int32Array> {
-  return runOwnWorker('suffixArrayWorker.js', { s, upper }, [s.buffer as ArrayBuffer], (m): m is Int32Array => m instanceof Int32Array);
+export function sortOnWorker(s: Int32Array, upper: number, signal?: AbortSignal): Promise<Int32Array> {
+  return runOwnWorker('suffixArrayWorker.js', { s, upper }, [s.buffer as ArrayBuffer], (m): m is Int32Array => m instanceof Int32Array, signal);
 }
