@@ -22,7 +22,8 @@ const VENDOR = { 'opencc-js': 'opencc-js', 'pinyin-pro': 'pinyin-pro', 'iconv-li
 const vendorPlugin = {
   name: 'vendor',
   setup(b) {
-    b.onResolve({ filter: /^(opencc-js|pinyin-pro|iconv-lite|hanzi\/lib\/data\/cjk-decomp\.txt\.js)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.js`, external: true }));
+    // Bare module names only; those in VENDOR become a require of their file beside the bundle.
+    b.onResolve({ filter: /^[^./]/ }, (args) => (Object.hasOwn(VENDOR, args.path) ? { path: `./vendor/${VENDOR[args.path]}.js`, external: true } : undefined));
   },
 };
 

@@ -7,6 +7,7 @@ import { lastAtOrBefore } from '../text/sortedSearch';
 import { SuffixArray } from '../text/suffixArray';
 import { syllables } from '../lang/pinyin';
 import { TERM_KINDS, type Article, type FileIndex, type MinedStatement, type RelatedPlace, type SourceRef, type TermKind } from '../types';
+import { isCount } from './fileCache';
 import { mineFormulations, type Formulation } from './formulations';
 import { SentenceIndex, type SourceSentence } from './sentences';
 
@@ -63,8 +64,6 @@ export interface TermTable {
   /** Per term with a full form: its position and the full form. */
   fullForms: Array<number | string>;
 }
-
-const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
 function validPlace(files: FileIndex[], fi: unknown, article: unknown, start: unknown, end: unknown): boolean {
   if (!isCount(fi) || fi >= files.length || !isCount(article) || !isCount(start) || !isCount(end)) return false;

@@ -67,7 +67,8 @@ export function toCached(index: FileIndex): CachedFileIndex | undefined {
   };
 }
 
-const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+/** A non-negative integer (a count, an offset, a position in a list). */
+export const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 const isRef = (x: unknown): x is CachedRef => Array.isArray(x) && x.length === 3 && x.every(isCount);
 const isCountList = (x: unknown): x is number[] => Array.isArray(x) && x.every(isCount);
 

@@ -104,7 +104,7 @@ class ClauseTable {
 
   /**
    * Calls fn for each n-gram of 2 to MAX_TOKENS words that opens and closes on strong words, with
-   * its place and its hash (that of `hash`, computed as the n-gram grows): the caller slices out
+   * its place and its FNV-1a hash (computed as the n-gram grows): the caller slices out
    * only the n-grams it keeps (three passes over 9 M n-grams made as many strings otherwise).
    */
   eachNgram(c: number, fn: (text: string, from: number, to: number, first: number, last: number, hash: number) => void): void {
@@ -153,6 +153,16 @@ function afterNumber(table: ClauseTable, c: number, first: number): boolean {
   return start > 0 && /[0-9０-９]/.test(table.texts[table.clauseText.data[c]][start - 1]);
 }
 
+/** `fn` answering each string once (for one mining run: the cache goes with it). */
+function memoized(fn: (s: string) => boolean): (s: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = fn(s)));
+    return v;
+  };
+}
+
 /** The minimum count for a phrase to be a formulation: 2 in a small library, more in a large one. */
 export function minFormulationCount(totalChars: number): number {
   return Math.max(2, Math.round(Math.sqrt(totalChars / 20000)));
@@ -162,19 +172,9 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   const table = new ClauseTable(texts);
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
-  const edgeCache = new Map<string, boolean>();
-  const isStrong = (word: string) => {
-    let v = edgeCache.get(word);
-    if (v === undefined) edgeCache.set(word, (v = strongEdge(word)));
-    return v;
-  };
+  const isStrong = memoized(strongEdge);
   // Asked once per phrase, not per occurrence: OpenCC's conversion was a twentieth of a cold index.
-  const simplifiedCache = new Map<string, boolean>();
-  const isSimplified = (text: string) => {
-    let v = simplifiedCache.get(text);
-    if (v === undefined) simplifiedCache.set(text, (v = toSimplified(text) === text));
-    return v;
-  };
+  const isSimplified = memoized((text: string) => toSimplified(text) === text);
   const countHashed = (text: string, from: number, to: number, first: number, last: number, h: number) => {
     const slot = h & (SLOTS - 1);
     if (hashed[slot] < 65535) hashed[slot]++;

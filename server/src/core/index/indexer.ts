@@ -136,7 +136,7 @@ export class Indexer {
     const texts = sources.map((s) => s.text);
     const hashes = sources.map((s) => s.hash);
     const workers = new AbortController();
-    const sorting = this.corpusCacheExists(corpusKey(hashes))
+    const sorting = stop() || this.corpusCacheExists(corpusKey(hashes))
       ? undefined
       : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts), workers.signal), formulations: mineFormulationsOnWorker(texts, { signal: workers.signal }), workers };
     let cachedFiles = 0;

@@ -1,8 +1,14 @@
 // Traditional/variant → mainland simplified conversion (OpenCC through opencc-js, with its phrase tables).
-type OpenCCModule = { Converter(o: { from: string; to: string }): (s: string) => string };
-// Required on first use (its tables take ~25 ms to set up): an index never needs it.
+/** What this project uses of opencc-js (it ships no types). */
+export interface OpenCCModule {
+  Converter(o: { from: string; to: string }): (s: string) => string;
+  ConverterFactory(...groups: unknown[]): (s: string) => string;
+  Locale: { from: Record<string, string[][]>; to: Record<string, string[][]> };
+}
+
+/** opencc-js, required on first use (its tables take ~25 ms to set up): an index never needs it. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const openCC = (): OpenCCModule => require('opencc-js') as OpenCCModule;
+export const openCC = (): OpenCCModule => require('opencc-js') as OpenCCModule;
 
 let toCn: ((s: string) => string) | undefined;
 let toTw: ((s: string) => string) | undefined;

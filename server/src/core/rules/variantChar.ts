@@ -13,23 +13,17 @@
 // Adjacent flagged characters, or flagged characters inside one converted word, form one finding
 // whose replacement is the converted text (與時俱進 → 与时俱进).
 import { dictEntry, isDictWord, tokenize } from '../lang/segmenter';
-import { toSimplified } from '../lang/variants';
+import { openCC, toSimplified } from '../lang/variants';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
 
 // Character tables only (simplified → traditional, then the Taiwan and Hong Kong variants): a
 // single character needs no phrase table, and these build in milliseconds instead of ~400 ms.
-type OpenCCModule = {
-  ConverterFactory(...groups: unknown[]): (s: string) => string;
-  Locale: { from: Record<string, string[][]>; to: Record<string, string[][]> };
-};
-
 let backConverters: Array<(s: string) => string> | undefined;
 
 function traditionalForms(simplified: string): string[] {
   if (!backConverters) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const OpenCC = require('opencc-js') as OpenCCModule;
+    const OpenCC = openCC();
     const { from, to } = OpenCC.Locale;
     // STCharacters ("㐷 傌|…"), not STPhrases ("㓦划 㓦劃|…"): the table whose keys are single characters.
     const characters = from.cn[0].filter((dict) => [...dict.slice(0, dict.indexOf(' '))].length === 1);

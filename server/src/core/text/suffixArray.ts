@@ -16,10 +16,10 @@ export class SuffixArray {
   }
 
   /**
-   * Builds it on a worker thread: a second core sorts while this one goes on (a cold index mines
-   * the files meanwhile; a server keeps answering). Builds it here when a thread cannot be started.
+   * Builds it on a worker thread for a large text: a second core sorts while this one goes on (a
+   * cold index mines the files meanwhile; a server keeps answering). Builds it here when a thread
+   * cannot be started; undefined when `signal` aborted first.
    */
-  /** Sorted on a worker thread for a large text; undefined when `signal` aborted first. */
   static async buildInWorker(text: string, signal?: AbortSignal): Promise<SuffixArray | undefined> {
     const { s, upper } = symbolsOf(text);
     if (s.length < WORKER_MIN_LENGTH) return new SuffixArray(text, inducedSort(s, upper));
