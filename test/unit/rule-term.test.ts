@@ -611,3 +611,18 @@ describe('term-typo: a term the sources quote, quoted with one character more or
     assert.deepEqual(seeds('以“一网统一管”为抓手，推动城市运行。'), [['一', '']]);
   });
 });
+
+describe('term-typo: a source sentence copied with the sources\' own slip in it', () => {
+  let seedIndex: CorpusIndex;
+  before(async () => {
+    seedIndex = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('corrects the slip even where the copied sentence vouches for the rest of its wording', () => {
+    const fixes = (text: string) => runRule(termTypoRule, text, seedIndex).map((f) => [f.text, f.replacements[0]]);
+    // The seeds write 提高我国资旅产业在国际市场上的竞争力 once (文旅产业 elsewhere): a draft sentence that
+    // nearly repeats theirs is no authority for their slip.
+    for (const before of ['', '要', '我们要']) assert.deepEqual(fixes(`${before}提高我国资旅产业在国际市场上的竞争力。`), [['资', '文']]);
+    assert.deepEqual(fixes('要提高我国文旅产业在国际市场上的竞争力。'), []);
+  });
+});

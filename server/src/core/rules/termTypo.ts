@@ -318,6 +318,8 @@ function quotedTermAround(text: string, open: number, close: number, index: Corp
 
 interface Candidate extends RuleFinding {
   score: number;
+  /** The window is one of the sources' own misspellings (资旅产业): no source sentence vouches for it. */
+  sourceSlip?: boolean;
 }
 
 /** A draft sentence that repeats a source sentence nearly verbatim, and that sentence. */
@@ -581,6 +583,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       message: describe(form, right),
       replacements: [right.slice(first, last)],
       score: score + Math.log2(1 + info.count) + n / 4,
+      sourceSlip: known,
     });
   };
 
@@ -1199,7 +1202,7 @@ function bestNonOverlapping(cands: Candidate[]): RuleFinding[] {
     if (chosen.some((x) => x.start < c.end && c.start < x.end)) continue;
     chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start).map(({ score: _score, ...f }) => f);
+  return chosen.sort((a, b) => a.start - b.start).map(({ score: _score, sourceSlip: _slip, ...f }) => f);
 }
 
 export const termTypoRule: Rule = {
@@ -1214,12 +1217,13 @@ export const termTypoRule: Rule = {
     const split = splitQuotes(p.text, index);
     // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
     // term look-alikes inside it that the source itself writes are not slips (but 防危杜渐 where
-    // the source has 防微杜渐 is).
+    // the source has 防微杜渐 is) — unless the source's own sentence carries one of its slips
+    // (提高我国资旅产业…, copied with the slip).
     const strongSpans: StrongSpan[] = [];
     const fromSentences = nearSentences(p, index, strongSpans);
     const asWritten = (c: Candidate) => p.text.slice(Math.max(0, c.start - 1), c.end + 1);
     const gaps: GapHit[] = [];
-    const fromTerms = nearTerms(p, index, gaps).filter((c) => !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
+    const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
     const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps)]).filter(
