@@ -626,3 +626,35 @@ describe('term-typo: a source sentence copied with the sources\' own slip in it'
     assert.deepEqual(fixes('要提高我国文旅产业在国际市场上的竞争力。'), []);
   });
 });
+
+describe('index: the sources’ own slips, told from coinages of theirs', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-slips-'));
+    const files: Record<string, string> = {
+      // A slip: twice among seven of the right form, in the same file.
+      'a.txt': '要推动文旅产业发展。壮大文旅产业规模。文旅产业是综合性产业。做强文旅产业品牌。优化文旅产业布局。培育文旅产业集群。繁荣文旅产业市场。提高资旅产业竞争力。扩大资旅产业开放。',
+      // Another file's wording, in a file that never writes 文旅产业.
+      'b.txt': '推动文创产业发展。壮大文创产业。',
+      // A slot that three words fill.
+      'c.txt': '推进多规合一。深化多规合一。实现多规合一。落实多规合一。完善多规合一。优化多规合一。推动多规合一。开展多审合一。推行多审合一。实行多测合一。推动多测合一。',
+      // An item of a list beside its model.
+      'd.txt': '推进“一网通办”。深化“一网通办”。实现“一网通办”。推动“一网通办”。做好“一网通办”。优化“一网通办”。完善“一网通办”。推动城市运行“一网统管”、政务服务“一网通办”、公共服务“一网通享”。实现“一网通享”。',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+  });
+
+  it('takes a rare form beside the right one in the same file for a slip, and corrects it in a draft', () => {
+    assert.equal(index.typoCorrection('资旅产业'), '文旅产业');
+    assert.deepEqual(typoFixes(index, '我们要提高资旅产业竞争力。'), [['资', '文']]);
+  });
+
+  it('keeps as wording a form of another file, one of several in a slot, and one listed beside its model', () => {
+    for (const coinage of ['文创产业', '多审合一', '多测合一', '一网通享']) {
+      assert.equal(index.typoCorrection(coinage), undefined, coinage);
+      assert.ok(index.term(coinage), coinage);
+    }
+    assert.deepEqual(typoFixes(index, '全面推行多审合一、多测合一改革。公共服务“一网通享”。'), []);
+  });
+});

@@ -88,6 +88,16 @@ const MAX_CUT_TAIL = 6;
 /** Most characters after a formulation that a term cut by it may go on with. */
 const MAX_TERM_AFTER = 12;
 
+/** Distinct words in one slot that make it a pattern of coinages, not a slip (see slipOf). */
+const SLIP_SLOT_FILLERS = 3;
+/** Occurrences of the rest of a suspected slip looked at for other words in its slot. */
+const SLOT_LOOKS = 20000;
+/** Occurrences of a suspected slip looked at for a list it is an item of (see listedBeside). */
+const LISTED_BESIDE_LOOKS = 50;
+const LISTED_BESIDE_REACH = 40;
+/** What may stand between two items of one list: 、 and the other items, no clause mark. */
+const LIST_BETWEEN = /^[^，。；：！？,;:!?\n]*、[^，。；：！？,;:!?\n]*$/;
+
 /** Separator between files in the joined text: never part of a match. */
 const FILE_SEPARATOR = '\n\u0000\n';
 
@@ -431,13 +441,69 @@ export class CorpusIndex {
         const word = tokenize(p.text).find((w) => w.start <= at && at < w.end);
         if (!word || (word.text.length > 1 && isDictWord(word.text)) || isFunctionWord(word.text)) continue;
         const better = group.filter((q) => q !== p && q.count >= 3 * Math.max(1, p.count) && q.count >= 3).sort((a, b) => b.count - a.count)[0];
-        if (better) doomed.set(p, better);
+        if (better && this.slipOf(p.text, better.text, at)) doomed.set(p, better);
       }
     }
     for (const [typo, right] of doomed) {
       this.terms.delete(typo.text);
       this.typoForms.set(typo.text, right.text);
     }
+  }
+
+  /**
+   * Whether the sources' `a` is a slip for `b`, which differs from it at `at` — not a coinage of
+   * its own. Large libraries hold many of those: 红名单 beside 黑名单, 路长制 beside 河长制, 多审合一
+   * beside 多规合一, 一企一证 beside 一业一证. A slip is made by an author who writes the right form
+   * in the same file (资旅产业 among a dozen 文旅产业); a coinage is set in a list beside its model
+   * (“一网通办”、“一网通享”), or fills a slot that other words fill too (一企一策, 一县一策, 一湖一策 …).
+   */
+  private slipOf(a: string, b: string, at: number): boolean {
+    const filesOfB = new Set(this.suffixArray.positions(b, 2000).map((p) => this.fileAt(p)));
+    if (!this.suffixArray.positions(a, 2000).every((p) => filesOfB.has(this.fileAt(p)))) return false;
+    if (this.slotFillers(a.slice(0, at), a.slice(at + 1), SLIP_SLOT_FILLERS) >= SLIP_SLOT_FILLERS) return false;
+    return !this.listedBeside(a, b);
+  }
+
+  /**
+   * How many distinct Chinese characters the sources put between `before` and `after` (counting up
+   * to `enough`): 文 and 资 in ?旅产业, a dozen in 一?一策.
+   */
+  private slotFillers(before: string, after: string, enough: number): number {
+    const fillers = new Set<number>();
+    const anchorBefore = before.length >= after.length;
+    const anchor = anchorBefore ? before : after;
+    for (const p of this.suffixArray.positions(anchor, SLOT_LOOKS)) {
+      const slot = anchorBefore ? p + before.length : p - 1;
+      if (slot < 0 || slot >= this.joined.length) continue;
+      if (anchorBefore ? !this.joined.startsWith(after, slot + 1) : slot < before.length || !this.joined.startsWith(before, slot - before.length)) continue;
+      const code = this.joined.charCodeAt(slot);
+      if (code < 0x3400 || code > 0x9fff) continue; // Chinese characters only: 互联网+ and 互联网＋ are no slot
+      fillers.add(code);
+      if (fillers.size >= enough) break;
+    }
+    return fillers.size;
+  }
+
+  /**
+   * Whether the sources list `a` as an item beside `b` (“一网统管”、“一网通办”、“一网通享”): coinages
+   * that differ in one character on purpose, not a slip of one for the other (a slip is not set in
+   * a list beside the word it misspells).
+   */
+  private listedBeside(a: string, b: string): boolean {
+    for (const at of this.suffixArray.positions(a, LISTED_BESIDE_LOOKS)) {
+      // The sentence around this occurrence, at most LISTED_BESIDE_REACH characters either way.
+      const from = Math.max(0, at - LISTED_BESIDE_REACH);
+      const before = this.joined.slice(from, at);
+      const after = this.joined.slice(at + a.length, at + a.length + LISTED_BESIDE_REACH);
+      const head = before.slice(before.search(/[^。；！？\n]*$/));
+      const tail = after.slice(0, after.search(/[。；！？\n]|$/));
+      // b before a or after it, with nothing but list items between them (、 and no clause mark).
+      const j = head.lastIndexOf(b);
+      if (j >= 0 && LIST_BETWEEN.test(head.slice(j + b.length))) return true;
+      const k = tail.indexOf(b);
+      if (k >= 0 && LIST_BETWEEN.test(tail.slice(0, k))) return true;
+    }
+    return false;
   }
 
   /**
