@@ -83,6 +83,27 @@ describe('suffix array', () => {
     abort.abort();
     assert.equal(await pending, undefined);
   });
+  it('holds each source folder to the minimum count of its own size, on a worker thread too', async () => {
+    // A large folder asks more of a formulation than two uses; a small one beside it does not.
+    const words = ['推进', '完善', '健全', '加强', '深化', '落实', '优化', '提升', '构建', '统筹'];
+    const objects = ['城市治理体系', '公共服务供给', '基础设施网络', '生态环境保护', '社会保障制度', '营商环境建设', '科技创新能力', '区域协调发展'];
+    const big: string[] = [];
+    for (let i = 0; big.join('').length < 150_000; i++) big.push(`${words[i % 10]}${objects[(i * 7) % 8]}，第${i}项工作按期完成。`);
+    const small = ['各方要践行真正的多边主义，反对单边主义。', '我们坚持真正的多边主义。'];
+    const texts = [big.join(''), ...small];
+    const has = (list: Array<{ text: string }>) => list.some((f) => f.text === '真正的多边主义');
+    assert.equal(has(mineFormulations(texts)), false);
+    const grouped = mineFormulations(texts, [1, 0, 0]);
+    assert.equal(has(grouped), true);
+    assert.ok(grouped.length > 1);
+    assert.deepEqual(await mineFormulationsOnWorker(texts, { groups: [1, 0, 0], minChars: 0 }), grouped);
+    // The indexer groups the bundled seeds apart from a large folder of the user's.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-groups-'));
+    await fs.writeFile(path.join(dir, 'big.txt'), big.join(''));
+    const index = await new Indexer({ folders: [dir], maxFileSize: 1e6 }).rebuild();
+    assert.ok(index.term('真正的多边主义')?.kinds.has('formulation'));
+    assert.ok(index.formulations.some((f) => f.text === '城市治理体系'));
+  });
   it('sorts every suffix exactly as a naive sort does (random, periodic and one-symbol strings)', () => {
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;

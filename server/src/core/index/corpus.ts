@@ -29,6 +29,8 @@ export interface TermInfo {
 export interface CorpusExtras {
   /** Mined again when absent. */
   formulations?: Formulation[];
+  /** Per file, the source folder it came from, for mining formulations (see mineFormulations). */
+  groups?: readonly number[];
   suffixArray?: Int32Array;
   /** Conclusions drawn across files (they need the segmenter): cached so a warm start skips them. */
   derived?: {
@@ -141,7 +143,7 @@ export class CorpusIndex {
     this.suffixArray = extras?.suffixArray && extras.suffixArray.length === this.joined.length
       ? SuffixArray.fromArray(this.joined, extras.suffixArray)
       : SuffixArray.build(this.joined);
-    this.minedFormulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text));
+    this.minedFormulations = extras?.formulations ?? mineFormulations(files.map((f) => f.source.text), extras?.groups);
     this.statements = files.flatMap((f) => f.statements);
     // A warm start takes the finished term table from the cache; otherwise it is merged from the
     // files' mined terms and the conclusions drawn across them.

@@ -168,7 +168,29 @@ export function minFormulationCount(totalChars: number): number {
   return Math.max(2, Math.round(Math.sqrt(totalChars / 20000)));
 }
 
-export function mineFormulations(texts: string[], minCount = minFormulationCount(texts.reduce((n, t) => n + t.length, 0))): Formulation[] {
+/**
+ * The recurring phrases of each group of texts (a source folder), each group held to the minimum
+ * count of its own size, and merged: a phrase an article of the bundled pages repeats (真正的多边主义,
+ * twice) stays a formulation when a library of thousands of documents is indexed beside them.
+ * Without groups the texts are one group.
+ */
+export function mineFormulations(texts: string[], groups?: readonly number[]): Formulation[] {
+  const byGroup = new Map<number, string[]>();
+  texts.forEach((text, i) => {
+    const g = groups?.[i] ?? 0;
+    const list = byGroup.get(g);
+    if (list) list.push(text);
+    else byGroup.set(g, [text]);
+  });
+  if (byGroup.size <= 1) return mineGroup(texts);
+  const counts = new Map<string, number>();
+  for (const list of byGroup.values()) for (const f of mineGroup(list)) counts.set(f.text, (counts.get(f.text) ?? 0) + f.count);
+  return [...counts].map(([text, count]) => ({ text, count })).sort(byCountThenText);
+}
+
+const byCountThenText = (a: Formulation, b: Formulation) => b.count - a.count || a.text.localeCompare(b.text);
+
+function mineGroup(texts: string[], minCount = minFormulationCount(texts.reduce((n, t) => n + t.length, 0))): Formulation[] {
   const table = new ClauseTable(texts);
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
@@ -214,7 +236,7 @@ export function mineFormulations(texts: string[], minCount = minFormulationCount
   }
   const out: Formulation[] = [];
   for (const [text, count] of counts) if (count >= minCount && !open.has(text)) out.push({ text, count });
-  return out.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return out.sort(byCountThenText);
 }
 
 /** Below this many characters a thread costs more than it saves (starting one, loading the dictionary). */
@@ -224,13 +246,13 @@ const isFormulationList = (m: unknown): m is Formulation[] =>
   Array.isArray(m) && m.every((f) => f && typeof (f as Formulation).text === 'string' && typeof (f as Formulation).count === 'number');
 
 /** mineFormulations on a worker thread (the same result); on this thread when the texts are small or no thread can run. */
-export async function mineFormulationsOnWorker(texts: string[], options: { minChars?: number; signal?: AbortSignal } = {}): Promise<Formulation[] | undefined> {
+export async function mineFormulationsOnWorker(texts: string[], options: { groups?: readonly number[]; minChars?: number; signal?: AbortSignal } = {}): Promise<Formulation[] | undefined> {
   if (texts.reduce((n, t) => n + t.length, 0) >= (options.minChars ?? WORKER_MIN_CHARS)) {
     try {
-      return await runOwnWorker('formulationsWorker.js', { texts }, [], isFormulationList, options.signal);
+      return await runOwnWorker('formulationsWorker.js', { texts, groups: options.groups }, [], isFormulationList, options.signal);
     } catch {
       // No thread (a restricted host) or it failed: mine here instead, unless nobody wants them.
     }
   }
-  return options.signal?.aborted ? undefined : mineFormulations(texts);
+  return options.signal?.aborted ? undefined : mineFormulations(texts, options.groups);
 }

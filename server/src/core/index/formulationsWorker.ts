@@ -4,5 +4,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { mineFormulations } from './formulations';
 
-const { texts } = workerData as { texts: string[] };
-parentPort?.postMessage(mineFormulations(texts));
+const { texts, groups } = workerData as { texts: string[]; groups?: number[] };
+parentPort?.postMessage(mineFormulations(texts, groups));

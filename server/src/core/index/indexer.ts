@@ -66,9 +66,9 @@ export function buildFileIndex(file: SourceContent, source = buildSourceText(fil
   return { source, articles, ...mineFile(source, articles) };
 }
 
-/** Corpus-wide parts are cached under the hash of all files' hashes, in order. */
-function corpusKey(hashes: string[]): string {
-  return createHash('sha256').update(hashes.join(',')).digest('hex');
+/** Corpus-wide parts are cached under the hash of all files' hashes and source folders, in order. */
+function corpusKey(hashes: string[], groups: readonly number[]): string {
+  return createHash('sha256').update(hashes.map((h, i) => `${h}:${groups[i]}`).join(',')).digest('hex');
 }
 
 export class Indexer {
@@ -135,10 +135,11 @@ export class Indexer {
     const sources = prepared.flatMap((p) => (p ? ['index' in p ? p.index.source : p.source] : []));
     const texts = sources.map((s) => s.text);
     const hashes = sources.map((s) => s.hash);
+    const groups = sources.map((s) => this.groupOf(s.path));
     const workers = new AbortController();
-    const sorting = stop() || this.corpusCacheExists(corpusKey(hashes))
+    const sorting = stop() || this.corpusCacheExists(corpusKey(hashes, groups))
       ? undefined
-      : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts), workers.signal), formulations: mineFormulationsOnWorker(texts, { signal: workers.signal }), workers };
+      : { texts, suffixArray: SuffixArray.buildInWorker(joinSources(texts), workers.signal), formulations: mineFormulationsOnWorker(texts, { groups, signal: workers.signal }), workers };
     let cachedFiles = 0;
     let done = 0;
     const results = await mapYielding(
@@ -235,7 +236,8 @@ export class Indexer {
     workers: AbortController;
   }): Promise<CorpusIndex> {
     const files = [...this.perFile.values()];
-    const key = corpusKey(files.map((f) => f.source.hash));
+    const groups = files.map((f) => this.groupOf(f.source.path));
+    const key = corpusKey(files.map((f) => f.source.hash), groups);
     const metaFile = this.cachePath('corpus', key);
     const saFile = this.cachePath('corpus', key, 'sa');
     if (metaFile && saFile) {
@@ -244,13 +246,13 @@ export class Indexer {
       if (meta && Array.isArray(meta.formulations) && sa && sa.byteLength % 4 === 0) {
         const arr = new Int32Array(sa.buffer, sa.byteOffset, sa.byteLength >> 2);
         // A damaged cache must not poison the counts: a suffix array is a permutation of its positions.
-        if (!isPermutation(arr)) return this.buildAndCache(files, metaFile, saFile);
+        if (!isPermutation(arr)) return this.buildAndCache(files, metaFile, saFile, { groups });
         const formulations = meta.formulations.filter((f) => f && typeof f.text === 'string' && typeof f.count === 'number');
         const d = meta.derived;
         const derived = d && Array.isArray(d.typos) && Array.isArray(d.shortForms) ? d : undefined;
         // (A list that is not one of strings is recomputed.)
         if (derived && !(Array.isArray(derived.cutFormulations) && derived.cutFormulations.every((x) => typeof x === 'string'))) delete derived.cutFormulations;
-        const index = new CorpusIndex(files, { formulations, derived, suffixArray: arr, termTable: meta.termTable });
+        const index = new CorpusIndex(files, { formulations, derived, suffixArray: arr, termTable: meta.termTable, groups });
         // A table that did not fit was merged again: cache the good one.
         if (!index.restored) this.writeMeta(index, metaFile);
         return index;
@@ -261,7 +263,7 @@ export class Indexer {
     const same = sorting && sorting.texts.length === files.length && files.every((f, i) => f.source.text === sorting.texts[i]);
     if (!same) sorting?.workers.abort();
     const [sorted, formulations] = same ? await Promise.all([sorting.suffixArray, sorting.formulations]) : [];
-    return this.buildAndCache(files, metaFile, saFile, sorted && formulations ? { suffixArray: sorted.sa, formulations } : undefined);
+    return this.buildAndCache(files, metaFile, saFile, sorted && formulations ? { suffixArray: sorted.sa, formulations, groups } : { groups });
   }
 
   private buildAndCache(files: FileIndex[], metaFile: string | undefined, saFile: string | undefined, extras?: CorpusExtras): CorpusIndex {
@@ -271,6 +273,19 @@ export class Indexer {
       if (sa) writeAtomic(saFile, new Uint8Array(sa.buffer, sa.byteOffset, sa.byteLength));
     }
     return index;
+  }
+
+  /**
+   * The source folder a file belongs to, for formulations (see mineFormulations): 0 for the bundled
+   * seeds, 1 + its position for a folder (the first that holds it).
+   */
+  private groupOf(file: string): number {
+    const folders = this.folders();
+    for (let i = 0; i < folders.length; i++) {
+      const root = path.resolve(folders[i]);
+      if (file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return i + 1;
+    }
+    return 0;
   }
 
   /** Writes the corpus-wide parts but the suffix array, and returns that. */
