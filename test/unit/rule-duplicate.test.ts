@@ -308,6 +308,19 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
+  it('flags a word’s end typed again where the sources join the words without it (基础设施|设施|建设, 公共服务|服务体系)', async () => {
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    // The seeds write 基础设施建设 and 公共服务体系.
+    assert.deepEqual(run('加强城市基础设施设施建设，提高城市安全韧性。', seeds).map((f) => [f.text, f.replacements[0]]), [['设施设施', '设施']]);
+    assert.deepEqual(run('推进公共服务服务体系建设。', seeds).map((f) => [f.text, f.replacements[0]]), [['服务服务', '服务']]);
+    // No source phrase joins them: a term the dictionary lacks (医院感染), a noun's verb (组织体系).
+    const own = indexOf('加强医院感染管理。', '健全党的组织体系。');
+    for (const text of ['北京大学第三医院医院感染管理科副主任。', '健全基层党组织组织体系。', '中南大学湘雅医院医院感染控制中心。']) {
+      assert.deepEqual(run(text, seeds), [], text);
+      assert.deepEqual(run(text, own), [], text);
+    }
+  });
+
   it('deletes a copy inside a term of the sources begun before it, even where the doubled form is a word (天津峰|峰会: 峰峰)', async () => {
     const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
     assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。', seeds).map((f) => [f.text, f.replacements[0]]), [['峰峰', '峰']]);
