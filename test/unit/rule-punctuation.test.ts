@@ -245,6 +245,21 @@ describe('rule punctuation', () => {
     });
   });
 
+  describe('spaces around Chinese marks, and the full-width full stop', () => {
+    it('deletes a space before a mark or after a pause inside a sentence, and turns ． into 。', () => {
+      assert.equal(fixed('已成为深受欢迎的国际公共产品 。'), '已成为深受欢迎的国际公共产品。');
+      assert.equal(fixed('各方要加强协调配合　，推动合作。'), '各方要加强协调配合，推动合作。');
+      assert.equal(fixed('加强协调，  推动合作；  共谋发展。'), '加强协调，推动合作；共谋发展。');
+      assert.equal(fixed('要提高城市防灾减灾救灾能力．'), '要提高城市防灾减灾救灾能力。');
+      assert.match(run('国际公共产品 。')[0].message, /「。」前不空格/);
+      assert.match(run('防灾能力．')[0].message, /不用「．」/);
+    });
+
+    it('leaves spaces between sentences, indentation, a form’s blanks and full-width decimals alone', () => {
+      for (const text of ['推动合作。 下一步要加强协调。', '　　推动合作，共谋发展。', '填表单位：　　　　填表时间：　　年　月　日', '增长１．５个百分点。', 'Hello , world.']) assert.deepEqual(flagged(text), [], text);
+    });
+  });
+
   describe('doubled marks', () => {
     it('deletes the extra mark', () => {
       assert.equal(fixed('我们要坚持，，推动发展。。'), '我们要坚持，推动发展。');

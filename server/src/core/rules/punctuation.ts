@@ -36,7 +36,7 @@ const CJK_OPENING = /[“‘《（【〈「『〔]/;
 /** Each quotation mark and the mark facing the other way. */
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '”': '“', '‘': '’', '’': '‘' };
 const BRACKETS = /[“”‘’《》（）【】〈〉「」『』〔〕()]/g;
-const HALF_WIDTH = /[,;:?!.]/g;
+const HALF_WIDTH = /[,;:?!.．]/g;
 const DOUBLED = /([，。、；：？！])\1+/g;
 /** A pause mark right before or after a sentence end (，。 or 。，): the pause mark goes. */
 const CLASHING = /[，、；：](?=[。！？])|(?<=[。！？])[，、；：]/g;
@@ -54,6 +54,7 @@ export const punctuationRule: Rule = {
     const out: RuleFinding[] = [];
     unpaired(text, out, ctx?.index, paragraph.quotationGoesOn);
     halfWidth(text, out);
+    spaceAroundMarks(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
     dashesAndEllipses(text, out);
@@ -495,8 +496,8 @@ function halfWidth(text: string, out: RuleFinding[]): void {
     // (…a number inside Chinese text: not wz122, or a headline's 2018,)
     const afterNumber = /[0-9%％]/.test(before) && /[,;:]/.test(ch) && isHan(charAt(text, i + 1)) && isHan(charBefore(text, i - (/[0-9.%％]+$/.exec(text.slice(Math.max(0, i - 20), i))?.[0].length ?? 0)));
     if ((!chineseBefore(before) && !afterNumber) || inAddress(text, i)) continue;
-    if (ch === '.') {
-      if (text[i + 1] === '.') {
+    if (ch === '.' || ch === '．') {
+      if (ch === '.' && text[i + 1] === '.') {
         // "..." after Chinese: an ellipsis (the dots after the first follow a dot, not Chinese, and are skipped).
         let j = i;
         while (text[j] === '.') j++;
@@ -510,7 +511,8 @@ function halfWidth(text: string, out: RuleFinding[]): void {
         out.push(finding(i, i + 1, t('序号后应用顿号「、」', 'A list number takes 「、」'), '、'));
         continue;
       }
-      out.push(finding(i, i + 1, t('中文句末应用全角句号「。」', 'A Chinese sentence ends with 「。」'), '。'));
+      // (The full-width full stop ． is a mark of scientific writing, not of Chinese sentences.)
+      out.push(finding(i, i + 1, ch === '．' ? t('中文句末应用句号「。」，不用「．」', 'A Chinese sentence ends with 「。」, not 「．」') : t('中文句末应用全角句号「。」', 'A Chinese sentence ends with 「。」'), '。'));
       continue;
     }
     const after = charAt(text, i + 1);
@@ -519,6 +521,24 @@ function halfWidth(text: string, out: RuleFinding[]): void {
     if (!endOk && !chineseAfter(after) && !(/\d/.test(after) && ch !== '?' && ch !== '!')) continue;
     const full = FULL_WIDTH[ch];
     out.push(finding(i, i + 1, t(`中文中应使用全角「${full}」`, `Use the full-width 「${full}」 in Chinese text`), full));
+  }
+}
+
+/**
+ * Spaces typed before a Chinese mark (产品 。, 配合 ，) or after one inside a sentence (合作， 推动):
+ * a full-width mark carries its own space (GB/T 15834), so these show as gaps. Between sentences
+ * (。 下一句), at a line's start (indentation) and after a colon (a form's blank: 填表单位：　　)
+ * spaces are left alone.
+ */
+const SPACE_BEFORE_MARK = /(?<=[\p{Script=Han}”’》）])[ \u3000]+(?=[，。、；：！？])/gu;
+const SPACE_AFTER_MARK = /(?<=[，、；]) +(?=[\p{Script=Han}“‘《（])/gu;
+
+function spaceAroundMarks(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
+    out.push(finding(m.index, m.index + m[0].length, t(`「${text[m.index + m[0].length]}」前不空格`, `No space before 「${text[m.index + m[0].length]}」`), ''));
+  }
+  for (const m of text.matchAll(SPACE_AFTER_MARK)) {
+    out.push(finding(m.index, m.index + m[0].length, t(`「${text[m.index - 1]}」后不空格`, `No space after 「${text[m.index - 1]}」`), ''));
   }
 }
 
