@@ -354,6 +354,8 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
 
 /** Uses in the sources that make a term their established wording (see rivals in judge). */
 const ESTABLISHED_TERM = 5;
+/** Uses that make a listed phrase of the sources established wording, looked for through every piece of it. */
+const ESTABLISHED_WORDING = 20;
 /** Shortest term in which two characters a character apart may be taken as typed in each other's place. */
 const LONG_SWAP_TERM = 6;
 /** Shortest item of a list or name checked for slips (全球文明倡议, 卢卡申科), and how many of them at most. */
@@ -442,8 +444,9 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       // A four-character idiom may have its two characters of one half replaced by a word of the
       // same sound (未雨|筹谋): see imeWord in judge.
       (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
-      // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases.
-      (_text, i) => weak.has(terms[i]),
+      // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases —
+      // but wording the sources use again and again (生态环境, 交通运输) is looked for through it too.
+      (_text, i) => weak.has(terms[i]) && terms[i].count < ESTABLISHED_WORDING,
       // The sources' own terms are looked for with a character left out or added too (see gappedTerms).
       // (Quoted terms of four characters too, when the draft quotes the window: “一网统一管”.)
       (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
