@@ -658,3 +658,20 @@ describe('index: the sources’ own slips, told from coinages of theirs', () => 
     assert.deepEqual(typoFixes(index, '全面推行多审合一、多测合一改革。公共服务“一网通享”。'), []);
   });
 });
+
+describe('term-typo: items of the sources’ lists they use again and again', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    // 改革开放史, an item of a list (no formulation: 史 ends no phrase), used 21 times.
+    index = await indexOfSource('pl-listed-', Array.from({ length: 21 }, (_, i) => `第${i + 1}期学习党史、新中国史、改革开放史、社会主义发展史。`).join(''));
+  });
+
+  it('are terms: a homophone at their edge is a slip (改革开放使)', () => {
+    assert.deepEqual(typoFixes(index, '要认真学习改革开放使。'), [['使', '史']]);
+  });
+
+  it('but one of the words that carry every sentence there is the sentence’s (改革开放|是)', () => {
+    assert.deepEqual(typoFixes(index, '他强调，改革开放是事业发展的根本动力。'), []);
+    assert.deepEqual(typoFixes(index, '改革开放和社会主义现代化建设。'), []);
+  });
+});

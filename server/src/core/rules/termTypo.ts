@@ -79,7 +79,9 @@ function isCjkRun(s: string): boolean {
  * parentheses, phrases read off a description.
  */
 function trusted(info: TermInfo): boolean {
-  if (weaklyMined(info)) return false;
+  // An item of the sources' lists they use again and again (资源配置, 法律法规) is their wording, cut
+  // right: the guesswork that mined it is borne out by its uses.
+  if (weaklyMined(info)) return info.kinds.has('listed') && info.count >= ESTABLISHED_WORDING && info.text.length >= 4;
   const named = info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined');
   return info.count >= 2 ? info.text.length >= 4 || named : named && info.count >= 1 && info.text.length >= 4;
 }
@@ -354,6 +356,8 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
 
 /** Uses in the sources that make a term their established wording (see rivals in judge). */
 const ESTABLISHED_TERM = 5;
+/** The dictionary's count of the words that carry sentences (是 797 k, 了, 在, 和, 有; 的 319 k, 也 308 k). */
+const SENTENCE_WORD_FREQ = 300_000;
 /** Uses that make a listed phrase of the sources established wording, looked for through every piece of it. */
 const ESTABLISHED_WORDING = 20;
 /** Shortest term in which two characters a character apart may be taken as typed in each other's place. */
@@ -444,9 +448,9 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       // A four-character idiom may have its two characters of one half replaced by a word of the
       // same sound (未雨|筹谋): see imeWord in judge.
       (text, i) => (text.length === 4 && fromDictionary.has(terms[i]) ? 1 : 0),
-      // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases —
-      // but wording the sources use again and again (生态环境, 交通运输) is looked for through it too.
-      (_text, i) => weak.has(terms[i]) && terms[i].count < ESTABLISHED_WORDING,
+      // A piece such as 发展 would compare every draft occurrence with thousands of listed phrases
+      // (those the sources use again and again, 生态环境, are trusted terms: see trusted).
+      (_text, i) => weak.has(terms[i]),
       // The sources' own terms are looked for with a character left out or added too (see gappedTerms).
       // (Quoted terms of four characters too, when the draft quotes the window: “一网统一管”.)
       (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
@@ -552,6 +556,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // mark (命运共同休。) it has none to belong to.
       const neighbour = k === 0 ? text[i - 1] : k === n - 1 ? text[i + n] : undefined;
       if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
+      // …and one of the words that carry every sentence there (是, 在, 和, 了, 的), a homophone or
+      // not, is the sentence's (改革开放|是 for 改革开放史; but 再|劫难逃 and 柳暗花|名 are slips).
+      if (!known && neighbour !== undefined && tok && tok.text.length === 1 && wordFreq(tok.text) >= SENTENCE_WORD_FREQ) return;
       // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
       // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
       // word must be rare next to the term's either way (制订 is a word, not a slip).
