@@ -675,3 +675,17 @@ describe('term-typo: items of the sources’ lists they use again and again', ()
     assert.deepEqual(typoFixes(index, '改革开放和社会主义现代化建设。'), []);
   });
 });
+
+describe('term-typo: a name the sources give a person, with a character of the same sound', () => {
+  let seedIndex: CorpusIndex;
+  before(async () => {
+    seedIndex = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('is corrected to the sources’ transliteration (托卡爷夫, 托卡也夫 → 托卡耶夫)', () => {
+    const fixes = (text: string) => runRule(termTypoRule, text, seedIndex).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(fixes('哈萨克斯坦总统托卡爷夫出席会议。'), [['爷', '耶']]);
+    assert.deepEqual(fixes('会见托卡也夫总统。'), [['也', '耶']]);
+    assert.deepEqual(fixes('托卡耶夫总统表示支持。'), []);
+  });
+});

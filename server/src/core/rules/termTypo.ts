@@ -81,7 +81,9 @@ function isCjkRun(s: string): boolean {
 function trusted(info: TermInfo): boolean {
   // An item of the sources' lists they use again and again (资源配置, 法律法规) is their wording, cut
   // right: the guesswork that mined it is borne out by its uses.
-  if (weaklyMined(info)) return info.kinds.has('listed') && info.count >= ESTABLISHED_WORDING && info.text.length >= 4;
+  // So is a name of three characters or more they give a person more than once (托卡耶夫): a
+  // transliteration is fixed to the character.
+  if (weaklyMined(info)) return (info.kinds.has('listed') && info.count >= ESTABLISHED_WORDING && info.text.length >= 4) || (info.kinds.has('person') && info.count >= 2 && info.text.length >= 3);
   const named = info.kinds.has('quoted') || info.kinds.has('title') || info.kinds.has('defined');
   return info.count >= 2 ? info.text.length >= 4 || named : named && info.count >= 1 && info.text.length >= 4;
 }
