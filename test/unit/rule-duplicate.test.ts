@@ -85,6 +85,16 @@ describe('rule duplicate', () => {
     // a measure word doubled after a number, before a mark (312处|处，).
     ['坚持问题导向，补齐能力短短板，整体谋划。', '短', 12],
     ['排查整改隐患点位312处处，全市未发生事故。', '处', 12],
+    // A noun after 更多 (no adverb 多 of a tentative verb), before 看 (no verb of a try), a verb
+    // before 看望 (a word of its own), a two-character verb before 了 (研究了研究 is the try).
+    ['两国合作取得更多成果成果，符合双方共同利益。', '成果', 10],
+    ['从前两个月情况情况看，节后企业复工加快。', '情况', 7],
+    ['蔡奇参加参加看望和讨论。', '参加', 4],
+    ['各代表团认真审议审议了工作报告。', '审议', 8],
+    // A number of two characters without a zero, a phrase of 一 longer than a measure word.
+    ['党的十八十八大以来，我们取得了历史性成就。', '十八', 4],
+    ['建设美丽中国作出一系列一系列部署。', '一系列', 11],
+    ['今年一季度一季度，铁海联运班列开行量增长。', '一季度', 5],
   ];
   for (const [text, extra, at] of mustFlag) {
     it(`flags ${text}`, () => {

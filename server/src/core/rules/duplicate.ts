@@ -184,7 +184,10 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   const doubled = unit + unit;
   // 一步一步 doubles a measure phrase; in 进一步一步 the first copy ends a word, and the words tell.
   const endsWord = (i >= 1 && isDictWord(text.slice(i - 1, i + len))) || (i >= 2 && isDictWord(text.slice(i - 2, i + len)));
-  if (NUMERALS.test(unit) || (len > 1 && unit[0] === '一' && isMeasure(unit[1]) && !endsWord)) return true;
+  // (A number of two characters or more doubled is no year's digits unless it holds a zero:
+  // 二〇二〇 stands, 十八十八大 and 五一五一 do not; a measure phrase doubled is 一 and one measure
+  // word, 一步一步 — not 一系列一系列, 一季度一季度.)
+  if ((NUMERALS.test(unit) && (len === 1 || /[〇零]/.test(unit))) || (len === 2 && unit[0] === '一' && isMeasure(unit[1]) && !endsWord)) return true;
   // The second copy's word goes on after a short alternative in brackets (学校校（园）长): unknowable here.
   if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
   if (len > 1) return false;
@@ -582,7 +585,17 @@ function isTentative(text: string, i: number, unit: string): boolean {
   if (unit.length === 1 ? !/^v/.test(pos) || !isReduplicable(unit) : unit.length !== 2 || FUNCTION_POS.test(pos)) return false;
   const after = text[i + 2 * unit.length];
   const before = text.slice(Math.max(0, i - 5), i);
-  if (TENTATIVE_BEFORE.test(before.slice(-2)) || after === '吧' || after === '看') return true;
+  // A two-character verb doubled for a try takes no aspect particle after it (研究了研究, not
+  // 审议审议了).
+  if (unit.length === 2 && /[了过]/.test(after ?? '')) return false;
+  // 多 and 再 must be adverbs of their own (多看看, 再研究研究), not the end of a word (更多|成果成果,
+  // 许多); 来 and 去 may end one (坐下来|说说, 过去|看看). And 看 after the doubled verb must not
+  // begin a word (参加参加|看望), nor follow a plain noun (情况情况看).
+  const adverb = TENTATIVE_BEFORE.exec(before.slice(-2))?.[0];
+  const endsLongerWord = (a: string) => /^[多再]$/.test(a) && ((i >= 2 && isDictWord(text.slice(i - 2, i))) || (i >= 3 && isDictWord(text.slice(i - 3, i))));
+  if (adverb && !endsLongerWord(adverb)) return true;
+  if (after === '吧') return true;
+  if (after === '看' && pos !== 'n' && !isDictWord(text.slice(i + 2 * unit.length, i + 2 * unit.length + 2))) return true;
   // Quoted as a saying of its own (习惯说一句“研究研究”): the words of a speaker, whatever the
   // closing mark (one typed the wrong way round is punctuation's to report).
   if (/[“‘「]/.test(text[i - 1] ?? '') && /[”’」“‘]/.test(after ?? '')) return true;
