@@ -48,6 +48,9 @@ describe('rule variant-char', () => {
     assert.equal(fixed('会场位於北京。'), '会场位于北京。');
     assert.equal(fixed('以後要注意。'), '以后要注意。');
     assert.equal(fixed('他理髮了。'), '他理发了。');
+    // …even where the dictionary lists the traditional spelling too, far more rarely (对於 3, 对于 18,058).
+    assert.equal(fixed('对於在实践中探索出的经验，要及时总结。'), '对于在实践中探索出的经验，要及时总结。');
+    assert.equal(fixed('由於天气原因，航班延误。'), '由于天气原因，航班延误。');
   });
 
   it('flags compatibility ideographs', () => {
