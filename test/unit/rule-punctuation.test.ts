@@ -19,6 +19,12 @@ describe('rule punctuation', () => {
       assert.deepEqual(flagged('从商签《上海合作组织贸易便利化协定，到发表声明。'), [['《上海合作组织贸易便利化协定', 3, ['《上海合作组织贸易便利化协定》']]]);
     });
 
+    it('flags a lonely 《 at the start of a closed paragraph: only quotations run over paragraphs', () => {
+      assert.deepEqual(flagged('《意见还就强化有力有效的监管作出部署。'), [['《', 0, []]]);
+      // A title broken across lines (no end mark) goes on in the next one.
+      assert.deepEqual(flagged('《中共中央 国务院关于推动城市'), []);
+    });
+
     it('flags lonely closing marks and crossed pairs', () => {
       assert.deepEqual(flagged('要坚持上海精神”，推动合作。'), [['”', 7, []]]);
       assert.deepEqual(flagged('他说“要读《论语”。'), [['《', 5, []]]);
@@ -253,6 +259,13 @@ describe('rule punctuation', () => {
       assert.equal(fixed('要提高城市防灾减灾救灾能力．'), '要提高城市防灾减灾救灾能力。');
       assert.match(run('国际公共产品 。')[0].message, /「。」前不空格/);
       assert.match(run('防灾能力．')[0].message, /不用「．」/);
+    });
+
+    it('turns a full stop after a number or per cent ending a Chinese sentence into 。, not a decimal point', () => {
+      assert.equal(fixed('中部地区比重超过30%.'), '中部地区比重超过30%。');
+      assert.equal(fixed('经费比重为6.91%.'), '经费比重为6.91%。');
+      assert.equal(fixed('全年增长了30.下一步要巩固。'), '全年增长了30。下一步要巩固。');
+      for (const text of ['价格为3.5元。', '版本号为2.0.1', 'GDP grew 5.2%.']) assert.deepEqual(flagged(text), [], text);
     });
 
     it('leaves spaces between sentences, indentation, a form’s blanks and full-width decimals alone', () => {

@@ -300,6 +300,9 @@ class Edges {
   continuesToNext(at: number): boolean {
     let k = at;
     while (k > 0 && /\s/.test(this.text[k - 1])) k--;
+    // Only a quotation runs over paragraphs closed by their own end marks (each opening with “, the
+    // last closing it); a title or a bracket goes on only from a line broken inside it.
+    if (!QUOTE_PAIRS[this.text[at]]) return !this.final;
     if (!(k === 0 || this.text[k - 1] === '：' || this.text[k - 1] === ':' || !this.final)) return false;
     // A quotation opened in a closed paragraph goes on only where the next paragraph shows it does
     // (opens with “ again, or closes it): in the last paragraph, or before one that does not, it is left open.
@@ -494,8 +497,12 @@ function halfWidth(text: string, out: RuleFinding[]): void {
     // After a number or per cent and before Chinese text, a comma, semicolon or colon of the
     // sentence (增长18.5%;举办…) is the Chinese one too.
     // (…a number inside Chinese text: not wz122, or a headline's 2018,)
-    const afterNumber = /[0-9%％]/.test(before) && /[,;:]/.test(ch) && isHan(charAt(text, i + 1)) && isHan(charBefore(text, i - (/[0-9.%％]+$/.exec(text.slice(Math.max(0, i - 20), i))?.[0].length ?? 0)));
-    if ((!chineseBefore(before) && !afterNumber) || inAddress(text, i)) continue;
+    const numberRun = /[0-9.%％]+$/.exec(text.slice(Math.max(0, i - 20), i))?.[0].length ?? 0;
+    const afterNumber = /[0-9%％]/.test(before) && /[,;:]/.test(ch) && isHan(charAt(text, i + 1)) && isHan(charBefore(text, i - numberRun));
+    // A full stop after a number or per cent that ends a Chinese sentence (比重超过30%.) is 。 too;
+    // a point between digits is a decimal point.
+    const stopAfterNumber = ch === '.' && /[0-9%％]/.test(before) && !/[0-9.]/.test(charAt(text, i + 1)) && (charAt(text, i + 1) === '' || /[\s”’）》]/.test(charAt(text, i + 1)) || isHan(charAt(text, i + 1))) && isHan(charBefore(text, i - numberRun));
+    if ((!chineseBefore(before) && !afterNumber && !stopAfterNumber) || inAddress(text, i)) continue;
     if (ch === '.' || ch === '．') {
       if (ch === '.' && text[i + 1] === '.') {
         // "..." after Chinese: an ellipsis (the dots after the first follow a dot, not Chinese, and are skipped).
