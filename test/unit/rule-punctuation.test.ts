@@ -246,8 +246,10 @@ describe('rule punctuation', () => {
       assert.equal(fixed('他说"走走看看”。'), '他说“走走看看”。');
     });
 
-    it('leaves ASCII quotes around English alone', () => {
+    it('leaves ASCII quotes around English alone, and around Chinese quoted inside English', () => {
       assert.deepEqual(run('他说"hello world"。China\'s growth.'), []);
+      assert.deepEqual(run('The "上海精神" spirit guides the SCO; the "[查看原文](url)" link was removed.'), []);
+      assert.equal(fixed('"上海精神"是上合组织的灵魂。'), '“上海精神”是上合组织的灵魂。');
     });
   });
 
