@@ -323,6 +323,9 @@ describe('rule duplicate', () => {
     // The seeds write 基础设施建设 and 公共服务体系.
     assert.deepEqual(run('加强城市基础设施设施建设，提高城市安全韧性。', seeds).map((f) => [f.text, f.replacements[0]]), [['设施设施', '设施']]);
     assert.deepEqual(run('推进公共服务服务体系建设。', seeds).map((f) => [f.text, f.replacements[0]]), [['服务服务', '服务']]);
+    // An adjective before a verb it makes a word of the sources with (健全|全|覆盖: 全覆盖) is no slip.
+    assert.deepEqual(run('要建立健全全覆盖、多层次的监管体系。', seeds), []);
+    assert.deepEqual(run('加快快构建新发展格局。', seeds).map((f) => f.text), ['快快']);
     // No source phrase joins them: a term the dictionary lacks (医院感染), a noun's verb (组织体系).
     const own = indexOf('加强医院感染管理。', '健全党的组织体系。');
     for (const text of ['北京大学第三医院医院感染管理科副主任。', '健全基层党组织组织体系。', '中南大学湘雅医院医院感染控制中心。']) {

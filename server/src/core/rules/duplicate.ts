@@ -380,7 +380,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // marked as a verb by an aspect particle (工作|作了).
   // (A surname, 设施|施是, is no free word there either.)
   // An adjective there does not stand alone before a verb either (加快|快|构建).
-  const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(words.word(end)?.text ?? '')?.pos ?? '') && (words.word(end)?.text.length ?? 0) >= 2;
+  // (Unless the sources write it before that verb as a word of theirs: 健全|全|覆盖 of 全覆盖.)
+  const verbAfter = words.word(end)?.text ?? '';
+  const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(verbAfter)?.pos ?? '') && verbAfter.length >= 2 && index.frequency(unit + verbAfter) < 2;
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
