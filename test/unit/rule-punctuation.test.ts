@@ -250,6 +250,9 @@ describe('rule punctuation', () => {
       assert.deepEqual(run('他说"hello world"。China\'s growth.'), []);
       assert.deepEqual(run('The "上海精神" spirit guides the SCO; the "[查看原文](url)" link was removed.'), []);
       assert.equal(fixed('"上海精神"是上合组织的灵魂。'), '“上海精神”是上合组织的灵魂。');
+      // (At a line's start too; the comma after the closing mark is fixed once the mark is Chinese.)
+      assert.equal(fixed('他说：\n"我们没考好,一起自习吧",男孩说。'), '他说：\n“我们没考好，一起自习吧”,男孩说。');
+      assert.equal(fixed(fixed('他说：\n"我们没考好,一起自习吧",男孩说。')), '他说：\n“我们没考好，一起自习吧”，男孩说。');
     });
   });
 

@@ -74,6 +74,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
 
   it('corrects a word of the same sound put in place of half an idiom (未雨筹谋 → 未雨绸缪)', () => {
     correctsEach([['要做到未雨筹谋、常备不懈。', '要做到未雨绸缪、常备不懈。']], true);
+    // …a rare word, as an input method offers it: a common one is the draft's (期间 beside 计件工资).
+    assert.deepEqual(runRule(termTypoRule, '偿还拖欠的职工在岗期间工资和补缴社会保险费。', index), []);
     // Two characters of another sound, or one in each half, are other wording.
     for (const text of ['各方要加快成势。', '要未风筹缪。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
   });

@@ -574,7 +574,8 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
       const a = at[k], b = at[k + 1];
       if (!HAN.test(text.slice(a + 1, b))) continue;
       // (Chinese quoted inside English, the "上海精神" spirit, keeps the English marks.)
-      if (!chineseBefore(charBefore(text, a)) && !chineseAfter(charAt(text, b + 1)) && !/[，。；：！？、]/.test(charAt(text, b + 1))) continue;
+      const lineStart = a === 0 || /[\r\n]/.test(text[a - 1]);
+      if (!lineStart && !chineseBefore(charBefore(text, a)) && !chineseAfter(charAt(text, b + 1)) && !/[，。；：！？、,.;:!?]/.test(charAt(text, b + 1))) continue;
       const msg = t(`中文引号应为「${open}${close}」`, `Quotation marks around Chinese text should be 「${open}${close}」`);
       out.push(finding(a, a + 1, msg, open), finding(b, b + 1, msg, close));
     }

@@ -519,7 +519,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     const swapGap = diffs.length === 2 ? diffs[1] - diffs[0] : 0;
     const partsSwapped = swapGap === 2 && n >= LONG_SWAP_TERM && index.frequency(form.slice(diffs[0], diffs[1] + 1)) === 0;
     const swapped = !tables.fromDictionary.has(info) && !tables.weak.has(info) && n >= 4 && diffs.length === 2 && (swapGap === 1 || partsSwapped) && form[diffs[0]] === right[diffs[1]] && form[diffs[1]] === right[diffs[0]];
-    const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
+    // (A rare word, as the input method offers it: a common one, 期间 beside 计件工资, is the draft's.)
+    const imeWord = tables.fromDictionary.has(info) && diffs.length === 2 && diffs[1] === diffs[0] + 1 && !isDictWord(form) && isDictWord(form.slice(diffs[0], diffs[1] + 1)) && wordFreq(form.slice(diffs[0], diffs[1] + 1)) < COMMON_WORD_FREQ && diffs.every((k) => soundSimilarity(form[k], right[k]) === 1);
     if (diffs.length === 2 && !imeWord && !swapped && (n < 5 || (!known && diffs.some((k) => !canRead(form[k], termSyllables(tables, right)[k]))))) return;
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
     // (An idiom's look-alike at its edge only before a mark, where no next word may take it: 如火如茶，.)
