@@ -112,6 +112,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.ok(f[0].related?.length, 'links the source place');
     // A word the source's characters make only across its own words (落实|习近平 holds no 实习).
     assert.deepEqual(runRule(termTypoRule, '这是习近平主席6月在北京会见时强调的。', index), []);
+    // Nor a source word whose other character the draft writes in a common word of its own (校区|与
+    // for the seeds' 区域).
+    assert.deepEqual(runRule(termTypoRule, '探索在澳门大学横琴校区与合作区之间建设新型智慧口岸。', index), []);
   });
 
   it('corrects a less common word of the same sound in a term the sources use again and again (任性城市 → 韧性城市)', () => {

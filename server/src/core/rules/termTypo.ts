@@ -774,6 +774,16 @@ function nearSourceWording(p: ParagraphDoc, index: CorpusIndex, known: Uint8Arra
         // The draft's two characters in place of the source's word are wording the sources never use.
         if ([at - 1, at].some((a) => a >= 0 && a + 2 <= form.length && isDictWord(right.slice(a, a + 2)) && index.frequency(form.slice(a, a + 2)) > 0)) continue;
         if (!sourceWordStands(joined, ws, right, at)) continue;
+        // The source's word the slip breaks must leave its other character standing alone in the
+        // draft too, not inside a common word of the draft's (校区|与|合作 is no 区域合作; 把风|弦
+        // may be 风险).
+        const words = p.words();
+        const partners = [at - 1, at + 1].filter((a) => a >= 0 && a < WORDING_WINDOW && isDictWord(a < at ? right[a] + right[at] : right[at] + right[a]));
+        const inDraftWord = (a: number) => {
+          const w = words.word(s + a);
+          return !!w && w.text.length > 1 && wordFreq(w.text) >= COMMON_WORD_FREQ;
+        };
+        if (partners.length && partners.every(inDraftWord)) break;
         const ref = index.refAt(ws, ws + WORDING_WINDOW);
         found = wordingSlip(index, k, k + 1, form, right, right[at], ref);
         break;
