@@ -6,6 +6,7 @@ import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
 import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, tokenize, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity } from '../lang/similarity';
+import { shapeSimilarity } from '../lang/shape';
 import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
@@ -496,7 +497,13 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     // a slip too: wordplay changes a character for one of another sense, not for its look-alike.
     // (Homophones are judged below as such.)
     const lookAlike = diffs.length === 1 && !tables.rareIdioms.has(info) && soundSimilarity(form[diffs[0]], right[diffs[0]]) < 0.7 && confusability(form[diffs[0]], right[diffs[0]]) >= LOOK_ALIKE_IN_IDIOM && !isDictWord(form);
-    if (tables.fromDictionary.has(info) && !longIdiom && !lookAlike && diffs.some((k) => soundSimilarity(form[k], right[k]) < 0.7 && confusability(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
+    // (The sound is the idiom's own reading of its character: 见 of 初见成效 is jiàn, so 初显成效 is
+    // no slip of sound, though 见 may be read xiàn elsewhere.)
+    const idiomSound = (k: number) => {
+      const sound = soundSimilarity(form[k], right[k]);
+      return sound === 1 && !canRead(form[k], termSyllables(tables, right)[k]) ? 0 : sound;
+    };
+    if (tables.fromDictionary.has(info) && !longIdiom && !lookAlike && diffs.some((k) => idiomSound(k) < 0.7 && shapeSimilarity(form[k], right[k]) < NEAR_IDENTICAL_SHAPE)) return;
     // A rare idiom is evidence only against a form that is no word, with one homophone that is the
     // commoner character, as typing by pinyin picks it (历久迷新); a rarer one is a variant the
     // dictionary lacks (勠力同心 beside its 戮力同心).
