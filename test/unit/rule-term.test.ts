@@ -74,6 +74,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
 
   it('corrects a word of the same sound put in place of half an idiom (未雨筹谋 → 未雨绸缪)', () => {
     correctsEach([['要做到未雨筹谋、常备不懈。', '要做到未雨绸缪、常备不懈。']], true);
+    // A sentence near one of the seeds' (国家发展改革委要会同有关部门…) vouches for no look-alike that
+    // is one of the commonest words (相关 for 有关).
+    assert.deepEqual(runRule(termTypoRule, '（国家发展改革委会同相关部门负责）', index), []);
     // An idiom's character is heard as the idiom reads it: 见 of 初见成效 is jiàn, not the xiàn of 显.
     assert.deepEqual(runRule(termTypoRule, '推进供给侧结构性改革等方面已初显成效。', index), []);
     // …a rare word, as an input method offers it: a common one is the draft's (期间 beside 计件工资).

@@ -68,6 +68,8 @@ function longQuotations(text: string) {
 const RARE_RATIO = 20;
 /** A dictionary word this common (检察, 实绩) is never taken for a misspelling of another. */
 const COMMON_WORD_FREQ = 300;
+/** The dictionary's count of the commonest words (相关 12 k, 有关 21 k), a writer's own choice. */
+const COMMONEST_WORD_FREQ = 10_000;
 
 function isCjkRun(s: string): boolean {
   for (const c of s) if (!CJK_CHAR.test(c)) return false;
@@ -1140,6 +1142,9 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         // homophone of it: 推进 for 推动 is the draft's wording.)
         // (The likeness asked outside such sentences: 全额 for 金额 and 松开 for 公开 are slips, 0.5.)
         if (strong && tok && tok.text.length > 1 && isDictWord(tok.text) && isDictWord(withChar(tok, s0 + ed.start + c, right[c])) && confusability(wrong[c], right[c]) < 0.5) ok = false;
+        // (…and one of the commonest words, no homophone of the source's, is the draft's whatever
+        // it looks like: 相关 for 有关.)
+        if (strong && tok && tok.text.length > 1 && wordFreq(tok.text) >= COMMONEST_WORD_FREQ && isDictWord(withChar(tok, s0 + ed.start + c, right[c])) && soundSimilarity(wrong[c], right[c]) < 1) ok = false;
         // (Nor a word of the draft's own standpoint, a pronoun's: 我市 for 我国, 该市, 本省.)
         if (tok && tok.text.length > 1 && /^r/.test(dictEntry(tok.text[0])?.pos ?? '')) ok = false;
         // (A clause vouches for no homophone that makes a word the sources use themselves: 制订 for 制定.)
