@@ -74,6 +74,10 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
 
   it('corrects a word of the same sound put in place of half an idiom (未雨筹谋 → 未雨绸缪)', () => {
     correctsEach([['要做到未雨筹谋、常备不懈。', '要做到未雨绸缪、常备不懈。']], true);
+    // The words that introduce a quoted clause may stand outside it (the seeds quote “建议本组织商签
+    // 反极端主义公约”), unlike a term's own words (上海“精神”).
+    assert.deepEqual(runRule(termTypoRule, '习近平主席建议“本组织商签反极端主义公约”。', index), []);
+    assert.equal(runRule(termTypoRule, '在上海“精神”指引下。', index).length, 1);
     // A sentence near one of the seeds' (国家发展改革委要会同有关部门…) vouches for no look-alike that
     // is one of the commonest words (相关 for 有关).
     assert.deepEqual(runRule(termTypoRule, '（国家发展改革委会同相关部门负责）', index), []);

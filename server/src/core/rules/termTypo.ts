@@ -306,12 +306,18 @@ function sameSurroundings(text: string, open: number, close: number, term: strin
 }
 
 /** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
+/** Characters of a quotation that make it a clause, not a term. */
+const QUOTED_CLAUSE = 6;
+
 function quotedTermAround(text: string, open: number, close: number, index: CorpusIndex): { term: string; before: number; after: number } | undefined {
   const inner = text.slice(open + 1, close);
   let best: { term: string; before: number; after: number } | undefined;
   for (let before = Math.min(8, open); before >= 0; before--) {
     const head = text.slice(open - before, open);
     if (before && !isCjkRun(head)) continue;
+    // The words that introduce a quoted clause stand outside it as well as in (建议“本组织商签…公约”
+    // where the sources quote “建议本组织…”): only a term's own words are asked inside (上海“精神”).
+    if (before && inner.length >= QUOTED_CLAUSE) continue;
     for (let after = Math.min(8, text.length - close - 1); after >= 0; after--) {
       // One character stressed in the middle of a phrase (以“质”取胜) is style, not a split term.
       if (before + after === 0 || (before && after) || (best && before + after <= best.before + best.after)) continue;
