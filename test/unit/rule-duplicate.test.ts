@@ -245,7 +245,7 @@ describe('rule duplicate', () => {
       '各项项目有序推进，这个个体户，搞团团伙伙，在主席台执行主席席就座。',
       '一步一步向前走，提升基层党组织组织力，湘雅医院医院感染控制中心。',
       // A verb doubled for a tentative action; a reduplication after a word of its own.
-      '要多研究研究国际游客的需求，好好商量商量，努力形成青年人人都能成才的环境。',
+      '要多研究研究国际游客的需求，好好商量商量，努力形成青年人人都能成才的环境。这件事我们研究研究吧。',
       // …after 来 (the words read 来说|说), and in a series of them.
       '有什么想法就到议事厅来说说、讨论讨论，大家坐下来说说。',
       // …or before one of the form A一A.
