@@ -460,8 +460,8 @@ export class CorpusIndex {
    * (“一网通办”、“一网通享”), or fills a slot that other words fill too (一企一策, 一县一策, 一湖一策 …).
    */
   private slipOf(a: string, b: string, at: number): boolean {
-    const filesOfB = new Set(this.suffixArray.positions(b, 2000).map((p) => this.fileAt(p)));
-    if (!this.suffixArray.positions(a, 2000).every((p) => filesOfB.has(this.fileAt(p)))) return false;
+    const filesOfB = this.filesOf(b);
+    if (![...this.filesOf(a)].every((f) => filesOfB.has(f))) return false;
     if (this.slotFillers(a.slice(0, at), a.slice(at + 1), SLIP_SLOT_FILLERS) >= SLIP_SLOT_FILLERS) return false;
     return !this.listedBeside(a, b);
   }
@@ -590,8 +590,13 @@ export class CorpusIndex {
   }
 
   private sameFile(a: string, b: string): boolean {
-    const files = new Set(this.suffixArray.positions(a, 2000).map((p) => this.fileAt(p)));
+    const files = this.filesOf(a);
     return this.suffixArray.positions(b, 2000).some((p) => files.has(this.fileAt(p)));
+  }
+
+  /** The files `s` occurs in (looking at 2,000 occurrences at most). */
+  private filesOf(s: string): Set<number> {
+    return new Set(this.suffixArray.positions(s, 2000).map((p) => this.fileAt(p)));
   }
 
   private fileAt(offset: number): number {

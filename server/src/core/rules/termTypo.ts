@@ -305,10 +305,10 @@ function sameSurroundings(text: string, open: number, close: number, term: strin
   return (before.length === 2 && isCjkRun(before) && index.frequency(before + quoted) > 0) || (after.length === 2 && isCjkRun(after) && index.frequency(quoted + after) > 0);
 }
 
-/** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
 /** Characters of a quotation that make it a clause, not a term. */
 const QUOTED_CLAUSE = 6;
 
+/** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
 function quotedTermAround(text: string, open: number, close: number, index: CorpusIndex): { term: string; before: number; after: number } | undefined {
   const inner = text.slice(open + 1, close);
   let best: { term: string; before: number; after: number } | undefined;
