@@ -260,6 +260,9 @@ describe('corpus index over the bundled seeds', () => {
     assert.equal(index.term('上海精神')?.definition?.text, '互信、互利、平等、协商、尊重多样文明、谋求共同发展');
     assert.equal(index.term('上合组织')?.fullForm, '上海合作组织');
   });
+  it('reads 上合, used alone before other words, as the organisation’s short form too', () => {
+    assert.equal(index.term('上合')?.fullForm, '上海合作组织');
+  });
   it('knows the recurring formulations', () => {
     for (const f of ['推动构建人类命运共同体', '共商共建共享', '真正的多边主义', '文旅产业']) assert.ok(index.term(f), f);
   });
@@ -402,6 +405,31 @@ describe('sentence lookup on a very large source file', () => {
     const index = new SentenceIndex([fi]);
     assert.equal(index.all.length, 200_000);
     assert.equal(index.similar('坚持以人民为中心的发展思想', 0.5, 1)[0]?.sentence.text, '坚持以人民为中心的发展思想。');
+  });
+});
+
+describe('short forms of a short form’s clipped part', () => {
+  async function aliasesOf(text: string): Promise<Map<string, string>> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pl-stem-'));
+    await fs.writeFile(path.join(dir, 'a.txt'), text);
+    const index = await new Indexer({ folders: [dir], maxFileSize: 20e6 }).rebuild();
+    return new Map([...index.allTerms()].filter((t) => t.fullForm && !t.refs.some((r) => !r.file.startsWith(dir))).map((t) => [t.text, t.fullForm!]));
+  }
+  it('names the body where the head word names one, else the clipped words', async () => {
+    const org = await aliasesOf(
+      '标题\n北京合作组织（以下简称北合组织）成立以来，北合组织不断发展。北合组织成员国讲好“北合故事”，打造“北合示范”。\n' +
+        '澜沧江湄公河合作机制（以下简称澜湄合作机制）启动以来，澜湄合作机制成效显著，“澜湄速度”“澜湄效率”广受称道。\n',
+    );
+    assert.equal(org.get('北合组织'), '北京合作组织');
+    assert.equal(org.get('北合'), '北京合作组织');
+    // 机制 names no body: 澜湄 is 澜沧江湄公河, the words it clips.
+    assert.equal(org.get('澜湄'), '澜沧江湄公河');
+  });
+  it('counts only uses that stand as words of their own', async () => {
+    // 东北合作 and 北合组织 hold 北合, but not as a word standing alone before another.
+    const org = await aliasesOf('标题\n北京合作组织（以下简称北合组织）成立以来，北合组织推动东北合作，北合组织不断发展。\n');
+    assert.equal(org.get('北合组织'), '北京合作组织');
+    assert.equal(org.get('北合'), undefined);
   });
 });
 

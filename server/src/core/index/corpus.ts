@@ -108,6 +108,11 @@ export function joinSources(texts: string[]): string {
   return texts.join(FILE_SEPARATOR);
 }
 
+/** Uses of a short form's clipped part alone (see inferStemShortForms). */
+const MIN_STEM_ALONE = 2;
+/** Head words of names of bodies: the clipped rest of such a name names the body (上合 of 上合组织). */
+const BODY_HEAD = /^(组织|机构|联盟|集团|协会|委员会|联合会|理事会|银行|基金会)$/;
+
 export class CorpusIndex {
   readonly files: FileIndex[];
   /** Recurring formulations, the sources' likely typos removed. */
@@ -193,6 +198,7 @@ export class CorpusIndex {
       this.dropLikelyTypos();
       this.inferShortForms();
       this.inferPlaceNamedShortForms();
+      this.inferStemShortForms();
       this.objects = this.verbObjects();
     }
     for (const object of this.objects) {
@@ -565,6 +571,42 @@ export class CorpusIndex {
         else owner = owners.get(form);
       }
       if (owner && single && bare > 0) this.addShortForm(s.text, owner + s.text, s.count);
+    }
+  }
+
+  /**
+   * A short form of clipped words and the name's other words whole (上合组织: 上海·合作 clipped,
+   * 组织) whose clipped part the sources also use alone, before other words (“上合故事”, “上合示范”):
+   * that part is a short form too — of the whole name where the rest is a word naming a body
+   * (上合峰会 is the 上海合作组织's summit), else of the words it clips (澜湄 of 澜湄合作机制:
+   * 澜沧江湄公河). Counted only where it stands as a word of its own: 海上合作 holds no 上合.
+   */
+  private inferStemShortForms(): void {
+    for (const t of [...this.terms.values()]) {
+      const full = t.fullForm;
+      if (!full || !t.kinds.has('alias') || !/^[\u3400-\u9fff]+$/.test(full) || !/^[\u3400-\u9fff]+$/.test(t.text)) continue;
+      const words = tokenize(full).map((w) => w.text);
+      // The short form is the first characters of the first k words, then the other words whole
+      // (澜湄|合作机制, though 合作 starts with the short form's third character too).
+      let clippable = 0;
+      while (clippable < words.length - 1 && words[clippable].length >= 2 && t.text[clippable] === words[clippable][0]) clippable++;
+      let k = clippable;
+      while (k >= 2 && t.text.slice(k) !== words.slice(k).join('')) k--;
+      if (k < 2) continue;
+      const stem = t.text.slice(0, k);
+      const rest = t.text.slice(k);
+      if (isDictWord(stem) || this.terms.get(stem)?.fullForm) continue;
+      let alone = 0;
+      for (const p of this.suffixArray.positions(stem, 200)) {
+        const end = p + stem.length;
+        if (this.joined.startsWith(rest, end)) continue;
+        const prev = this.joined[p - 1] ?? '';
+        const next = this.joined[end] ?? '';
+        if (isDictWord(prev + stem[0]) || isDictWord(stem[stem.length - 1] + next)) continue;
+        alone++;
+      }
+      if (alone < MIN_STEM_ALONE) continue;
+      this.addShortForm(stem, BODY_HEAD.test(rest) ? full : words.slice(0, k).join(''), this.frequency(stem));
     }
   }
 
