@@ -78,6 +78,15 @@ describe('shape data', () => {
     assert.ok(shapeSimilarity('人', '鑫') < 0.3);
     assert.equal(shapeSimilarity('a', '人'), 0);
   });
+
+  it('finds entries of astral characters and of numbered components', () => {
+    // 𠮷 d(土,口) is keyed by a surrogate pair; 赢 and 羸 share 𣎆, an astral component.
+    assert.equal(shapeSimilarity('𠮷', '土'), 0.5);
+    assert.ok(shapeSimilarity('𠮷', '吉') >= 0.9);
+    assert.ok(shapeSimilarity('赢', '羸') >= 0.6);
+    // 乌 str(37430,一) goes through the numbered component 37430 wt(𢎘,丶), as 鸟 does.
+    assert.ok(shapeSimilarity('乌', '鸟') >= 0.9);
+  });
 });
 
 describe('SortedDictionary on other dictionaries', () => {

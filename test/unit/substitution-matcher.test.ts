@@ -54,6 +54,19 @@ describe('SubstitutionMatcher', () => {
     assert.deepEqual(m.scan('倡义全球').map((h) => h.pattern), [40]);
   });
 
+  it('lets the caller drop compared windows before they are reported', () => {
+    const m = new SubstitutionMatcher(['未雨绸缪', '文旅产业'], () => 1, (p) => (p === '未雨绸缪' ? 1 : 0));
+    const text = '做到未雨筹谋，不是未雨愁眉，发展资旅产业。';
+    const seen: string[] = [];
+    const hits = m.scan(text, undefined, undefined, (start, pattern, diffs) => {
+      seen.push(`${start}:${pattern}:${diffs.join(',')}`);
+      return diffs.length === 1;
+    });
+    // Every compared window is offered once with its differences; only those admitted are reported.
+    assert.deepEqual(seen.sort(), ['16:1:0', '2:0:2,3', '9:0:2,3'].sort());
+    assert.deepEqual(hits.map(key), ['16:1:0']);
+  });
+
   it('lets the caller veto windows', () => {
     const m = new SubstitutionMatcher(['文旅产业'], () => 1);
     assert.deepEqual(m.scan('资旅产业', () => false), []);

@@ -1,7 +1,8 @@
 // How likely one character is a slip for another: same or close sound (pinyin-pro), similar shape
 // (cjk-decomp components). Used to rank and to accept typo candidates.
 import { charReadings } from './pinyin';
-import { shapeSimilarity } from './shape';
+import { pairMemo } from '../util/pairMemo';
+import { shapeSimilarity as shapeSimilarityOf } from './shape';
 
 /** Initials and finals that people and input methods confuse (z/zh, n/l, in/ing…). */
 const CLOSE_SOUNDS: Array<[RegExp, string]> = [
@@ -34,7 +35,12 @@ export function canRead(ch: string, syllable: string): boolean {
 }
 
 /** 1 for a shared reading (toneless), 0.7 for a close one, else 0. */
-export function soundSimilarity(a: string, b: string): number {
+export const soundSimilarity = pairMemo(soundSimilarityOf);
+
+/** 0..1: how alike two characters look (see shape.ts). */
+export const shapeSimilarity = pairMemo(shapeSimilarityOf);
+
+function soundSimilarityOf(a: string, b: string): number {
   if (a === b) return 1;
   const ra = readings(a);
   const rb = readings(b);
@@ -58,5 +64,3 @@ export function confusability(a: string, b: string): number {
   // Nothing scores above 1: the shape (the costlier of the two) is not needed then.
   return sound === 1 ? 1 : Math.max(sound, shapeSimilarity(a, b));
 }
-
-export { shapeSimilarity };

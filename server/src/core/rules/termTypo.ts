@@ -5,8 +5,7 @@
 import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
 import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, tokenize, wordFreq } from '../lang/segmenter';
-import { canRead, confusability, soundSimilarity } from '../lang/similarity';
-import { shapeSimilarity } from '../lang/shape';
+import { canRead, confusability, soundSimilarity, shapeSimilarity } from '../lang/similarity';
 import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
@@ -626,16 +625,19 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     typoWindows.add(i * (MAX_TERM + 1) + n);
     judge(i, n, right, info, true);
   });
-  const hits = tables.matcher.scan(text, inRun, gaps);
+  // Half an idiom replaced is a candidate only as a word of the same sound (see imeWord): most
+  // such windows are other words beside the idiom's other half, and are dropped before any
+  // shape or word is looked at.
+  const halfIdiomOfSameSound = (start: number, pattern: number, diffs: readonly number[]) => {
+    const right = tables.terms[pattern].text;
+    return right.length !== 4 || diffs.length !== 2 || diffs.every((k) => soundSimilarity(text[start + k], right[k]) === 1);
+  };
+  const hits = tables.matcher.scan(text, inRun, gaps, halfIdiomOfSameSound);
   // In text order, shorter windows first, as the sources' terms were tried before.
   hits.sort((a, b) => a.start - b.start || tables.terms[a.pattern].text.length - tables.terms[b.pattern].text.length || a.pattern - b.pattern);
   for (const h of hits) {
     const info = tables.terms[h.pattern];
     if (typoWindows.has(h.start * (MAX_TERM + 1) + info.text.length)) continue;
-    // Half an idiom replaced is a candidate only as a word of the same sound (see imeWord): most
-    // such windows are other words beside the idiom's other half, and are dropped before any
-    // shape or word is looked at.
-    if (info.text.length === 4 && h.diffs.length === 2 && !h.diffs.every((k) => soundSimilarity(text[h.start + k], info.text[k]) === 1)) continue;
     judge(h.start, info.text.length, info.text, info, false);
   }
   return out;

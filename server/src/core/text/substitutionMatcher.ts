@@ -148,9 +148,10 @@ export class SubstitutionMatcher {
    * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
    * order. `accept(start, end)` may veto windows before they are compared (it is called once per
    * piece found, so it must be cheap). When `gaps` is given, the windows of the `gapped` patterns
-   * with one inner code unit left out or added are pushed to it, each once.
+   * with one inner code unit left out or added are pushed to it, each once. `admit(start, pattern,
+   * diffs)` may drop a compared window before it is reported (cheaper than a hit made and dropped).
    */
-  scan(text: string, accept?: (start: number, end: number) => boolean, gaps?: GapHit[]): SubstitutionHit[] {
+  scan(text: string, accept?: (start: number, end: number) => boolean, gaps?: GapHit[], admit?: (start: number, pattern: number, diffs: readonly number[]) => boolean): SubstitutionHit[] {
     const out: SubstitutionHit[] = [];
     const diffs: number[] = [];
     const seenGaps = new Set<string>();
@@ -189,7 +190,7 @@ export class SubstitutionMatcher {
           while (d < diffs.length && diffs[d] < cuts[first]) d++;
           if (d === diffs.length || diffs[d] >= cuts[first + 1]) break;
         }
-        if (first !== use.piece) continue;
+        if (first !== use.piece || (admit && !admit(start, use.pattern, diffs))) continue;
         out.push({ start, pattern: use.pattern, diffs: [...diffs] });
       }
     });
