@@ -365,6 +365,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '会见托卡也夫总统。'), [['也', '耶']]);
     assert.deepEqual(typoFixes(index, '托卡耶夫总统表示支持。'), []);
   });
+
+  it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {
+    assert.deepEqual(typoFixes(index, '各国要共同反对保户主义。'), [['户', '护']]);
+    assert.deepEqual(typoFixes(index, '完善公共服物体系。'), [['物', '务']]);
+    // Words of their own: 保守主义 (a compound too), 基础设置 (设置 beside the sources' 基础设施).
+    assert.deepEqual(typoFixes(index, '反对保守主义，调整基础设置。'), []);
+    // A compound the sources use once only is not their wording yet.
+    const once = await indexOfSource('pl-compound-', '标题\n会议指出，要抵制贸易保护主义。\n');
+    assert.deepEqual(typoFixes(once, '保户主义的主张不得人心。'), []);
+  });
 });
 
 describe('term-typo: deliberate words next to a source term', () => {

@@ -252,6 +252,23 @@ export function rareIdioms(): readonly string[] {
   return rareIdiomList;
 }
 
+let compoundList: string[] | undefined;
+
+/**
+ * The dictionary's other words of four to seven Chinese characters counted at least
+ * RARE_IDIOM_MIN_FREQ times (保护主义, 基础设施): no idioms, but fixed wording wherever a text uses
+ * them as its own (see term-typo).
+ */
+export function compounds(): readonly string[] {
+  if (!compoundList) {
+    const fixed = new Set([...idioms(), ...rareIdioms()]);
+    compoundList = idiomLengthWords()
+      .map((x) => x.word)
+      .filter((w) => !fixed.has(w) && /^[\u3400-\u9fff]+$/.test(w));
+  }
+  return compoundList;
+}
+
 let setPhrases: Array<{ word: string; freq: number }> | undefined;
 let idiomLengthList: Array<{ word: string; freq: number; pos: string }> | undefined;
 

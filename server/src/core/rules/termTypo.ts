@@ -4,7 +4,7 @@
 // sentence almost verbatim but with a wrong character.
 import { toSimplified } from '../lang/variants';
 import { t } from '../l10n';
-import { dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, tokenize, wordFreq } from '../lang/segmenter';
+import { compounds, dictEntry, idioms, isDictWord, isFunctionWord, rareIdioms, tokenize, wordFreq } from '../lang/segmenter';
 import { canRead, confusability, soundSimilarity, shapeSimilarity } from '../lang/similarity';
 import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
@@ -374,6 +374,8 @@ const ESTABLISHED_WORDING = 20;
 const LONG_SWAP_TERM = 6;
 /** Shortest item of a list or name checked for slips (全球文明倡议, 卢卡申科), and how many of them at most. */
 const WEAK_TERM_MIN = 4;
+/** Uses in the sources that make a compound of the dictionary their wording (see tablesFor). */
+const SOURCE_COMPOUND_USES = 2;
 const MAX_WEAK_TERMS = 5000;
 
 /**
@@ -437,6 +439,13 @@ function tablesFor(index: CorpusIndex): NearTermTables {
         fromDictionary.add(info);
         if (list !== idioms()) rare.add(info);
       }
+    }
+    // The dictionary's compounds that the sources use again and again (保护主义, 基础设施) are
+    // their wording as much as their terms (保户主义 is a slip).
+    for (const word of compounds()) {
+      if (included.has(word) || index.frequency(word) < SOURCE_COMPOUND_USES) continue;
+      included.add(word);
+      terms.push(index.term(word) ?? { text: word, kinds: new Set(), count: index.frequency(word), articles: 0, refs: [] });
     }
     // Items mined by guesswork may be cut wrong (实现商品, 加强在联合国), but what they hold is the
     // sources' wording all the same: a word of it broken by a homophone is a slip (see judge). The
