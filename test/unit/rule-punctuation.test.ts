@@ -205,6 +205,11 @@ describe('rule punctuation', () => {
       assert.equal(fixed('党中央作出的决断（以下简称“两个确立”，意义重大。'), '党中央作出的决断（以下简称“两个确立”），意义重大。');
       // …and one around an acronym that Chinese follows at once.
       assert.equal(fixed('要完善城市信息模型（CIM平台，推动运行。'), '要完善城市信息模型（CIM）平台，推动运行。');
+      // …or a clause mark.
+      assert.equal(fixed('做实做强上海合作组织（SCO。'), '做实做强上海合作组织（SCO）。');
+      assert.equal(fixed('加入世界贸易组织（WTO，开放水平提高。'), '加入世界贸易组织（WTO），开放水平提高。');
+      // Anything else after the acronym leaves the place of the closing mark unknown: flagged only.
+      assert.deepEqual(run('加入世界贸易组织（WTO 2001年以后，开放水平提高。').map((f) => f.replacements), [[]]);
     });
 
     it('turns a comma after the first item of a list into 、 where the items share their last character', () => {

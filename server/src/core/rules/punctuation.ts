@@ -101,8 +101,8 @@ function namedAfter(text: string, at: number, mark: string, index: CorpusIndex):
 }
 /** The note that introduces a short form, up to the short form's closing mark: 以下简称《意见》, 下称“两个确立”. */
 const SHORT_FORM_NOTE = /^(?:以下简称|以下称|下称|简称)(?:《[^《》（）]{1,20}》|“[^“”（）]{1,20}”|[\p{Script=Han}]{2,8}(?=[，。；]))/u;
-/** An acronym in brackets with Chinese right after it: CIM of 模型（CIM平台. */
-const ACRONYM_NOTE = /^[A-Z][A-Za-z0-9]{1,11}(?=\p{Script=Han})/u;
+/** An acronym in brackets with Chinese or a clause mark right after it: CIM of 模型（CIM平台, SCO of 组织（SCO。 */
+const ACRONYM_NOTE = /^[A-Z][A-Za-z0-9]{1,11}(?=\p{Script=Han}|[，。；！？])/u;
 /** Longest quoted or titled name looked for after a lonely opening mark. */
 const MAX_NAMED = 40;
 /**
@@ -131,7 +131,8 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     const partner = OPENERS[ch] ?? CLOSERS[ch];
     // An opening mark before a name the sources quote or title so (“美丽中国, 《天津宣言): closed after
     // it; a bracket that introduces a short form (（以下简称《意见》) closes after the short form.
-    // So does one around an acronym that Chinese follows at once (模型（CIM平台).
+    // So does one around an acronym that Chinese or a clause mark follows at once (模型（CIM平台,
+    // 组织（SCO。).
     // And a 《 before a document's title that ends in its kind at a clause mark (《…工作方案，).
     const titled = () => {
       const title = TITLE_BEFORE_MARK.exec(text.slice(at + 1, at + 2 + MAX_NAMED))?.[0];
