@@ -1013,11 +1013,15 @@ class SourcePairs {
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = text.charCodeAt(i + 1);
-      if (!isCjkCode(a) || !isCjkCode(b)) continue;
-      this.pairs.add(((a - CJK_FIRST) << 15) | (b - CJK_FIRST));
-      this.beforeSound.add(((a - CJK_FIRST) << 12) | this.sound(b));
-      this.afterSound.add((this.sound(a) << 15) | (b - CJK_FIRST));
+      if (isCjkCode(a) && isCjkCode(b)) this.pairs.add(((a - CJK_FIRST) << 15) | (b - CJK_FIRST));
     }
+    // The sounds from each distinct pair once (5 M characters of sources write some 1 M pairs).
+    this.pairs.forEach((key) => {
+      const a = key >>> 15;
+      const b = key & 0x7fff;
+      this.beforeSound.add((a << 12) | this.sound(b + CJK_FIRST));
+      this.afterSound.add((this.sound(a + CJK_FIRST) << 15) | b);
+    });
   }
   /** A small number for the character's usual toneless reading. */
   private sound(c: number): number {

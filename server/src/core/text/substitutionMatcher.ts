@@ -44,6 +44,18 @@ export class SubstitutionMatcher {
   private readonly limits: number[];
   /** 1 for the patterns also looked for with a code unit left out or added (see `gapped`). */
   private readonly gapped: Uint8Array;
+  /**
+   * The same uses and patterns in flat typed arrays, for the scan's inner loop (one object and one
+   * string per use compared cost ~380 ns a use; 2 M uses per 100 k characters with 5 M of sources):
+   * the uses of piece id are useFirst[id] … useFirst[id + 1] - 1.
+   */
+  private readonly useFirst: Int32Array;
+  private readonly usePattern: Int32Array;
+  private readonly useOffset: Int32Array;
+  private readonly usePiece: Int32Array;
+  /** Every pattern's code units, one after another: pattern p is codes[codeFirst[p] … codeFirst[p] + length). */
+  private readonly codes: Uint16Array;
+  private readonly codeFirst: Int32Array;
 
   /**
    * @param patterns the texts to match (each at least 2 code units long to be matched at all)
@@ -96,6 +108,25 @@ export class SubstitutionMatcher {
       if (this.uses[id].length > MAX_SHARED_PIECE) this.uses[id] = this.uses[id].filter((u) => !sparse(patterns[u.pattern], u.pattern));
     }
     this.automaton = new AhoCorasick(pieceTexts);
+    this.useFirst = new Int32Array(this.uses.length + 1);
+    for (let id = 0; id < this.uses.length; id++) this.useFirst[id + 1] = this.useFirst[id] + this.uses[id].length;
+    const total = this.useFirst[this.uses.length];
+    this.usePattern = new Int32Array(total);
+    this.useOffset = new Int32Array(total);
+    this.usePiece = new Int32Array(total);
+    this.uses.forEach((list, id) =>
+      list.forEach((u, k) => {
+        this.usePattern[this.useFirst[id] + k] = u.pattern;
+        this.useOffset[this.useFirst[id] + k] = u.offset;
+        this.usePiece[this.useFirst[id] + k] = u.piece;
+      }),
+    );
+    this.codeFirst = new Int32Array(patterns.length + 1);
+    patterns.forEach((p, i) => (this.codeFirst[i + 1] = this.codeFirst[i] + p.length));
+    this.codes = new Uint16Array(this.codeFirst[patterns.length]);
+    patterns.forEach((p, i) => {
+      for (let k = 0; k < p.length; k++) this.codes[this.codeFirst[i] + k] = p.charCodeAt(k);
+    });
   }
 
   /** The windows of the `gapped` patterns with one inner code unit left out or added (see `scan`). */
@@ -162,21 +193,26 @@ export class SubstitutionMatcher {
         gaps!.push(hit);
       }
     };
+    const units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    const { usePattern, useOffset, usePiece, codes, codeFirst, useFirst, limits, gapped } = this;
     this.automaton.forEachMatch(text, (end, id) => {
       const pieceStart = end - this.automaton.patterns[id].length;
-      for (const use of this.uses[id]) {
-        if (gaps && this.gapped[use.pattern] === 1) this.gapsAt(text, pieceStart, use, reportGap);
-        const pattern = this.patterns[use.pattern];
-        const start = pieceStart - use.offset;
-        const stop = start + pattern.length;
+      for (let u = useFirst[id]; u < useFirst[id + 1]; u++) {
+        const pattern = usePattern[u];
+        if (gaps && gapped[pattern] === 1) this.gapsAt(text, pieceStart, this.uses[id][u - useFirst[id]], reportGap);
+        const from = codeFirst[pattern];
+        const length = codeFirst[pattern + 1] - from;
+        const start = pieceStart - useOffset[u];
+        const stop = start + length;
         if (start < 0 || stop > text.length || (accept && !accept(start, stop))) continue;
-        const limit = this.limits[use.pattern];
+        const limit = limits[pattern];
         diffs.length = 0;
-        for (let i = 0; i < pattern.length && diffs.length <= limit; i++) {
-          if (text.charCodeAt(start + i) !== pattern.charCodeAt(i)) diffs.push(i);
+        for (let i = 0; i < length && diffs.length <= limit; i++) {
+          if (units[start + i] !== codes[from + i]) diffs.push(i);
         }
         if (diffs.length === 0 || diffs.length > limit) continue;
-        const cuts = this.cuts[use.pattern];
+        const cuts = this.cuts[pattern];
         const pieces = cuts.length - 1;
         // More than the pieces allow for: only when they all fall in one piece.
         if (diffs.length > pieces - 1) {
@@ -190,8 +226,8 @@ export class SubstitutionMatcher {
           while (d < diffs.length && diffs[d] < cuts[first]) d++;
           if (d === diffs.length || diffs[d] >= cuts[first + 1]) break;
         }
-        if (first !== use.piece || (admit && !admit(start, use.pattern, diffs))) continue;
-        out.push({ start, pattern: use.pattern, diffs: [...diffs] });
+        if (first !== usePiece[u] || (admit && !admit(start, pattern, diffs))) continue;
+        out.push({ start, pattern, diffs: [...diffs] });
       }
     });
     return out;

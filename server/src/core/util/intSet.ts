@@ -26,4 +26,10 @@ export class IntSet {
   has(key: number): boolean {
     return this.slots[this.slotOf(key)] === key;
   }
+
+  /** Calls `visit` with every key, in no particular order. */
+  forEach(visit: (key: number) => void): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) if (slots[i] !== -1) visit(slots[i]);
+  }
 }
