@@ -16,4 +16,12 @@ describe('IntSet', () => {
     }
     assert.ok(set.has(0) === all.has(0));
   });
+
+  it('visits every key once', () => {
+    const set = new IntSet();
+    for (let i = 0; i < 5000; i++) set.add((i * 37) % 3001);
+    const seen: number[] = [];
+    set.forEach((k) => seen.push(k));
+    assert.deepEqual(seen.sort((a, b) => a - b), Array.from({ length: 3001 }, (_, i) => i));
+  });
 });
