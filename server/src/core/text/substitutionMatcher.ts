@@ -36,8 +36,6 @@ const MAX_SHARED_PIECE = 32;
 
 export class SubstitutionMatcher {
   private readonly automaton: AhoCorasick;
-  /** For each distinct piece text (the automaton's pattern index), the patterns it is part of. */
-  private readonly uses: PieceUse[][];
   /** Piece boundaries per pattern: cuts[p] = [0, …, length]. */
   private readonly cuts: number[][];
   /** Most differing code units a window may have (see `withinPiece`). */
@@ -45,9 +43,10 @@ export class SubstitutionMatcher {
   /** 1 for the patterns also looked for with a code unit left out or added (see `gapped`). */
   private readonly gapped: Uint8Array;
   /**
-   * The same uses and patterns in flat typed arrays, for the scan's inner loop (one object and one
-   * string per use compared cost ~380 ns a use; 2 M uses per 100 k characters with 5 M of sources):
-   * the uses of piece id are useFirst[id] … useFirst[id + 1] - 1.
+   * For each distinct piece (the automaton's pattern index), the patterns it is part of, in flat
+   * typed arrays for the scan's inner loop (an object and a string per use cost ~380 ns a use
+   * compared; 2 M uses per 100 k characters with 5 M of sources): the uses of piece id are
+   * useFirst[id] … useFirst[id + 1] - 1, each a pattern, the piece's offset in it and its number.
    */
   private readonly useFirst: Int32Array;
   private readonly usePattern: Int32Array;
@@ -79,7 +78,8 @@ export class SubstitutionMatcher {
     this.gapped = Uint8Array.from(patterns, (text, i) => (gapped(text, i) ? 1 : 0));
     const pieceIds = new Map<string, number>();
     const pieceTexts: string[] = [];
-    this.uses = [];
+    // For each distinct piece text (the automaton's pattern index), the patterns it is part of.
+    const uses: PieceUse[][] = [];
     this.cuts = [];
     this.limits = [];
     patterns.forEach((text, pattern) => {
@@ -98,23 +98,23 @@ export class SubstitutionMatcher {
           id = pieceTexts.length;
           pieceIds.set(piece, id);
           pieceTexts.push(piece);
-          this.uses.push([]);
+          uses.push([]);
         }
-        this.uses[id].push({ pattern, piece: j, offset: cuts[j] });
+        uses[id].push({ pattern, piece: j, offset: cuts[j] });
       }
     });
     // A piece in many patterns is found often, and every pattern it is in is compared each time.
-    for (let id = 0; id < this.uses.length; id++) {
-      if (this.uses[id].length > MAX_SHARED_PIECE) this.uses[id] = this.uses[id].filter((u) => !sparse(patterns[u.pattern], u.pattern));
+    for (let id = 0; id < uses.length; id++) {
+      if (uses[id].length > MAX_SHARED_PIECE) uses[id] = uses[id].filter((u) => !sparse(patterns[u.pattern], u.pattern));
     }
     this.automaton = new AhoCorasick(pieceTexts);
-    this.useFirst = new Int32Array(this.uses.length + 1);
-    for (let id = 0; id < this.uses.length; id++) this.useFirst[id + 1] = this.useFirst[id] + this.uses[id].length;
-    const total = this.useFirst[this.uses.length];
+    this.useFirst = new Int32Array(uses.length + 1);
+    for (let id = 0; id < uses.length; id++) this.useFirst[id + 1] = this.useFirst[id] + uses[id].length;
+    const total = this.useFirst[uses.length];
     this.usePattern = new Int32Array(total);
     this.useOffset = new Int32Array(total);
     this.usePiece = new Int32Array(total);
-    this.uses.forEach((list, id) =>
+    uses.forEach((list, id) =>
       list.forEach((u, k) => {
         this.usePattern[this.useFirst[id] + k] = u.pattern;
         this.useOffset[this.useFirst[id] + k] = u.offset;
@@ -137,27 +137,28 @@ export class SubstitutionMatcher {
   }
 
   /**
-   * A pattern's windows with one code unit left out or added around a piece found at pieceStart:
-   * pieces before the gap keep their place from the window's start, those after it from its end.
+   * Pattern `index`'s windows with one code unit left out or added around its piece at `offset`,
+   * found at pieceStart: pieces before the gap keep their place from the window's start, those
+   * after it from its end.
    * The unit left out or added is not at either end.
    */
-  private gapsAt(text: string, pieceStart: number, use: PieceUse, report: (hit: GapHit) => void): void {
-    const pattern = this.patterns[use.pattern];
+  private gapsAt(text: string, pieceStart: number, index: number, offset: number, report: (hit: GapHit) => void): void {
+    const pattern = this.patterns[index];
     const n = pattern.length;
     // Anchored at the start: the gap lies after the piece.
-    const start = pieceStart - use.offset;
+    const start = pieceStart - offset;
     if (start >= 0) {
       let same = 0;
       while (same < n && start + same < text.length && text.charCodeAt(start + same) === pattern.charCodeAt(same)) same++;
       // (A gap the greedy comparison puts at an end may lie inside a run of one character, where
       // every place is the same gap: aab less a character is ab wherever.)
       const leftOut = same >= n - 1 && pattern[n - 2] === pattern[n - 1] ? n - 2 : same;
-      if (leftOut > 0 && leftOut < n - 1 && matchesAt(text, start + leftOut, pattern, leftOut + 1, n)) report({ start, end: start + n - 1, pattern: use.pattern, at: leftOut, kind: 'left-out' });
+      if (leftOut > 0 && leftOut < n - 1 && matchesAt(text, start + leftOut, pattern, leftOut + 1, n)) report({ start, end: start + n - 1, pattern: index, at: leftOut, kind: 'left-out' });
       const added = same === n && text[start + n] === pattern[n - 1] ? n - 1 : same;
-      if (added > 0 && added < n && start + n + 1 <= text.length && matchesAt(text, start + added + 1, pattern, added, n)) report({ start, end: start + n + 1, pattern: use.pattern, at: added, kind: 'added' });
+      if (added > 0 && added < n && start + n + 1 <= text.length && matchesAt(text, start + added + 1, pattern, added, n)) report({ start, end: start + n + 1, pattern: index, at: added, kind: 'added' });
     }
     // Anchored at the end: the gap lies before the piece.
-    const stop = pieceStart + (n - use.offset);
+    const stop = pieceStart + (n - offset);
     if (stop <= text.length) {
       let same = 0;
       while (same < n && stop - same - 1 >= 0 && text.charCodeAt(stop - same - 1) === pattern.charCodeAt(n - same - 1)) same++;
@@ -165,12 +166,12 @@ export class SubstitutionMatcher {
       const leftOutStart = stop - (n - 1);
       const leftOut = gap <= 1 && pattern[0] === pattern[1] ? 1 : gap - 1;
       if (same > 0 && leftOut > 0 && leftOut < n - 1 && leftOutStart >= 0 && matchesAt(text, leftOutStart, pattern, 0, leftOut) && matchesAt(text, leftOutStart + leftOut, pattern, leftOut + 1, n)) {
-        report({ start: leftOutStart, end: stop, pattern: use.pattern, at: leftOut, kind: 'left-out' });
+        report({ start: leftOutStart, end: stop, pattern: index, at: leftOut, kind: 'left-out' });
       }
       const addedStart = stop - (n + 1);
       const added = gap === 0 && addedStart >= 0 && text[addedStart] === pattern[0] ? 1 : gap;
       if (same > 0 && added > 0 && added < n && addedStart >= 0 && matchesAt(text, addedStart, pattern, 0, added) && matchesAt(text, addedStart + added + 1, pattern, added, n)) {
-        report({ start: addedStart, end: stop, pattern: use.pattern, at: added, kind: 'added' });
+        report({ start: addedStart, end: stop, pattern: index, at: added, kind: 'added' });
       }
     }
   }
@@ -200,7 +201,7 @@ export class SubstitutionMatcher {
       const pieceStart = end - this.automaton.patterns[id].length;
       for (let u = useFirst[id]; u < useFirst[id + 1]; u++) {
         const pattern = usePattern[u];
-        if (gaps && gapped[pattern] === 1) this.gapsAt(text, pieceStart, this.uses[id][u - useFirst[id]], reportGap);
+        if (gaps && gapped[pattern] === 1) this.gapsAt(text, pieceStart, pattern, useOffset[u], reportGap);
         const from = codeFirst[pattern];
         const length = codeFirst[pattern + 1] - from;
         const start = pieceStart - useOffset[u];
