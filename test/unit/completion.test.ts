@@ -145,6 +145,15 @@ describe('completion', () => {
     }
   });
 
+  it('offers a known phrase that begins with every character typed before wording that goes on after it or skips words (文明互 → 文明互鉴)', () => {
+    const labels = complete(index, '倡导文明互‸').items.map((c) => c.label);
+    assert.equal(labels[0], '文明互鉴', labels.join(' '));
+    // The wording is still offered, after it: 文明互鉴过程, and 文明|包容|互鉴 whole (not 文明包容互:
+    // jieba leaves 互 and 鉴 standing alone, and the sources write 互鉴 again and again).
+    assert.ok(labels.includes('文明互鉴过程') && labels.some((l) => l.endsWith('文明包容互鉴')), labels.join(' '));
+    assert.ok(!labels.some((l) => l.endsWith('包容互')), labels.join(' '));
+  });
+
   it('continues words typed in full past a word the sources leave out, above phrases for the last word alone (生命线工程 → 生命线安全工程)', () => {
     const typed = '加快城市基础设施生命线工程‸';
     const { items } = complete(index, typed);

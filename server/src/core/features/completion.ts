@@ -220,6 +220,8 @@ interface Match {
   /** Typed characters replaced: [offset - typed, offset). */
   typed: number;
   score: number;
+  /** Read with words skipped between the typed characters (see skippingContinuations). */
+  skips?: boolean;
 }
 
 function isCjk(text: string, i: number): boolean {
@@ -666,14 +668,14 @@ function longestSuffixInSources(index: CorpusIndex, run: string): { suffix: stri
 const CONTINUATION_BASE = 40;
 
 /** The phrases found most often, as source-wording entries that replace the last `typed` characters. */
-function offerPhrases(index: CorpusIndex, d: CompletionData, found: Map<string, number>, typed: number, base: number, best: Map<number, Match>): void {
+function offerPhrases(index: CorpusIndex, d: CompletionData, found: Map<string, number>, typed: number, base: number, best: Map<number, Match>, skips = false): void {
   for (const [phrase, count] of [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTINUATIONS)) {
     // A phrase the index knows (上海精神, a title) is offered as that entry, of its kind, once.
     const known: number[] = [];
     for (let k = lowerBound(d.byText.keys, phrase); d.byText.keys[k] === phrase; k++) known.push(d.byText.ids[k]);
     if (known.some((id) => best.has(id))) continue;
     const id = known[0] ?? wordingEntry(index, d, phrase);
-    if (!best.has(id)) best.set(id, { id, typed, score: base + Math.log2(1 + count) - phrase.length / 10 });
+    if (!best.has(id)) best.set(id, { id, typed, score: base + Math.log2(1 + count) - phrase.length / 10, skips });
   }
 }
 
@@ -682,6 +684,34 @@ function countWhere<T>(items: Iterable<T>, test: (x: T) => boolean): number {
   for (const x of items) if (test(x)) n++;
   return n;
 }
+
+/**
+ * A known phrase that begins with every character typed for it comes before the sources' wording
+ * offered for as many characters: wording that merely goes on after it (文明互鉴过程 after 文明互鉴),
+ * or that reads the typed characters with words skipped (文明包容互鉴 for 文明互).
+ */
+function ranksKnownFirst(d: CompletionData, typedText: string, best: Map<number, Match>): void {
+  const literal = [...best.values()].filter((k) => !d.entries[k.id].wording && k.typed > 0 && d.entries[k.id].text.startsWith(typedText.slice(typedText.length - k.typed)));
+  if (!literal.length) return;
+  for (const m of best.values()) {
+    const e = d.entries[m.id];
+    if (!e.wording) continue;
+    const goesOn = (known: string) => e.text.length > known.length && e.text.startsWith(known);
+    const skips = m.skips === true;
+    for (const k of literal) {
+      // (Words skipped are a guess against three characters typed as a known phrase has them:
+      // 倡导文明互 → 文明互鉴 before 倡导文明包容互鉴; not against two, 生命线工程 → 生命线安全工程.)
+      const outweighs = k.typed >= m.typed ? skips || goesOn(d.entries[k.id].text) : skips && k.typed >= LITERAL_OVER_SKIPS;
+      if (outweighs && k.score <= m.score) m.score = k.score - 0.01;
+    }
+  }
+}
+
+/** Characters typed as a known phrase has them that outweigh any reading with words skipped (see ranksKnownFirst). */
+const LITERAL_OVER_SKIPS = 3;
+
+/** Uses in the sources that make two characters standing alone one word of theirs (see skippingContinuations). */
+const STRAY_PAIR_USES = 3;
 
 /**
  * Words typed by their first characters after words the sources use (生命线工 → 生命线安全工程): the
@@ -706,15 +736,20 @@ function skippingContinuations(index: CorpusIndex, d: CompletionData, run: strin
         ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
       }
       if (!ok) continue;
-      const word = tokenize(window).find((w) => w.start <= at && at < w.end);
-      if (!word) continue;
-      const phrase = hit.suffix + window.slice(0, word.end);
+      const words = tokenize(window);
+      const k = words.findIndex((w) => w.start <= at && at < w.end);
+      if (k < 0) continue;
+      // A character standing alone before another that the sources write with it again and again
+      // (包容|互|鉴, and 互鉴 elsewhere): a word the dictionary lacks, taken whole.
+      const next = words[k + 1];
+      const strays = words[k].text.length === 1 && next?.text.length === 1 && /^[\u3400-\u9fff]$/.test(next.text) && index.frequency(words[k].text + next.text) >= STRAY_PAIR_USES;
+      const phrase = hit.suffix + window.slice(0, strays ? next.end : words[k].end);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
     }
     // Below a plain continuation, unless it takes in more typed characters than one of the last word
     // would (生命线安全工程 for 生命线工程 above 工程建设).
     const typed = hit.suffix.length + skipped;
-    offerPhrases(index, d, found, typed, CONTINUATION_BASE - 2 + 2 * Math.max(0, typed - 3), best);
+    offerPhrases(index, d, found, typed, CONTINUATION_BASE - 2 + 2 * Math.max(0, typed - 3), best, true);
     if (found.size) return;
   }
 }
@@ -1028,6 +1063,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     }
   }
 
+  ranksKnownFirst(d, text.slice(0, offset), best);
   const ranked = [...best.values()].sort((a, b) => b.score - a.score || d.entries[a.id].text.length - d.entries[b.id].text.length);
   const out: CompletionCandidate[] = [];
   const inserted = new Set<string>();
