@@ -366,6 +366,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '托卡耶夫总统表示支持。'), []);
   });
 
+  it('corrects a look-alike at the edge of a four-character term the sources quote again and again (上海精社 → 上海精神)', () => {
+    assert.deepEqual(typoFixes(index, '弘扬上海精社，推动合作。'), [['社', '神']]);
+    assert.deepEqual(typoFixes(index, '我们要坚定不移弘扬上海精社，久久为功。'), [['社', '神']]);
+    assert.deepEqual(typoFixes(index, '弘扬上海精神，推动合作。'), []);
+  });
+
   it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {
     assert.deepEqual(typoFixes(index, '各国要共同反对保户主义。'), [['户', '护']]);
     assert.deepEqual(typoFixes(index, '完善公共服物体系。'), [['物', '务']]);
