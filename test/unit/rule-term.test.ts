@@ -370,6 +370,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '弘扬上海精社，推动合作。'), [['社', '神']]);
     assert.deepEqual(typoFixes(index, '我们要坚定不移弘扬上海精社，久久为功。'), [['社', '神']]);
     assert.deepEqual(typoFixes(index, '弘扬上海精神，推动合作。'), []);
+    // …or a short form of theirs (上合组织, 39 uses).
+    assert.deepEqual(typoFixes(index, '推动上合组缭高质量发展。'), [['缭', '织']]);
   });
 
   it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {

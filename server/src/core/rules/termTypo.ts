@@ -361,10 +361,10 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   // of a four-character window is no word on its own (长治久|按).
   const rest = k === 0 ? form.slice(1) : form.slice(0, -1);
   const strayRest = n === 4 && !isDictWord(rest);
-  // A look-alike at the edge of a four-character term the sources name and use again and again
-  // (上海精社 for “上海精神”), where what is left of the window is no word on its own: the words
-  // around decide (see judge).
-  const established = named && info.count >= ESTABLISHED_TERM && n === 4 && strayRest;
+  // A look-alike at the edge of a four-character term or short form the sources name and use
+  // again and again (上海精社 for “上海精神”, 上合组缭), where what is left of the window is no word
+  // on its own: the words around decide (see judge).
+  const established = (named || info.kinds.has('alias')) && info.count >= ESTABLISHED_TERM && n === 4 && strayRest;
   return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || established));
 }
 
