@@ -374,6 +374,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '推动上合组缭高质量发展。'), [['缭', '织']]);
   });
 
+  it('corrects a look-alike at the edge of a term that is seldom a word alone (推动亨质量发展), not a verb of the sentence there (占西部地区)', async () => {
+    assert.deepEqual(typoFixes(index, '推动亨质量发展。'), [['亨', '高']]);
+    const own = await indexOfSource('pl-edge-', '标题\n推进中西部地区发展。支持中西部地区承接产业转移。中西部地区要加快发展。\n');
+    assert.deepEqual(typoFixes(own, '经济总量占西部地区比重超过三成。'), []);
+  });
+
   it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {
     assert.deepEqual(typoFixes(index, '各国要共同反对保户主义。'), [['户', '护']]);
     assert.deepEqual(typoFixes(index, '完善公共服物体系。'), [['物', '务']]);

@@ -370,6 +370,8 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
 
 /** Uses in the sources that make a term their established wording (see rivals in judge). */
 const ESTABLISHED_TERM = 5;
+/** The dictionary's count above which a character is a word of its own in running text (占 25 k, 算 9 k; not 社 3.6 k, 亨). */
+const STANDALONE_WORD_FREQ = 5000;
 /** The dictionary's count of the words that carry sentences (是 797 k, 了, 在, 和, 有; 的 319 k, 也 308 k). */
 const SENTENCE_WORD_FREQ = 300_000;
 /** Uses that make a listed phrase of the sources established wording, looked for through every piece of it. */
@@ -585,7 +587,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // belongs to the neighbouring words, not to a misspelt term — where there are any: before a
       // mark (命运共同休。) it has none to belong to.
       const neighbour = k === 0 ? text[i - 1] : k === n - 1 ? text[i + n] : undefined;
-      if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ) return;
+      // (A character that makes no word with that neighbour and is seldom a word alone, 推动|亨|
+      // 质量发展 — unlike 占, 大, 每 — has nowhere to belong but the term.)
+      const attaches = () => wordFreq(tok!.text) >= STANDALONE_WORD_FREQ || isFunctionWord(tok!.text) || isDictWord(k === 0 ? neighbour + form[0] : form[n - 1] + neighbour);
+      if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ && attaches()) return;
       // …and one of the words that carry every sentence there (是, 在, 和, 了, 的), a homophone or
       // not, is the sentence's (改革开放|是 for 改革开放史; but 再|劫难逃 and 柳暗花|名 are slips).
       if (!known && neighbour !== undefined && tok && tok.text.length === 1 && wordFreq(tok.text) >= SENTENCE_WORD_FREQ) return;
