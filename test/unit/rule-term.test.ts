@@ -380,6 +380,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(own, '经济总量占西部地区比重超过三成。'), []);
   });
 
+  it('corrects a look-alike at the edge of a term used a few times where it stands alone as a character seldom a word (全球治玫), not a word of the sentence (抓实推进, 使全社会)', async () => {
+    const own = await indexOfSource(
+      'pl-edge-few-',
+      '标题\n完善全球治理。参与全球治理。改革全球治理。要扎实推进改革。扎实推进发展。扎实推进开放。健全社会保障。健全社会救助。健全社会治理。\n',
+    );
+    assert.deepEqual(typoFixes(own, '我们要积极推进全球治玫。'), [['玫', '理']]);
+    assert.deepEqual(typoFixes(own, '要抓实推进各项工作。'), []);
+    assert.deepEqual(typoFixes(own, '倡导全民阅读，使全社会充满活力。'), []);
+  });
+
   it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {
     assert.deepEqual(typoFixes(index, '各国要共同反对保户主义。'), [['户', '护']]);
     assert.deepEqual(typoFixes(index, '完善公共服物体系。'), [['物', '务']]);

@@ -364,9 +364,19 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   // A look-alike at the edge of a four-character term or short form the sources name and use
   // again and again (上海精社 for “上海精神”, 上合组缭), where what is left of the window is no word
   // on its own: the words around decide (see judge).
-  const established = (named || info.kinds.has('alias')) && info.count >= ESTABLISHED_TERM && n === 4 && strayRest;
-  return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || established));
+  // So, for any term they use a few times, is a look-alike that stands alone as a character seldom
+  // a word by itself (全球治玫, 设施建诱): judge asks that of the draft's words.
+  const edge = n === 4 && strayRest && info.count >= EDGE_LOOK_ALIKE_USES;
+  return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || edge));
 }
+
+/** Whether a term's look-alike at the edge of its four characters needs no more than a stray character in the draft (see plausibleSlip). */
+function establishedName(info: TermInfo): boolean {
+  return (info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title') || info.kinds.has('alias')) && info.count >= ESTABLISHED_TERM;
+}
+
+/** Uses of a term that make a look-alike at its edge worth a look (see plausibleSlip). */
+const EDGE_LOOK_ALIKE_USES = 3;
 
 /** Uses in the sources that make a term their established wording (see rivals in judge). */
 const ESTABLISHED_TERM = 5;
@@ -591,6 +601,11 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // 质量发展 — unlike 占, 大, 每 — has nowhere to belong but the term.)
       const attaches = () => wordFreq(tok!.text) >= STANDALONE_WORD_FREQ || isFunctionWord(tok!.text) || isDictWord(k === 0 ? neighbour + form[0] : form[n - 1] + neighbour);
       if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ && attaches()) return;
+      // At the edge of a four-character term that is no established name (nor idiom: see lookAlike),
+      // only such a stray character is a look-alike's slip (全球治|玫: 玫 is seldom a word alone; not 抓 of 抓实推进 or
+      // 使 of 使全社会, words of the sentence wherever they stand).
+      const stray = !!tok && tok.text.length === 1 && wordFreq(tok.text) < STANDALONE_WORD_FREQ && !isFunctionWord(tok.text) && !(CJK_CHAR.test(neighbour ?? '') && attaches());
+      if (!known && !homophone && n === 4 && (k === 0 || k === n - 1) && !establishedName(info) && !tables.fromDictionary.has(info) && !stray) return;
       // …and one of the words that carry every sentence there (是, 在, 和, 了, 的), a homophone or
       // not, is the sentence's (改革开放|是 for 改革开放史; but 再|劫难逃 and 柳暗花|名 are slips).
       if (!known && neighbour !== undefined && tok && tok.text.length === 1 && wordFreq(tok.text) >= SENTENCE_WORD_FREQ) return;
