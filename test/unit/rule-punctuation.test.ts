@@ -218,6 +218,17 @@ describe('rule punctuation', () => {
       for (const text of ['近年来，数字化、网络化、智能化加快推进。', '多个非遗集市点亮夜色，青花、玲珑等传统陶瓷亮相。']) assert.deepEqual(run(text), [], text);
     });
 
+    it('parts predicates of 是 in parallel with a comma, not 、 (…的现代化、是… → ，), and leaves 是否, short phrases alone', () => {
+      assert.equal(fixed('中国式现代化是人口规模巨大的现代化、是全体人民共同富裕的现代化。'), '中国式现代化是人口规模巨大的现代化，是全体人民共同富裕的现代化。');
+      for (const text of ['这是否、是非曲直要分清。', '关键是抓落实、是真抓实干。']) assert.deepEqual(run(text), [], text);
+    });
+
+    it('deletes an opening quotation mark that opens nothing before a clause mark (动摇”“，)', () => {
+      assert.equal(fixed('要坚持“两个毫不动摇”“，促进民营经济发展壮大。'), '要坚持“两个毫不动摇”，促进民营经济发展壮大。');
+      // At a paragraph's end it may open a quotation that goes on in the next one.
+      assert.deepEqual(run('他指出：“'), []);
+    });
+
     it('drops the full stop of a quotation that is part of the sentence (“…发展。”的重要论述), not before 的确', () => {
       assert.equal(fixed('学习关于“要推动文旅产业高质量发展。”的重要论述。'), '学习关于“要推动文旅产业高质量发展”的重要论述。');
       assert.deepEqual(run('他说：“好。”的确如此。'), []);
