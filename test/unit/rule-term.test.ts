@@ -390,6 +390,11 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(own, '倡导全民阅读，使全社会充满活力。'), []);
   });
 
+  it('reads a measure word with nothing before it to count as a stray character (风险盏测预警 → 监测)', () => {
+    assert.deepEqual(typoFixes(index, '健全风险盏测预警体系。'), [['盏', '监']]);
+    assert.deepEqual(typoFixes(index, '健全风险监测预警体系，点亮一盏盏灯。'), []);
+  });
+
   it('corrects a slip in a compound of the dictionary that the sources use (保户主义, 公共服物), not another word', async () => {
     assert.deepEqual(typoFixes(index, '各国要共同反对保户主义。'), [['户', '护']]);
     assert.deepEqual(typoFixes(index, '完善公共服物体系。'), [['物', '务']]);

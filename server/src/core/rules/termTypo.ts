@@ -578,7 +578,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
       const tok = words.word(i + k);
       // A stray character (a one-character token that is not a function word) marks a slip.
-      const oov = !tok || (tok.text.length === 1 && !isFunctionWord(tok.text));
+      // (So is a measure word with no number or demonstrative before it to count: 风险|盏|测预警.)
+      const strayMeasure = !!tok && tok.text.length === 1 && dictEntry(tok.text)?.pos === 'q' && !NUMERAL.test(text[tok.start - 1] ?? '') && !/[这那每各某几哪该本此]/.test(text[tok.start - 1] ?? '');
+      const oov = !tok || (tok.text.length === 1 && (!isFunctionWord(tok.text) || strayMeasure));
       const homophone = soundSimilarity(form[k], right[k]) === 1;
       // A rare idiom's slip leaves a stray character; one inside a real word (系统|实时 beside 系统实施) is that word.
       // So does a slip in wording the sources do not vouch for as a term.
