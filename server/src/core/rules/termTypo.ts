@@ -361,11 +361,10 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   // of a four-character window is no word on its own (长治久|按).
   const rest = k === 0 ? form.slice(1) : form.slice(0, -1);
   const strayRest = n === 4 && !isDictWord(rest);
-  // A look-alike at the edge of a four-character term or short form the sources name and use
-  // again and again (上海精社 for “上海精神”, 上合组缭), where what is left of the window is no word
-  // on its own: the words around decide (see judge).
-  // So, for any term they use a few times, is a look-alike that stands alone as a character seldom
-  // a word by itself (全球治玫, 设施建诱): judge asks that of the draft's words.
+  // A look-alike at the edge of a four-character term the sources use a few times, where what is
+  // left of the window is no word on its own (上海精社 for “上海精神”, 全球治玫): the draft's words
+  // decide (see judge: unless the term is a name they establish, the character must stand alone
+  // and be seldom a word by itself).
   const edge = n === 4 && strayRest && info.count >= EDGE_LOOK_ALIKE_USES;
   return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || edge));
 }
@@ -603,9 +602,9 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // 质量发展 — unlike 占, 大, 每 — has nowhere to belong but the term.)
       const attaches = () => wordFreq(tok!.text) >= STANDALONE_WORD_FREQ || isFunctionWord(tok!.text) || isDictWord(k === 0 ? neighbour + form[0] : form[n - 1] + neighbour);
       if (!known && !homophone && neighbour !== undefined && CJK_CHAR.test(neighbour) && tok && tok.text.length === 1 && wordFreq(tok.text) >= COMMON_WORD_FREQ && attaches()) return;
-      // At the edge of a four-character term that is no established name (nor idiom: see lookAlike),
-      // only such a stray character is a look-alike's slip (全球治|玫: 玫 is seldom a word alone; not 抓 of 抓实推进 or
-      // 使 of 使全社会, words of the sentence wherever they stand).
+      // At the edge of a four-character term that is no established name (nor idiom: see
+      // lookAlike), only such a stray character is a look-alike's slip (全球治|玫: 玫 is seldom a
+      // word alone; not 抓 of 抓实推进 or 使 of 使全社会, words of the sentence wherever they stand).
       const stray = !!tok && tok.text.length === 1 && wordFreq(tok.text) < STANDALONE_WORD_FREQ && !isFunctionWord(tok.text) && !(CJK_CHAR.test(neighbour ?? '') && attaches());
       if (!known && !homophone && n === 4 && (k === 0 || k === n - 1) && !establishedName(info) && !tables.fromDictionary.has(info) && !stray) return;
       // …and one of the words that carry every sentence there (是, 在, 和, 了, 的), a homophone or
