@@ -318,6 +318,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
+  it('flags a measure phrase typed again after a term of the sources that ends in it (一带一路|一路), not 一步一步', async () => {
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    assert.deepEqual(run('落实好共建“一带一路一路”重点项目。', seeds).map((f) => [f.text, f.replacements[0]]), [['一路一路', '一路']]);
+    assert.deepEqual(run('一步一步走，一路一路地找。', seeds), []);
+  });
+
   it('flags a word’s end typed again where the sources join the words without it (基础设施|设施|建设, 公共服务|服务体系)', async () => {
     const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
     // The seeds write 基础设施建设 and 公共服务体系.

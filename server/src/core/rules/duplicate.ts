@@ -183,7 +183,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   const end = i + 2 * len;
   const doubled = unit + unit;
   // 一步一步 doubles a measure phrase; in 进一步一步 the first copy ends a word, and the words tell.
-  const endsWord = (i >= 1 && isDictWord(text.slice(i - 1, i + len))) || (i >= 2 && isDictWord(text.slice(i - 2, i + len)));
+  // (…or a term of the sources: 一带一路|一路.)
+  const endsWord = (i >= 1 && isDictWord(text.slice(i - 1, i + len))) || (i >= 2 && isDictWord(text.slice(i - 2, i + len))) || endsSourceTerm(text, i, i + len, index);
   // (A number of two characters or more doubled is no year's digits unless it holds a zero:
   // 二〇二〇 stands, 十八十八大 and 五一五一 do not; a measure phrase doubled is 一 and one measure
   // word, 一步一步 — not 一系列一系列, 一季度一季度.)
@@ -384,6 +385,15 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const verbAfter = words.word(end)?.text ?? '';
   const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(verbAfter)?.pos ?? '') && verbAfter.length >= 2 && index.frequency(unit + verbAfter) < 2;
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+}
+
+/** Whether a term the sources use repeatedly starts before `start` and ends at `end` (一带一路 at 一路). */
+function endsSourceTerm(text: string, start: number, end: number, index: CorpusIndex): boolean {
+  for (let from = Math.max(0, end - MAX_UNIT); from < start; from++) {
+    const info = index.term(text.slice(from, end));
+    if (info && info.count >= 2 && !weaklyMined(info)) return true;
+  }
+  return false;
 }
 
 /**
