@@ -318,6 +318,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
+  it('flags a pronoun typed again before the compound it begins (这|这片, 我|我们), not a preposition before its object (对|对方)', () => {
+    assert.deepEqual(run('这这片临街商铺正在营业。').map((f) => f.text), ['这这']);
+    assert.deepEqual(run('我我们一起努力。').map((f) => f.text), ['我我']);
+    assert.deepEqual(run('他们对对方的意见表示尊重。'), []);
+  });
+
   it('flags a measure phrase typed again after a term of the sources that ends in it (一带一路|一路), not 一步一步', async () => {
     const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
     assert.deepEqual(run('落实好共建“一带一路一路”重点项目。', seeds).map((f) => [f.text, f.replacements[0]]), [['一路一路', '一路']]);

@@ -349,7 +349,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord && !endsHmmWord()) return true;
   // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
   const glue = dictEntry(text.slice(end, holder?.end ?? end));
-  if (holder && holder.end > end && !FUNCTION_POS.test(glue?.pos ?? '') && !(glue?.pos === 'v' && glue.freq >= AUXILIARY_FREQ)) return true;
+  // (A pronoun before the compound its copy begins stands alone there, which no pronoun does:
+  // 这|这片, 我|我们 — unlike a preposition before its object, 对|对方.)
+  const pronounBefore = /^r/.test(dictEntry(unit)?.pos ?? '') && !isReduplicable(unit);
+  if (holder && holder.end > end && !pronounBefore && !FUNCTION_POS.test(glue?.pos ?? '') && !(glue?.pos === 'v' && glue.freq >= AUXILIARY_FREQ)) return true;
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
