@@ -318,6 +318,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run(text, seeds).map((f) => f.text), ['宜宜']);
   });
 
+  it('flags a verb the dictionary never doubles, doubled before an aspect particle or a complement (迈迈上, 盯盯着), not one doubled for a try (想想就)', () => {
+    assert.deepEqual(run('农业农村现代化迈迈上新台阶。').map((f) => f.text), ['迈迈']);
+    assert.deepEqual(run('要聚焦重点抓、盯盯着问题改。').map((f) => f.text), ['盯盯']);
+    assert.deepEqual(run('想想就知道了，看看就明白，试试看。'), []);
+  });
+
   it('flags a pronoun typed again before the compound it begins (这|这片, 我|我们), not a preposition before its object (对|对方)', () => {
     assert.deepEqual(run('这这片临街商铺正在营业。').map((f) => f.text), ['这这']);
     assert.deepEqual(run('我我们一起努力。').map((f) => f.text), ['我我']);

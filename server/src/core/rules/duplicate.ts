@@ -345,7 +345,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     return tokenize(text.slice(before, Math.min(text.length, end + 4)), true).some((w) => w.start + before === i - 1 && w.end + before === second);
   };
   // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
-  const doubledFunctionWord = holder?.start === i && holder.end === end && rareFunctionDouble(unit);
+  const doubledFunctionWord = holder?.start === i && holder.end === end && (rareFunctionDouble(unit) || verbDoubledBeforeComplement(text, unit, end));
   if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord && !endsHmmWord()) return true;
   // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
   const glue = dictEntry(text.slice(end, holder?.end ?? end));
@@ -366,6 +366,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // (…as the words read it: in 师生|在|在 the 生 is 师生's, and 生在 no word there.)
     const from = i >= 1 ? words.word(i - 1)?.start ?? i - 1 : i;
     if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && isDictWord(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && isDictWord(text.slice(i - 2, second))));
+    if (verbDoubledBeforeComplement(text, unit, end)) return false;
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
@@ -388,6 +389,14 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   const verbAfter = words.word(end)?.text ?? '';
   const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(verbAfter)?.pos ?? '') && verbAfter.length >= 2 && index.frequency(unit + verbAfter) < 2;
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+}
+
+/**
+ * A verb the dictionary never doubles, doubled before an aspect particle or a complement that no verb
+ * doubled for a try takes (迈迈上, 绘绘就, 盯盯着; not 看看就知道, 想想就).
+ */
+function verbDoubledBeforeComplement(text: string, unit: string, end: number): boolean {
+  return unit.length === 1 && /^v/.test(dictEntry(unit)?.pos ?? '') && !isReduplicable(unit) && /[着了过上下出到起进就]/.test(text[end] ?? '');
 }
 
 /** Whether a term the sources use repeatedly starts before `start` and ends at `end` (一带一路 at 一路). */
