@@ -123,13 +123,10 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   let edges: Edges | undefined;
   // The same mark typed twice (《天津宣言》》): the lonely copy is deleted, wherever it stands.
   const typedTwice = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
+  // An opening mark that opens nothing, right before a clause mark (摇动”“，), is extra too.
+  const opensNothing = (ch: string, at: number) => ch in OPENERS && ch !== '(' && /^[，。；：！？、,.;:!?]/.test(text.slice(at + 1, at + 2));
   const lonely = (ch: string, at: number) => {
-    if (typedTwice(ch, at)) {
-      out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
-      return;
-    }
-    // An opening mark that opens nothing, right before a clause mark (摇动”“，): extra.
-    if (ch in OPENERS && ch !== '(' && /^[，。；：！？、,.;:!?]/.test(text.slice(at + 1, at + 2))) {
+    if (typedTwice(ch, at) || opensNothing(ch, at)) {
       out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
       return;
     }
@@ -427,19 +424,21 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   // 、 between two predicates of the copula (…是人口规模巨大的现代化、是全体人民共同富裕的现代化):
   // clauses, which a comma parts (GB/T 15834 4.5.3.1: 、 parts words and phrases).
   for (const m of text.matchAll(/(?<=\p{Script=Han})、(?=是\p{Script=Han})/gu)) {
-    const clause = text.slice(0, m.index).split(/[，。；：！？,;:!?、]/).pop() ?? '';
+    const clause = text.slice(0, m.index).split(PAUSE_OR_CLAUSE_MARK).pop() ?? '';
     // Both 是 the copula, a word of its own (not 是否, 是非, 于是), the first after some words of
     // its clause's subject, and the items long enough to be clauses (还是、是 is none).
-    const copulaAt = (s: string, k: number) => s[k] === '是' && longestWordAt(s, k) === 1 && (k === 0 || longestWordAt(s, k - 1) <= 1 || !isDictWord(s.slice(k - 1, k + 1)));
-    const first = [...clause].findIndex((_, k) => copulaAt(clause, k));
-    if (first < 1 || clause.length - first < MIN_PREDICATE || !copulaAt(text, m.index + 1)) continue;
-    const next = text.slice(m.index + 1).split(/[，。；：！？,;:!?、]/)[0];
+    const copulaAt = (s: string, k: number) => s[k] === '是' && longestWordAt(s, k) === 1 && (k === 0 || !isDictWord(s.slice(k - 1, k + 1)));
+    let first = 1;
+    while (first < clause.length && !copulaAt(clause, first)) first++;
+    if (clause.length - first < MIN_PREDICATE || !copulaAt(text, m.index + 1)) continue;
+    const next = text.slice(m.index + 1).split(PAUSE_OR_CLAUSE_MARK)[0];
     if (next.length < MIN_PREDICATE) continue;
     out.push(finding(m.index, m.index + 1, t('「是……」并列的是分句，分句间用逗号', 'Predicates of 是 in parallel are clauses: a comma between them'), '，'));
   }
 }
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
+const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
 
 /**
  * A comma typed for the 、 after the first item of a list (推进数字化，网络化、智能化新型…): the object
