@@ -404,6 +404,18 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     const once = await indexOfSource('pl-compound-', '标题\n会议指出，要抵制贸易保护主义。\n');
     assert.deepEqual(typoFixes(once, '保户主义的主张不得人心。'), []);
   });
+
+  it('corrects a stray rare character in a compound of the dictionary the sources never use (中央政冶局), not a common word or a name it seldom counts', async () => {
+    const other = await indexOfSource('pl-compound-none-', '标题\n会议指出，要做好秋收工作。\n');
+    assert.deepEqual(typoFixes(other, '他是中央政冶局委员。'), [['冶', '治']]);
+    assert.deepEqual(typoFixes(other, '国家知识铲权局负责。'), [['铲', '产']]);
+    // 愿 is a word of its own (新加坡元 is no slip here); 中电集团 and 三氯甲烷 are names the dictionary
+    // seldom counts, as likely one of the many it lacks (中免集团, 三氟甲烷).
+    assert.deepEqual(typoFixes(other, '新加坡愿积极促进合作。'), []);
+    assert.deepEqual(typoFixes(other, '中免集团三亚市内免税店，有效控制三氟甲烷排放。'), []);
+    // Two characters off, or one left out, is another wording when the sources do not use the compound.
+    assert.deepEqual(typoFixes(other, '推进新一代无线通信网络建设，长江中下游区。'), []);
+  });
 });
 
 describe('term-typo: deliberate words next to a source term', () => {

@@ -369,6 +369,11 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || edge));
 }
 
+/** A character that is no function word and seldom a word alone (冶, 铲; not 原, 大, 的). */
+function rareAlone(c: string): boolean {
+  return !isFunctionWord(c) && wordFreq(c) < STANDALONE_WORD_FREQ;
+}
+
 /** Whether a term's look-alike at the edge of its four characters needs no more than a stray character in the draft (see plausibleSlip). */
 function establishedName(info: TermInfo): boolean {
   return (info.kinds.has('quoted') || info.kinds.has('defined') || info.kinds.has('title') || info.kinds.has('alias')) && info.count >= ESTABLISHED_TERM;
@@ -391,6 +396,8 @@ const LONG_SWAP_TERM = 6;
 const WEAK_TERM_MIN = 4;
 /** Uses in the sources that make a compound of the dictionary their wording (see tablesFor). */
 const SOURCE_COMPOUND_USES = 2;
+/** The dictionary's count that makes a name of its (人民政府, 黑龙江省, 国务院办公厅) common knowledge. */
+const COMMON_NAME_FREQ = 50;
 const MAX_WEAK_TERMS = 5000;
 
 /**
@@ -421,6 +428,8 @@ interface NearTermTables {
   rareIdioms: Set<TermInfo>;
   /** Wording the sources use without vouching for it as a term: items of a list (全球文明倡议), names. */
   weak: Set<TermInfo>;
+  /** Compounds of the dictionary the sources do not use as their wording: evidence only against a stray character. */
+  unvouched: Set<TermInfo>;
   matcher: SubstitutionMatcher;
   /** The sources' own misspellings (资旅产业) and their usual wording. */
   typos: AhoCorasick;
@@ -457,10 +466,20 @@ function tablesFor(index: CorpusIndex): NearTermTables {
     }
     // The dictionary's compounds that the sources use again and again (保护主义, 基础设施) are
     // their wording as much as their terms (保户主义 is a slip).
+    const unvouched = new Set<TermInfo>();
     for (const word of compounds()) {
-      if (included.has(word) || index.frequency(word) < SOURCE_COMPOUND_USES) continue;
+      if (included.has(word)) continue;
       included.add(word);
-      terms.push(index.term(word) ?? { text: word, kinds: new Set(), count: index.frequency(word), articles: 0, refs: [] });
+      const info = index.term(word) ?? { text: word, kinds: new Set(), count: index.frequency(word), articles: 0, refs: [] };
+      terms.push(info);
+      if (index.frequency(word) >= SOURCE_COMPOUND_USES) continue;
+      // A name the dictionary seldom counts (中电集团, 三氯甲烷) is as likely one of the many it lacks (中免集团).
+      const entry = dictEntry(word);
+      if (entry && /^n[a-z]/.test(entry.pos) && entry.freq < COMMON_NAME_FREQ) {
+        terms.pop();
+        continue;
+      }
+      unvouched.add(info);
     }
     // Items mined by guesswork may be cut wrong (实现商品, 加强在联合国), but what they hold is the
     // sources' wording all the same: a word of it broken by a homophone is a slip (see judge). The
@@ -487,10 +506,10 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       (_text, i) => weak.has(terms[i]),
       // The sources' own terms are looked for with a character left out or added too (see gappedTerms).
       // (Quoted terms of four characters too, when the draft quotes the window: “一网统一管”.)
-      (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]),
+      (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]) && !unvouched.has(terms[i]),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
-    tables = { terms, fromDictionary, rareIdioms: rare, weak, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    tables = { terms, fromDictionary, rareIdioms: rare, weak, unvouched, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
     tablesByIndex.set(index, tables);
   }
   return tables;
@@ -516,6 +535,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     for (let k = 0; k < n; k++) if (form[k] !== right[k]) diffs.push(k);
     // Most windows near the many listed phrases fail this first, cheap test.
     if (tables.weak.has(info) && !breaksWordOf(form, right, diffs)) return;
+    const unvouched = tables.unvouched.has(info);
     // Without the sources' word for it, an idiom's slip is one of sound, as typing by pinyin makes
     // it (长治久按), or a nearly identical glyph (防患于末然); a mere look-alike there is as often
     // wordplay (一堤之隔 beside 一墙之隔). Most windows near an idiom fail this first, cheapest test.
@@ -572,6 +592,8 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     const stray = (k: number) => w.word(i + k)?.text.length === 1 && !isFunctionWord(form[k]);
     const idiomEnds = tables.fromDictionary.has(info) && (w.startsAt(i) || w.endsAt(i + n)) && diffs.every(stray);
     if (!w.aligned(i, i + n) && (!idiomEnds || longIdiom)) return;
+    // (A compound the sources do not vouch for is evidence only against a stray character.)
+    if (unvouched && w.word(i + diffs[0])?.text.length !== 1) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
@@ -661,12 +683,15 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
   });
   // Half an idiom replaced is a candidate only as a word of the same sound (see imeWord): most
   // such windows are other words beside the idiom's other half, and are dropped before any
-  // shape or word is looked at.
-  const halfIdiomOfSameSound = (start: number, pattern: number, diffs: readonly number[]) => {
-    const right = tables.terms[pattern].text;
+  // shape or word is looked at. So is a compound the sources do not use with other than one
+  // character that is seldom a word alone (see judge).
+  const worthJudging = (start: number, pattern: number, diffs: readonly number[]) => {
+    const info = tables.terms[pattern];
+    const right = info.text;
+    if (tables.unvouched.has(info)) return diffs.length === 1 && rareAlone(text[start + diffs[0]]);
     return right.length !== 4 || diffs.length !== 2 || diffs.every((k) => soundSimilarity(text[start + k], right[k]) === 1);
   };
-  const hits = tables.matcher.scan(text, inRun, gaps, halfIdiomOfSameSound);
+  const hits = tables.matcher.scan(text, inRun, gaps, worthJudging);
   // In text order, shorter windows first, as the sources' terms were tried before.
   hits.sort((a, b) => a.start - b.start || tables.terms[a.pattern].text.length - tables.terms[b.pattern].text.length || a.pattern - b.pattern);
   for (const h of hits) {
