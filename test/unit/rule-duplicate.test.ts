@@ -365,6 +365,32 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('天津峰峰会期间，各方签署多份文件。'), []);
   });
 
+  it('deletes a copy inside a term the sources mark, even where both copies make words (人类命运共同|同体), not in a phrase merely repeated (健全|全社会)', async () => {
+    const seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    assert.deepEqual(run('为构建人类命运共同同体汇聚力量。', seeds).map((f) => [f.text, f.replacements[0]]), [['同同', '同']]);
+    // The seeds repeat 健全社会安全稳定…, a phrase cut as 健全社会: 健全|全社会 reads as written.
+    assert.deepEqual(run('要健全全社会广泛参与的体制机制。', seeds), []);
+  });
+
+  it('flags a whole item of a list written again as the next one (主动性、主动性), not items that share a part', () => {
+    assert.deepEqual(run('激发城市治理的积极性、主动性、主动性、创造性。').map((f) => [f.text, f.replacements[0]]), [['主动性、主动性', '主动性']]);
+    assert.deepEqual(run('文化、文化等领域的交流。').map((f) => f.text), ['文化、文化']);
+    for (const text of ['形成需求牵引供给、供给创造需求的更高水平动态平衡。', '东盟与中日韩合作、中日韩合作、澜沧江－湄公河合作。', '“我为人人、人人为我”蔚然成风。', '农户与农户、农户与集体之间。']) {
+      assert.deepEqual(run(text), [], text);
+    }
+  });
+
+  it('flags an adjective doubled after a degree adverb, which takes no reduplicated form (越来越多|多的), not a word the copy begins (很多|多边)', () => {
+    assert.deepEqual(run('越来越多多的外国游客来华旅游。').map((f) => [f.text, f.replacements[0]]), [['多多', '多']]);
+    assert.deepEqual(run('日子过得越来越好好。').map((f) => f.text), ['好好']);
+    for (const text of ['加强很多多边机制的协调。', '他的太爷爷冯国璋。', '大家非常高高兴兴地来了。', '越来越多多样化的需求。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('reads a verb doubled after 不妨 as a tentative action (不妨研究研究)', () => {
+    assert.deepEqual(run('不妨研究研究一些城市的做法。'), []);
+    assert.deepEqual(run('要研究研究一些城市的做法。').map((f) => f.text), ['研究研究']);
+  });
+
   it('flags a verbal noun ending a word written again in a list (创意设计设计等), not a verb doubled for a try (开会研究研究，)', () => {
     assert.deepEqual(run('创新动漫、影视、创意设计设计等业态。').map((f) => f.text), ['设计设计']);
     assert.deepEqual(run('这个工程设计设计了三套方案。'), []);

@@ -22,8 +22,9 @@
 // (循序渐渐进, 历史史性), three copies or more before their word (排排排查), a common reduplication that
 // leaves a fragment (人人|民城市, 短短|板), the doubled form before a word that begins the sources' terms
 // (文文|旅), a measure word doubled after a number before a mark (312处处，), the copula after a
-// conjunction ending in it (而是|是).
-// Legitimate besides: a verb doubled for a tentative action (多研究研究, 讨论讨论、看一看), a verb before
+// conjunction ending in it (而是|是), an adjective doubled after a degree adverb (越来越多|多的), a whole
+// list item written again as the next one (主动性、主动性).
+// Legitimate besides: a verb doubled for a tentative action (多研究研究, 不妨研究研究, 讨论讨论、看一看), a verb before
 // a verb–object word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
 import { dictEntry, idioms, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
@@ -54,7 +55,9 @@ const COMMON_REDUPLICATION = 20;
 /** Marks after which no word goes on (an opening bracket may: 校（园）长). */
 const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
 /** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
-const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起)$/;
+const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起|不妨)$/;
+/** Degree adverbs, which take no reduplicated adjective (越来越多|多的, 非常好|好): the doubled form after them is a slip. */
+const DEGREE_BEFORE = /(?:越来越|更加|十分|非常|特别|极其|格外|相当|很|更|最|太)$/;
 
 export const duplicateRule: Rule = {
   id: 'duplicate',
@@ -140,9 +143,38 @@ export const duplicateRule: Rule = {
         break;
       }
     }
-    return withKeptCopy(text, out, units);
+    const repeated = repeatedListItems(text).filter((f) => !out.some((g) => g.start < f.end && f.start < g.end));
+    const kept = withKeptCopy(text, out, units);
+    return repeated.length ? [...kept, ...repeated].sort((a, b) => a.start - b.start) : kept;
   },
 };
+
+/** Longest item of a list compared with the next (积极性、主动性、主动性). */
+const MAX_LIST_ITEM = 10;
+/** What may stand before a list's item: a pause, the start of a clause or quotation. */
+const ITEM_BEFORE = /[、，：；。！？（“‘]/;
+/** What may follow a list's item: the next pause, the list's close or its last conjunction. */
+const ITEM_AFTER = /[、，。；：！？）”’等和及与]/;
+
+/**
+ * A whole item of a list written again as the next item (积极性、主动性、主动性、创造性): no list names
+ * one thing twice. (Items that share only a part, 牵引供给、供给创造需求 or 东盟与中日韩合作、中日韩合作,
+ * are not whole items twice.)
+ */
+function repeatedListItems(text: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (let p = text.indexOf('、'); p > 0; p = text.indexOf('、', p + 1)) {
+    let q = p - 1;
+    while (q >= 0 && p - q <= MAX_LIST_ITEM && HAN.test(text[q])) q--;
+    const item = text.slice(q + 1, p);
+    if (item.length === 0 || p - q > MAX_LIST_ITEM + 1 || (q >= 0 && !ITEM_BEFORE.test(text[q]))) continue;
+    const next = p + 1 + item.length;
+    if (!text.startsWith(item, p + 1) || (next < text.length && !ITEM_AFTER.test(text[next]))) continue;
+    // (Marked whole with the item that stays, as every repetition is: 主动性、主动性 → 主动性.)
+    out.push({ start: q + 1, end: next, message: t(`列举项「${item}」重复`, `the list item 「${item}」 is repeated`), replacements: [item] });
+  }
+  return out;
+}
 
 /**
  * Each finding takes in the copy that stays (提升|提升 → the whole 提升提升, fixed to 提升): the
@@ -192,6 +224,9 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // The second copy's word goes on after a short alternative in brackets (学校校（园）长): unknowable here.
   if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
   if (len > 1) return false;
+  // A degree adverb takes no reduplicated adjective (越来越多|多的, 非常好|好): unless the second copy
+  // begins a word (很多|多边), the doubled form is a slip there.
+  if (afterDegreeAdverb(text, i) && !isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 1, i + 4))) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
   // that takes it (各个|个, 这个|个): there the words tell. Nor, but after 一, where it is a
   // preposition too (要对|对风险: 对, 把 typed twice), or follows a word that ends in it before a
@@ -246,7 +281,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const verbObject = (/^v/.test(dictEntry(unit)?.pos ?? '') || isMeasure(unit)) && /^n/.test(dictEntry(unit + (text[end] ?? ''))?.pos ?? '');
     const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
     const afterNumber = len === 1 && isMeasure(unit) && countedByNumber(text, i, end);
-    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber));
+    const afterDegree = len === 1 && !isDictWord(text.slice(second, end + 1)) && !isDictWord(text.slice(second, end + 2)) && afterDegreeAdverb(text, i);
+    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
@@ -399,6 +435,14 @@ function verbDoubledBeforeComplement(text: string, unit: string, end: number): b
   return unit.length === 1 && /^v/.test(dictEntry(unit)?.pos ?? '') && !isReduplicable(unit) && /[着了过上下出到起进就]/.test(text[end] ?? '');
 }
 
+/** A degree adverb of its own right before the pair at `i` (越来越, 很; not the 更 of 变更). */
+function afterDegreeAdverb(text: string, i: number): boolean {
+  const adverb = DEGREE_BEFORE.exec(text.slice(Math.max(0, i - 3), i))?.[0];
+  // (An adjective or a word of quantity only: 太|爷爷 is a noun's, 太爷爷.)
+  if (!adverb || !/^[amv]/.test(dictEntry(text[i])?.pos ?? 'x')) return false;
+  return adverb.length > 1 || !((i >= 2 && isDictWord(text.slice(i - 2, i))) || isDictWord(text.slice(i - 1, i + 2)));
+}
+
 /** Whether a term the sources use repeatedly starts before `start` and ends at `end` (一带一路 at 一路). */
 function endsSourceTerm(text: string, start: number, end: number, index: CorpusIndex): boolean {
   for (let from = Math.max(0, end - MAX_UNIT); from < start; from++) {
@@ -531,12 +575,15 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   idiomSet ??= new Set(idioms().filter((w) => w.length === 4));
   // A measure word after a numeral doubles on its own, whatever word or term it breaks (一项|项重大改革).
   if (isMeasure(text[i]) && NUMERALS.test(text[i - 1] ?? '')) return false;
+  // A term the sources mark as one (listed, quoted, defined) that one copy completes outweighs the
+  // words either copy may make (人类命运共同|同体: 共同 and 同体 are words; a phrase merely repeated
+  // may be cut wrong, 健全社会 of 健全|社会安全, and 健全|全社会 reads).
+  if (splitsSourceTerm(text, i, index, true)) return true;
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
   // (Not a name that begins with the second copy, 城中|中村 of 城中村: the sources' wording below tells.)
   const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '');
   if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
-  if (splitsSourceTerm(text, i, index)) return true;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const n of [4, 3]) {
     for (let s = Math.max(0, i - n + 1); s <= i; s++) {
@@ -573,7 +620,7 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
  * sources never write with the character doubled (天津峰|峰会 → 天津峰会, 地下综合|合管廊 → 地下综合管廊):
  * a slip even where the doubled form is a word of the dictionary (峰峰, a place).
  */
-function splitsSourceTerm(text: string, i: number, index: CorpusIndex): boolean {
+function splitsSourceTerm(text: string, i: number, index: CorpusIndex, marked = false): boolean {
   // (Numerals double on their own: 二〇二〇.)
   if (NUMERALS.test(text[i])) return false;
   const before = Math.min(i, MAX_UNIT - 2);
@@ -583,7 +630,7 @@ function splitsSourceTerm(text: string, i: number, index: CorpusIndex): boolean 
   for (let s = before - 1; s >= 0; s--) {
     for (let e = Math.min(single.length, s + MAX_UNIT); e >= before + 2 && e - s >= 3; e--) {
       const info = index.term(single.slice(s, e));
-      if (!info || info.count < 2 || weaklyMined(info)) continue;
+      if (!info || info.count < 2 || weaklyMined(info) || (marked && info.kinds.size === 1 && info.kinds.has('formulation'))) continue;
       const written = text.slice(i - before + s, i + 2 + (e - before - 1));
       if (index.frequency(written) === 0) return true;
     }
