@@ -307,6 +307,30 @@ describe('rule punctuation', () => {
     });
   });
 
+  it('deletes a half-width space between characters of a sentence, not in titles, datelines, article numbers, quotations or letter-spaced headings', () => {
+    assert.equal(fixed('用好市民服务 热线，让群众满意。'), '用好市民服务热线，让群众满意。');
+    for (const text of [
+      '第一条 为了规范管理，制定本办法。',
+      '新华社北京9月20日电 消费是最终需求。',
+      '重 点 任 务 分 工',
+      '组织开设“锚定现代化 改革再深化”等栏目。',
+      '按照《中共中央 国务院关于深化国有企业改革的指导意见》要求。',
+      '推动上海合作组织 行稳致远',
+      '司　敏（女）　济南市中心医院。',
+    ]) assert.deepEqual(run(text), [], text);
+  });
+
+  it('turns the commas of a list of short items closed by 等 into 、 (非遗，文物，文创，美食等), not a clause before two items', () => {
+    assert.equal(fixed('围绕非遗，文物，文创，美食等领域打造产品。'), '围绕非遗、文物、文创、美食等领域打造产品。');
+    assert.deepEqual(run('报废损失，转让财产损失，坏账损失，自然灾害等不可抗力因素。'), []);
+    assert.deepEqual(run('其中，北京等22个地区达标。'), []);
+  });
+
+  it('deletes the full stop of a quotation the sentence goes on after with a pause (社区。”，并要求)', () => {
+    assert.equal(fixed('明确提出“加快建设完整社区。”，并要求完善服务。'), '明确提出“加快建设完整社区”，并要求完善服务。');
+    assert.deepEqual(run('他说：“好。”我们走。'), []);
+  });
+
   it('gives UTF-16 offsets around astral characters and across CRLF paragraphs', () => {
     const text = '第一段𠮷,𠮷好。\r\n𠮷以“上海精神为指引。\r\n';
     const f = run(text);

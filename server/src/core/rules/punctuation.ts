@@ -61,6 +61,7 @@ export const punctuationRule: Rule = {
     ordinalPause(text, out);
     misusedPauses(text, out);
     commaInList(text, out);
+    commasBeforeDeng(text, out);
     if (ctx?.index) sourceListComma(text, out, ctx.index);
     return dedupe(out);
   },
@@ -418,6 +419,10 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     if (longestWordAt(text, m.index + 2) > 1) continue;
     out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
   }
+  // …and so does one the sentence goes on after with a pause (提出“加快建设完整社区。”，并要求…).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。(?=”[，、；：])/gu)) {
+    out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
+  }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
   }
@@ -471,6 +476,22 @@ function commaInList(text: string, out: RuleFinding[]): void {
       if (!governs || !nounFirst) continue;
       out.push(finding(c, c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
       break;
+    }
+  }
+}
+
+/** Three short items or more after a comma, parted by commas and closed by 等 (非遗，文物，文创，美食等领域). */
+const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})，(?:\p{Script=Han}{1,4}，){2,}\p{Script=Han}{1,4}(?=等)/gu;
+
+/**
+ * Commas typed for the 、 of a list of short items closed by 等 (围绕非遗，文物，文创，美食等领域 →
+ * 非遗、文物、文创、美食): clauses of four characters or fewer do not end in 等. The words before the
+ * first comma are an item too. (Two items may be a clause and a list: 坏账损失，自然灾害等不可抗力.)
+ */
+function commasBeforeDeng(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(COMMA_LIST_BEFORE_DENG)) {
+    for (let c = m[0].indexOf('，'); c >= 0; c = m[0].indexOf('，', c + 1)) {
+      out.push(finding(m.index + c, m.index + c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
     }
   }
 }
@@ -560,7 +581,35 @@ function halfWidth(text: string, out: RuleFinding[]): void {
 const SPACE_BEFORE_MARK = /(?<=[\p{Script=Han}”’》）])[ \u3000]+(?=[，。、；：！？])/gu;
 const SPACE_AFTER_MARK = /(?<=[，、；]) +(?=[\p{Script=Han}“‘《（])/gu;
 
+const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
+/** Where a space between characters is the layout's: a dateline (新华社北京9月20日电 ), an article's number (第一条 ). */
+const SPACED_HEAD = /(?:电|第[一二三四五六七八九十百千零〇\d]+[编章节条款])$/u;
+/** Marks that open a span inside which spaces may separate names and slogans (《中共中央 国务院关于…》, “锚定现代化 改革再深化”). */
+const SPAN_MARKS: Array<[string, string]> = [['《', '》'], ['（', '）'], ['“', '”'], ['‘', '’'], ['(', ')']];
+
+/**
+ * A half-width space between two characters inside a sentence that ends (用好市民服务 热线，…。):
+ * Chinese running text has none. Titles without a sentence end, datelines, article numbers, names
+ * and slogans in brackets, quotation marks or title marks, and letter-spaced headings (重 点 任 务)
+ * keep theirs.
+ */
+function spaceBetweenCharacters(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(SPACE_BETWEEN_HAN)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('！', at), text.lastIndexOf('？', at)) + 1;
+    if (!/[。！？]/.test(text.slice(end)) || SPACED_HEAD.test(text.slice(sentenceStart, at))) continue;
+    if (/\p{Script=Han} \p{Script=Han}/u.test(text.slice(Math.max(0, at - 4), at - 1) + '|' + text.slice(end + 1, end + 5))) continue;
+    const before = text.slice(0, at);
+    if (SPAN_MARKS.some(([open, close]) => before.lastIndexOf(open) > before.lastIndexOf(close))) continue;
+    // (An address on either side keeps its space: 致信 张三@例子.中国.)
+    if (/[@/]/.test((/\S*$/.exec(before)?.[0] ?? '') + (/^\S*/.exec(text.slice(end))?.[0] ?? ''))) continue;
+    out.push(finding(at, end, t('汉字之间不空格', 'No space between Chinese characters'), ''));
+  }
+}
+
 function spaceAroundMarks(text: string, out: RuleFinding[]): void {
+  spaceBetweenCharacters(text, out);
   for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
     out.push(finding(m.index, m.index + m[0].length, t(`「${text[m.index + m[0].length]}」前不空格`, `No space before 「${text[m.index + m[0].length]}」`), ''));
   }
