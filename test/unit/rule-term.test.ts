@@ -390,6 +390,13 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(own, '倡导全民阅读，使全社会充满活力。'), []);
   });
 
+  it('corrects a commoner look-alike at the end of a term before a mark, where no next word may take it (文旅产亚“走出去”)', async () => {
+    const own = await indexOfSource('pl-edge-mark-', '标题\n发展文旅产业。壮大文旅产业。推动文旅产业升级。\n');
+    assert.deepEqual(typoFixes(own, '推动文旅产亚“走出去”。'), [['亚', '业']]);
+    // Before a word it may take (亚洲), or at the start after a mark, it is the sentence's.
+    assert.deepEqual(typoFixes(own, '推动文旅产亚洲合作。'), []);
+  });
+
   it('reads a measure word with nothing before it to count as a stray character (风险盏测预警 → 监测)', () => {
     assert.deepEqual(typoFixes(index, '健全风险盏测预警体系。'), [['盏', '监']]);
     assert.deepEqual(typoFixes(index, '健全风险监测预警体系，点亮一盏盏灯。'), []);

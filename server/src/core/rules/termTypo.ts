@@ -627,7 +627,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // At the edge of a four-character term that is no established name (nor idiom: see
       // lookAlike), only such a stray character is a look-alike's slip (全球治|玫: 玫 is seldom a
       // word alone; not 抓 of 抓实推进 or 使 of 使全社会, words of the sentence wherever they stand).
-      const stray = !!tok && tok.text.length === 1 && wordFreq(tok.text) < STANDALONE_WORD_FREQ && !isFunctionWord(tok.text) && !(CJK_CHAR.test(neighbour ?? '') && attaches());
+      // (At the end before a mark, where no next word may take it, a commoner character stands alone
+      // as well: 文旅产|亚“走出去”; at the start after a mark it may begin the clause: ，使|全社会.)
+      const beforeMark = k === n - 1 && !CJK_CHAR.test(neighbour ?? '');
+      const stray = !!tok && tok.text.length === 1 && (wordFreq(tok.text) < STANDALONE_WORD_FREQ || beforeMark) && !isFunctionWord(tok.text) && !(!beforeMark && attaches());
       if (!known && !homophone && n === 4 && (k === 0 || k === n - 1) && !establishedName(info) && !tables.fromDictionary.has(info) && !stray) return;
       // …and one of the words that carry every sentence there (是, 在, 和, 了, 的), a homophone or
       // not, is the sentence's (改革开放|是 for 改革开放史; but 再|劫难逃 and 柳暗花|名 are slips).
