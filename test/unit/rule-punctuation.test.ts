@@ -324,6 +324,8 @@ describe('rule punctuation', () => {
     assert.equal(fixed('围绕非遗，文物，文创，美食等领域打造产品。'), '围绕非遗、文物、文创、美食等领域打造产品。');
     assert.deepEqual(run('报废损失，转让财产损失，坏账损失，自然灾害等不可抗力因素。'), []);
     assert.deepEqual(run('其中，北京等22个地区达标。'), []);
+    // The clause before the piece the list begins in is none of its items.
+    assert.equal(fixed('深入挖掘文化内涵，围绕非遗，文物，文创，美食等领域打造产品。'), '深入挖掘文化内涵，围绕非遗、文物、文创、美食等领域打造产品。');
   });
 
   it('deletes the full stop of a quotation the sentence goes on after with a pause (社区。”，并要求)', () => {

@@ -480,18 +480,32 @@ function commaInList(text: string, out: RuleFinding[]): void {
   }
 }
 
-/** Three short items or more after a comma, parted by commas and closed by 等 (非遗，文物，文创，美食等领域). */
-const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})，(?:\p{Script=Han}{1,4}，){2,}\p{Script=Han}{1,4}(?=等)/gu;
+/** Short items parted by commas and closed by 等, after the words the list begins in (围绕非遗，文物，文创，美食等领域). */
+const COMMA_LIST_BEFORE_DENG = /\p{Script=Han}+(?:，\p{Script=Han}{1,4})+(?=等)/gu;
+/** Fewest whole items, after the first, that make commas before 等 a list's. */
+const MIN_COMMA_LIST_ITEMS = 3;
 
 /**
  * Commas typed for the 、 of a list of short items closed by 等 (围绕非遗，文物，文创，美食等领域 →
- * 非遗、文物、文创、美食): clauses of four characters or fewer do not end in 等. The words before the
- * first comma are an item too. (Two items may be a clause and a list: 坏账损失，自然灾害等不可抗力.)
+ * 非遗、文物、文创、美食): clauses of four characters or fewer do not end in 等. The list begins in the
+ * words before its first comma (围绕|非遗), and after the last piece that begins with a verb, a
+ * preposition or an adverb (…内涵，围绕非遗，: the clause before is none of its items). Two items
+ * after the first may be a clause and a list (转让财产损失，坏账损失，自然灾害等).
  */
 function commasBeforeDeng(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(COMMA_LIST_BEFORE_DENG)) {
-    for (let c = m[0].indexOf('，'); c >= 0; c = m[0].indexOf('，', c + 1)) {
-      out.push(finding(m.index + c, m.index + c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+    const pieces = m[0].split('，');
+    let first = 0;
+    for (let k = 1; k < pieces.length; k++) {
+      const words = tokenize(pieces[k]);
+      if (words.length > 1 && /^(v|p|c|d)/.test(dictEntry(words[0].text)?.pos ?? '')) first = k;
+    }
+    if (pieces.length - 1 - first < MIN_COMMA_LIST_ITEMS) continue;
+    let at = m.index;
+    for (let k = 0; k < pieces.length - 1; k++) {
+      at += pieces[k].length;
+      if (k >= first) out.push(finding(at, at + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+      at += 1;
     }
   }
 }
