@@ -204,6 +204,11 @@ describe('completion', () => {
     assert.ok(!labels.some((x) => /[为和的]$|构建人类$/.test(x)), labels.join(' '));
   });
 
+  it('ends a continuation on a noun of place, which the dictionary files with the function words (更好团结引领全球 → …全球南方 first)', () => {
+    const { items } = complete(index, '更好团结引领全球‸');
+    assert.equal(items[0]?.insertText, '更好团结引领全球南方', items.map((c) => c.insertText).join(' '));
+  });
+
   it('completes source wording with a character typed by its sound (文旅融和 → 文旅融合, 长志久安 → 长治久安)', () => {
     for (const [typed, want] of [
       ['推动文旅融和‸', '文旅融合'],

@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { toSimplified } from '../lang/variants';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
-import { isFunctionWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isFunctionWord, tokenize } from '../lang/segmenter';
 import { shapeSimilarity, soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
@@ -609,7 +609,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       // only where it ends the clause (坚持党政同 → 坚持党政同责，).
       const closesClause = /^[，。；、：！？]/.test(window.slice(end));
       // (A function word that ends the clause leaves nothing hanging: 站在历史正确一边，.)
-      if ((end - n >= 2 || (end - n === 1 && closesClause)) && (!isFunctionWord(w.text) || (closesClause && w.text.length >= 2))) cuts.push(end);
+      if ((end - n >= 2 || (end - n === 1 && closesClause)) && (!leavesHanging(w.text) || (closesClause && w.text.length >= 2))) cuts.push(end);
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
@@ -622,6 +622,14 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
   // (Copying a long run, its continuations rank with the known phrases that match as much of it.)
   offerPhrases(index, d, found, n, n >= LONG_SOURCE_RUN ? n * 10 : CONTINUATION_BASE, best);
   for (const [typed, list] of wordsEnded) offerPhrases(index, d, list, typed, CONTINUATION_BASE, best);
+}
+
+/**
+ * A word a phrase cannot end on (为, 的, 和): the dictionary's function words, but for the nouns of
+ * place among them (全球|南方, 东方: not 上, 中).
+ */
+function leavesHanging(word: string): boolean {
+  return isFunctionWord(word) && !(word.length >= 2 && dictEntry(word)?.pos === 'f');
 }
 
 /** Most characters a cut may move on to close a term of the sources it falls in. */
