@@ -61,6 +61,12 @@ describe('hover', () => {
     assert.ok(hover!.markdown.includes('吴志成'), 'author of the defining article');
   });
 
+  it('shows a sentence that says what the term has become among its sentences (上海合作组织已经成为…世界最大区域组织)', () => {
+    const { hover } = hoverAt(index, '上海合作‸组织在国际舞台上的地位不断提升。');
+    assert.ok(hover);
+    assert.ok(hover.markdown.includes('世界最大区域组织'), hover.markdown);
+  });
+
   it('shows a source sentence using a rare quoted term', () => {
     const { text, hover } = hoverAt(index, '推动政务服务“一网通‸办”。');
     assert.ok(hover);

@@ -80,11 +80,16 @@ function balanced(s: string): boolean {
  * brackets) +1; the sentence is a fragment of a longer quotation (unbalanced marks) −2; the
  * use is only part of a longer quoted name or title (‘上海合作组织可持续发展年’) −1.
  */
+/** What follows a term its sentence describes: 是, 已经成为, 作为, 即, 被誉为. */
+const DESCRIBED_AS = /^(?:是|就是|即|乃|已经成为|已成为|成为|正成为|日益成为|被誉为|被称为|作为)/;
+
 function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): number {
   let score = 0;
   if ([`“${term}”`, `‘${term}’`, `《${term}》`, `（${term}）`, `简称${term}`].some((m) => sentence.text.includes(m))) score += 1;
   if (!balanced(sentence.text)) score -= 2;
   const at = ref.start - sentence.start;
+  // A sentence that says what the term is or has become tells most (上海合作组织已经成为…世界最大区域组织).
+  if (DESCRIBED_AS.test(sentence.text.slice(at + term.length, at + term.length + 6))) score += 1.5;
   const spans = [...findQuotes(sentence.text), ...findTitles(sentence.text)];
   const inside = spans.find((q) => q.open < at && at + term.length <= q.close && q.close - q.open - 1 > term.length);
   if (inside && isTermLike(sentence.text.slice(inside.open + 1, inside.close))) score -= 1;
