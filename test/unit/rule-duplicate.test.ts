@@ -386,6 +386,11 @@ describe('rule duplicate', () => {
     for (const text of ['加强很多多边机制的协调。', '他的太爷爷冯国璋。', '大家非常高高兴兴地来了。', '越来越多多样化的需求。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('leaves a form the dictionary lists as written over both copies, however rare (慢慢悠悠)', () => {
+    assert.deepEqual(run('老人们慢慢悠悠地散步。'), []);
+    assert.deepEqual(run('学习要循序渐渐进。').map((f) => f.text), ['渐渐']);
+  });
+
   it('reads a verb doubled after 不妨 as a tentative action (不妨研究研究)', () => {
     assert.deepEqual(run('不妨研究研究一些城市的做法。'), []);
     assert.deepEqual(run('要研究研究一些城市的做法。').map((f) => f.text), ['研究研究']);

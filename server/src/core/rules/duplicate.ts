@@ -593,9 +593,9 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
       // after a function word or a mark is it a slip, 化解了一|一大批.)
       if (candidate.length !== n || s + n <= i + 1 || !isWord(candidate)) continue;
       if (s === i && i > 0 && HAN.test(text[i - 1]) && !FUNCTION_POS.test(dictEntry(text[i - 1])?.pos ?? '')) continue;
-      // An idiom or word as written over both copies (人人自危, 生生不息) leaves the pair to the words.
+      // An idiom or word as written over both copies (人人自危, 生生不息, 慢慢悠悠 however rare) leaves the pair to the words.
       for (let k = Math.max(0, i - 3); k <= i; k++) {
-        for (const m of [3, 4]) if (k + m >= i + 2 && isWord(text.slice(k, k + m))) return false;
+        for (const m of [3, 4]) if (k + m >= i + 2 && (isWord(text.slice(k, k + m)) || (isDictWord(text.slice(k, k + m)) && HAN.test(text.slice(k, k + m))))) return false;
       }
       return true;
     }
