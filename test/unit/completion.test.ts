@@ -299,6 +299,32 @@ describe('completion', () => {
     assert.deepEqual(complete(index, '苹果、香蕉、‸').items, []);
   });
 
+  it('offers the clause the sources write next right after a comma of a sentence being copied (有了雨露， → 大地才能繁荣)', () => {
+    const a = complete(index, '有了和平，国家才能兴旺；有了雨露，‸');
+    assert.equal(a.items[0]?.insertText, '大地才能繁荣', a.items.map((x) => x.label).join(' '));
+    assert.equal(a.items[0].replaceStart, a.offset);
+    assert.equal(complete(index, '积力所举无不胜，‸').items[0]?.insertText, '众智所为无不成');
+    // Too little typed to be copying.
+    assert.deepEqual(complete(index, '我们要，‸').items, []);
+  });
+
+  it('ends the last item of a list where the items typed end alike (…管业务必须管安全、 → 管生产经营必须管安全)', () => {
+    const { items } = complete(index, '坚持管行业必须管安全、管业务必须管安全、‸');
+    assert.ok(items[0]?.insertText.endsWith('管生产经营必须管安全'), items.map((x) => x.insertText).join(' '));
+    assert.ok(!items.some((x) => x.insertText.endsWith('必须管')), items.map((x) => x.insertText).join(' '));
+  });
+
+  it('labels the continuation of a long run by what it adds, once for items that leave the same text', () => {
+    const a = complete(index, '共同发出“要团结不要分裂、要合作不要对抗、‸');
+    assert.equal(a.items[0]?.label, '…对抗、要公正不要霸权”');
+    const b = complete(index, '健全社会安全稳定‸');
+    const labels = b.items.map((x) => x.label);
+    assert.ok(labels.includes('…稳定风险监测预警体系'), labels.join(' '));
+    assert.equal(new Set(labels).size, labels.length, labels.join(' '));
+    // A short run keeps the whole phrase as its label.
+    assert.ok(complete(index, '弘扬上海精‸').items.some((x) => x.label === '上海精神'));
+  });
+
   it('starts a list at its first item, as long as the second, and offers it alone and with its closing words', () => {
     const a = complete(index, '成为提升上海合作组织凝聚力、影响力、‸');
     assert.deepEqual(a.items.slice(0, 2).map((x) => x.insertText), ['凝聚力、影响力、感召力、吸引力', '凝聚力、影响力、感召力、吸引力的精神纽带']);

@@ -632,6 +632,35 @@ function leavesHanging(word: string): boolean {
   return isFunctionWord(word) && !(word.length >= 2 && dictEntry(word)?.pos === 'f');
 }
 
+/** Marks after which the sources' next clause is offered (有了雨露，→ 大地才能繁荣). */
+const CLAUSE_MARK = /[，；：]/;
+/** Longest next clause offered. */
+const MAX_NEXT_CLAUSE = 30;
+/** A clause of the sources: no mark inside, a mark (or the sentence's end) after it. */
+const NEXT_CLAUSE = new RegExp(`^[^，。；！？：、“”‘’《》（）()\\s]{2,${MAX_NEXT_CLAUSE}}(?=[，。；！？：、”’）)]|$)`, 'u');
+
+/**
+ * Right after a clause mark that ends six characters or more the sources write so, mark and all:
+ * the clause they write next, most frequent first (有了和平，国家才能兴旺；有了雨露， →
+ * 大地才能繁荣). The writer is copying a sentence of theirs.
+ */
+function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>): void {
+  // (Across an earlier mark too when the clause is short: 兴旺；有了雨露，.)
+  const line = text.slice(Math.max(0, offset - MAX_CONTINUED_SUFFIX - 4), offset).split(/[\r\n]/).pop() ?? '';
+  let refs: SourceRef[] = [];
+  for (let n = line.length; n > LONG_SOURCE_RUN && !refs.length; n--) {
+    const key = asSimplified(line.slice(line.length - n));
+    if (countWhere(key, (c) => /\p{Script=Han}/u.test(c)) >= LONG_SOURCE_RUN) refs = index.occurrences(key, 200);
+  }
+  const found = new Map<string, number>();
+  for (const r of refs) {
+    const source = index.fileByPath(r.file)?.source.text ?? '';
+    const clause = NEXT_CLAUSE.exec(source.slice(r.end, r.end + MAX_NEXT_CLAUSE + 1))?.[0];
+    if (clause) found.set(clause, (found.get(clause) ?? 0) + 1);
+  }
+  offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
+}
+
 /** Most characters a cut may move on to close a term of the sources it falls in. */
 const MAX_TERM_EXTENSION = 8;
 
@@ -874,7 +903,10 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
       const prevSep = lastSep < 0 ? -1 : run.lastIndexOf('、', lastSep - 1);
       const itemSize = lastSep < 0 ? (items[items.length - 2] ?? '').length : prevSep >= 0 ? lastSep - prevSep - 1 : items[items.length - 1].length + lastSep;
       const begun = lastSep < 0 ? items[items.length - 1].length : 0;
-      const cut = tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
+      // (Items that end alike end alike: 管行业必须管安全、管业务必须管安全、 → …管生产经营必须管安全.)
+      const shared = sharedEnding(items.filter((x) => x.length > 0));
+      const sharedAt = shared.length >= 2 ? lastItem.indexOf(shared) : -1;
+      const cut = sharedAt >= 0 ? sharedAt + shared.length : tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
       add(typed + run.slice(0, lastSep + 1 + cut));
       // …and the next item alone where more follow (互信、互利、 → …平等).
       const nextSep = run.indexOf('、');
@@ -888,6 +920,14 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
     return;
   }
 }
+/** The characters every item ends with (必须管安全 of 管行业必须管安全、管业务必须管安全); '' for fewer than two items. */
+function sharedEnding(items: string[]): string {
+  if (items.length < 2) return '';
+  let n = 0;
+  while (n < items[0].length && items.every((x) => x.length > n && x[x.length - 1 - n] === items[0][items[0].length - 1 - n])) n++;
+  return items[0].slice(items[0].length - n);
+}
+
 /** Longest end of a clause searched for a list typed, and most characters its continuation adds. */
 const MAX_LIST_TYPED = 24;
 const MAX_LIST_CONTINUATION = 24;
@@ -984,6 +1024,19 @@ function detail(e: Entry): string {
   return `${name} · ${t(`${info.count} 次 · ${info.articles} 篇`, `${info.count}× in ${info.articles} article(s)`)}`;
 }
 
+/** Characters before the cursor compared to tell two items that leave the same text apart. */
+const MAX_TYPED_KEY = 64;
+/** Most characters typed kept in the label of an item that continues a long run (see getCompletions). */
+const LABEL_CONTEXT = 6;
+
+/** How many typed characters the label keeps: the last word typed, with the mark after it (…影响力、感召力). */
+function labelContext(typed: string): number {
+  const words = tokenize(typed);
+  let k = words.length - 1;
+  while (k > 0 && !/\p{Script=Han}/u.test(words[k].text)) k--;
+  return Math.min(LABEL_CONTEXT, typed.length - (words[k]?.start ?? typed.length));
+}
+
 function shortLabel(s: string, max = 40): string {
   const chars = Array.from(s);
   return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
@@ -1063,6 +1116,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     } else if (text[offset - 1] === '、') {
       // Just after 、: the further items of a list the sources write.
       listContinuations(index, d, text, offset, best);
+    } else if (CLAUSE_MARK.test(text[offset - 1] ?? '')) {
+      // Just after a comma of a sentence of theirs being copied: the clause they write next.
+      nextClauseMatches(index, d, text, offset, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {
@@ -1090,8 +1146,17 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       label = `“${shortLabel(e.text)}”`;
       insertText = before === '“' ? e.text + (after === '”' ? '' : '”') : `“${e.text}”`;
     }
-    if (inserted.has(insertText)) continue;
-    inserted.add(insertText);
+    // Copying a long run, the label shows what the item adds after it (…对抗、要公正不要霸权): the
+    // typed characters are the editor's filter text, not news to the writer.
+    const typedText = text.slice(replaceStart, offset);
+    if (typedText.length >= LONG_SOURCE_RUN && e.kind !== 'title') {
+      const at = insertText.indexOf(typedText);
+      if (at >= 0 && at + typedText.length < insertText.length) label = '…' + insertText.slice(at + typedText.length - labelContext(typedText));
+    }
+    // (Continuations that leave the same text are one: 健全社会安全稳定 and 社会安全稳定 continued alike.)
+    const key = label.startsWith('…') ? '…' + (text.slice(Math.max(0, replaceStart - MAX_TYPED_KEY), replaceStart) + insertText).slice(-(MAX_TYPED_KEY + insertText.length - m.typed)) : insertText;
+    if (inserted.has(key)) continue;
+    inserted.add(key);
     out.push({
       label,
       insertText,
