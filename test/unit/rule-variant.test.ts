@@ -53,6 +53,12 @@ describe('rule variant-char', () => {
     assert.equal(fixed('由於天气原因，航班延误。'), '由于天气原因，航班延误。');
   });
 
+  it('flags Taiwan’s particle 著 where the mainland word is 着 (随著 → 随着, 著力 → 着力), not 著 of 显著 or 著名', () => {
+    assert.equal(fixed('随著城市规模不断扩大，意味著更多挑战。'), '随着城市规模不断扩大，意味着更多挑战。');
+    assert.equal(fixed('隨著城市發展，著力推进。'), '随着城市发展，着力推进。');
+    assert.deepEqual(run('取得显著成效，著名学者的专著，卓著功勋。'), []);
+  });
+
   it('flags compatibility ideographs', () => {
     const f = run('发展\uF900的');
     assert.equal(f.length, 1);

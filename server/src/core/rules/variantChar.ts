@@ -13,7 +13,7 @@
 // Adjacent flagged characters, or flagged characters inside one converted word, form one finding
 // whose replacement is the converted text (與時俱進 → 与时俱进).
 import { dictEntry, isDictWord, tokenize, wordFreq } from '../lang/segmenter';
-import { openCC, toSimplified } from '../lang/variants';
+import { openCC, toSimplified, toSimplifiedFromTaiwan } from '../lang/variants';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
 
@@ -69,18 +69,33 @@ export const variantCharRule: Rule = {
     for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
       const run = m[0];
       const converted = toSimplified(run);
-      if (converted === run) continue;
-      checkRun(run, converted, m.index, out);
+      // (Taiwan's particle 著, which t → cn keeps, is weighed as an ambiguous change: 随著 → 随着.)
+      const taiwan = run.includes(TAIWAN_PARTICLE) ? toSimplifiedFromTaiwan(run) : undefined;
+      if (converted === run && (taiwan === undefined || taiwan === run)) continue;
+      checkRun(run, converted, m.index, out, taiwan);
     }
     return out;
   },
 };
 
-function checkRun(run: string, converted: string, base: number, out: RuleFinding[]): void {
+/** The character Taiwan writes for the particle 着 (随著, 意味著), and 著 of 显著 everywhere. */
+const TAIWAN_PARTICLE = '著';
+
+function checkRun(run: string, converted: string, base: number, out: RuleFinding[], taiwan?: string): void {
   const orig = Array.from(run);
   let conv = Array.from(converted);
   // The phrase tables map characters one to one; should one ever not, convert character by character.
   if (conv.length !== orig.length) conv = orig.map((c) => toSimplified(c));
+  const fromTaiwan = taiwan ? Array.from(taiwan) : [];
+  const taiwanOnly = new Set<number>();
+  if (fromTaiwan.length === orig.length) {
+    orig.forEach((c, k) => {
+      if (c === TAIWAN_PARTICLE && conv[k] === c && fromTaiwan[k] !== c) {
+        conv[k] = fromTaiwan[k];
+        taiwanOnly.add(k);
+      }
+    });
+  }
   const offset: number[] = [0]; // UTF-16 offset of each code point in the run
   for (const c of orig) offset.push(offset[offset.length - 1] + c.length);
 
@@ -88,7 +103,7 @@ function checkRun(run: string, converted: string, base: number, out: RuleFinding
   let needWords = false;
   orig.forEach((c, k) => {
     if (conv[k] === c) return;
-    const flagged = !isAmbiguous(c, conv[k]);
+    const flagged = !taiwanOnly.has(k) && !isAmbiguous(c, conv[k]);
     if (!flagged) needWords = true;
     changes.push({ k, flagged });
   });
