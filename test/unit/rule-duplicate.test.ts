@@ -391,6 +391,16 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('学习要循序渐渐进。').map((f) => f.text), ['渐渐']);
   });
 
+  it('flags a character typed again after an adverb ending in it (一旦|旦供水), not after a name (连云港|港, 四川|川投)', () => {
+    assert.deepEqual(run('一旦旦供水、排水出现问题。').map((f) => [f.text, f.replacements[0]]), [['旦旦', '旦']]);
+    for (const text of ['往返连云港港之间。', '四川川投能源股份有限公司。', '已经经过审议。', '他们一直直接参与。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('flags a pair inside a common word whose second copy begins a far rarer one (近年|年来 of 近年来), not 组织部|部长, 去年|年底', () => {
+    assert.deepEqual(run('近年年来，外国游客越来越多。').map((f) => [f.text, f.replacements[0]]), [['年年', '年']]);
+    for (const text of ['他是组织部部长。', '去年年底完成。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('reads a verb doubled after 不妨 as a tentative action (不妨研究研究)', () => {
     assert.deepEqual(run('不妨研究研究一些城市的做法。'), []);
     assert.deepEqual(run('要研究研究一些城市的做法。').map((f) => f.text), ['研究研究']);

@@ -424,7 +424,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // (Unless the sources write it before that verb as a word of theirs: 健全|全|覆盖 of 全覆盖.)
   const verbAfter = words.word(end)?.text ?? '';
   const adjectiveBeforeVerb = pos === 'a' && first.end === second && /^v/.test(dictEntry(verbAfter)?.pos ?? '') && verbAfter.length >= 2 && index.frequency(unit + verbAfter) < 2;
-  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+  // (After an adverb or conjunction ending in it, no content character stands alone: 一旦|旦 — but
+  // after a name it may, 连云港|港, 四川|川投.)
+  const afterFunctionWord = first.end === second && /^[dc]$/.test(dictEntry(first.text)?.pos ?? '') && !FUNCTION_POS.test(pos) && !(/^v/.test(pos) && (entry?.freq ?? 0) >= COMMON_VERB_FREQ);
+  return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || afterFunctionWord || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
 /**
@@ -582,7 +585,9 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // A word ending in the first copy and one beginning with the second (去年|年底, 组织部|部长) read
   // as written.
   // (Not a name that begins with the second copy, 城中|中村 of 城中村: the sources' wording below tells.)
-  const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '');
+  // (Unless the word with one copy is far commoner than the one the second copy begins: 近年|年来 of
+  // 近年来 — not 组织部|部长 beside 组织部长, 去年|年底 beside 去年底.)
+  const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '') && !outweighedBySingle(text, i, w);
   if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const n of [4, 3]) {
@@ -611,6 +616,23 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
     if (from < 0 || to > text.length || !HAN.test(text.slice(from, to))) continue;
     const single = text.slice(from, i + 1) + text.slice(i + 2, to);
     if (index.frequency(single) > 0 && index.frequency(text.slice(from, to)) === 0) return true;
+  }
+  return false;
+}
+
+/** How much commoner a word must be with one copy than the word the second copy begins (近年来 3,723 beside 年来 3). */
+const SINGLE_COPY_OUTWEIGHS = 50;
+
+/**
+ * Whether a word of three or four characters the pair at `i` makes with one copy (近年|年来 → 近年来)
+ * is far commoner than `begun`, the word the second copy begins.
+ */
+function outweighedBySingle(text: string, i: number, begun: string): boolean {
+  for (const n of [3, 4]) {
+    for (let s = Math.max(0, i - n + 1); s <= i; s++) {
+      const single = text.slice(s, i + 1) + text.slice(i + 2, s + n + 1);
+      if (single.length === n && s + n > i + 1 && HAN.test(single) && isDictWord(single) && wordFreq(single) >= SINGLE_COPY_OUTWEIGHS * Math.max(1, wordFreq(begun))) return true;
+    }
   }
   return false;
 }
