@@ -140,6 +140,8 @@ describe('rule punctuation', () => {
 
     it('gives an Arabic list number 「.」, and makes a mark after a number inside Chinese text full-width', () => {
       assert.equal(fixed('2、深化“一网统管”应用。'), '2.深化“一网统管”应用。');
+      // Inside a paragraph, after the clause before it, the number is bracketed.
+      assert.equal(fixed('（1）完善供给机制；2、深入挖掘文化内涵。'), '（1）完善供给机制；（2）深入挖掘文化内涵。');
       assert.equal(fixed('同比增长18.5%;举办文旅活动'), '同比增长18.5%；举办文旅活动');
       assert.deepEqual(run('型号wz122,探索突破；比例为3:2；2024、2025年'), []);
     });

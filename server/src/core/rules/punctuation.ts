@@ -346,11 +346,18 @@ const BRACKETED_NUMBER_PAUSE = /(?<=^|[。！？；：，\n]\s*)[（(](?:[一二
 /** An Arabic list number opening a paragraph takes the full stop of GB/T 15834 (2. 深化…), not 、. */
 const ARABIC_NUMBER_PAUSE = /^[\s　]*\d{1,2}、(?=\p{Script=Han}|[“《（])/u;
 
+/** An Arabic list number inside a paragraph, after the clause before it (…机制；2、深入…): bracketed there, （2）. */
+const RUN_IN_NUMBER_PAUSE = /(?<=[；。：])\d{1,2}、(?=\p{Script=Han}|[“《（])/gu;
+
 function ordinalPause(text: string, out: RuleFinding[]): void {
   const arabic = ARABIC_NUMBER_PAUSE.exec(text);
   if (arabic) {
     const at = arabic.index + arabic[0].length - 1;
     out.push(finding(at, at + 1, t('阿拉伯数字序号后应用下脚点「.」', 'An Arabic list number takes 「.」'), '.'));
+  }
+  for (const m of text.matchAll(RUN_IN_NUMBER_PAUSE)) {
+    const number = m[0].slice(0, -1);
+    out.push(finding(m.index, m.index + m[0].length, t(`段中序号应作「（${number}）」`, `A list number inside a paragraph is written 「（${number}）」`), `（${number}）`));
   }
   for (const m of text.matchAll(ORDINAL_PAUSE)) {
     const at = m.index + m[0].length - 1;
