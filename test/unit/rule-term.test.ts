@@ -153,6 +153,11 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(fixed(text, runRule(termTypoRule, text, index)), text.replace('博奕', '博弈'));
   });
 
+  it('reports slips a character apart in a source sentence as one finding (连排连调 → 联排联调)', () => {
+    // The source: …健全洪涝联排联调机制，提升城市排水防涝能力。
+    assert.deepEqual(typoFixes(index, '要健全洪涝连排连调机制，提升城市排水防涝能力。'), [['连排连', '联排联']]);
+  });
+
   it('places a sentence within a long source sentence by a piece found once in it', () => {
     // The source: 2013年以来，…，以与时俱进的理论品格和中国理念丰富发展“上海精神”的时代内涵，…
     // A diff over the whole source tied the draft's 以 to that of 以来 and split the match.

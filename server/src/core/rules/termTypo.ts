@@ -1196,6 +1196,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     const strong = (!clause || (innerEdits === 1 && edits.same >= STRONG_CLAUSE)) && edits.same >= sentence.length - 4 && edits.list.length <= 3 && sentence.length >= 10;
     if (strong) strongSpans.push({ start: s0, end: s0 + sentence.length, source: best.sentence.text });
     const settled = strong || clause;
+    const accepted: Array<{ start: number; end: number; right: string }> = [];
     for (const ed of edits.list) {
       const wrong = sentence.slice(ed.start, ed.end);
       const right = ed.replacement;
@@ -1235,11 +1236,19 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         }
       }
       if (!ok) continue;
+      // Slips a character apart are one word's (连排连调 → 联排联调): one finding.
+      const last = accepted[accepted.length - 1];
+      if (last && ed.start - last.end <= 1) {
+        last.right += sentence.slice(last.end, ed.start) + right;
+        last.end = ed.end;
+      } else accepted.push({ start: ed.start, end: ed.end, right });
+    }
+    for (const a of accepted) {
       out.push({
-        start: s0 + ed.start,
-        end: s0 + ed.end,
-        message: t(`疑似错字：来源原句作「${right}」`, `Likely typo: the source sentence has "${right}"`),
-        replacements: [right],
+        start: s0 + a.start,
+        end: s0 + a.end,
+        message: t(`疑似错字：来源原句作「${a.right}」`, `Likely typo: the source sentence has "${a.right}"`),
+        replacements: [a.right],
         related: index.relatedPlace(best.sentence, t('来源原句', 'Source sentence')),
         score: 1 + edits.same / sentence.length,
       });
