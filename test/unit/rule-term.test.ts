@@ -153,6 +153,13 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.equal(fixed(text, runRule(termTypoRule, text, index)), text.replace('博奕', '博弈'));
   });
 
+  it('corrects a homophone that ends a long run of the sources’ wording where the draft goes on in its own (生命线安全工称监管平台)', () => {
+    // The seeds write 城市基础设施生命线安全工程建设…; 工称 and 称监 are no words.
+    assert.deepEqual(typoFixes(index, '建设了城市基础设施生命线安全工称监管平台。'), [['称', '程']]);
+    // A short run of theirs says nothing of the next character.
+    assert.deepEqual(typoFixes(index, '加强安全工称监管。'), []);
+  });
+
   it('reports slips a character apart in a source sentence as one finding (连排连调 → 联排联调)', () => {
     // The source: …健全洪涝联排联调机制，提升城市排水防涝能力。
     assert.deepEqual(typoFixes(index, '要健全洪涝连排连调机制，提升城市排水防涝能力。'), [['连排连', '联排联']]);

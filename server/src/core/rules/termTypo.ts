@@ -883,6 +883,8 @@ const RUN_GAP_SIDE = 5;
 /** Source characters matched in all around a slip (see nearSourceRuns), and on its longer side. */
 const RUN_CONTEXT = 6;
 const RUN_LONGER_SIDE = 3;
+/** Source characters matched before a slip that ends their run, the draft going on in its own words. */
+const RUN_EDGE_SLIP = 8;
 /** Parts of speech of grammatical words, which change with the sentence (的/地, 在/再). */
 const GRAMMATICAL_POS = /^(p|u\w*|c|r\w*|y|e|o)$/;
 
@@ -924,7 +926,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     // (Beside a mark the match must cross it by two known pairs or run six before the slip: see sideOk.)
     if (markAfter && knownAfter[k + 1] < 3 && knownBefore[k - 1] < RUN_CONTEXT - 1) continue;
     if (markBefore && knownBefore[k - 1] < 3 && knownAfter[k + 1] < RUN_CONTEXT - 1) continue;
-    if ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !pairs.soundBefore(code, text.charCodeAt(k + 1)))) continue;
+    // (A slip that ends a long run of theirs, where the draft goes on in words of its own, has no
+    // source pair after it: 城市基础设施生命线安全工|称|监管平台.)
+    const endsRun = !markAfter && knownBefore[k - 1] >= RUN_EDGE_SLIP - 1;
+    if ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !endsRun && !pairs.soundBefore(code, text.charCodeAt(k + 1)))) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
     if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
@@ -943,7 +948,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪;
       // or stops at the mark, the slip ending the clause, after six of theirs: 安全赤字、治理赤子，.)
       const sideOk = (mark: boolean, same: number, other: number) => (mark ? same >= 3 || (same === 0 && other >= RUN_CONTEXT) : same > 0);
-      if (!sideOk(markBefore, left, right) || !sideOk(markAfter, right, left)) continue;
+      // (At the end of a long run, the slip breaks a word of theirs, 工|程, and makes none with the draft's
+      // characters on either side.)
+      const runEnd = right === 0 && endsRun && left >= RUN_EDGE_SLIP && isDictWord(joined[s - 1] + theirs) && !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]);
+      if (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd)) continue;
       if (left + right < RUN_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
       // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
       if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
@@ -1236,9 +1244,9 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
         }
       }
       if (!ok) continue;
-      // Slips a character apart are one word's (连排连调 → 联排联调): one finding.
+      // Two single slips a character apart are one word's (连排连调 → 联排联调): one finding.
       const last = accepted[accepted.length - 1];
-      if (last && ed.start - last.end <= 1) {
+      if (last && last.end - last.start === 1 && wrong.length === 1 && ed.start - last.end === 1) {
         last.right += sentence.slice(last.end, ed.start) + right;
         last.end = ed.end;
       } else accepted.push({ start: ed.start, end: ed.end, right });
