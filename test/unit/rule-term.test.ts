@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CorpusIndex } from '../../server/src/core/index/corpus';
+import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import { termTypoRule } from '../../server/src/core/rules/termTypo';
@@ -158,6 +158,13 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '建设了城市基础设施生命线安全工称监管平台。'), [['称', '程']]);
     // A short run of theirs says nothing of the next character.
     assert.deepEqual(typoFixes(index, '加强安全工称监管。'), []);
+  });
+
+  it('corrects an item of a list that ends in a word of the sound the other items end in (治理任性 → 治理韧性), with no sources too', () => {
+    assert.deepEqual(typoFixes(index, '空间韧性、生态韧性、治理任性相互关联。'), [['任性', '韧性']]);
+    assert.deepEqual(typoFixes(CorpusIndex.empty(), '除涉及国家按泉、公共安全、金融安全、生态安全外。'), [['按泉', '安全']]);
+    // Names that end alike in characters, not in a word: 图书馆、美术馆; 湛江市、…港市.
+    assert.deepEqual(typoFixes(CorpusIndex.empty(), '建设图书馆、美术馆、博物馆，推进城市韧性、经济韧性。'), []);
   });
 
   it('reports slips a character apart in a source sentence as one finding (连排连调 → 联排联调)', () => {

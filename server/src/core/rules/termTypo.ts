@@ -1339,7 +1339,9 @@ export const termTypoRule: Rule = {
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
     const usage = deadlineBeforeTime(p.text);
-    if (index.isEmpty) return usage;
+    // (The sources' own evidence, with its source place, comes before the list's: 全球文明倡|意.)
+    const parallel = parallelItemSlips(p.text);
+    if (index.isEmpty) return [...usage, ...bestNonOverlapping(parallel)].sort((a, b) => a.start - b.start);
     const split = splitQuotes(p.text, index);
     // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
     // term look-alikes inside it that the source itself writes are not slips (but 防危杜渐 where
@@ -1352,12 +1354,52 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps)]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
   },
 };
+
+/** Items of a list that end in the same word of two characters before one that ends in another of its sound. */
+const MIN_ALIKE_ITEMS = 2;
+/** Below the sources' evidence for the same place (scores of 1.5 and more). */
+const PARALLEL_ITEM_SCORE = 1;
+
+/**
+ * Items of a 、 list end alike (空间韧性、生态韧性、治理韧性): an item that ends in another word of the
+ * same sound, as typing by pinyin offers it, is a slip of that ending (治理任性 → 治理韧性).
+ */
+function parallelItemSlips(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const clause of text.matchAll(/[^，。；：！？“”《》（）]+/g)) {
+    if (!clause[0].includes('、')) continue;
+    const items: Array<{ start: number; text: string }> = [];
+    let at = clause.index;
+    for (const piece of clause[0].split('、')) {
+      items.push({ start: at, text: piece });
+      at += piece.length + 1;
+    }
+    // (The last item may run on into the clause: 治理任性|相互关联 — as long as the one before it.)
+    const last = items[items.length - 1];
+    const before = items[items.length - 2];
+    if (last.text.length > before.text.length) last.text = last.text.slice(0, before.text.length);
+    const ending = (x: { text: string }) => (x.text.length >= 3 && isCjkRun(x.text.slice(-2)) ? x.text.slice(-2) : '');
+    const counts = new Map<string, number>();
+    for (const x of items) if (ending(x)) counts.set(ending(x), (counts.get(ending(x)) ?? 0) + 1);
+    for (const [shared, count] of counts) {
+      // (A word the items share, not two characters of names: 图书馆、美术馆, 湛江市、…港市.)
+      if (count < MIN_ALIKE_ITEMS || !isDictWord(shared)) continue;
+      for (const x of items) {
+        const own = ending(x);
+        if (!own || own === shared || ![0, 1].every((k) => charReadings(own[k])[0] === charReadings(shared[k])[0])) continue;
+        const start = x.start + x.text.length - 2;
+        out.push({ start, end: start + 2, message: describe(x.text, x.text.slice(0, -2) + shared), replacements: [shared], score: PARALLEL_ITEM_SCORE });
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * 截止 (to come to an end) takes no object; before a point in time the word is 截至 (up to):
