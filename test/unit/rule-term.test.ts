@@ -160,6 +160,14 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '加强安全工称监管。'), []);
   });
 
+  it('corrects a character somewhat like its own that breaks a common word of a longer term of the sources (上海合作组织废展 → 发展)', async () => {
+    assert.deepEqual(typoFixes(index, '推动上海合作组织废展取得更大成效。'), [['废', '发']]);
+    assert.deepEqual(typoFixes(index, '各地积极探索城市安全岚险的有效路径。'), [['岚', '风']]);
+    // A word the dictionary lacks (巴方, 运维) in a four-character phrase is the draft's.
+    const own = await indexOfSource('pl-broken-', '标题\n支持地方发展。支持地方改革。加强安全运行。加强安全运行。\n');
+    assert.deepEqual(typoFixes(own, '中方支持巴方发展，加强安全运维。'), []);
+  });
+
   it('corrects an item of a list that ends in a word of the sound the other items end in (治理任性 → 治理韧性), with no sources too', () => {
     assert.deepEqual(typoFixes(index, '空间韧性、生态韧性、治理任性相互关联。'), [['任性', '韧性']]);
     assert.deepEqual(typoFixes(CorpusIndex.empty(), '除涉及国家按泉、公共安全、金融安全、生态安全外。'), [['按泉', '安全']]);

@@ -369,6 +369,29 @@ function plausibleSlip(form: string, right: string, k: number, diffCount: number
   return (homophone && n >= 4 && (named || !isFunctionWord(form[k]) || strayRest)) || (!isFunctionWord(form[k]) && (n >= 5 || edge));
 }
 
+/** The dictionary's count that makes a word of two characters common knowledge (生态, 服务, 发展). */
+const BROKEN_WORD_FREQ = 2000;
+/** Shortest term in which a broken word is looked for (支持巴方 beside 支持地方, 脑机融合 beside 有机融合: words the dictionary lacks). */
+const BROKEN_WORD_TERM = 5;
+/** Likeness of shape or sound below which a character is no slip for another, even in a broken word. */
+const BROKEN_WORD_LIKENESS = 0.3;
+
+/**
+ * The common word of two characters of `right` that the character at `k` of `form` breaks, as a
+ * character seldom a word alone that makes no word with its partner (生|惨 for 生态); undefined if none.
+ */
+function brokenWordAt(form: string, right: string, k: number): { start: number } | undefined {
+  // (Some likeness all the same: a part in common, 碾 for 展, 呆 for 保 — not 运维 for 运行, 城企 for
+  // 城市, words the dictionary lacks.)
+  if (!rareAlone(form[k]) || Math.max(confusability(form[k], right[k]), soundSimilarity(form[k], right[k])) < BROKEN_WORD_LIKENESS) return undefined;
+  for (const w of tokenize(right)) {
+    if (w.end - w.start !== 2 || k < w.start || k >= w.end || wordFreq(w.text) < BROKEN_WORD_FREQ) continue;
+    const pair = form.slice(w.start, w.end);
+    return isDictWord(pair) || isFunctionWord(pair[k === w.start ? 1 : 0]) ? undefined : { start: w.start };
+  }
+  return undefined;
+}
+
 /** A character that is no function word and seldom a word alone (冶, 铲; not 原, 大, 的). */
 function rareAlone(c: string): boolean {
   return !isFunctionWord(c) && wordFreq(c) < STANDALONE_WORD_FREQ;
@@ -583,8 +606,19 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     // What can be judged from the characters alone comes first: segmenting the paragraph costs more.
     // (An idiom's look-alike at its edge only before a mark, where no next word may take it: 如火如茶，.)
     const idiomLookAlike = lookAlike && tables.fromDictionary.has(info) && (diffs[0] === 0 ? !CJK_CHAR.test(text[i - 1] ?? '') : diffs[0] === n - 1 ? !CJK_CHAR.test(text[i + n] ?? '') : true);
-    if (!known && !longIdiom && !swapped && !idiomLookAlike && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
+    // A common word of a term of five characters or more the sources use, broken by a character
+    // somewhat like its own that is seldom a word alone and makes none with its partner (上海合作组织
+    // 废展 for 发展, 城市安全岚险 for 风险): a slip, where both stand alone in the draft (checked with
+    // the words below), even where the likeness is too slight for a slip elsewhere.
+    const broken = !known && diffs.length === 1 && !tables.fromDictionary.has(info) && !tables.weak.has(info) && !unvouched && info.count >= SOURCE_COMPOUND_USES && n >= BROKEN_WORD_TERM ? brokenWordAt(form, right, diffs[0]) : undefined;
+    if (!known && !longIdiom && !swapped && !idiomLookAlike && !broken && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
     words ??= p.words();
+    if (broken && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) {
+      const w = words;
+      if (!w.aligned(i, i + n) || ![broken.start, broken.start + 1].every((a) => w.word(i + a)?.text.length === 1)) return;
+      out.push({ start: i + diffs[0], end: i + diffs[0] + 1, message: describe(form, right), replacements: [right[diffs[0]]], score: 1 + Math.log2(1 + info.count) / 4 });
+      return;
+    }
     // The form must stand as whole words in the draft: 治安等风险 holds no "安等风险". An idiom
     // broken by its slip may lend its last or first character to a neighbour (举世|嘱|目的): one
     // aligned end is enough when every differing character stands alone as a stray character.
