@@ -249,6 +249,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(runRule(quoteMismatchRule, '《意见》要求坚持“管行业必须管安全、管业务必须管安全”。', index), []);
   });
 
+  it('restores a clause of two items left out of a quotation in one finding', () => {
+    const text = '会议提出：“推进城市基础设施生命线安全工程项目建设，加快老旧管道改造升级；严格限制超高层建筑，全面提升房屋安全保障水平；加强社会治安整体防控，切实维护城市公共安全。”';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['；加', '；强化城市自然灾害防治，统筹城市防洪体系和内涝治理；加']]);
+  });
+
   it('compares a quotation that stops where a clause of the source does, its last word included (融合 → 协同)', () => {
     const text = '落实《意见》“加强原始创新和关键核心技术攻关，强化科技创新与产业创新融合”要求。';
     const f = runRule(quoteMismatchRule, text, index);

@@ -223,6 +223,8 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
  * are as often another list of the same values.
  */
 const MIN_ITEM = 4;
+/** Most items in a row left out of a quotation, or added to it, that make one finding. */
+const MAX_ITEMS_LEFT_OUT = 3;
 /** Places of the quotation's first and last items looked at in the source sentence. */
 const MAX_ITEM_PLACES = 8;
 /** Items of an enumeration or clauses, each with the mark that ends it. */
@@ -230,7 +232,7 @@ const ITEM_END = /(?<=[、，；])/;
 
 /**
  * The quotation `body` is the source's wording with one inner item of its enumeration left out or
- * added, every other item the same: the edit that restores it. The first and last items must be
+ * added (or a few in a row: a clause of two items), every other item the same: the edit that restores it. The first and last items must be
  * there (a quotation may begin or stop at any item).
  */
 function itemEdit(body: string, sentence: string): { edit: AlignEdit; sourceWording: string } | undefined {
@@ -245,13 +247,16 @@ function itemEdit(body: string, sentence: string): { edit: AlignEdit; sourceWord
     for (let to = sentence.indexOf(last, from + first.length); to >= 0 && tos++ < MAX_ITEM_PLACES; to = sentence.indexOf(last, to + 1)) {
       const sourceWording = sentence.slice(from, to + last.length);
       const original = sourceWording.split(ITEM_END);
-      if (Math.abs(quoted.length - original.length) !== 1) continue;
+      // (Up to a few items in a row: a clause of two, 强化城市自然灾害防治，统筹城市防洪体系和内涝治理；.)
+      const d = Math.abs(quoted.length - original.length);
+      if (d < 1 || d > MAX_ITEMS_LEFT_OUT) continue;
       const dropped = original.length > quoted.length;
       const [longer, shorter] = dropped ? [original, quoted] : [quoted, original];
-      for (let k = 1; k < longer.length - 1; k++) {
-        if (chinese(longer[k]) < MIN_ITEM || !longer.every((x, j) => j === k || x === shorter[j < k ? j : j - 1])) continue;
+      for (let k = 1; k + d < longer.length; k++) {
+        const run = longer.slice(k, k + d).join('');
+        if (chinese(run) < MIN_ITEM || !longer.every((x, j) => (j >= k && j < k + d) || x === shorter[j < k ? j : j - d])) continue;
         const at = quoted.slice(0, k).join('').length;
-        return { edit: dropped ? { start: at, end: at, replacement: longer[k] } : { start: at, end: at + longer[k].length, replacement: '' }, sourceWording };
+        return { edit: dropped ? { start: at, end: at, replacement: run } : { start: at, end: at + run.length, replacement: '' }, sourceWording };
       }
     }
   }
