@@ -335,6 +335,14 @@ describe('rule punctuation', () => {
     assert.deepEqual(run('他说：“好。”我们走。'), []);
   });
 
+  it('stays linear on one long paragraph of spaced characters or of characters without a mark (quadratic looks would never end)', function () {
+    this.timeout(20000);
+    const spaced = '推动 发展'.repeat(80000) + '。';
+    assert.equal(run(spaced).length, 80000);
+    const longRun = '推动高质量发展建设韧性城市'.repeat(30000) + '，文物，文创，美食等领域。';
+    assert.equal(run(longRun).length, 3);
+  });
+
   it('gives UTF-16 offsets around astral characters and across CRLF paragraphs', () => {
     const text = '第一段𠮷,𠮷好。\r\n𠮷以“上海精神为指引。\r\n';
     const f = run(text);

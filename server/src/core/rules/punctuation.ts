@@ -488,7 +488,9 @@ function commaInList(text: string, out: RuleFinding[]): void {
 }
 
 /** Short items parted by commas and closed by 等, after the words the list begins in (围绕非遗，文物，文创，美食等领域). */
-const COMMA_LIST_BEFORE_DENG = /\p{Script=Han}+(?:，\p{Script=Han}{1,4})+(?=等)/gu;
+// (From the first comma on, the words before it being Chinese; its repetition bounded, so that a long
+// run of characters or of short items costs no backtracking.)
+const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:，\p{Script=Han}{1,4}){1,12}(?=等)/gu;
 /** Fewest whole items, after the first, that make commas before 等 a list's. */
 const MIN_COMMA_LIST_ITEMS = 3;
 
@@ -501,6 +503,7 @@ const MIN_COMMA_LIST_ITEMS = 3;
  */
 function commasBeforeDeng(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(COMMA_LIST_BEFORE_DENG)) {
+    // (pieces[0] is empty: the words before the first comma, where the list begins, stay outside the match.)
     const pieces = m[0].split('，');
     let first = 0;
     for (let k = 1; k < pieces.length; k++) {
@@ -602,6 +605,10 @@ function halfWidth(text: string, out: RuleFinding[]): void {
 const SPACE_BEFORE_MARK = /(?<=[\p{Script=Han}”’》）])[ \u3000]+(?=[，。、；：！？])/gu;
 const SPACE_AFTER_MARK = /(?<=[，、；]) +(?=[\p{Script=Han}“‘《（])/gu;
 
+/** Characters looked back for a dateline or an article's number before a space (第一百二十三条). */
+const MAX_HEAD = 12;
+/** Characters looked back for an open quotation, title or bracket around a space. */
+const MAX_SPAN_LOOKBACK = 500;
 const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
 /** Where a space between characters is the layout's: a dateline (新华社北京9月20日电 ), an article's number (第一条 ). */
 const SPACED_HEAD = /(?:电|第[一二三四五六七八九十百千零〇\d]+[编章节条款])$/u;
@@ -615,16 +622,26 @@ const SPAN_MARKS: Array<[string, string]> = [['《', '》'], ['（', '）'], ['�
  * keep theirs.
  */
 function spaceBetweenCharacters(text: string, out: RuleFinding[]): void {
+  // Every look is bounded or moves forward only: a long paragraph must not make the check quadratic.
+  const sentenceEnd = /[。！？]/g;
+  let nextEnd = -1;
   for (const m of text.matchAll(SPACE_BETWEEN_HAN)) {
     const at = m.index;
     const end = at + m[0].length;
-    const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('！', at), text.lastIndexOf('？', at)) + 1;
-    if (!/[。！？]/.test(text.slice(end)) || SPACED_HEAD.test(text.slice(sentenceStart, at))) continue;
+    if (nextEnd < end) {
+      sentenceEnd.lastIndex = end;
+      nextEnd = sentenceEnd.exec(text)?.index ?? Infinity;
+    }
+    if (nextEnd === Infinity) break;
+    const head = text.slice(Math.max(0, at - MAX_HEAD), at).split(/[。！？]/).pop() ?? '';
+    if (SPACED_HEAD.test(head)) continue;
     if (/\p{Script=Han} \p{Script=Han}/u.test(text.slice(Math.max(0, at - 4), at - 1) + '|' + text.slice(end + 1, end + 5))) continue;
-    const before = text.slice(0, at);
+    // (Within a bounded stretch before it: a long paragraph would make each look quadratic.)
+    const before = text.slice(Math.max(0, at - MAX_SPAN_LOOKBACK), at);
     if (SPAN_MARKS.some(([open, close]) => before.lastIndexOf(open) > before.lastIndexOf(close))) continue;
-    // (An address on either side keeps its space: 致信 张三@例子.中国.)
-    if (/[@/]/.test((/\S*$/.exec(before)?.[0] ?? '') + (/^\S*/.exec(text.slice(end))?.[0] ?? ''))) continue;
+    // (An address on either side keeps its space: 致信 张三@例子.中国 — looked for a bounded way, as
+    // inAddress does: /\S*$/ on a long paragraph is quadratic.)
+    if (inAddress(text, at) || /[@/]/.test(/^\S{0,200}/.exec(text.slice(end, end + 200))?.[0] ?? '')) continue;
     out.push(finding(at, end, t('汉字之间不空格', 'No space between Chinese characters'), ''));
   }
 }

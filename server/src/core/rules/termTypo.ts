@@ -392,9 +392,16 @@ function brokenWordAt(form: string, right: string, k: number): { start: number }
   return undefined;
 }
 
+/** By UTF-16 code unit: 0 not yet asked, 1 rarely alone, 2 not (see rareAlone). */
+const rareAloneByUnit = new Uint8Array(0x10000);
+
 /** A character that is no function word and seldom a word alone (冶, 铲; not 原, 大, 的). */
 function rareAlone(c: string): boolean {
-  return !isFunctionWord(c) && wordFreq(c) < STANDALONE_WORD_FREQ;
+  const unit = c.charCodeAt(0);
+  if (c.length === 1 && rareAloneByUnit[unit] !== 0) return rareAloneByUnit[unit] === 1;
+  const rare = !isFunctionWord(c) && wordFreq(c) < STANDALONE_WORD_FREQ;
+  if (c.length === 1) rareAloneByUnit[unit] = rare ? 1 : 2;
+  return rare;
 }
 
 /** Whether a term's look-alike at the edge of its four characters needs no more than a stray character in the draft (see plausibleSlip). */
@@ -453,6 +460,8 @@ interface NearTermTables {
   weak: Set<TermInfo>;
   /** Compounds of the dictionary the sources do not use as their wording: evidence only against a stray character. */
   unvouched: Set<TermInfo>;
+  /** By pattern number: 1 for those compounds (the scan asks for every window). */
+  unvouchedAt: Uint8Array;
   matcher: SubstitutionMatcher;
   /** The sources' own misspellings (资旅产业) and their usual wording. */
   typos: AhoCorasick;
@@ -532,7 +541,9 @@ function tablesFor(index: CorpusIndex): NearTermTables {
       (text, i) => (text.length >= MIN_GAPPED_TERM || (text.length === 4 && terms[i].kinds.has('quoted'))) && !fromDictionary.has(terms[i]) && !weak.has(terms[i]) && !unvouched.has(terms[i]),
     );
     const typos = [...index.typoPhrases()].filter(([form]) => form.length >= 3 && form.length <= MAX_TERM && isCjkRun(form));
-    tables = { terms, fromDictionary, rareIdioms: rare, weak, unvouched, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
+    const unvouchedAt = new Uint8Array(terms.length);
+    terms.forEach((x, k) => (unvouchedAt[k] = unvouched.has(x) ? 1 : 0));
+    tables = { terms, fromDictionary, rareIdioms: rare, weak, unvouched, unvouchedAt, matcher, typos: new AhoCorasick(typos.map(([form]) => form)), typoRight: typos.map(([, right]) => right), sounds: new Map() };
     tablesByIndex.set(index, tables);
   }
   return tables;
@@ -725,7 +736,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
   const worthJudging = (start: number, pattern: number, diffs: readonly number[]) => {
     const info = tables.terms[pattern];
     const right = info.text;
-    if (tables.unvouched.has(info)) return diffs.length === 1 && rareAlone(text[start + diffs[0]]);
+    if (tables.unvouchedAt[pattern] === 1) return diffs.length === 1 && rareAlone(text[start + diffs[0]]);
     return right.length !== 4 || diffs.length !== 2 || diffs.every((k) => soundSimilarity(text[start + k], right[k]) === 1);
   };
   const hits = tables.matcher.scan(text, inRun, gaps, worthJudging);
@@ -1395,6 +1406,8 @@ export const termTypoRule: Rule = {
   },
 };
 
+/** What ends a clause, or a quotation or title inside it, for parallelItemSlips. */
+const CLAUSE_BOUNDARY = /[，。；：！？“”《》（）]/;
 /** Items of a list that end in the same word of two characters before one that ends in another of its sound. */
 const MIN_ALIKE_ITEMS = 2;
 /** Below the sources' evidence for the same place (scores of 1.5 and more). */
@@ -1406,11 +1419,15 @@ const PARALLEL_ITEM_SCORE = 1;
  */
 function parallelItemSlips(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const clause of text.matchAll(/[^，。；：！？“”《》（）]+/g)) {
-    if (!clause[0].includes('、')) continue;
+  // Only the clauses that hold a 、, each once.
+  for (let pause = text.indexOf('、'), clauseEnd = -1; pause >= 0; pause = text.indexOf('、', Math.max(pause + 1, clauseEnd))) {
+    let clauseStart = pause;
+    while (clauseStart > 0 && !CLAUSE_BOUNDARY.test(text[clauseStart - 1])) clauseStart--;
+    clauseEnd = pause;
+    while (clauseEnd < text.length && !CLAUSE_BOUNDARY.test(text[clauseEnd])) clauseEnd++;
     const items: Array<{ start: number; text: string }> = [];
-    let at = clause.index;
-    for (const piece of clause[0].split('、')) {
+    let at = clauseStart;
+    for (const piece of text.slice(clauseStart, clauseEnd).split('、')) {
       items.push({ start: at, text: piece });
       at += piece.length + 1;
     }
