@@ -226,7 +226,7 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   if (len > 1) return false;
   // A degree adverb takes no reduplicated adjective (越来越多|多的, 非常好|好): unless the second copy
   // begins a word (很多|多边), the doubled form is a slip there.
-  if (afterDegreeAdverb(text, i) && !isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 1, i + 4))) return false;
+  if (doubledAfterDegreeAdverb(text, i)) return false;
   // A measure word doubles after a numeral (一个个) or on its own (个个), not after a demonstrative
   // that takes it (各个|个, 这个|个): there the words tell. Nor, but after 一, where it is a
   // preposition too (要对|对风险: 对, 把 typed twice), or follows a word that ends in it before a
@@ -281,7 +281,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const verbObject = (/^v/.test(dictEntry(unit)?.pos ?? '') || isMeasure(unit)) && /^n/.test(dictEntry(unit + (text[end] ?? ''))?.pos ?? '');
     const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
     const afterNumber = len === 1 && isMeasure(unit) && countedByNumber(text, i, end);
-    const afterDegree = len === 1 && !isDictWord(text.slice(second, end + 1)) && !isDictWord(text.slice(second, end + 2)) && afterDegreeAdverb(text, i);
+    const afterDegree = len === 1 && doubledAfterDegreeAdverb(text, i);
     return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
@@ -438,8 +438,12 @@ function verbDoubledBeforeComplement(text: string, unit: string, end: number): b
   return unit.length === 1 && /^v/.test(dictEntry(unit)?.pos ?? '') && !isReduplicable(unit) && /[着了过上下出到起进就]/.test(text[end] ?? '');
 }
 
-/** A degree adverb of its own right before the pair at `i` (越来越, 很; not the 更 of 变更). */
-function afterDegreeAdverb(text: string, i: number): boolean {
+/**
+ * A character doubled at `i` right after a degree adverb of its own (越来越, 很; not the 更 of 变更),
+ * where the second copy begins no word (越来越多|多的; not 很多|多边).
+ */
+function doubledAfterDegreeAdverb(text: string, i: number): boolean {
+  if (isDictWord(text.slice(i + 1, i + 3)) || isDictWord(text.slice(i + 1, i + 4))) return false;
   const adverb = DEGREE_BEFORE.exec(text.slice(Math.max(0, i - 3), i))?.[0];
   // (An adjective or a word of quantity only: 太|爷爷 is a noun's, 太爷爷.)
   if (!adverb || !/^[amv]/.test(dictEntry(text[i])?.pos ?? 'x')) return false;
@@ -590,20 +594,16 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '') && !outweighedBySingle(text, i, w);
   if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
-  for (const n of [4, 3]) {
-    for (let s = Math.max(0, i - n + 1); s <= i; s++) {
-      const candidate = text.slice(s, i + 1) + text.slice(i + 2, s + n + 1);
-      // (The word must take in the character after the pair: 进一步|步 is the words' to judge. One
-      // that starts with the pair may follow a name ending in its character, 庆生村|村委会: only
-      // after a function word or a mark is it a slip, 化解了一|一大批.)
-      if (candidate.length !== n || s + n <= i + 1 || !isWord(candidate)) continue;
-      if (s === i && i > 0 && HAN.test(text[i - 1]) && !FUNCTION_POS.test(dictEntry(text[i - 1])?.pos ?? '')) continue;
-      // An idiom or word as written over both copies (人人自危, 生生不息, 慢慢悠悠 however rare) leaves the pair to the words.
-      for (let k = Math.max(0, i - 3); k <= i; k++) {
-        for (const m of [3, 4]) if (k + m >= i + 2 && (isWord(text.slice(k, k + m)) || (isDictWord(text.slice(k, k + m)) && HAN.test(text.slice(k, k + m))))) return false;
-      }
-      return true;
+  for (const { start, word } of oneCopyWords(text, i)) {
+    // (One that starts with the pair may follow a name ending in its character, 庆生村|村委会: only
+    // after a function word or a mark is it a slip, 化解了一|一大批.)
+    if (!isWord(word)) continue;
+    if (start === i && i > 0 && HAN.test(text[i - 1]) && !FUNCTION_POS.test(dictEntry(text[i - 1])?.pos ?? '')) continue;
+    // An idiom or word as written over both copies (人人自危, 生生不息, 慢慢悠悠 however rare) leaves the pair to the words.
+    for (let k = Math.max(0, i - 3); k <= i; k++) {
+      for (const m of [3, 4]) if (k + m >= i + 2 && isDictWord(text.slice(k, k + m)) && HAN.test(text.slice(k, k + m))) return false;
     }
+    return true;
   }
   // The sources' wording around the pair with one copy (坚定信|信心 → 坚定信心), which they never write
   // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
@@ -628,13 +628,23 @@ const SINGLE_COPY_OUTWEIGHS = 50;
  * is far commoner than `begun`, the word the second copy begins.
  */
 function outweighedBySingle(text: string, i: number, begun: string): boolean {
-  for (const n of [3, 4]) {
-    for (let s = Math.max(0, i - n + 1); s <= i; s++) {
-      const single = text.slice(s, i + 1) + text.slice(i + 2, s + n + 1);
-      if (single.length === n && s + n > i + 1 && HAN.test(single) && isDictWord(single) && wordFreq(single) >= SINGLE_COPY_OUTWEIGHS * Math.max(1, wordFreq(begun))) return true;
-    }
+  for (const { word } of oneCopyWords(text, i)) {
+    if (HAN.test(word) && isDictWord(word) && wordFreq(word) >= SINGLE_COPY_OUTWEIGHS * Math.max(1, wordFreq(begun))) return true;
   }
   return false;
+}
+
+/**
+ * The windows of four, then three characters that the pair at `i` leaves with one copy (近年|年来 →
+ * 近年来), each taking in the character after the pair (进一步|步 is the words' to judge).
+ */
+function* oneCopyWords(text: string, i: number): Generator<{ start: number; word: string }> {
+  for (const n of [4, 3]) {
+    for (let start = Math.max(0, i - n + 1); start <= i; start++) {
+      const word = text.slice(start, i + 1) + text.slice(i + 2, start + n + 1);
+      if (word.length === n && start + n > i + 1) yield { start, word };
+    }
+  }
 }
 
 /**

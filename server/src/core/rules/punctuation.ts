@@ -419,15 +419,12 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(/；(?=[”’]\p{Script=Han})/gu)) {
     out.push(finding(m.index, m.index + 1, t('引语到此结束，句末应用句号「。」', 'The quotation ends here: a full stop, not a semicolon'), '。'));
   }
-  // A full stop closing a quotation that is part of the sentence (关于“…发展。”的重要论述): a quotation
-  // used as a phrase keeps no full stop of its own (GB/T 15834 4.1.3.1).
-  for (const m of text.matchAll(/(?<=\p{Script=Han})。(?=”的)/gu)) {
+  // A full stop closing a quotation that is part of the sentence (关于“…发展。”的重要论述), or that the
+  // sentence goes on after with a pause (提出“加快建设完整社区。”，并要求…): a quotation used as a
+  // phrase keeps no full stop of its own (GB/T 15834 4.1.3.1).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。(?=”[的，、；：])/gu)) {
     // (The particle, not a word it begins: 。”的确.)
-    if (longestWordAt(text, m.index + 2) > 1) continue;
-    out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
-  }
-  // …and so does one the sentence goes on after with a pause (提出“加快建设完整社区。”，并要求…).
-  for (const m of text.matchAll(/(?<=\p{Script=Han})。(?=”[，、；：])/gu)) {
+    if (text[m.index + 2] === '的' && longestWordAt(text, m.index + 2) > 1) continue;
     out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
@@ -451,6 +448,11 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
 const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
+
+/** A comma at `at` typed for the 、 of a list. */
+function listComma(at: number): RuleFinding {
+  return finding(at, at + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、');
+}
 
 /**
  * A comma typed for the 、 after the first item of a list (推进数字化，网络化、智能化新型…): the object
@@ -481,7 +483,7 @@ function commaInList(text: string, out: RuleFinding[]): void {
       const governs = before && /^(v|vn|p)$/.test(dictEntry(before.text)?.pos ?? '');
       const nounFirst = !/^(v|vd|vn|a|ad|d|t|r)$/.test(dictEntry(first)?.pos ?? 'n') && words.some((w) => w.start + offset === c - size);
       if (!governs || !nounFirst) continue;
-      out.push(finding(c, c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+      out.push(listComma(c));
       break;
     }
   }
@@ -514,7 +516,7 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
     let at = m.index;
     for (let k = 0; k < pieces.length - 1; k++) {
       at += pieces[k].length;
-      if (k >= first) out.push(finding(at, at + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+      if (k >= first) out.push(listComma(at));
       at += 1;
     }
   }
@@ -534,7 +536,7 @@ function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): 
     if (!HAN_RUN.test(next) || next.length < 2) continue;
     const tail = text.slice(c + 1, pause + 1) + next;
     if (index.frequency(text.slice(c - 2, c) + '、' + tail) > 0 && index.frequency(text.slice(c - 2, c + 1) + tail) === 0) {
-      out.push(finding(c, c + 1, t('并列词语之间应用顿号「、」，不用逗号', 'Items of a list are parted by 「、」, not a comma'), '、'));
+      out.push(listComma(c));
     }
   }
 }

@@ -502,16 +502,13 @@ function tablesFor(index: CorpusIndex): NearTermTables {
     for (const word of compounds()) {
       if (included.has(word)) continue;
       included.add(word);
-      const info = index.term(word) ?? { text: word, kinds: new Set(), count: index.frequency(word), articles: 0, refs: [] };
-      terms.push(info);
-      if (index.frequency(word) >= SOURCE_COMPOUND_USES) continue;
+      const uses = index.frequency(word);
       // A name the dictionary seldom counts (中电集团, 三氯甲烷) is as likely one of the many it lacks (中免集团).
-      const entry = dictEntry(word);
-      if (entry && /^n[a-z]/.test(entry.pos) && entry.freq < COMMON_NAME_FREQ) {
-        terms.pop();
-        continue;
-      }
-      unvouched.add(info);
+      const entry = uses < SOURCE_COMPOUND_USES ? dictEntry(word) : undefined;
+      if (entry && /^n[a-z]/.test(entry.pos) && entry.freq < COMMON_NAME_FREQ) continue;
+      const info = index.term(word) ?? { text: word, kinds: new Set(), count: uses, articles: 0, refs: [] };
+      terms.push(info);
+      if (uses < SOURCE_COMPOUND_USES) unvouched.add(info);
     }
     // Items mined by guesswork may be cut wrong (实现商品, 加强在联合国), but what they hold is the
     // sources' wording all the same: a word of it broken by a homophone is a slip (see judge). The
@@ -622,9 +619,11 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     // 废展 for 发展, 城市安全岚险 for 风险): a slip, where both stand alone in the draft (checked with
     // the words below), even where the likeness is too slight for a slip elsewhere.
     const broken = !known && diffs.length === 1 && !tables.fromDictionary.has(info) && !tables.weak.has(info) && !unvouched && info.count >= SOURCE_COMPOUND_USES && n >= BROKEN_WORD_TERM ? brokenWordAt(form, right, diffs[0]) : undefined;
-    if (!known && !longIdiom && !swapped && !idiomLookAlike && !broken && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) return;
+    // (A broken word rules out a known form, an idiom and a swap: then only the characters decide.)
+    const plausible = known || longIdiom || swapped || idiomLookAlike || diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info));
+    if (!plausible && !broken) return;
     words ??= p.words();
-    if (broken && !diffs.every((k) => plausibleSlip(form, right, k, diffs.length, info))) {
+    if (!plausible && broken) {
       const w = words;
       if (!w.aligned(i, i + n) || ![broken.start, broken.start + 1].every((a) => w.word(i + a)?.text.length === 1)) return;
       out.push({ start: i + diffs[0], end: i + diffs[0] + 1, message: describe(form, right), replacements: [right[diffs[0]]], score: 1 + Math.log2(1 + info.count) / 4 });
@@ -1435,14 +1434,15 @@ function parallelItemSlips(text: string): Candidate[] {
     const last = items[items.length - 1];
     const before = items[items.length - 2];
     if (last.text.length > before.text.length) last.text = last.text.slice(0, before.text.length);
-    const ending = (x: { text: string }) => (x.text.length >= 3 && isCjkRun(x.text.slice(-2)) ? x.text.slice(-2) : '');
+    // Each item's last two characters ('' for an item of fewer than three).
+    const endings = items.map((x) => (x.text.length >= 3 && isCjkRun(x.text.slice(-2)) ? x.text.slice(-2) : ''));
     const counts = new Map<string, number>();
-    for (const x of items) if (ending(x)) counts.set(ending(x), (counts.get(ending(x)) ?? 0) + 1);
+    for (const own of endings) if (own) counts.set(own, (counts.get(own) ?? 0) + 1);
     for (const [shared, count] of counts) {
       // (A word the items share, not two characters of names: 图书馆、美术馆, 湛江市、…港市.)
       if (count < MIN_ALIKE_ITEMS || !isDictWord(shared)) continue;
-      for (const x of items) {
-        const own = ending(x);
+      for (const [j, x] of items.entries()) {
+        const own = endings[j];
         if (!own || own === shared || ![0, 1].every((k) => charReadings(own[k])[0] === charReadings(shared[k])[0])) continue;
         const start = x.start + x.text.length - 2;
         out.push({ start, end: start + 2, message: describe(x.text, x.text.slice(0, -2) + shared), replacements: [shared], score: PARALLEL_ITEM_SCORE });
