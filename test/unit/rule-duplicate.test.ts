@@ -130,6 +130,11 @@ describe('rule duplicate', () => {
     }
   });
 
+  it('leaves a greeting or a cheer exclaimed twice as a clause of its own (恭喜恭喜！), not a doubled word in a sentence', () => {
+    for (const text of ['祝你生日快乐！恭喜恭喜！', '他连声说：“欢迎欢迎！”', '欢迎欢迎！各位来宾。']) assert.deepEqual(run(text), [], text);
+    for (const text of ['恭喜恭喜各位获奖者。', '我们要提升提升！']) assert.equal(run(text).length, 1, text);
+  });
+
   it('flags a series of doubled words that is no tentative action (提升提升、完善完善)', () => {
     assert.deepEqual(run('我们要提升提升、完善完善能力。').map((f) => f.text), ['提升提升', '完善完善']);
   });
@@ -154,6 +159,12 @@ describe('rule duplicate', () => {
     const index = indexOf('坚定信心，高效行动。涉及经济社会发展方面。');
     assert.deepEqual(run('以“上海精神”为指引，坚定信信心、同心协力。', index).map((f) => f.text), ['信信']);
     assert.deepEqual(run('涉及经济社会发展方方面面，学校校长出席。', index), []);
+  });
+
+  it('flags a copy that leaves a word of the dictionary with one copy where the sources write it so (市民|民|化 of 市民化)', () => {
+    const index = indexOf('推进农业转移人口市民化。发展全过程人民民主。');
+    assert.deepEqual(run('持续推进农业转移人口市民民化。', index).map((f) => f.text), ['民民']);
+    assert.deepEqual(run('发展全过程人民民主，推动城市市容整治。', index), []);
   });
 
   it('flags a lone copy between a word and the rest of the sources\' wording (老旧|旧|小区 of 老旧小区)', () => {

@@ -252,6 +252,9 @@ describe('rule punctuation', () => {
       assert.equal(fixed('加大煤层气(煤矿瓦斯)开发利用力度。'), '加大煤层气（煤矿瓦斯）开发利用力度。');
       assert.equal(fixed('坚持"上海精神"不动摇。'), '坚持“上海精神”不动摇。');
       assert.equal(fixed("所谓'小院高墙'。"), '所谓‘小院高墙’。');
+      // A quoted term is one slip with one fix; a quoted passage is marked at its two marks.
+      assert.deepEqual(run('坚持"上海精神"不动摇。').map((f) => [f.text, f.replacements]), [['"上海精神"', ['“上海精神”']]]);
+      assert.deepEqual(run('他说"我们一定要把这件事办好，办扎实"。').map((f) => f.text), ['"', '"']);
       // A pair of mixed widths in a Chinese sentence, whatever it holds (网络(5G）、).
       assert.equal(fixed('细颗粒物（PM2.5)浓度（城市)。'), '细颗粒物（PM2.5）浓度（城市）。');
       assert.equal(fixed('强化第五代移动通信网络(5G）、千兆光网覆盖。'), '强化第五代移动通信网络（5G）、千兆光网覆盖。');

@@ -620,6 +620,19 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(run('正如习近平主席指出的，各国要加强合作。'), []);
   });
 
+  it('restores a near homophone inside six characters of the sources’ wording on each side, even in a word (崇德向上 → 崇德向善)', async () => {
+    const own = await indexOfSource('policy-fuzzy-run-', '塑造城市特色风貌。植根中华优秀传统文化，建设崇德向善的文明城市，彰显中国气质。\n推动上海合作组织行稳致远。要落实上合组织成员国共同发展的倡议。\n');
+    const run = (text: string) => typoFixes(own, text);
+    assert.deepEqual(run('《意见》提出，植根中华优秀传统文化，建设崇德向上的文明城市，彰显民族气质。'), [['上', '善']]);
+    // Fewer of theirs on a side: 向上 is the draft's word.
+    assert.deepEqual(run('我们要建设崇德向上的文明城市。'), []);
+    // A character standing alone in the draft, of their character's sound, needs five of theirs (形|稳|致远).
+    assert.deepEqual(run('这道出了上合组织形稳致远的深层密码。'), [['形', '行']]);
+    // Not a word that carries every sentence, at a clause's start (，是 beside 落实).
+    assert.deepEqual(run('这一成果，是上合组织成员国共同发展的见证。'), []);
+    assert.deepEqual(run('这一成果，时上合组织成员国共同发展的见证。'), [['时', '实']]);
+  });
+
   it('restores a character of a word of the sources left out between two long runs of their wording, not a word of its own', async () => {
     const own = await indexOfSource('policy-gap-run-', '加快城市基础设施生命线安全工程建设，推动重要设施。\n韧性城市建设中还面临不少挑战，合作潜力也愈发强劲。\n');
     const run = (text: string) => typoFixes(own, text);
@@ -702,6 +715,18 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('近年来，数字政府建设如火如茶，不少城市加快转型。'), [['茶', '荼']]);
     assert.deepEqual(fixes('一部部脍灸人口的作品走向世界。'), [['灸', '炙']]);
     assert.deepEqual(fixes('两村只有一堤之隔。'), []);
+  });
+
+  it('corrects a misspelling of an idiom the dictionary lists rarely beside it (美仑美奂, 各行其事), not a variant of its own (坚忍不拔, 丰富多采)', () => {
+    assert.deepEqual(fixes('看看美仑美奂的古建筑。'), [['仑', '轮']]);
+    assert.deepEqual(fixes('避免各行其事、同质竞争。'), [['事', '是']]);
+    assert.deepEqual(fixes('杜绝培训内容名不符实。'), [['符', '副']]);
+    for (const text of ['培养坚忍不拔的意志。', '内容丰富多采。', '一时群情激愤。']) assert.deepEqual(fixes(text), [], text);
+  });
+
+  it('corrects a homophone in an idiom the dictionary tags as a name, whose halves it counts a few times only (默守成规 → 墨守成规)', () => {
+    assert.deepEqual(fixes('城市更新不能默守成规。'), [['默', '墨']]);
+    assert.deepEqual(fixes('城市更新不能墨守成规。'), []);
   });
 
   it('corrects a homophone that breaks a word inside a longer word of the sources (文化底韵 → 文化底蕴)', () => {

@@ -280,8 +280,8 @@ function idiomLengthWords(): Array<{ word: string; freq: number; pos: string }> 
 
 /**
  * Four-character idioms and set phrases: those the dictionary tags so (i, l), and the common ones it
- * tags as plain words (美轮美奂/nr, 众志成城/n, 一劳永逸/nr) that are no compound of shorter words —
- * neither two words of two characters (人民群众) nor a word of three and one character.
+ * tags as plain words (美轮美奂/nr, 众志成城/n, 一劳永逸/nr, 墨守成规/nr) that are no compound of
+ * shorter words — neither two words of two characters (人民群众) nor a word of three and one character.
  */
 function fourCharacterSetPhrases(): Array<{ word: string; freq: number }> {
   setPhrases ??= idiomLengthWords()
@@ -290,11 +290,19 @@ function fourCharacterSetPhrases(): Array<{ word: string; freq: number }> {
         ? false
         : pos === 'i' || pos === 'l'
         ? true
-        : freq >= IDIOM_MIN_FREQ && UNTAGGED_IDIOM_POS.has(pos) && !(isDictWord(word.slice(0, 2)) && isDictWord(word.slice(2))) && !isDictWord(word.slice(0, 3)) && !isDictWord(word.slice(1)),
+        : freq >= IDIOM_MIN_FREQ && UNTAGGED_IDIOM_POS.has(pos) && !(halfWord(word.slice(0, 2)) && halfWord(word.slice(2))) && !halfWord(word.slice(0, 3)) && !halfWord(word.slice(1)),
     )
     .map(({ word, freq }) => ({ word, freq }));
   return setPhrases;
 }
+/**
+ * A part of a four-character entry that is a word of its own (人民 of 人民群众): one the dictionary
+ * counts a few times only (墨守, 墨守成 of 墨守成规; 凡夫 of 凡夫俗子) is the idiom's piece, not a word.
+ */
+function halfWord(half: string): boolean {
+  return wordFreq(half) >= HALF_WORD_FREQ;
+}
+const HALF_WORD_FREQ = 10;
 /** Tags jieba gives idioms besides i and l; names of places and organisations are left out. */
 const UNTAGGED_IDIOM_POS = new Set(['n', 'nr', 'v', 'a', 'vn', 'ad', 'd', 'z']);
 

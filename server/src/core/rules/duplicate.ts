@@ -609,8 +609,10 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
   // (Nor AABB: 方方面面.)
   if (wordFreq(text[i] + text[i]) >= COMMON_REDUPLICATION || !HAN.test(text.slice(Math.max(0, i - 1), i + 3)) || text[i + 2] === text[i + 3] || (i >= 2 && text[i - 2] === text[i - 1])) return false;
-  // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区).
-  if (!isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 2, i + 4))) return false;
+  // The second copy begins a word (信|信心), or stands alone before one (老旧|旧|小区), or one copy
+  // makes a word of the dictionary with what follows (市民|民|化 → 市民化).
+  const makesWord = () => [...oneCopyWords(text, i)].some(({ word }) => HAN.test(word) && isDictWord(word));
+  if (!isDictWord(text.slice(i + 1, i + 3)) && !isDictWord(text.slice(i + 2, i + 4)) && !makesWord()) return false;
   // (Each window all Han: the pair may open a sentence, 。非物|物质.)
   for (const [from, to] of [[i - 2, i + 3], [i - 1, i + 4]]) {
     if (from < 0 || to > text.length || !HAN.test(text.slice(from, to))) continue;
@@ -679,7 +681,7 @@ function leavesFragment(text: string, at: number): boolean {
 
 /**
  * A verb doubled for a short, tentative action (多研究研究, 好好学习学习, 商量商量吧, 来说说), or one
- * of a series of them (说说、讨论讨论).
+ * of a series of them (说说、讨论讨论), or exclaimed as a clause of its own (恭喜恭喜！).
  */
 function isTentative(text: string, i: number, unit: string): boolean {
   // jieba tags some such verbs as nouns (商量/n): the word before decides, not the tag. One
@@ -698,6 +700,9 @@ function isTentative(text: string, i: number, unit: string): boolean {
   const endsLongerWord = (a: string) => /^[多再]$/.test(a) && ((i >= 2 && isDictWord(text.slice(i - 2, i))) || (i >= 3 && isDictWord(text.slice(i - 3, i))));
   if (adverb && !endsLongerWord(adverb)) return true;
   if (after === '吧') return true;
+  // Said twice as a clause of its own and exclaimed (恭喜恭喜！ “欢迎欢迎！”): a greeting or a cheer, not
+  // a slip inside running text.
+  if (/^[！!]/.test(text.slice(i + 2 * unit.length)) && (i === 0 || /[\s，。！？；：“‘「（]/.test(text[i - 1]))) return true;
   if (after === '看' && pos !== 'n' && !isDictWord(text.slice(i + 2 * unit.length, i + 2 * unit.length + 2))) return true;
   // Quoted as a saying of its own (习惯说一句“研究研究”): the words of a speaker, whatever the
   // closing mark (one typed the wrong way round is punctuation's to report).

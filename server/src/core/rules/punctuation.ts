@@ -673,6 +673,9 @@ function doubled(text: string, out: RuleFinding[]): void {
   }
 }
 
+/** Longest text between ASCII quotes reported with its marks as one finding (see asciiQuotes). */
+const MAX_QUOTED_TERM = 12;
+
 /** ASCII "…" or '…' around Chinese text → “…” ‘…’. Marks pair up in order. */
 function asciiQuotes(text: string, out: RuleFinding[]): void {
   for (const [mark, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
@@ -686,7 +689,10 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
       const lineStart = a === 0 || /[\r\n]/.test(text[a - 1]);
       if (!lineStart && !chineseBefore(charBefore(text, a)) && !chineseAfter(charAt(text, b + 1)) && !/[，。；：！？、,.;:!?]/.test(charAt(text, b + 1))) continue;
       const msg = t(`中文引号应为「${open}${close}」`, `Quotation marks around Chinese text should be 「${open}${close}」`);
-      out.push(finding(a, a + 1, msg, open), finding(b, b + 1, msg, close));
+      // A quoted term ("上海精神") is one slip with one fix; a quoted passage is marked at its two marks.
+      const inner = text.slice(a + 1, b);
+      if (inner.length <= MAX_QUOTED_TERM && !/[\p{P}\s]/u.test(inner)) out.push(finding(a, b + 1, msg, open + inner + close));
+      else out.push(finding(a, a + 1, msg, open), finding(b, b + 1, msg, close));
     }
   }
 }

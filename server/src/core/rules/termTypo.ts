@@ -65,6 +65,9 @@ function longQuotations(text: string) {
 }
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
 const RARE_RATIO = 20;
+/** A dictionary entry counted fewer times than this, and IDIOM_VARIANT_RATIO times rarer than an idiom of the same sound, is a misspelling of it (美仑美奂). */
+const RARE_IDIOM_VARIANT_FREQ = 20;
+const IDIOM_VARIANT_RATIO = 5;
 /** A dictionary word this common (检察, 实绩) is never taken for a misspelling of another. */
 const COMMON_WORD_FREQ = 300;
 /** The dictionary's count of the commonest words (相关 12 k, 有关 21 k), a writer's own choice. */
@@ -684,7 +687,10 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // word must be rare next to the term's either way (制订 is a word, not a slip).
       if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
         const fixedWord = withChar(tok, i + k, right[k]);
-        const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && rarerBeside(tok.text, fixedWord);
+        // (The dictionary lists some misspellings of idioms as words of their own, a few times each:
+        // 美仑美奂, 各行其事, 名不符实 — a form that rare beside the idiom it sounds like is its slip.)
+        const idiomVariant = tables.fromDictionary.has(info) && !tables.rareIdioms.has(info) && homophone && tok.start === i && tok.end === i + n && wordFreq(tok.text) < RARE_IDIOM_VARIANT_FREQ && wordFreq(fixedWord) >= IDIOM_VARIANT_RATIO * wordFreq(tok.text);
+        const rare = wordFreq(tok.text) < COMMON_WORD_FREQ && (rarerBeside(tok.text, fixedWord) || idiomVariant);
         // An idiom is fixed as a whole: a homophone in it is a slip even where it makes a word
         // (一如|继往 for 一如既往), and the dictionary's own rare misspelling of it (谈笑风声) is one;
         // a common variant idiom of its own (丰富多彩 beside 丰富多采) is not.
@@ -929,6 +935,15 @@ const RUN_CONTEXT = 6;
 const RUN_LONGER_SIDE = 3;
 /** Source characters matched before a slip that ends their run, the draft going on in its own words. */
 const RUN_EDGE_SLIP = 8;
+/**
+ * Source characters matched on each side of a slip that make a near homophone one too (建设崇德向上的
+ * 文明城市 for 向善: shàng for shàn, as fuzzy pinyin offers it), even inside a word of the draft.
+ */
+const RUN_FUZZY_SIDE = 6;
+/** Likeness of sound of a near homophone (an/ang, en/eng, in/ing, z/zh…: 上 for 善). */
+const FUZZY_SOUND = 0.7;
+/** Source characters around a stray character of the sources' sound (上合组织形|稳致远 for 行稳致远). */
+const RUN_STRAY_CONTEXT = 5;
 /** Parts of speech of grammatical words, which change with the sentence (的/地, 在/再). */
 const GRAMMATICAL_POS = /^(p|u\w*|c|r\w*|y|e|o)$/;
 
@@ -957,9 +972,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
   const knownAfter = new Uint16Array(n);
   for (let k = n - 2; k >= 0; k--) knownAfter[k] = knownPair[k] ? Math.min(0xffff, knownAfter[k + 1] + 1) : 0;
   const known = (a: number) => a >= 0 && knownPair[a] === 1;
+  let words: Words | undefined;
   let quoted: ReturnType<typeof findQuotes> | undefined;
   for (let k = 1; k + 1 < n; k++) {
-    if (knownBefore[k - 1] + knownAfter[k + 1] < RUN_CONTEXT - 2 || (known(k - 1) && known(k))) continue;
+    if (knownBefore[k - 1] + knownAfter[k + 1] < RUN_STRAY_CONTEXT - 2 || (known(k - 1) && known(k))) continue;
     const c = text[k];
     const code = text.charCodeAt(k);
     // …and a character of the slip's sound between the same neighbours (a mark beside it tells
@@ -973,49 +989,68 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     // (A slip that ends a long run of theirs, where the draft goes on in words of its own, has no
     // source pair after it: 城市基础设施生命线安全工|称|监管平台.)
     const endsRun = !markAfter && knownBefore[k - 1] >= RUN_EDGE_SLIP - 1;
-    if ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !endsRun && !pairs.soundBefore(code, text.charCodeAt(k + 1)))) continue;
+    // (Long runs on both sides may hold a near homophone, which no sound pair finds.)
+    const longBoth = knownBefore[k - 1] >= RUN_FUZZY_SIDE - 1 && knownAfter[k + 1] >= RUN_FUZZY_SIDE - 1;
+    if (!longBoth && ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !endsRun && !pairs.soundBefore(code, text.charCodeAt(k + 1))))) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
-    if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || quoted.some((q) => q.open <= k && k <= q.close)) continue;
-    // Found by the two characters before the slip, or else the two after it.
-    const byBefore = known(k - 2);
+    // (Nor one of the words that carry every sentence, 是 of ，是习近平总书记… beside 落实习近平….)
+    if (NUMERAL.test(c) || GRAMMATICAL_POS.test(dictEntry(c)?.pos ?? '') || wordFreq(c) >= SENTENCE_WORD_FREQ || quoted.some((q) => q.open <= k && k <= q.close)) continue;
+    // Found by the two characters before the slip, or else the two after it — by the rarer of the two
+    // where both are the sources' (组织 before 形|稳致远 stands in a hundred places, 稳致 in one).
+    // (Where the first finds nothing, the other is tried.)
+    const before = known(k - 2);
+    const after = !!sourcePairAt[k + 1];
+    const beforeFirst = before && (!after || index.suffixArray.count(text.slice(k - 2, k)) <= index.suffixArray.count(text.slice(k + 1, k + 3)));
+    const anchors = before && after ? [beforeFirst, !beforeFirst] : [before];
     let found: Candidate | undefined;
-    for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - 2, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
-      const s = byBefore ? pos + 2 : pos - 1;
-      const theirs = joined[s] ?? '';
-      if (s < 1 || theirs === c || !isCjkCode(joined.charCodeAt(s))) continue;
-      // Matched characters on either side, across the same marks (、 of 以文塑旅、以旅彰文).
-      let left = 0;
-      while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
-      let right = 0;
-      while (k + right + 1 < text.length && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪;
-      // or stops at the mark, the slip ending the clause, after six of theirs: 安全赤字、治理赤子，.)
-      const sideOk = (mark: boolean, same: number, other: number) => (mark ? same >= 3 || (same === 0 && other >= RUN_CONTEXT) : same > 0);
-      // (At the end of a long run, the slip breaks a word of theirs, 工|程, and makes none with the draft's
-      // characters on either side.)
-      const runEnd = right === 0 && endsRun && left >= RUN_EDGE_SLIP && isDictWord(joined[s - 1] + theirs) && !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]);
-      if (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd)) continue;
-      if (left + right < RUN_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
-      // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
-      if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
-      // A homophone, as typing by pinyin makes it (look-alikes share radicals with words of other
-      // senses: 指出 for 提出, 县域 for 县城) — not in a word the sources use themselves.
-      if (soundSimilarity(c, theirs) < 1 || [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)) continue;
-      const ref = index.refAt(s - left, s + right + 1);
-      // Shown: two characters on each side, as far as the match and the Chinese go, widened to
-      // whole words of the draft (世界多级化更加, not 界多级化更).
-      let from = k;
-      while (from > k - 2 && from > k - left && isCjkCode(text.charCodeAt(from - 1))) from--;
-      let to = k + 1;
-      while (to < k + 3 && to < k + right + 1 && isCjkCode(text.charCodeAt(to))) to++;
-      const words = p.words();
-      from = Math.max(k - left, words.word(from)?.start ?? from);
-      to = Math.min(k + right + 1, words.word(to - 1)?.end ?? to);
-      // (…without a grammatical word after it: 资源秉赋, not 资源秉赋和.)
-      for (let w = words.word(to - 1); w && w.start > k + 1 && GRAMMATICAL_POS.test(dictEntry(w.text)?.pos ?? ''); w = words.word(to - 1)) to = w.start;
-      found = wordingSlip(index, k, k + 1, text.slice(from, to), joined.slice(s - (k - from), s + (to - k)), theirs, ref);
-      break;
+    for (const byBefore of anchors) {
+      if (found) break;
+      for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - 2, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
+        const s = byBefore ? pos + 2 : pos - 1;
+        const theirs = joined[s] ?? '';
+        if (s < 1 || theirs === c || !isCjkCode(joined.charCodeAt(s))) continue;
+        // Matched characters on either side, across the same marks (、 of 以文塑旅、以旅彰文).
+        let left = 0;
+        while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
+        let right = 0;
+        while (k + right + 1 < text.length && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
+        // (Across a mark beside the slip, the match goes on for two characters or more: 银发经纪、冰雪;
+        // or stops at the mark, the slip ending the clause, after six of theirs: 安全赤字、治理赤子，.)
+        const sideOk = (mark: boolean, same: number, other: number) => (mark ? same >= 3 || (same === 0 && other >= RUN_CONTEXT) : same > 0);
+        // (At the end of a long run, the slip breaks a word of theirs, 工|程, and makes none with the draft's
+        // characters on either side.)
+        const runEnd = right === 0 && endsRun && left >= RUN_EDGE_SLIP && isDictWord(joined[s - 1] + theirs) && !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]);
+        if (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd)) continue;
+        // (A character standing alone in the draft, seldom a word by itself or beside another such
+        // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)
+        words ??= p.words();
+        const single = (a: number) => words!.word(a)?.text.length === 1 && !isFunctionWord(text[a]);
+        const stray = single(k) && (rareAlone(c) || single(k - 1) || single(k + 1));
+        if (left + right < (stray ? RUN_STRAY_CONTEXT : RUN_CONTEXT) || Math.max(left, right) < RUN_LONGER_SIDE) continue;
+        // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
+        if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
+        // A homophone, as typing by pinyin makes it (look-alikes share radicals with words of other
+        // senses: 指出 for 提出, 县域 for 县城) — not in a word the sources use themselves.
+        // Inside six of theirs on each side, a near homophone is one too, whatever word it makes.
+        const fuzzy = left >= RUN_FUZZY_SIDE && right >= RUN_FUZZY_SIDE;
+        const sound = soundSimilarity(c, theirs);
+        if (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0))) continue;
+        const ref = index.refAt(s - left, s + right + 1);
+        // Shown: two characters on each side, as far as the match and the Chinese go, widened to
+        // whole words of the draft (世界多级化更加, not 界多级化更).
+        let from = k;
+        while (from > k - 2 && from > k - left && isCjkCode(text.charCodeAt(from - 1))) from--;
+        let to = k + 1;
+        while (to < k + 3 && to < k + right + 1 && isCjkCode(text.charCodeAt(to))) to++;
+        words ??= p.words();
+        from = Math.max(k - left, words.word(from)?.start ?? from);
+        to = Math.min(k + right + 1, words.word(to - 1)?.end ?? to);
+        // (…without a grammatical word after it: 资源秉赋, not 资源秉赋和.)
+        for (let w = words.word(to - 1); w && w.start > k + 1 && GRAMMATICAL_POS.test(dictEntry(w.text)?.pos ?? ''); w = words.word(to - 1)) to = w.start;
+        found = wordingSlip(index, k, k + 1, text.slice(from, to), joined.slice(s - (k - from), s + (to - k)), theirs, ref);
+        break;
+      }
     }
     if (found) out.push(found);
   }
