@@ -130,6 +130,13 @@ describe('rule duplicate', () => {
     }
   });
 
+  it('flags a preposition typed again after a verb that takes it in (放在|在|首位, 坐落于|于), not 现在|在 nor 从收到|到办结', () => {
+    for (const [text, doubled] of [['越要把安全放在在首位。', '在在'], ['坐落于于山脚下。', '于于'], ['习近平主席来到到天津。', '到到']]) {
+      assert.deepEqual(run(text).map((f) => f.text), [doubled], text);
+    }
+    for (const text of ['我们现在在北京。', '请填写从收到到办结的天数。', '想到到底是为什么。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('leaves a greeting or a cheer exclaimed twice as a clause of its own (恭喜恭喜！), not a doubled word in a sentence', () => {
     for (const text of ['祝你生日快乐！恭喜恭喜！', '他连声说：“欢迎欢迎！”', '欢迎欢迎！各位来宾。']) assert.deepEqual(run(text), [], text);
     for (const text of ['恭喜恭喜各位获奖者。', '我们要提升提升！']) assert.equal(run(text).length, 1, text);

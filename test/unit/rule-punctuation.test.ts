@@ -333,6 +333,19 @@ describe('rule punctuation', () => {
     assert.equal(fixed('深入挖掘文化内涵，围绕非遗，文物，文创，美食等领域打造产品。'), '深入挖掘文化内涵，围绕非遗、文物、文创、美食等领域打造产品。');
   });
 
+  it('turns a comma before the last item of a 、 list closed by 等 into 、 (燃气、桥梁，供水排水等), not one that begins another list or parts actions', () => {
+    assert.equal(fixed('基本覆盖燃气、桥梁，供水排水等重点领域。'), '基本覆盖燃气、桥梁、供水排水等重点领域。');
+    for (const text of ['保证药品及时生产、配送，医疗机构等采购方要及时结算货款。', '积极适用国际条约、国际惯例，平等保护各方当事人合法权益。', '自然灾害主要包括干旱、洪涝灾害，台风、风雹等气象灾害。', '点亮夜色，青花、玲珑等传统陶瓷。']) {
+      assert.deepEqual(run(text), [], text);
+    }
+  });
+
+  it('moves the full stop of a quotation that is part of the writer’s sentence outside it (要“…更有作为。”各成员国 → ”。), not after a colon', () => {
+    assert.equal(fixed('上合组织要“看准方向、坚定信心，高效行动、更有作为。”各成员国应当携手。'), '上合组织要“看准方向、坚定信心，高效行动、更有作为”。各成员国应当携手。');
+    assert.equal(fixed('创造“宜业、宜居、宜乐、宜游的良好城市环境。”'), '创造“宜业、宜居、宜乐、宜游的良好城市环境”。');
+    for (const text of ['习近平主席强调：“要更有作为。”各成员国应当携手。', '“要更有作为。”各成员国应当携手。', '他说：“好。”我们走。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('deletes the full stop of a quotation the sentence goes on after with a pause (社区。”，并要求)', () => {
     assert.equal(fixed('明确提出“加快建设完整社区。”，并要求完善服务。'), '明确提出“加快建设完整社区”，并要求完善服务。');
     assert.deepEqual(run('他说：“好。”我们走。'), []);

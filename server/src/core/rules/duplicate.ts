@@ -56,6 +56,10 @@ const COMMON_REDUPLICATION = 20;
 const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
 /** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
 const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起|不妨)$/;
+/** Prepositions a verb takes in as its last character (放在, 位于, 来到, 交给, 走向, 来自). */
+const PREPOSITION_IN_VERB = /^[在于到给向往自]$/;
+/** Characters looked back for the 从 of 从…到 (see isLegitimate). */
+const MAX_FROM_SPAN = 30;
 /** Degree adverbs, which take no reduplicated adjective (越来越多|多的, 非常好|好): the doubled form after them is a slip. */
 const DEGREE_BEFORE = /(?:越来越|更加|十分|非常|特别|极其|格外|相当|很|更|最|太)$/;
 
@@ -411,6 +415,11 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (isTentative(text, i, unit)) return true;
   // The copy of a conjunction or adverb ending in the copula, which never doubles (而是|是一场, 就是|是).
   if (pos === 'v' && unit === '是' && first.end === second && /^[cd]$/.test(dictEntry(first.text)?.pos ?? '')) return false;
+  // A verb that takes its preposition in (放在, 位于, 来到, 交给) and the preposition again on its own
+  // (放在|在|首位): the place or person is already introduced (not 现在|在, a time; nor the end of
+  // a span begun with 从: 从收到|到办结).
+  const fromBefore = () => /[到向往]/.test(unit) && /从[^，。；：！？]*$/.test(text.slice(Math.max(0, i - MAX_FROM_SPAN), i));
+  if (first.end === second && PREPOSITION_IN_VERB.test(unit) && /^v/.test(dictEntry(first.text)?.pos ?? '') && words.word(second)?.end === end && !fromBefore()) return false;
   // A word ending in the character, the character again, then a mark or the end (走出去去”, 建设设，):
   // nothing follows that the second copy could begin.
   if (!FUNCTION_POS.test(pos) && (end === text.length || CLAUSE_END.test(text[end]) || !HAN.test(text[end]))) return false;

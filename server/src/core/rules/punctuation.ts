@@ -427,6 +427,16 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     if (text[m.index + 2] === '的' && longestWordAt(text, m.index + 2) > 1) continue;
     out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
   }
+  // A full stop inside a quotation that opened in the middle of the writer's sentence (要“看准方向、
+  // …更有作为。”各成员国…): the quotation is part of that sentence, whose full stop goes after the
+  // closing mark (GB/T 15834 4.1.3.1). After a colon or a sentence's end the quotation is a sentence
+  // of its own and keeps its full stop inside.
+  // (A mark after the quotation is another check's: 。”的, 。”，.)
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$)(?!的)/gu)) {
+    const open = text.lastIndexOf('“', m.index);
+    if (open < 1 || text.lastIndexOf('”', m.index) > open || !HAN.test(text[open - 1]) || /[：:]/.test(text.slice(open, m.index))) continue;
+    out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+  }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
   }
@@ -489,12 +499,13 @@ function commaInList(text: string, out: RuleFinding[]): void {
   }
 }
 
-/** Short items parted by commas and closed by 等, after the words the list begins in (围绕非遗，文物，文创，美食等领域). */
+/** Short items parted by commas (or commas and 、) and closed by 等, after the words the list begins in (围绕非遗，文物，文创，美食等领域). */
 // (From the first comma on, the words before it being Chinese; its repetition bounded, so that a long
 // run of characters or of short items costs no backtracking.)
-const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:，\p{Script=Han}{1,4}){1,12}(?=等)/gu;
-/** Fewest whole items, after the first, that make commas before 等 a list's. */
+const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:[，、]\p{Script=Han}{1,4}){1,12}(?=等)/gu;
+/** Fewest whole items, after the first, that make commas before 等 a list's (two where a 、 parts some of them). */
 const MIN_COMMA_LIST_ITEMS = 3;
+const MIN_MIXED_LIST_ITEMS = 2;
 
 /**
  * Commas typed for the 、 of a list of short items closed by 等 (围绕非遗，文物，文创，美食等领域 →
@@ -505,20 +516,39 @@ const MIN_COMMA_LIST_ITEMS = 3;
  */
 function commasBeforeDeng(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(COMMA_LIST_BEFORE_DENG)) {
-    // (pieces[0] is empty: the words before the first comma, where the list begins, stay outside the match.)
-    const pieces = m[0].split('，');
+    // (pieces[0] is empty: the words before the first mark, where the list begins, stay outside the match.)
+    const pieces = m[0].split(/[，、]/);
     let first = 0;
     for (let k = 1; k < pieces.length; k++) {
       const words = tokenize(pieces[k]);
       if (words.length > 1 && /^(v|p|c|d)/.test(dictEntry(words[0].text)?.pos ?? '')) first = k;
     }
-    if (pieces.length - 1 - first < MIN_COMMA_LIST_ITEMS) continue;
-    let at = m.index;
-    for (let k = 0; k < pieces.length - 1; k++) {
+    // The marks before the items from `first` on. A 、 among them makes a list of fewer items — for
+    // the commas after it (燃气、桥梁，供水排水等); one before a 、 may end a clause of its own
+    // (点亮夜色，青花、玲珑等传统陶瓷).
+    const marks: number[] = [];
+    for (let k = 0, at = m.index; k < pieces.length - 1; k++) {
       at += pieces[k].length;
-      if (k >= first) out.push(listComma(at));
+      if (k >= first) marks.push(at);
       at += 1;
     }
+    const firstPause = marks.findIndex((at) => text[at] === '、');
+    const items = pieces.length - 1 - first;
+    if (firstPause < 0) {
+      if (items >= MIN_COMMA_LIST_ITEMS) for (const at of marks) out.push(listComma(at));
+      continue;
+    }
+    // With a 、 before it, only a comma before the last item, whose items on both sides are things (燃气、
+    // 桥梁，供水排水等重点领域): a comma before more items parted by 、 begins another list (干旱、洪涝
+    // 灾害，台风、风雹…等), and one between actions ends a clause (及时生产、配送，医疗机构等采购方).
+    const last = marks[marks.length - 1];
+    const lastItem = pieces[pieces.length - 1];
+    if (text[last] !== '，' || items < MIN_MIXED_LIST_ITEMS || marks.slice(firstPause, -1).some((at) => text[at] === '，')) continue;
+    if (lastItem.startsWith('等') || isDictWord(lastItem.slice(-1) + '等')) continue;
+    const thing = (word: string | undefined) => !!word && !/^(v|a|d|p|c|r)/.test(dictEntry(word)?.pos ?? 'n');
+    const before = tokenize(pieces[pieces.length - 2]).pop()?.text;
+    if (!thing(before) || !thing(tokenize(lastItem)[0]?.text)) continue;
+    out.push(listComma(last));
   }
 }
 
