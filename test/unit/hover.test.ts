@@ -67,6 +67,18 @@ describe('hover', () => {
     assert.ok(hover.markdown.includes('世界最大区域组织'), hover.markdown);
   });
 
+  it('shows what the sources say a name is, from the use of it the sentence describes, also inside a phrase they repeat (联合国 in 维护联合国权威)', () => {
+    // The sentence names 联合国 twice (…和联合国成立80周年的声明》强调：“联合国是…): its second use is the one it describes.
+    const alone = hoverAt(index, '联合‸国成立80周年。');
+    assert.ok(alone.hover?.markdown.includes('联合国是第二次世界大战最重要胜利成果之一'), alone.hover?.markdown);
+    const inPhrase = hoverAt(index, '坚定维护联合‸国权威和地位。');
+    assert.ok(inPhrase.hover);
+    assert.equal(inPhrase.text.slice(inPhrase.hover.start, inPhrase.hover.end), '维护联合国权威');
+    assert.ok(inPhrase.hover.markdown.includes('联合国是第二次世界大战最重要胜利成果之一'), inPhrase.hover.markdown);
+    // Not for the verb of the phrase.
+    assert.ok(!hoverAt(index, '坚定维‸护联合国权威和地位。').hover?.markdown.includes('最重要胜利成果之一'));
+  });
+
   it('shows a source sentence using a rare quoted term', () => {
     const { text, hover } = hoverAt(index, '推动政务服务“一网通‸办”。');
     assert.ok(hover);

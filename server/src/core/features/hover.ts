@@ -81,6 +81,7 @@ function balanced(s: string): boolean {
  * use is only part of a longer quoted name or title (‘上海合作组织可持续发展年’) −1.
  */
 /** What follows a term its sentence describes: 是, 已经成为, 作为, 即, 被誉为. */
+const DESCRIBED_BONUS = 2.5;
 const DESCRIBED_AS = /^(?:是|就是|即|乃|已经成为|已成为|成为|正成为|日益成为|被誉为|被称为|作为)/;
 
 function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): number {
@@ -89,7 +90,8 @@ function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): num
   if (!balanced(sentence.text)) score -= 2;
   const at = ref.start - sentence.start;
   // A sentence that says what the term is or has become tells most (上海合作组织已经成为…世界最大区域组织).
-  if (DESCRIBED_AS.test(sentence.text.slice(at + term.length, at + term.length + 6))) score += 1.5;
+  // (Enough to outweigh the length of a sentence that leads into it: …的声明》强调：“联合国是第二次世界大战最重要胜利成果之一….)
+  if (DESCRIBED_AS.test(sentence.text.slice(at + term.length, at + term.length + 6))) score += DESCRIBED_BONUS;
   const spans = [...findQuotes(sentence.text), ...findTitles(sentence.text)];
   const inside = spans.find((q) => q.open < at && at + term.length <= q.close && q.close - q.open - 1 > term.length);
   if (inside && isTermLike(sentence.text.slice(inside.open + 1, inside.close))) score -= 1;
@@ -114,11 +116,14 @@ export function pickSentences(index: CorpusIndex, term: TermInfo, max = 3): Pick
     if (!sentence) return;
     const key = `${sentence.file}#${sentence.start}`;
     const known = cands.get(key);
+    // (Each use in the sentence is weighed: the second may be the one it describes, 和联合国成立… |
+    // 联合国是第二次世界大战最重要胜利成果之一.)
+    const score = lengthScore(sentence.text.length) + bonus + shapeScore(sentence, ref, term.text);
     if (known) {
-      known.score = Math.max(known.score, lengthScore(sentence.text.length) + bonus);
+      if (score > known.score) Object.assign(known, { ref, score });
       return;
     }
-    cands.set(key, { sentence, ref, score: lengthScore(sentence.text.length) + bonus + shapeScore(sentence, ref, term.text), article: `${ref.file}#${ref.article}` });
+    cands.set(key, { sentence, ref, score, article: `${ref.file}#${ref.article}` });
   };
   if (def) {
     // The defining sentence, linked at the term's use right after the definition when there is one.
@@ -322,6 +327,23 @@ function authorAt(index: CorpusIndex, text: string, offset: number): HoverResult
 }
 const MAX_AUTHOR_ARTICLES = 10;
 
+/**
+ * The name of the dictionary (an organisation, a place, a noun of two characters or more) at `at` in
+ * `phrase`, shorter than it, when the sources say what it is (联合国是第二次世界大战最重要胜利成果之一).
+ */
+function nameWithin(index: CorpusIndex, phrase: string, at: number): TermInfo | undefined {
+  const word = tokenize(phrase).find((w) => w.start <= at && at < w.end);
+  if (!word || word.text.length < 2 || word.text.length === phrase.length || !/^n/.test(dictEntry(word.text)?.pos ?? '')) return undefined;
+  for (const ref of index.sampleOccurrences(word.text, MAX_CONSIDERED)) {
+    const sentence = index.sentenceAt(ref);
+    const after = sentence && ref.start - sentence.start + word.text.length;
+    if (sentence && after !== undefined && DESCRIBED_AS.test(sentence.text.slice(after, after + 6))) {
+      return index.term(word.text) ?? { text: word.text, kinds: new Set(), count: index.frequency(word.text), articles: 0, refs: [] };
+    }
+  }
+  return undefined;
+}
+
 export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
   if (index.isEmpty) return undefined;
   const hit = termAt(index, text, offset);
@@ -344,6 +366,10 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
   if (hit && (marked || !quoteMd)) {
     sections.push(termMarkdown(index, hit.term, quoteMd ? 2 : 3));
     if (quoteMd) sections.push(quoteMd);
+    // A phrase the sources merely repeat (维护联合国权威) says little of the name under the cursor in
+    // it (联合国): what they say the name is comes after it.
+    const name = !marked && !quoteMd ? nameWithin(index, hit.term.text, offset - hit.start) : undefined;
+    if (name) sections.push(termMarkdown(index, name, 1));
     range = { start: hit.start, end: hit.end };
   } else {
     sections.push(quoteMd!);
