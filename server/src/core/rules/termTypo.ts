@@ -991,7 +991,8 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     const endsRun = !markAfter && knownBefore[k - 1] >= RUN_EDGE_SLIP - 1;
     // (Long runs on both sides may hold a near homophone, which no sound pair finds.)
     const longBoth = knownBefore[k - 1] >= RUN_FUZZY_SIDE - 1 && knownAfter[k + 1] >= RUN_FUZZY_SIDE - 1;
-    if (!longBoth && ((!markBefore && !pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) || (!markAfter && !endsRun && !pairs.soundBefore(code, text.charCodeAt(k + 1))))) continue;
+    const soundPair = (markBefore || pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) && (markAfter || endsRun || pairs.soundBefore(code, text.charCodeAt(k + 1)));
+    if (!soundPair && !longBoth) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
     // (Nor one of the words that carry every sentence, 是 of ，是习近平总书记… beside 落实习近平….)
@@ -999,15 +1000,17 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     // Found by the two characters before the slip, or else the two after it — by the rarer of the two
     // where both are the sources' (组织 before 形|稳致远 stands in a hundred places, 稳致 in one).
     // (Where the first finds nothing, the other is tried.)
+    // (Without a sound pair, only a near homophone with six of theirs before it is looked for: by those six.)
+    const anchor = soundPair ? 2 : RUN_FUZZY_SIDE;
     const before = known(k - 2);
-    const after = !!sourcePairAt[k + 1];
+    const after = soundPair && !!sourcePairAt[k + 1];
     const beforeFirst = before && (!after || index.suffixArray.count(text.slice(k - 2, k)) <= index.suffixArray.count(text.slice(k + 1, k + 3)));
     const anchors = before && after ? [beforeFirst, !beforeFirst] : [before];
     let found: Candidate | undefined;
     for (const byBefore of anchors) {
       if (found) break;
-      for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - 2, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
-        const s = byBefore ? pos + 2 : pos - 1;
+      for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - anchor, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
+        const s = byBefore ? pos + anchor : pos - 1;
         const theirs = joined[s] ?? '';
         if (s < 1 || theirs === c || !isCjkCode(joined.charCodeAt(s))) continue;
         // Matched characters on either side, across the same marks (、 of 以文塑旅、以旅彰文).
@@ -1024,10 +1027,12 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         if (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd)) continue;
         // (A character standing alone in the draft, seldom a word by itself or beside another such
         // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)
-        words ??= p.words();
-        const single = (a: number) => words!.word(a)?.text.length === 1 && !isFunctionWord(text[a]);
-        const stray = single(k) && (rareAlone(c) || single(k - 1) || single(k + 1));
-        if (left + right < (stray ? RUN_STRAY_CONTEXT : RUN_CONTEXT) || Math.max(left, right) < RUN_LONGER_SIDE) continue;
+        if (left + right < RUN_STRAY_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
+        if (left + right < RUN_CONTEXT) {
+          words ??= p.words();
+          const single = (a: number) => words!.word(a)?.text.length === 1 && !isFunctionWord(text[a]);
+          if (!single(k) || !(rareAlone(c) || single(k - 1) || single(k + 1))) continue;
+        }
         // (The source's traditional character is variant-char's, the draft's own too; a number is an update.)
         if (toSimplified(c) === theirs || toSimplified(theirs) === c || NUMERAL.test(theirs)) continue;
         // A homophone, as typing by pinyin makes it (look-alikes share radicals with words of other
