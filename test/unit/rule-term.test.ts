@@ -261,6 +261,15 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['融合', '协同']]);
   });
 
+  it('compares a quotation that marks the source’s own quotation with single marks (秉持‘上海精神’ for 秉持“上海精神”), and stops at a clause of it', () => {
+    const text = '有学者指出，上海合作组织“秉持‘上海精神’，充分尊重成员国的文明差异性”，在交流中增进了解。';
+    const f = runRule(quoteMismatchRule, text, index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['差异', '多样']]);
+    assert.deepEqual(runRule(quoteMismatchRule, text.replace('差异性', '多样性'), index), []);
+    // A change at the inner marks makes another slogan of the same words, no misquote.
+    assert.deepEqual(runRule(quoteMismatchRule, '中方积极践行“弘扬‘上海精神’：上合组织在行动”的响亮口号。', index), []);
+  });
+
   it('replaces a last word changed where the source\'s word ends a character later (根基 → 基础)', () => {
     const text = '习近平主席宣布“全方位开展友好交往和人文交流，增进各国人民相互了解和传统友谊，筑牢本组织发展的社会民意根基”。';
     const f = runRule(quoteMismatchRule, text, index);

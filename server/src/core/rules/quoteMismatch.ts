@@ -128,7 +128,13 @@ function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex
 
 /** The parts of one quoted piece that differ from its nearest source sentence. */
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
-  const body = trimEndWhere(piece, isQuoteEndMark);
+  const written = trimEndWhere(piece, isQuoteEndMark);
+  // A quotation marks the source's own quotations with single marks (秉持‘上海精神’ for 秉持“上海精神”):
+  // compared as the source writes them, reported and fixed as the draft does.
+  const nested = /[‘’]/.test(written);
+  const body = nested ? written.replace(/‘/g, '“').replace(/’/g, '”') : written;
+  const report = (edits: AlignEdit[], sourceWording: string, sentence: SourceSentence) =>
+    findingsOf(nested ? edits.map((e) => ({ ...e, replacement: e.replacement.replace(/“/g, '‘').replace(/”/g, '’') })) : edits, written, offset, sourceWording, sentence, index);
   if (chinese(body) < MIN_QUOTE) return [];
   if (index.frequency(body) > 0) return /[。！？]$/.test(piece) ? droppedEnding(body, offset, index) : [];
   if (index.frequency(expandAliases(body, index)) > 0) return [];
@@ -137,7 +143,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // The source's words in another order (要合作不要对抗、要团结不要分裂 for 要团结不要分裂、要合作不要对抗):
   // one finding over the part that moved, whatever the character diff would make of it.
   const moved = reorderedIn(body, best.sentence.text);
-  if (moved) return findingsOf([{ start: moved.start, end: moved.end, replacement: moved.source }], body, offset, moved.window, best.sentence, index);
+  if (moved) return report([{ start: moved.start, end: moved.end, replacement: moved.source }], moved.window, best.sentence);
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
   // draft quotes is the source's wording, with its own ends.
@@ -149,10 +155,23 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // quoted word for word (管行业必须管安全、管生产经营必须管安全 without its 管业务必须管安全): one
   // finding, however many characters the item holds.
   const item = itemEdit(body, wholeSource);
-  if (item) return findingsOf([item.edit], body, offset, item.sourceWording, best.sentence, index);
+  if (item) return report([item.edit], item.sourceWording, best.sentence);
   let sourceText = anchoredPart(body, wholeSource);
   const reachesEnd = wholeSource.endsWith(sourceText);
   let a = align(body, sourceText, true);
+  // The source part may run on past a clause mark near the quotation's length, and the diff tie its
+  // last characters to the words after the mark (…文明差异性 for …文明多样性，在求同存异: 异 paired
+  // with 存异's): the part up to that mark, where it aligns as well, is the one quoted.
+  if (!CLAUSE_MARK.test(body[body.length - 1] ?? '')) {
+    for (let m = 0; m < sourceText.length; m++) {
+      if (!CLAUSE_MARK.test(sourceText[m]) || m < 0.7 * body.length || m > 1.3 * body.length) continue;
+      const clipped = align(body, sourceText.slice(0, m), true);
+      if (clipped.same > a.same || (clipped.same === a.same && clipped.edits.length <= a.edits.length && a.sourceEnd > m)) {
+        sourceText = sourceText.slice(0, m);
+        a = clipped;
+      }
+    }
+  }
   for (const q of findQuotes(best.sentence.text)) {
     const quoted = trim(best.sentence.text.slice(q.open + 1, q.close));
     if (q.depth !== 0 || quoted.length === sourceText.length || chinese(quoted) < MIN_QUOTE) continue;
@@ -213,9 +232,12 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
   // of the source sentence's end (…人文交流合作。) has dropped those words.
   if (cutAtEnd && closesSentence && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
+  // (A change at or beside the marks of a quotation inside it, 弘扬‘上海精神’：上合组织在行动 beside
+  // 弘扬“上海精神”的“上合组织行动”, is another slogan built of the same words.)
+  if (nested && a.edits.some((e) => /[“”]/.test(body.slice(Math.max(0, e.start - 1), e.end + 1) + e.replacement))) return [];
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
-  return findingsOf(a.edits, body, offset, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence, index);
+  return report(a.edits, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence);
 }
 
 /**
