@@ -130,9 +130,10 @@ function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex
 function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFinding[] {
   const written = trimEndWhere(piece, isQuoteEndMark);
   // A quotation marks the source's own quotations with single marks (秉持‘上海精神’ for 秉持“上海精神”):
-  // compared as the source writes them, reported and fixed as the draft does.
+  // both compared with double marks, reported and fixed as the draft writes them.
   const nested = /[‘’]/.test(written);
-  const body = nested ? written.replace(/‘/g, '“').replace(/’/g, '”') : written;
+  const canon = (x: string) => (nested ? x.replace(/‘/g, '“').replace(/’/g, '”') : x);
+  const body = canon(written);
   const report = (edits: AlignEdit[], sourceWording: string, sentence: SourceSentence) =>
     findingsOf(nested ? edits.map((e) => ({ ...e, replacement: e.replacement.replace(/“/g, '‘').replace(/”/g, '’') })) : edits, written, offset, sourceWording, sentence, index);
   if (chinese(body) < MIN_QUOTE) return [];
@@ -142,7 +143,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   if (!best) return [];
   // The source's words in another order (要合作不要对抗、要团结不要分裂 for 要团结不要分裂、要合作不要对抗):
   // one finding over the part that moved, whatever the character diff would make of it.
-  const moved = reorderedIn(body, best.sentence.text);
+  const moved = reorderedIn(body, canon(best.sentence.text));
   if (moved) return report([{ start: moved.start, end: moved.end, replacement: moved.source }], moved.window, best.sentence);
   // The source sentence may carry its own quotation marks and end punctuation: wording only.
   // When it strings several quotations together (“…”“没有安全，就谈不上发展”“…”), the one the
@@ -150,7 +151,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const trim = (x: string) => trimEndWhere(trimStartWhere(x, SOURCE_HEAD_MARK), SOURCE_END_MARK);
   // Within a long source sentence, the part the quotation can repeat (a character diff over the
   // whole sentence may tie the quote's characters to earlier words: 加|快, 强|化).
-  const wholeSource = trim(best.sentence.text);
+  const wholeSource = canon(trim(best.sentence.text));
   // An item of the source's enumeration left out of the quotation, or one added to it, the others
   // quoted word for word (管行业必须管安全、管生产经营必须管安全 without its 管业务必须管安全): one
   // finding, however many characters the item holds.
@@ -173,7 +174,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
     }
   }
   for (const q of findQuotes(best.sentence.text)) {
-    const quoted = trim(best.sentence.text.slice(q.open + 1, q.close));
+    const quoted = canon(trim(best.sentence.text.slice(q.open + 1, q.close)));
     if (q.depth !== 0 || quoted.length === sourceText.length || chinese(quoted) < MIN_QUOTE) continue;
     const b = align(body, quoted, true);
     // The draft quotes that piece whole (its first and last words included), with a few changes.
@@ -232,9 +233,14 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   // A quotation the draft closes as a whole sentence (…人文交流。”) that stops a word or two short
   // of the source sentence's end (…人文交流合作。) has dropped those words.
   if (cutAtEnd && closesSentence && /^[\u3400-\u9fff]{1,4}$/.test(tail)) a.edits.push({ start: body.length, end: body.length, replacement: tail });
-  // (A change at or beside the marks of a quotation inside it, 弘扬‘上海精神’：上合组织在行动 beside
-  // 弘扬“上海精神”的“上合组织行动”, is another slogan built of the same words.)
-  if (nested && a.edits.some((e) => /[“”]/.test(body.slice(Math.max(0, e.start - 1), e.end + 1) + e.replacement))) return [];
+  // (A change at the marks of a quotation inside it, or words added or left out beside them —
+  // 弘扬‘上海精神’：上合组织在行动 beside 弘扬“上海精神”的“上合组织行动” — is another slogan built of the
+  // same words; a word changed before them is a misquote: 坚持‘上海精神’ for 践行.)
+  const atInnerMarks = (e: AlignEdit) => {
+    const around = e.start === e.end || e.replacement === '' ? body.slice(Math.max(0, e.start - 1), e.end + 1) : body.slice(e.start, e.end);
+    return /[“”]/.test(around + e.replacement);
+  };
+  if (nested && a.edits.some(atInnerMarks)) return [];
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   return report(a.edits, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence);
