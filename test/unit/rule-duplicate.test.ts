@@ -130,6 +130,18 @@ describe('rule duplicate', () => {
     }
   });
 
+  it('flags a verb the dictionary never doubles before its object (让让“上海精神”), and a rarely doubled adjective before a noun (旧旧机床)', () => {
+    assert.deepEqual(run('国际秩序，让让“上海精神”在共同维护中发扬光大。').map((f) => f.text), ['让让']);
+    assert.deepEqual(run('红砖墙、老烟囱、旧旧机床，承载着记忆。').map((f) => f.text), ['旧旧']);
+    for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('flags a clause pasted again right after itself, and a list item written again before 的', () => {
+    assert.deepEqual(run('既要算经济账，既要算经济账，也要算文化账。').map((f) => [f.text, f.replacements[0]]), [['既要算经济账，既要算经济账，', '既要算经济账，']]);
+    assert.deepEqual(run('层次分明、重点突出、重点突出的路线图。').map((f) => [f.text, f.replacements[0]]), [['重点突出、重点突出', '重点突出']]);
+    for (const text of ['加油，加油！', '我们要奋斗，奋斗，再奋斗。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('flags a preposition typed again after a verb that takes it in (放在|在|首位, 坐落于|于), not 现在|在 nor 从收到|到办结', () => {
     for (const [text, doubled] of [['越要把安全放在在首位。', '在在'], ['坐落于于山脚下。', '于于'], ['习近平主席来到到天津。', '到到']]) {
       assert.deepEqual(run(text).map((f) => f.text), [doubled], text);

@@ -56,6 +56,9 @@ describe('rule punctuation', () => {
       assert.equal(fixed('更不能搞“一刀切’。要落实责任。'), '更不能搞“一刀切”。要落实责任。');
       assert.deepEqual(flagged('更不能搞“一刀切’。'), [['’', 8, ['”']]]);
       assert.equal(fixed('落实三中全会《决定>和《意见》部署。'), '落实三中全会《决定》和《意见》部署。');
+      // A quotation mark before a document's name closed by 》 is the slip, inside brackets too.
+      assert.equal(fixed('《关于推动城市高质量发展的意见》（以下简称“意见》）印发。'), '《关于推动城市高质量发展的意见》（以下简称《意见》）印发。');
+      assert.equal(fixed('坚决反对“一刀切》做法。'), '坚决反对“一刀切”做法。');
       // Marks between them: no guess (他说“好‘的”: the ‘ is lonely, the quotation is closed).
       assert.deepEqual(flagged('他说“好‘的”。'), [['‘', 4, []]]);
     });
@@ -304,6 +307,8 @@ describe('rule punctuation', () => {
       assert.equal(fixed('我们要坚持，，推动发展。。'), '我们要坚持，推动发展。');
       assert.equal(fixed('真的吗？？太好了！！'), '真的吗？太好了！');
       assert.equal(fixed('一是、、二是'), '一是、二是');
+      // Marked whole, as repeated words are: which copy is the extra one varies.
+      assert.deepEqual(run('协调运行新模式，，让服务更好。').map((f) => [f.text, f.replacements]), [['，，', ['，']]]);
     });
 
     it('turns 。。。 into an ellipsis', () => {
@@ -344,6 +349,9 @@ describe('rule punctuation', () => {
     assert.equal(fixed('上合组织要“看准方向、坚定信心，高效行动、更有作为。”各成员国应当携手。'), '上合组织要“看准方向、坚定信心，高效行动、更有作为”。各成员国应当携手。');
     assert.equal(fixed('创造“宜业、宜居、宜乐、宜游的良好城市环境。”'), '创造“宜业、宜居、宜乐、宜游的良好城市环境”。');
     for (const text of ['习近平主席强调：“要更有作为。”各成员国应当携手。', '“要更有作为。”各成员国应当携手。', '他说：“好。”我们走。']) assert.deepEqual(run(text), [], text);
+    // After a verb of saying the quoted sentence lacks its colon.
+    assert.equal(fixed('习近平总书记指出“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记指出：“加快推进韧性城市建设。”会议提出：“要建设。”');
+    assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记强调“加快推进韧性城市建设”。会议提出：“要建设。”');
   });
 
   it('deletes the full stop of a quotation the sentence goes on after with a pause (社区。”，并要求)', () => {

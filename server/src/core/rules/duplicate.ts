@@ -157,8 +157,10 @@ export const duplicateRule: Rule = {
 const MAX_LIST_ITEM = 10;
 /** What may stand before a list's item: a pause, the start of a clause or quotation. */
 const ITEM_BEFORE = /[、，：；。！？（“‘]/;
-/** What may follow a list's item: the next pause, the list's close or its last conjunction. */
-const ITEM_AFTER = /[、，。；：！？）”’等和及与]/;
+/** What may follow a list's item: the next pause, the list's close, its last conjunction or the 的 of the noun it qualifies. */
+const ITEM_AFTER = /[、，。；：！？）”’等和及与的]/;
+/** Fewest characters of a clause pasted again right after itself (既要算经济账，既要算经济账，). */
+const MIN_REPEATED_CLAUSE = 5;
 
 /**
  * A whole item of a list written again as the next item (积极性、主动性、主动性、创造性): no list names
@@ -167,6 +169,15 @@ const ITEM_AFTER = /[、，。；：！？）”’等和及与]/;
  */
 function repeatedListItems(text: string): RuleFinding[] {
   const out: RuleFinding[] = [];
+  // A clause pasted again right after itself (永葆和平理念，永葆和平理念，): no sentence says it twice
+  // in a row (shorter cries may: 加油，加油！).
+  for (let c = text.indexOf('，'); c > 0; c = text.indexOf('，', c + 1)) {
+    let q = c - 1;
+    while (q >= 0 && HAN.test(text[q])) q--;
+    const clause = text.slice(q + 1, c + 1);
+    if (clause.length - 1 < MIN_REPEATED_CLAUSE || (q >= 0 && !ITEM_BEFORE.test(text[q]))) continue;
+    if (text.startsWith(clause, c + 1)) out.push({ start: q + 1, end: c + 1 + clause.length, message: t(`分句「${clause.slice(0, -1)}」重复`, `the clause 「${clause.slice(0, -1)}」 is repeated`), replacements: [clause] });
+  }
   for (let p = text.indexOf('、'); p > 0; p = text.indexOf('、', p + 1)) {
     let q = p - 1;
     while (q >= 0 && p - q <= MAX_LIST_ITEM && HAN.test(text[q])) q--;
@@ -265,6 +276,7 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // (After a word ending in the character, an adjective's common doubled form before a verb is the
   // words' to judge too: 加快|快|构建 reads 快快 nowhere; 同学|学|数学 is for the words to read.)
   const adjectiveBeforeVerb = /^[ad]$/.test(dictEntry(unit)?.pos ?? '') && /^v/.test(dictEntry(text.slice(end, end + 2))?.pos ?? '');
+  if (rareAdjectiveBeforeNoun(text, unit, end)) return false;
   return isReduplicable(unit) && (!endsWord || (wordFreq(doubled) >= COMMON_REDUPLICATION && !adjectiveBeforeVerb)) && !beginsWord;
 }
 
@@ -286,7 +298,7 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
     const afterNumber = len === 1 && isMeasure(unit) && countedByNumber(text, i, end);
     const afterDegree = len === 1 && doubledAfterDegreeAdverb(text, i);
-    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree));
+    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree || rareAdjectiveBeforeNoun(text, unit, end)));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
@@ -407,6 +419,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const from = i >= 1 ? words.word(i - 1)?.start ?? i - 1 : i;
     if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && isDictWord(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && isDictWord(text.slice(i - 2, second))));
     if (verbDoubledBeforeComplement(text, unit, end)) return false;
+    // (A verb the dictionary never doubles, doubled before its object, a quotation or a noun: ，让让“上海精神”
+    // — not between a word and itself, a chiasmus: 书记抓抓书记.)
+    const chiasmus = i > 0 && words.word(i - 1)?.text === words.word(end)?.text;
+    if (/^v/.test(pos) && !isReduplicable(unit) && !chiasmus && (/[“《]/.test(text[end] ?? '') || /^n/.test(dictEntry(words.word(end)?.text ?? '')?.pos ?? ''))) return false;
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
@@ -437,6 +453,14 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   // after a name it may, 连云港|港, 四川|川投.)
   const afterFunctionWord = first.end === second && /^[dc]$/.test(dictEntry(first.text)?.pos ?? '') && !FUNCTION_POS.test(pos) && !(/^v/.test(pos) && (entry?.freq ?? 0) >= COMMON_VERB_FREQ);
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || afterFunctionWord || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
+}
+
+/**
+ * A rarely doubled adjective right before a noun, with no 的 between (旧旧机床; 小小村庄 is common):
+ * the adjective typed twice.
+ */
+function rareAdjectiveBeforeNoun(text: string, unit: string, end: number): boolean {
+  return dictEntry(unit)?.pos === 'a' && wordFreq(unit + unit) < COMMON_REDUPLICATION && /^n/.test(dictEntry(tokenize(text.slice(end, end + 4))[0]?.text ?? '')?.pos ?? '');
 }
 
 /**

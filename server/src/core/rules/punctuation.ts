@@ -121,11 +121,27 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   const count = (family: string, d: number) => openCount.set(family, (openCount.get(family) ?? 0) + d);
   const familyOf = (ch: string) => FAMILY[ch] ?? ch;
   const closers: number[] = [];
+  /** Lonely opening marks inside a closed pair, each with the first lonely closing mark after it there. */
+  const enclosed: Array<{ open: { ch: string; at: number }; close: number }> = [];
   let edges: Edges | undefined;
   // The same mark typed twice (《天津宣言》》): the lonely copy is deleted, wherever it stands.
   const typedTwice = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
   // An opening mark that opens nothing, right before a clause mark (摇动”“，), is extra too.
   const opensNothing = (ch: string, at: number) => ch in OPENERS && ch !== '(' && /^[，。；：！？、,.;:!?]/.test(text.slice(at + 1, at + 2));
+  /** Whether `open` and `close` are a lonely opening mark and a closing mark of another kind typed for its partner (reported). */
+  const mismatched = (open: { ch: string; at: number }, close: number): boolean => {
+    if (turnedOpeners.has(open.at) || open.ch === '(' || typedTwice(open.ch, open.at)) return false;
+    if (text[close] === ')' || typedTwice(text[close], close) || !HAN.test(text.slice(open.at + 1, close))) return false;
+    if (/[“”‘’《》（）【】〈〉「」『』〔〕()"]/.test(text.slice(open.at + 1, close))) return false;
+    const right = OPENERS[open.ch];
+    // (A quotation mark before a document's name closed by 》 is the slip: 以下简称“意见》 → 《意见》.)
+    if (open.ch === '“' && text[close] === '》' && DOCUMENT_KIND.test(text.slice(open.at + 1, close))) {
+      out.push(finding(open.at, open.at + 1, t('「》」应以「《」配对，「“」有误', '「》」 is opened by 「《」, not 「“」'), '《'));
+    } else out.push(finding(close, close + 1, t(`「${open.ch}」应以「${right}」配对，「${text[close]}」有误`, `「${open.ch}」 is closed by 「${right}」, not 「${text[close]}」`), right));
+    turnedOpeners.add(open.at);
+    turnedClosers.add(close);
+    return true;
+  };
   const lonely = (ch: string, at: number) => {
     if (typedTwice(ch, at) || opensNothing(ch, at)) {
       out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
@@ -166,10 +182,13 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
       closers.push(i);
       continue;
     }
-    // The marks opened after the partner and never closed are lonely.
+    // The marks opened after the partner and never closed are lonely — but for one a closing mark of
+    // another kind inside the pair was typed for (（以下简称“意见》）: see mismatched below).
     for (const open of stack.splice(k + 1)) {
       count(familyOf(open.ch), -1);
-      lonely(open.ch, open.at);
+      const close = closers.find((c) => c > open.at && c < i);
+      if (close !== undefined) enclosed.push({ open, close });
+      else lonely(open.ch, open.at);
     }
     const open = stack.pop()!;
     count(family, -1);
@@ -206,6 +225,7 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   };
   const turnedOpeners = turned(stack.map((o) => o.at), (_a, b) => b);
   const turnedClosers = turned(closers, (a) => a);
+  for (const { open, close } of enclosed) if (!mismatched(open, close)) lonely(open.ch, open.at);
   // A closing mark followed by its opening mark around text (”上海精神“): the pair faces away
   // from each other; both are turned.
   for (const close of closers) {
@@ -225,14 +245,8 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   // A lonely opening mark and the next lonely closing mark of another kind around Chinese text, with
   // no mark between them (《…战略〉, “一刀切’): the closing one was typed for the opening one's partner.
   for (const open of stack) {
-    if (turnedOpeners.has(open.at) || open.ch === '(' || typedTwice(open.ch, open.at)) continue;
     const close = closers.find((c) => c > open.at && !turnedClosers.has(c));
-    if (close === undefined || text[close] === ')' || typedTwice(text[close], close) || !HAN.test(text.slice(open.at + 1, close))) continue;
-    if (/[“”‘’《》（）【】〈〉「」『』〔〕()"]/.test(text.slice(open.at + 1, close))) continue;
-    const right = OPENERS[open.ch];
-    out.push(finding(close, close + 1, t(`「${open.ch}」应以「${right}」配对，「${text[close]}」有误`, `「${open.ch}」 is closed by 「${right}」, not 「${text[close]}」`), right));
-    turnedOpeners.add(open.at);
-    turnedClosers.add(close);
+    if (close !== undefined) mismatched(open, close);
   }
   // A half-width > typed for 》 (《决定>和《意见》).
   for (const open of stack) {
@@ -432,10 +446,13 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   // closing mark (GB/T 15834 4.1.3.1). After a colon or a sentence's end the quotation is a sentence
   // of its own and keeps its full stop inside.
   // (A mark after the quotation is another check's: 。”的, 。”，.)
+  // After a verb of saying (指出“…。”), the quotation is a sentence of its own whose colon is missing.
   for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$)(?!的)/gu)) {
     const open = text.lastIndexOf('“', m.index);
     if (open < 1 || text.lastIndexOf('”', m.index) > open || !HAN.test(text[open - 1]) || /[：:]/.test(text.slice(open, m.index))) continue;
-    out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+    const verb = SAYING_BEFORE_QUOTE.exec(text.slice(Math.max(0, open - 2), open))?.[0];
+    if (verb) out.push(finding(open - verb.length, open, t(`「${verb}」后引用完整的话，应加冒号`, `A whole sentence quoted after 「${verb}」 takes a colon`), verb + '：'));
+    else out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
@@ -455,6 +472,11 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     out.push(finding(m.index, m.index + 1, t('「是……」并列的是分句，分句间用逗号', 'Predicates of 是 in parallel are clauses: a comma between them'), '，'));
   }
 }
+/**
+ * Verbs of saying that introduce a whole quoted sentence with a colon (指出：“…。”). 强调 and 提出 are
+ * left out: official texts mostly run their quotation into the sentence (强调“…”。, 提出“…”。).
+ */
+const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
 const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
@@ -696,7 +718,8 @@ function doubled(text: string, out: RuleFinding[]): void {
       out.push(finding(start, end, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
       continue;
     }
-    out.push(finding(start + 1, end, t(`标点「${m[1]}」重复`, `「${m[1]}」 is doubled`), ''));
+    // (Marked whole and fixed to one mark, as repeated words are: which copy is the extra one varies.)
+    out.push(finding(start, end, t(`标点「${m[1]}」重复`, `「${m[1]}」 is doubled`), m[1]));
   }
   for (const m of text.matchAll(CLASHING)) {
     out.push(finding(m.index, m.index + 1, t(`「${m[0]}」与句末标点连用，应删去`, `「${m[0]}」 next to the sentence's end mark should go`), ''));
