@@ -136,6 +136,10 @@ describe('rule duplicate', () => {
     for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('reads AABB in traditional characters as AABB too (實實在在), leaving them to variant-char', () => {
+    assert.deepEqual(run('中国以實實在在的行动回应各方期待。'), []);
+  });
+
   it('flags a clause pasted again right after itself, and a list item written again before 的', () => {
     assert.deepEqual(run('既要算经济账，既要算经济账，也要算文化账。').map((f) => [f.text, f.replacements[0]]), [['既要算经济账，既要算经济账，', '既要算经济账，']]);
     assert.deepEqual(run('层次分明、重点突出、重点突出的路线图。').map((f) => [f.text, f.replacements[0]]), [['重点突出、重点突出', '重点突出']]);

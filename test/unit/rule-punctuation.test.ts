@@ -311,6 +311,16 @@ describe('rule punctuation', () => {
       assert.deepEqual(run('协调运行新模式，，让服务更好。').map((f) => [f.text, f.replacements]), [['，，', ['，']]]);
     });
 
+    it('turns three dashes or more into the two of a dash', () => {
+      assert.equal(fixed('而是一笔宝贵财富———独特的文旅资源。'), '而是一笔宝贵财富——独特的文旅资源。');
+    });
+
+    it('flags a closing quotation mark after the last words before the full stop that no mark of the paragraph opens (…的追求”。)', () => {
+      assert.deepEqual(run('同样体现了以系统思维提升治理效能的追求”。').map((f) => f.text), ['”']);
+      // A quotation over paragraphs may close at the end of a later one.
+      assert.deepEqual(run('推动构建人类命运共同体。”'), []);
+    });
+
     it('turns 。。。 into an ellipsis', () => {
       assert.equal(fixed('工作正在推进。。。各方积极参与。'), '工作正在推进……各方积极参与。');
       assert.deepEqual(run('工作正在推进……各方积极参与。'), []);

@@ -26,6 +26,7 @@
 // list item written again as the next one (主动性、主动性).
 // Legitimate besides: a verb doubled for a tentative action (多研究研究, 不妨研究研究, 讨论讨论、看一看), a verb before
 // a verb–object word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
+import { toSimplified } from '../lang/variants';
 import { dictEntry, idioms, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';
 import type { Words } from '../draft';
 import { weaklyMined, type CorpusIndex } from '../index/corpus';
@@ -267,7 +268,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   if (i > 0 && end < text.length ? index.frequency(text[i - 1] + doubled + text[end]) >= 2 : (i > 0 && index.frequency(text[i - 1] + doubled) >= 2) || (end < text.length && index.frequency(doubled + text[end]) >= 2)) return true;
   // AABB of a word AB, or the BB of it.
   if (text[end] === text[end + 1] && text[end] !== unit && isDictWord(unit + text[end])) return true;
-  if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(text[i - 2] + unit)) return true;
+  // (In traditional characters too, which variant-char reports: 實實在在.)
+  if (i >= 2 && text[i - 2] === text[i - 1] && text[i - 2] !== unit && isDictWord(toSimplified(text[i - 2] + unit))) return true;
   if (rareFunctionDouble(unit)) return false;
   // A character that reduplicates (人人, 看看) — unless the first copy may end a word and the
   // doubled form is rare (治理|理), or the second may begin a word (重|重要, 人人|参与): then the

@@ -328,6 +328,9 @@ class Edges {
   }
 
   continuedFromPrevious(at: number): boolean {
+    // (A closing mark after the last words, then the full stop, ends a quotation run into this
+    // sentence — …的追求”。 — which opened here, not in an earlier paragraph.)
+    if (at >= this.lastWord && (this.text[at] === '”' || this.text[at] === '’') && HAN.test(this.text[at - 1] ?? '') && this.text[at + 1] === '。') return false;
     if (at <= this.first || at >= this.lastWord) return true;
     if ((this.text[at] === '”' || this.text[at] === '’') && '。！？…'.includes(this.text[at - 1])) return true; // …道路。”习近平说
     return !this.final && at <= this.firstMark; // 试点工作方案》的通知
@@ -759,6 +762,11 @@ function dashesAndEllipses(text: string, out: RuleFinding[]): void {
     const before = text.slice(0, i).trim() === '' ? '' : charBefore(text, i);
     if (!(before === '' || chineseBefore(before)) || !chineseAfter(charAt(text, i + m[0].length))) continue;
     out.push(finding(i, i + m[0].length, t('破折号应为「——」', 'The dash should be 「——」'), '——'));
+  }
+  // Three dashes or more (财富———独特的): the dash is two.
+  for (const m of text.matchAll(/—{3,}/g)) {
+    if (!chineseBefore(charBefore(text, m.index)) || !chineseAfter(charAt(text, m.index + m[0].length))) continue;
+    out.push(finding(m.index, m.index + m[0].length, t('破折号应为「——」', 'The dash should be 「——」'), '——'));
   }
   for (const m of text.matchAll(/(?<!…)…(?!…)/g)) {
     const i = m.index;
