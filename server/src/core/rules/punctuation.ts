@@ -740,7 +740,9 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
     if (mark === "'" && at.length % 2) continue; // apostrophes (China's) make single quotes unpairable
     for (let k = 0; k + 1 < at.length; k += 2) {
       const a = at[k], b = at[k + 1];
-      if (!HAN.test(text.slice(a + 1, b))) continue;
+      // (Beside a Chinese mark of the same side, "…"” or “"…", the marks are typed twice over: the
+      // checks of extra marks see to them, not a conversion that would leave one more.)
+      if (!HAN.test(text.slice(a + 1, b)) || text[b + 1] === close || text[a - 1] === open) continue;
       // (Chinese quoted inside English, the "上海精神" spirit, keeps the English marks.)
       const lineStart = a === 0 || /[\r\n]/.test(text[a - 1]);
       if (!lineStart && !chineseBefore(charBefore(text, a)) && !chineseAfter(charAt(text, b + 1)) && !/[，。；：！？、,.;:!?]/.test(charAt(text, b + 1))) continue;
