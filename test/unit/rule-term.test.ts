@@ -635,6 +635,11 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(run('《意见》提出，植根中华优秀传统文化，建设崇德向上的文明城市，彰显民族气质。'), [['上', '善']]);
     // Fewer of theirs on a side: 向上 is the draft's word.
     assert.deepEqual(run('我们要建设崇德向上的文明城市。'), []);
+    // Six of theirs on one side are enough where the slip breaks their word into no word (树造|城市特色风貌).
+    const side = await indexOfSource('policy-fuzzy-side-', '（十九）塑造城市特色风貌。植根中华优秀传统文化，彰显中国气质、中国风范。\n促进制造业数字化转型，发展智能制造。\n');
+    assert.deepEqual(typoFixes(side, '才能在树造城市特色风貌中展显中国气质、中国风范。'), [['树', '塑'], ['展', '彰']]);
+    // (Not a new word the HMM reads there: 数智化 beside 数字化.)
+    assert.deepEqual(typoFixes(side, '各地加快技术改造升级，促进制造业数智化转型的步伐明显加快。'), []);
     // A character standing alone in the draft, of their character's sound, needs five of theirs (形|稳|致远).
     assert.deepEqual(run('这道出了上合组织形稳致远的深层密码。'), [['形', '行']]);
     // Not a word that carries every sentence, at a clause's start (，是 beside 落实).

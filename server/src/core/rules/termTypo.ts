@@ -943,6 +943,8 @@ const RUN_EDGE_SLIP = 8;
  * 文明城市 for 向善: shàng for shàn, as fuzzy pinyin offers it), even inside a word of the draft.
  */
 const RUN_FUZZY_SIDE = 6;
+/** Uses in the sources of six characters of their wording beside a slip that make it their particular wording. */
+const RARE_RUN_USES = 3;
 /** Likeness of sound of a near homophone (an/ang, en/eng, in/ing, z/zh…: 上 for 善). */
 const FUZZY_SOUND = 0.7;
 /** Source characters around a stray character of the sources' sound (上合组织形|稳致远 for 行稳致远). */
@@ -992,10 +994,13 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     // (A slip that ends a long run of theirs, where the draft goes on in words of its own, has no
     // source pair after it: 城市基础设施生命线安全工|称|监管平台.)
     const endsRun = !markAfter && knownBefore[k - 1] >= RUN_EDGE_SLIP - 1;
-    // (Long runs on both sides may hold a near homophone, which no sound pair finds.)
-    const longBoth = knownBefore[k - 1] >= RUN_FUZZY_SIDE - 1 && knownAfter[k + 1] >= RUN_FUZZY_SIDE - 1;
+    // (Long runs on both sides may hold a near homophone, which no sound pair finds; so may a long run
+    // on one side, beside which the slip makes no word: 树造|城市特色风貌 for 塑造, 展显|中国气质 for 彰显.)
+    const longBefore = knownBefore[k - 1] >= RUN_FUZZY_SIDE - 1;
+    const longAfter = knownAfter[k + 1] >= RUN_FUZZY_SIDE - 1;
+    const oneSided = (longAfter && !markAfter && !isDictWord(c + text[k + 1])) || (longBefore && !markBefore && !isDictWord(text[k - 1] + c));
     const soundPair = (markBefore || pairs.beforeSoundOf(text.charCodeAt(k - 1), code)) && (markAfter || endsRun || pairs.soundBefore(code, text.charCodeAt(k + 1)));
-    if (!soundPair && !longBoth) continue;
+    if (!soundPair && !(longBefore && longAfter) && !oneSided) continue;
     // Long quotations are the quote rule's.
     quoted ??= longQuotations(text);
     // (Nor one of the words that carry every sentence, 是 of ，是习近平总书记… beside 落实习近平….)
@@ -1003,16 +1008,16 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     // Found by the two characters before the slip, or else the two after it — by the rarer of the two
     // where both are the sources' (组织 before 形|稳致远 stands in a hundred places, 稳致 in one).
     // (Where the first finds nothing, the other is tried.)
-    // (Without a sound pair, only a near homophone with six of theirs before it is looked for: by those six.)
+    // (Without a sound pair, only a near homophone with six of theirs on a side is looked for: by those six.)
     const anchor = soundPair ? 2 : RUN_FUZZY_SIDE;
     const before = known(k - 2);
     const after = soundPair && !!sourcePairAt[k + 1];
     const beforeFirst = before && (!after || index.suffixArray.count(text.slice(k - 2, k)) <= index.suffixArray.count(text.slice(k + 1, k + 3)));
-    const anchors = before && after ? [beforeFirst, !beforeFirst] : [before];
+    const anchors = !soundPair ? [longBefore] : before && after ? [beforeFirst, !beforeFirst] : [before];
     let found: Candidate | undefined;
     for (const byBefore of anchors) {
       if (found) break;
-      for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - anchor, k) : text.slice(k + 1, k + 3), MAX_WORDING_POSITIONS)) {
+      for (const pos of index.suffixArray.positions(byBefore ? text.slice(k - anchor, k) : text.slice(k + 1, k + 1 + anchor), MAX_WORDING_POSITIONS)) {
         const s = byBefore ? pos + anchor : pos - 1;
         const theirs = joined[s] ?? '';
         if (s < 1 || theirs === c || !isCjkCode(joined.charCodeAt(s))) continue;
@@ -1027,7 +1032,21 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // (At the end of a long run, the slip breaks a word of theirs, 工|程, and makes none with the draft's
         // characters on either side.)
         const runEnd = right === 0 && endsRun && left >= RUN_EDGE_SLIP && isDictWord(joined[s - 1] + theirs) && !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]);
-        if (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd)) continue;
+        // (Six of theirs on one side, wording they use a few times only, not a common phrase (全国人大
+        // 常委会), the slip breaking the word of theirs it begins or ends there and making none on either
+        // side: 树造|城市特色风貌 for 塑造 — not 森|林法, 2188|个.)
+        // (A near homophone the HMM reads as part of a new word of three characters or more is that word:
+        // 数智化 beside 数字化.)
+        const coined = () => {
+          const from = Math.max(0, k - 3);
+          return tokenize(text.slice(from, k + 4), true).some((w) => w.start + from <= k && k < w.end + from && w.end - w.start >= 3);
+        };
+        const strayHere = !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]) && !isFunctionWord(c) && !/[0-9０-９]/.test(text[k - 1]) && !/^[mq]/.test(dictEntry(c)?.pos ?? '') && !coined();
+        const rareRun = (from: number, to: number) => index.suffixArray.count(text.slice(from, to)) <= RARE_RUN_USES;
+        const breaksWord =
+          strayHere &&
+          ((right >= RUN_FUZZY_SIDE && isDictWord(theirs + joined[s + 1]) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && isDictWord(joined[s - 1] + theirs) && rareRun(k - RUN_FUZZY_SIDE, k)));
+        if (!breaksWord && (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd))) continue;
         // (A character standing alone in the draft, seldom a word by itself or beside another such
         // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)
         if (left + right < RUN_STRAY_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
@@ -1041,9 +1060,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // A homophone, as typing by pinyin makes it (look-alikes share radicals with words of other
         // senses: 指出 for 提出, 县域 for 县城) — not in a word the sources use themselves.
         // Inside six of theirs on each side, a near homophone is one too, whatever word it makes.
-        const fuzzy = left >= RUN_FUZZY_SIDE && right >= RUN_FUZZY_SIDE;
+        const fuzzy = (left >= RUN_FUZZY_SIDE && right >= RUN_FUZZY_SIDE) || breaksWord;
         const sound = soundSimilarity(c, theirs);
         if (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0))) continue;
+        if (sound < 1 && coined()) continue;
         const ref = index.refAt(s - left, s + right + 1);
         // Shown: two characters on each side, as far as the match and the Chinese go, widened to
         // whole words of the draft (世界多级化更加, not 界多级化更).
