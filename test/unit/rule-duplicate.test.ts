@@ -136,6 +136,13 @@ describe('rule duplicate', () => {
     for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('flags an idiom’s last word written again after it (一致同意|同意), a function word doubled after a lone character (正|以|以), a clause of four pasted twice', () => {
+    assert.deepEqual(run('各方一致同意同意加快成立中心。').map((f) => f.text), ['同意同意']);
+    assert.deepEqual(run('上合组织正以以实际行动诠释。').map((f) => f.text), ['以以']);
+    assert.deepEqual(run('收获很大，感触很深，感触很深，对新时代。').map((f) => f.text), ['感触很深，感触很深，']);
+    for (const text of ['可以以此为契机。', '没了了']) assert.deepEqual(run(text), [], text);
+  });
+
   it('reads AABB in traditional characters as AABB too (實實在在), leaving them to variant-char', () => {
     assert.deepEqual(run('中国以實實在在的行动回应各方期待。'), []);
   });

@@ -160,8 +160,8 @@ const MAX_LIST_ITEM = 10;
 const ITEM_BEFORE = /[、，：；。！？（“‘]/;
 /** What may follow a list's item: the next pause, the list's close, its last conjunction or the 的 of the noun it qualifies. */
 const ITEM_AFTER = /[、，。；：！？）”’等和及与的]/;
-/** Fewest characters of a clause pasted again right after itself (既要算经济账，既要算经济账，). */
-const MIN_REPEATED_CLAUSE = 5;
+/** Fewest characters of a clause pasted again right after itself (既要算经济账，既要算经济账，; 感触很深，感触很深，). */
+const MIN_REPEATED_CLAUSE = 4;
 
 /**
  * A whole item of a list written again as the next item (积极性、主动性、主动性、创造性): no list names
@@ -360,7 +360,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     }
     // A verb or adjective ending a longer word that is no noun, then again on its own (发展壮大|壮大,
     // 建立健全|健全): a verb does not take itself as its object (党组织|组织 is a noun and a verb, and reads).
-    if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && /^[va]/.test(dictEntry(unit)?.pos ?? '')) {
+    // Nor does an idiom or set phrase take its own last word after it, whatever its tag (一致同意|同意).
+    const idiomBefore = /^[il]$/.test(dictEntry(first.text)?.pos ?? '');
+    if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && (/^[va]/.test(dictEntry(unit)?.pos ?? '') || idiomBefore)) {
       return index.frequency(doubled) >= 2;
     }
     // A few words written twice, each copy whole (也是|也是; 筑牢|筑牢, which the dictionary splits
@@ -410,7 +412,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
-  if (first.start === i && !endsHmmWord()) {
+  // (A function word the HMM glues to a lone character before it, 正以|以, is no word's end: the
+  // dictionary's words decide, below.)
+  if (first.start === i && (FUNCTION_POS.test(pos) || !endsHmmWord())) {
     // Two one-character words: function words and auxiliaries never reduplicate (在在, 的的, 是是);
     // content words may (账账相符, 看看).
     // A rare doubled function word (了了) is a slip unless the first copy may end a word (没了|了).
@@ -419,7 +423,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (rareFunctionDouble(unit) && isMeasure(unit) && (words.word(end)?.text.length ?? 0) < 2) return true;
     // (…as the words read it: in 师生|在|在 the 生 is 师生's, and 生在 no word there.)
     const from = i >= 1 ? words.word(i - 1)?.start ?? i - 1 : i;
-    if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && isDictWord(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && isDictWord(text.slice(i - 2, second))));
+    // (A word the dictionary counts: it lists 正以 without a count, and 正|以|以 is a slip.)
+    const counted = (w: string) => isDictWord(w) && wordFreq(w) > 0;
+    if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && counted(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && counted(text.slice(i - 2, second))));
     if (verbDoubledBeforeComplement(text, unit, end)) return false;
     // (A verb the dictionary never doubles, doubled before its object, a quotation or a noun: ，让让“上海精神”
     // — not between a word and itself, a chiasmus: 书记抓抓书记.)
