@@ -614,6 +614,8 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('着力建设安全可靠韧性城市。'), []);
     // A name the sources quote again and again, whatever the characters that meet (合组 is a word).
     assert.deepEqual(fixes('上海合组织必将在变局中展现更大作为。'), [['合', '合作']]);
+    // …and whatever words they make (上|合作|组织).
+    assert.deepEqual(fixes('我深刻体会到，上合作组织的发展壮大离不开中国。'), [['上', '上海']]);
     // What is left of the term's word is a word too, but far rarer than it (同体 beside 共同体).
     assert.deepEqual(fixes('向着构建人类命运同体的美好明天坚定前行。'), [['运', '运共']]);
   });

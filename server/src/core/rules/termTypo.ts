@@ -832,12 +832,13 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
       // (A function word left out as a word of its own: 安全可靠|的|韧性城市; 同 of 共同体 is no word there.
       // A character the window has elsewhere is shared, as abbreviations share it: 重难点 for 重点难点.)
       // (A name the sources quote again and again, six characters or more, is no other wording
-      // with one of its characters gone, whatever the characters that meet: 上海合|组织.)
+      // with one of its characters gone, whatever the characters that meet and the words they make:
+      // 上海合|组织, 上|合作|组织.)
       const fixedName = right.length >= 6 && info.kinds.has('quoted') && info.count >= QUOTED_NAME_USES;
       // (One of a doubled character of a name of the dictionary, as transliterations double them, is
       // gone whatever the characters that meet: 吉尔吉斯|坦 for 吉尔吉斯斯坦.)
       const doubledInName = (right[h.at - 1] === missing || right[h.at + 1] === missing) && /^n/.test(dictEntry(right)?.pos ?? '');
-      if (!doubledInName && ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !(stray(before + text[gap]) || fixedName) || !(alone(gap - 1) || alone(gap) || rareRemainder(gap, missing)))) continue;
+      if (!doubledInName && ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !(stray(before + text[gap]) || fixedName) || !(fixedName || alone(gap - 1) || alone(gap) || rareRemainder(gap, missing)))) continue;
       const at = h.start + h.at - 1;
       out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [before + missing], score: 1.5 });
     } else {
