@@ -1033,20 +1033,19 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // (At the end of a long run, the slip breaks a word of theirs, 工|程, and makes none with the draft's
         // characters on either side.)
         const runEnd = right === 0 && endsRun && left >= RUN_EDGE_SLIP && isDictWord(joined[s - 1] + theirs) && !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]);
-        // (Six of theirs on one side, wording they use a few times only, not a common phrase (全国人大
-        // 常委会), the slip breaking the word of theirs it begins or ends there and making none on either
-        // side: 树造|城市特色风貌 for 塑造 — not 森|林法, 2188|个.)
         // (A near homophone the HMM reads as part of a new word of three characters or more is that word:
         // 数智化 beside 数字化.)
         const coined = () => {
           const from = Math.max(0, k - 3);
           return tokenize(text.slice(from, k + 4), true).some((w) => w.start + from <= k && k < w.end + from && w.end - w.start >= 3);
         };
-        const strayHere = !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]) && !isFunctionWord(c) && !/[0-9０-９]/.test(text[k - 1]) && !/^[mq]/.test(dictEntry(c)?.pos ?? '') && !coined();
+        // (Six of theirs on one side, wording they use a few times only, not a common phrase (全国人大
+        // 常委会), the slip breaking the word of theirs it begins or ends there and making none on either
+        // side: 树造|城市特色风貌 for 塑造 — not 森|林法, 2188|个. The cheap tests first.)
+        const strayHere = () => !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]) && !isFunctionWord(c) && !/[0-9０-９]/.test(text[k - 1]) && !/^[mq]/.test(dictEntry(c)?.pos ?? '') && !coined();
         const rareRun = (from: number, to: number) => index.suffixArray.count(text.slice(from, to)) <= RARE_RUN_USES;
         const breaksWord =
-          strayHere &&
-          ((right >= RUN_FUZZY_SIDE && isDictWord(theirs + joined[s + 1]) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && isDictWord(joined[s - 1] + theirs) && rareRun(k - RUN_FUZZY_SIDE, k)));
+          ((right >= RUN_FUZZY_SIDE && isDictWord(theirs + joined[s + 1]) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && isDictWord(joined[s - 1] + theirs) && rareRun(k - RUN_FUZZY_SIDE, k))) && strayHere();
         if (!breaksWord && (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd))) continue;
         // (A character standing alone in the draft, seldom a word by itself or beside another such
         // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)
