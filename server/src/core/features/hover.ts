@@ -84,6 +84,12 @@ function balanced(s: string): boolean {
 const DESCRIBED_BONUS = 2.5;
 const DESCRIBED_AS = /^(?:是|就是|即|乃|已经成为|已成为|成为|正成为|日益成为|被誉为|被称为|作为)/;
 
+/** Whether the sentence says what the term used at `ref` is or has become (联合国是…, 上海合作组织已经成为…). */
+function describes(sentence: SourceSentence, ref: SourceRef, term: string): boolean {
+  const after = ref.start - sentence.start + term.length;
+  return DESCRIBED_AS.test(sentence.text.slice(after, after + 6));
+}
+
 function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): number {
   let score = 0;
   if ([`“${term}”`, `‘${term}’`, `《${term}》`, `（${term}）`, `简称${term}`].some((m) => sentence.text.includes(m))) score += 1;
@@ -91,7 +97,7 @@ function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): num
   const at = ref.start - sentence.start;
   // A sentence that says what the term is or has become tells most (上海合作组织已经成为…世界最大区域组织).
   // (Enough to outweigh the length of a sentence that leads into it: …的声明》强调：“联合国是第二次世界大战最重要胜利成果之一….)
-  if (DESCRIBED_AS.test(sentence.text.slice(at + term.length, at + term.length + 6))) score += DESCRIBED_BONUS;
+  if (describes(sentence, ref, term)) score += DESCRIBED_BONUS;
   const spans = [...findQuotes(sentence.text), ...findTitles(sentence.text)];
   const inside = spans.find((q) => q.open < at && at + term.length <= q.close && q.close - q.open - 1 > term.length);
   if (inside && isTermLike(sentence.text.slice(inside.open + 1, inside.close))) score -= 1;
@@ -336,8 +342,7 @@ function nameWithin(index: CorpusIndex, phrase: string, at: number): TermInfo | 
   if (!word || word.text.length < 2 || word.text.length === phrase.length || !/^n/.test(dictEntry(word.text)?.pos ?? '')) return undefined;
   for (const ref of index.sampleOccurrences(word.text, MAX_CONSIDERED)) {
     const sentence = index.sentenceAt(ref);
-    const after = sentence && ref.start - sentence.start + word.text.length;
-    if (sentence && after !== undefined && DESCRIBED_AS.test(sentence.text.slice(after, after + 6))) {
+    if (sentence && describes(sentence, ref, word.text)) {
       return index.term(word.text) ?? { text: word.text, kinds: new Set(), count: index.frequency(word.text), articles: 0, refs: [] };
     }
   }

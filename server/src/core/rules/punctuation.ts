@@ -128,20 +128,6 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   const typedTwice = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
   // An opening mark that opens nothing, right before a clause mark (摇动”“，), is extra too.
   const opensNothing = (ch: string, at: number) => ch in OPENERS && ch !== '(' && /^[，。；：！？、,.;:!?]/.test(text.slice(at + 1, at + 2));
-  /** Whether `open` and `close` are a lonely opening mark and a closing mark of another kind typed for its partner (reported). */
-  const mismatched = (open: { ch: string; at: number }, close: number): boolean => {
-    if (turnedOpeners.has(open.at) || open.ch === '(' || typedTwice(open.ch, open.at)) return false;
-    if (text[close] === ')' || typedTwice(text[close], close) || !HAN.test(text.slice(open.at + 1, close))) return false;
-    if (/[“”‘’《》（）【】〈〉「」『』〔〕()"]/.test(text.slice(open.at + 1, close))) return false;
-    const right = OPENERS[open.ch];
-    // (A quotation mark before a document's name closed by 》 is the slip: 以下简称“意见》 → 《意见》.)
-    if (open.ch === '“' && text[close] === '》' && DOCUMENT_KIND.test(text.slice(open.at + 1, close))) {
-      out.push(finding(open.at, open.at + 1, t('「》」应以「《」配对，「“」有误', '「》」 is opened by 「《」, not 「“」'), '《'));
-    } else out.push(finding(close, close + 1, t(`「${open.ch}」应以「${right}」配对，「${text[close]}」有误`, `「${open.ch}」 is closed by 「${right}」, not 「${text[close]}」`), right));
-    turnedOpeners.add(open.at);
-    turnedClosers.add(close);
-    return true;
-  };
   const lonely = (ch: string, at: number) => {
     if (typedTwice(ch, at) || opensNothing(ch, at)) {
       out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
@@ -225,6 +211,20 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   };
   const turnedOpeners = turned(stack.map((o) => o.at), (_a, b) => b);
   const turnedClosers = turned(closers, (a) => a);
+  /** Whether `open` and `close` are a lonely opening mark and a closing mark of another kind typed for its partner (reported). */
+  const mismatched = (open: { ch: string; at: number }, close: number): boolean => {
+    if (turnedOpeners.has(open.at) || open.ch === '(' || typedTwice(open.ch, open.at)) return false;
+    if (text[close] === ')' || typedTwice(text[close], close) || !HAN.test(text.slice(open.at + 1, close))) return false;
+    if (/[“”‘’《》（）【】〈〉「」『』〔〕()"]/.test(text.slice(open.at + 1, close))) return false;
+    const right = OPENERS[open.ch];
+    // (A quotation mark before a document's name closed by 》 is the slip: 以下简称“意见》 → 《意见》.)
+    if (open.ch === '“' && text[close] === '》' && DOCUMENT_KIND.test(text.slice(open.at + 1, close))) {
+      out.push(finding(open.at, open.at + 1, t('「》」应以「《」配对，「“」有误', '「》」 is opened by 「《」, not 「“」'), '《'));
+    } else out.push(finding(close, close + 1, t(`「${open.ch}」应以「${right}」配对，「${text[close]}」有误`, `「${open.ch}」 is closed by 「${right}」, not 「${text[close]}」`), right));
+    turnedOpeners.add(open.at);
+    turnedClosers.add(close);
+    return true;
+  };
   for (const { open, close } of enclosed) if (!mismatched(open, close)) lonely(open.ch, open.at);
   // A closing mark followed by its opening mark around text (”上海精神“): the pair faces away
   // from each other; both are turned.
