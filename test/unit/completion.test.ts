@@ -145,6 +145,25 @@ describe('completion', () => {
     }
   });
 
+  it('continues words typed by their first characters after a shorter part of the run when its longest part the sources write goes on otherwise (城市生命线工 → 生命线安全工程)', () => {
+    // The sources write 城市生命线 only before 运行: 生命线 goes on to 安全工程.
+    const typed = '加快城市生命线工‸';
+    const { items } = complete(index, typed);
+    const hit = items.slice(0, 5).find((c) => c.insertText.startsWith('生命线安全工程'));
+    assert.ok(hit, items.map((c) => c.label).join(' '));
+    assert.equal(typed.slice(hit.replaceStart, hit.replaceEnd), '生命线工');
+  });
+
+  it('reads two neighbouring characters typed the wrong way round (人类运命共同 → 人类命运共同体), not a short swap that is a word', () => {
+    const typed = '携手构建人类运命共同‸';
+    const { items } = complete(index, typed);
+    const hit = items.slice(0, 5).find((c) => c.insertText.endsWith('人类命运共同体'));
+    assert.ok(hit, items.map((c) => c.label).join(' '));
+    assert.ok(typed.slice(hit.replaceStart, hit.replaceEnd).endsWith('人类运命共同'));
+    // Three characters typed, the swap among them, tell too little (命运 of 运命 alone).
+    assert.ok(!complete(index, '他的运命‸').items.some((c) => c.insertText.startsWith('命运')));
+  });
+
   it('offers a known phrase that begins with every character typed before wording that goes on after it or skips words (文明互 → 文明互鉴)', () => {
     const labels = complete(index, '倡导文明互‸').items.map((c) => c.label);
     assert.equal(labels[0], '文明互鉴', labels.join(' '));

@@ -362,6 +362,37 @@ describe('rule punctuation', () => {
     // After a verb of saying the quoted sentence lacks its colon.
     assert.equal(fixed('习近平总书记指出“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记指出：“加快推进韧性城市建设。”会议提出：“要建设。”');
     assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记强调“加快推进韧性城市建设”。会议提出：“要建设。”');
+    // 强调 and 提出 before a quoted sentence of clauses: its colon is missing (another quotation may follow).
+    assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”');
+    assert.equal(fixed('主席强调“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”'), '主席强调：“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”');
+    assert.deepEqual(run('上合组织要“看准方向。”“坚定信心。”'), []);
+  });
+
+  it('turns a semicolon ending a paragraph that is no list item into a full stop, not one ending an item of a list over paragraphs', () => {
+    assert.equal(fixed('谋的是人民福祉，为的是共同繁荣；\n学习领会这些重要论述。'), '谋的是人民福祉，为的是共同繁荣。\n学习领会这些重要论述。');
+    assert.equal(fixed('一是让城市更宜居，促进职住平衡;\n二是让城市更具韧性。'), '一是让城市更宜居，促进职住平衡。\n二是让城市更具韧性。');
+    // (A closing mark after it: the quoted sentence ends there too.)
+    assert.equal(fixed('他说：“要共同繁荣；”'), '他说：“要共同繁荣。”');
+    for (const text of [
+      '有下列情形之一的，依法追究责任：\n政府债务资金没有依法用于公益性资本支出；\n政府及其部门恶意逃废债务；\n债务风险发生后隐瞒不报。',
+      '（一）学习贯彻落实党的路线方针政策；\n（二）研究讨论贯彻执行措施。',
+      '1.加强组织领导；\n2.强化督促检查。',
+      '修改为：\n“（一）弘扬社会主义核心价值观；\n“（二）坚持依法治国。”',
+      '——绿色智慧节能低碳的生产生活方式；',
+    ]) {
+      assert.deepEqual(run(text), [], text);
+    }
+  });
+
+  it('moves inside the full stop of a whole sentence of clauses quoted after a verb of saying and a colon (强调：“…，…”。 → 。”), not of a phrase', () => {
+    assert.equal(fixed('主席强调：“时代潮流没有变，全球治理走到新的十字路口”。越是风高浪急，越要同舟共济。'), '主席强调：“时代潮流没有变，全球治理走到新的十字路口。”越是风高浪急，越要同舟共济。');
+    for (const text of ['他说：“好”。', '报告指出：“要发展”。', '第一项修改为：“（一）贯彻落实党的路线方针政策，适应改革的需要”。', '他指出：“甲，乙‘丙’”。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('turns less-than and greater-than signs around a Chinese title into book-title marks (<意见>提出 → 《意见》提出), not signs of a comparison or an address', () => {
+    assert.equal(fixed('<意见>提出，推动构建新模式。'), '《意见》提出，推动构建新模式。');
+    assert.equal(fixed('根据＜中华人民共和国宪法＞制定本法。'), '根据《中华人民共和国宪法》制定本法。');
+    for (const text of ['当x<5且y>3时成立。', '详见<https://example.com>网站。', '如果甲<乙，且丙>丁，则成立。', '根据《国务院关于印发<生态文明体制改革总体方案>的通知》要求。']) assert.deepEqual(run(text), [], text);
   });
 
   it('deletes the full stop of a quotation the sentence goes on after with a pause (社区。”，并要求)', () => {

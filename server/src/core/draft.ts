@@ -9,6 +9,7 @@ export class Paragraph implements ParagraphDoc {
   constructor(
     readonly text: string,
     readonly quotationGoesOn?: boolean,
+    readonly inList?: boolean,
   ) {}
   tokens(): Token[] {
     this.cachedTokens ??= tokenize(this.text);
@@ -85,4 +86,36 @@ export function quotationGoesOn(next: string | undefined): boolean {
   if (close < 0) return false;
   const open = s.search(/[“‘]/);
   return open < 0 || close < open;
+}
+
+/**
+ * What a paragraph's rules need to know of its neighbours (see ParagraphDoc), from the texts of all
+ * paragraphs: computed only for a paragraph that can use it, undefined otherwise.
+ */
+export function paragraphContext(texts: readonly string[], k: number): { quotationGoesOn?: boolean; inList?: boolean } {
+  const text = texts[k];
+  return {
+    // Only a paragraph with an opening quotation mark cares whether the next one goes on with it.
+    quotationGoesOn: /[“‘]/.test(text) ? quotationGoesOn(nextWithText(texts, k)) : undefined,
+    // Only a paragraph ending with a semicolon cares whether the one before leads into a list.
+    inList: SEMICOLON_AT_END.test(text) ? LIST_LEAD.test(previousWithText(texts, k) ?? '') : undefined,
+  };
+}
+const SEMICOLON_AT_END = /[；;][”’》）」』】〕)\s]*$/;
+/** A paragraph ending so leads into a list whose items may end with semicolons (情形：, …；). */
+const LIST_LEAD = /[：:；;][”’》）」』】〕)\s]*$/;
+
+/** A line that only numbers what follows (二、, （三）, 第十一条): a quotation may go on after it. */
+const NUMBER_ONLY = /^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．]?|第[一二三四五六七八九十百零〇\d]+[条章节款项])\s*$/;
+
+/** The text of the next paragraph after `k` that is neither blank nor a number alone. */
+function nextWithText(texts: readonly string[], k: number): string | undefined {
+  for (let n = k + 1; n < texts.length; n++) if (texts[n].trim() && !NUMBER_ONLY.test(texts[n])) return texts[n];
+  return undefined;
+}
+
+/** The text of the last paragraph before `k` that is neither blank nor a number alone. */
+function previousWithText(texts: readonly string[], k: number): string | undefined {
+  for (let n = k - 1; n >= 0; n--) if (texts[n].trim() && !NUMBER_ONLY.test(texts[n])) return texts[n];
+  return undefined;
 }

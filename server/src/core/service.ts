@@ -1,7 +1,7 @@
 // The language service facade: one object whose methods are the features. It knows nothing of
 // LSP, VS Code or the terminal; the server, the CLI and the tests all drive it.
 import { defaultConfig, type PolicyConfig } from './config';
-import { Paragraph, quotationGoesOn, splitParagraphs, type DraftParagraph } from './draft';
+import { Paragraph, paragraphContext, splitParagraphs, type DraftParagraph } from './draft';
 import { CorpusIndex } from './index/corpus';
 import { t } from './l10n';
 import { startsWithHeadingMarker } from './features/symbols';
@@ -84,9 +84,8 @@ export class PolicyService {
       const para = paragraphs[k];
       if (isCancelled?.()) break;
       const joined = texts[k];
-      // Only a paragraph with an opening quotation mark cares whether the next one goes on with it.
-      const goesOn = /[“‘]/.test(joined) ? quotationGoesOn(nextWithText(texts, k)) : undefined;
-      for (const found of this.checkParagraph(joined, goesOn)) {
+      const { quotationGoesOn, inList } = paragraphContext(texts, k);
+      for (const found of this.checkParagraph(joined, quotationGoesOn, inList)) {
         // A range that takes in a line break the paragraph was joined over keeps its message, not
         // its fix — unless the same edit fits on one side of the break (精品⏎精品 → delete the second).
         const f = para.lines.length > 1 ? narrowedToFit(found, joined, (s, e) => para.toDoc(e, true) - para.toDoc(s, false) === e - s) : found;
@@ -100,9 +99,11 @@ export class PolicyService {
     return dedupe(out);
   }
 
-  private checkParagraph(slice: string, quotationGoesOn?: boolean): Array<RuleFinding & { rule: Rule }> {
-    // The same text with a quotation going on after it is another entry (see quotationGoesOn).
-    const lookup = quotationGoesOn ? slice + GOES_ON_KEY : slice;
+  private checkParagraph(slice: string, quotationGoesOn?: boolean, inList?: boolean): Array<RuleFinding & { rule: Rule }> {
+    // The same text with a quotation going on after it, or out of any list, is another entry (see
+    // quotationGoesOn, ParagraphDoc.inList).
+    const suffix = (quotationGoesOn ? GOES_ON_KEY : '') + (inList === false ? NO_LIST_KEY : '');
+    const lookup = suffix ? slice + suffix : slice;
     const hit = this.cache.get(lookup);
     if (hit) {
       // Refresh recency, under the entry's own key (see below: never the slice).
@@ -115,8 +116,8 @@ export class PolicyService {
     // edit — with 200 documents and 10,000 edits, 100 MB that closing the documents never gave
     // back (issue 7). A copy of its own cuts the tie.
     const text = ownCopy(slice);
-    const paragraph = new Paragraph(text, quotationGoesOn);
-    const key = quotationGoesOn ? text + GOES_ON_KEY : text;
+    const paragraph = new Paragraph(text, quotationGoesOn, inList);
+    const key = suffix ? text + suffix : text;
     const ctx = { index: this.currentIndex, config: this.currentConfig };
     const findings: Array<RuleFinding & { rule: Rule }> = [];
     for (const rule of this.rules) {
@@ -160,16 +161,7 @@ export class PolicyService {
 
 /** Marks a cache key as that of a paragraph whose quotation may go on in the next (a noncharacter: never in text). */
 const GOES_ON_KEY = '\uffff';
-
-/** A line that only numbers what follows (二、, （三）, 第十一条): a quotation may go on after it. */
-const NUMBER_ONLY = /^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．]?|第[一二三四五六七八九十百零〇\d]+[条章节款项])\s*$/;
-
-/** The text of the next paragraph after `k` that is neither blank nor a number alone. */
-function nextWithText(texts: string[], k: number): string | undefined {
-  for (let n = k + 1; n < texts.length; n++) if (texts[n].trim() && !NUMBER_ONLY.test(texts[n])) return texts[n];
-  return undefined;
-}
-
+const NO_LIST_KEY = '\ufffe';
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */
 const GOES_ON_AT_END = /(?:\p{Script=Han}|[，、：“‘《（—])$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;

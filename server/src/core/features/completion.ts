@@ -258,10 +258,10 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Phrases whose start equals a suffix of the typed run; longer suffixes first. */
-function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+/** Phrases whose start equals a suffix of the typed run (of minLen characters or more); longer suffixes first. */
+function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>, minLen = 1): void {
   const maxLen = Math.min(run.length, MAX_SUFFIX);
-  for (let len = maxLen; len >= 1; len--) {
+  for (let len = maxLen; len >= minLen; len--) {
     const suffix = run.slice(run.length - len);
     if (len === 1 && best.size >= 60) break;
     const [from, to] = prefixRange(d.byText, suffix);
@@ -321,6 +321,28 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
   }
   for (const [id, m] of found) best.set(id, m);
 }
+
+/**
+ * Phrases whose start is a suffix of the typed run with two neighbouring characters swapped back
+ * (人类运命共同 → 人类命运共同体): a slip the character bigrams of the fuzzy search miss, as it
+ * breaks two of them at once. The swap lies inside the part typed, which is long enough to tell.
+ */
+function swappedMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+  const from = Math.max(0, run.length - MAX_SUFFIX);
+  for (let i = from; i + 1 < run.length; i++) {
+    if (run[i] === run[i + 1]) continue;
+    const swapped = run.slice(0, i) + run[i + 1] + run[i] + run.slice(i + 2);
+    const found = new Map<number, Match>();
+    // The part typed takes in the swap and some more; one swap costs as a wrong character does.
+    prefixMatches(d, swapped, found, Math.max(MIN_SWAPPED_TYPED, run.length - i));
+    for (const m of found.values()) {
+      if (best.has(m.id)) continue;
+      best.set(m.id, { ...m, score: m.score - 15 });
+    }
+  }
+}
+/** Characters typed, swap included, that a swapped reading needs (运命 alone is a word). */
+const MIN_SWAPPED_TYPED = 4;
 
 /**
  * Phrases whose start sounds like a suffix of the typed run but is written with a different
@@ -759,36 +781,56 @@ function skippingContinuations(index: CorpusIndex, d: CompletionData, run: strin
   for (const skipped of [1, 2]) {
     const typedRest = run.slice(run.length - skipped);
     if (!/^[\u3400-\u9fff]+$/.test(typedRest)) continue;
-    const hit = longestSuffixInSources(index, run.slice(0, run.length - skipped));
+    const head = run.slice(0, run.length - skipped);
+    const hit = longestSuffixInSources(index, head);
     if (!hit) continue;
-    const found = new Map<string, number>();
-    for (const r of hit.refs) {
-      const text = index.fileByPath(r.file)?.source.text ?? '';
-      const window = text.slice(r.end, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
-      // The typed characters in order, the first of them not right after the head (that is a plain continuation).
-      let at = -1;
-      let ok = true;
-      for (let k = 0; k < typedRest.length && ok; k++) {
-        at = window.indexOf(typedRest[k], at + 1);
-        ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
-      }
-      if (!ok) continue;
-      const words = tokenize(window);
-      const k = words.findIndex((w) => w.start <= at && at < w.end);
-      if (k < 0) continue;
-      // A character standing alone before another that the sources write with it again and again
-      // (包容|互|鉴, and 互鉴 elsewhere): a word the dictionary lacks, taken whole.
-      const next = words[k + 1];
-      const strays = words[k].text.length === 1 && next?.text.length === 1 && /^[\u3400-\u9fff]$/.test(next.text) && index.frequency(words[k].text + next.text) >= STRAY_PAIR_USES;
-      const phrase = hit.suffix + window.slice(0, strays ? next.end : words[k].end);
-      found.set(phrase, (found.get(phrase) ?? 0) + 1);
+    // The longest part of the head the sources write may go on otherwise than a shorter one, from a
+    // later word of it, does (城市生命线|运行; 生命线|安全工程 for 城市生命线工).
+    const heads = [hit];
+    const wordStarts = tokenize(hit.suffix).map((w) => w.start + head.length - hit.suffix.length);
+    for (const at of wordStarts.slice(1, 1 + MAX_SHORTER_HEADS)) {
+      if (head.length - at < 2) break;
+      const refs = index.occurrences(head.slice(at), 200);
+      if (refs.length) heads.push({ suffix: head.slice(at), refs });
     }
-    // Below a plain continuation, unless it takes in more typed characters than one of the last word
-    // would (生命线安全工程 for 生命线工程 above 工程建设).
-    const typed = hit.suffix.length + skipped;
-    offerPhrases(index, d, found, typed, CONTINUATION_BASE - 2 + 2 * Math.max(0, typed - 3), best, true);
-    if (found.size) return;
+    for (const h of heads) {
+      const found = skipsAfter(index, h, typedRest);
+      // Below a plain continuation, unless it takes in more typed characters than one of the last word
+      // would (生命线安全工程 for 生命线工程 above 工程建设).
+      const typed = h.suffix.length + skipped;
+      offerPhrases(index, d, found, typed, CONTINUATION_BASE - 2 + 2 * Math.max(0, typed - 3), best, true);
+      if (found.size) return;
+    }
   }
+}
+/** Shorter parts of the typed head tried after the longest (see skippingContinuations). */
+const MAX_SHORTER_HEADS = 2;
+
+/** The phrases that go on after `head`'s uses in the sources with the typed characters in order, words skipped before the first. */
+function skipsAfter(index: CorpusIndex, head: { suffix: string; refs: SourceRef[] }, typedRest: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const r of head.refs) {
+    const text = index.fileByPath(r.file)?.source.text ?? '';
+    const window = text.slice(r.end, Math.min(text.length, r.end + MAX_CONTINUATION + 4));
+    // The typed characters in order, the first of them not right after the head (that is a plain continuation).
+    let at = -1;
+    let ok = true;
+    for (let k = 0; k < typedRest.length && ok; k++) {
+      at = window.indexOf(typedRest[k], at + 1);
+      ok = at > (k === 0 ? 0 : -1) && at < MAX_CONTINUATION && /^[\u3400-\u9fff]+$/.test(window.slice(0, at + 1));
+    }
+    if (!ok) continue;
+    const words = tokenize(window);
+    const k = words.findIndex((w) => w.start <= at && at < w.end);
+    if (k < 0) continue;
+    // A character standing alone before another that the sources write with it again and again
+    // (包容|互|鉴, and 互鉴 elsewhere): a word the dictionary lacks, taken whole.
+    const next = words[k + 1];
+    const strays = words[k].text.length === 1 && next?.text.length === 1 && /^[\u3400-\u9fff]$/.test(next.text) && index.frequency(words[k].text + next.text) >= STRAY_PAIR_USES;
+    const phrase = head.suffix + window.slice(0, strays ? next.end : words[k].end);
+    found.set(phrase, (found.get(phrase) ?? 0) + 1);
+  }
+  return found;
 }
 
 /**
@@ -1092,6 +1134,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     if (run) {
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
+      swappedMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
       nearWordingMatches(index, d, run, best);
       listContinuations(index, d, text, offset, best);

@@ -53,10 +53,13 @@ export const punctuationRule: Rule = {
     const text = paragraph.text;
     const out: RuleFinding[] = [];
     unpaired(text, out, ctx?.index, paragraph.quotationGoesOn);
+    // (Before halfWidth: its ； for a final ; gives way to the 。 on the same range.)
+    finalSemicolon(text, out, paragraph.inList);
     halfWidth(text, out);
     spaceAroundMarks(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
+    lessGreaterTitles(text, out);
     dashesAndEllipses(text, out);
     ordinalPause(text, out);
     misusedPauses(text, out);
@@ -449,13 +452,25 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   // closing mark (GB/T 15834 4.1.3.1). After a colon or a sentence's end the quotation is a sentence
   // of its own and keeps its full stop inside.
   // (A mark after the quotation is another check's: 。”的, 。”，.)
-  // After a verb of saying (指出“…。”), the quotation is a sentence of its own whose colon is missing.
-  for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$)(?!的)/gu)) {
+  // After a verb of saying (指出“…。”), the quotation is a sentence of its own whose colon is missing;
+  // after 强调 or 提出 too when it holds clauses (强调“加快…建设，健全…体系。”). Another quotation may
+  // follow then (强调“…。”“…。”).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$|“)(?!的)/gu)) {
     const open = text.lastIndexOf('“', m.index);
     if (open < 1 || text.lastIndexOf('”', m.index) > open || !HAN.test(text[open - 1]) || /[：:]/.test(text.slice(open, m.index))) continue;
-    const verb = SAYING_BEFORE_QUOTE.exec(text.slice(Math.max(0, open - 2), open))?.[0];
+    const before = text.slice(Math.max(0, open - 2), open);
+    const verb = SAYING_BEFORE_QUOTE.exec(before)?.[0] ?? (/[，；]/.test(text.slice(open, m.index)) ? SAYING_BEFORE_SENTENCE.exec(before)?.[0] : undefined);
     if (verb) out.push(finding(open - verb.length, open, t(`「${verb}」后引用完整的话，应加冒号`, `A whole sentence quoted after 「${verb}」 takes a colon`), verb + '：'));
-    else out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+    else if (text[m.index + 2] !== '“') out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+  }
+  // The reverse: a quoted sentence of clauses after a verb of saying and a colon (指出：“…，…”。) keeps
+  // its full stop inside (GB/T 15834 4.1.3.1; official texts write it so sixteen times out of seventeen).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})”。/gu)) {
+    const open = text.lastIndexOf('“', m.index);
+    if (open < 3 || text[open - 1] !== '：' || text.lastIndexOf('”', m.index - 1) > open || !/[，；]/.test(text.slice(open, m.index))) continue;
+    const before = text.slice(Math.max(0, open - 3), open - 1);
+    if (!SAYING_BEFORE_QUOTE.test(before) && !SAYING_BEFORE_SENTENCE.test(before)) continue;
+    out.push(finding(m.index, m.index + 2, t('引用的完整句子，句号应放在引号内', 'A whole sentence quoted keeps its full stop inside the quotation marks'), '。”'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
@@ -477,9 +492,12 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
 }
 /**
  * Verbs of saying that introduce a whole quoted sentence with a colon (指出：“…。”). 强调 and 提出 are
- * left out: official texts mostly run their quotation into the sentence (强调“…”。, 提出“…”。).
+ * left out: official texts mostly run their quotation into the sentence (强调“…”。, 提出“…”。), but
+ * see SAYING_BEFORE_SENTENCE.
  */
 const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
+/** 强调 and 提出 introduce a quoted sentence of clauses with a colon as the others do (强调：“…，…。”). */
+const SAYING_BEFORE_SENTENCE = /(?:强调|提出)$/;
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
 const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
@@ -611,6 +629,23 @@ function inAddress(text: string, i: number): boolean {
   return /:\/\/|^www\.|@/.test(text.slice(start, i));
 }
 
+/**
+ * A semicolon ending a paragraph that is no item of a list (…为的是共同繁荣；⏎学习领会…): the
+ * sentence ends there, with a full stop. Items of a list over paragraphs may end with one: numbered
+ * ones ((一)…；, 1.…；, “（二）…；”, ——…；) and unnumbered ones after a paragraph ending with a
+ * colon or semicolon (情形：⏎政府…；⏎政府…；), which `inList` tells (unknown: left alone).
+ */
+function finalSemicolon(text: string, out: RuleFinding[], inList: boolean | undefined): void {
+  if (inList !== false || LIST_ITEM_START.test(text)) return;
+  const end = trimEndWhere(text, TRAILING_CLOSER).length;
+  const ch = text[end - 1];
+  if ((ch === '；' || ch === ';') && isHan(charBefore(text, end - 1))) {
+    out.push(finding(end - 1, end, t('段末不是列举项，句末应用句号「。」', 'The paragraph is no item of a list: its sentence ends with 「。」'), '。'));
+  }
+}
+/** The start of a numbered list item, or of one quoted or set off by a dash. */
+const LIST_ITEM_START = /^[\s　]*(?:[“‘]|——|[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百\d]+[、.．]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[条款项章节]|[a-zA-Z][.)）])/;
+
 function halfWidth(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(HALF_WIDTH)) {
     const i = m.index;
@@ -731,6 +766,22 @@ function doubled(text: string, out: RuleFinding[]): void {
 
 /** Longest text between ASCII quotes reported with its marks as one finding (see asciiQuotes). */
 const MAX_QUOTED_TERM = 12;
+
+/**
+ * A title between less-than and greater-than signs typed for book-title marks (<意见>提出 →
+ * 《意见》提出): Chinese inside, Chinese or a mark outside (not x<5且y>3, nor <https://…>).
+ */
+function lessGreaterTitles(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(/[<＜](\p{Script=Han}[\p{Script=Han}·—、\d]{0,38}\p{Script=Han}|\p{Script=Han})[>＞]/gu)) {
+    const before = charBefore(text, m.index);
+    const after = charAt(text, m.index + m[0].length);
+    if (!(before === '' || chineseBefore(before) || /[\s，。、；：！？]/.test(before)) || !(after === '' || chineseAfter(after) || /[\s，。、；：！？]/.test(after))) continue;
+    // (Inside a title they stand for the single marks of a title within it, 《关于印发<方案>的通知》, as
+    // official texts often type them.)
+    if (text.lastIndexOf('《', m.index) > text.lastIndexOf('》', m.index)) continue;
+    out.push(finding(m.index, m.index + m[0].length, t('书名应用书名号「《》」', 'A title takes the book-title marks 「《》」'), `《${m[1]}》`));
+  }
+}
 
 /** ASCII "…" or '…' around Chinese text → “…” ‘…’. Marks pair up in order. */
 function asciiQuotes(text: string, out: RuleFinding[]): void {

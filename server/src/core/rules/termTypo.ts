@@ -221,10 +221,11 @@ function quotedTermBeforeWording(text: string, open: number, inner: string, inde
   return undefined;
 }
 /**
- * Characters after a quoted term that make wording of the sources with it (建筑方针): a short head
- * noun is often quoted with its slogan, as the news does (“最多跑一次改革”).
+ * Characters after a quoted term that make wording of the sources with it (建筑方针, 倡议 of
+ * “一带一路”倡议, 建设 of “好房子”建设). (The news sometimes quotes a short head noun with its
+ * slogan, “最多跑一次改革”, where the sources write “最多跑一次”改革: the finding says how they write it.)
  */
-const MIN_WORDING_AFTER_QUOTE = 3;
+const MIN_WORDING_AFTER_QUOTE = 2;
 
 /**
  * Quoted terms of the sources by their toneless sound (一网统管 → yi wang tong guan), and the
@@ -817,8 +818,8 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
     const addedAt = h.start + h.at;
     const count = NUMERAL.test(changed) && (h.kind === 'left-out' || NUMERAL.test(text[addedAt - 1] ?? '') || NUMERAL.test(text[addedAt + 1] ?? '') || /^[个项条次批]/.test(text[addedAt + 1] ?? ''));
     if (info.kinds.has('quoted') && QUOTE_OPEN.has(open) && text[h.end] === QUOTE_CLOSE_OF[open] && (!isFunctionWord(changed) || NUMERAL.test(changed)) && !count && !wordLeftOut) {
-      const at = h.kind === 'added' ? h.start + h.at : h.start + h.at - 1;
-      out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [h.kind === 'added' ? '' : text[at] + right[h.at]], score: 1.6 });
+      if (h.kind === 'added') out.push({ start: h.start + h.at, end: h.start + h.at + 1, message: describe(form, right), replacements: [''], score: 1.6 });
+      else out.push(leftOutFinding(text, h.start + h.at, right[h.at], describe(form, right), 1.6));
       continue;
     }
     if (right.length < MIN_GAPPED_TERM) continue;
@@ -839,8 +840,7 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
       // gone whatever the characters that meet: 吉尔吉斯|坦 for 吉尔吉斯斯坦.)
       const doubledInName = (right[h.at - 1] === missing || right[h.at + 1] === missing) && /^n/.test(dictEntry(right)?.pos ?? '');
       if (!doubledInName && ((wordLeftOut && isFunctionWord(missing)) || form.includes(missing) || !(stray(before + text[gap]) || fixedName) || !(fixedName || alone(gap - 1) || alone(gap) || rareRemainder(gap, missing)))) continue;
-      const at = h.start + h.at - 1;
-      out.push({ start: at, end: at + 1, message: describe(form, right), replacements: [before + missing], score: 1.5 });
+      out.push(leftOutFinding(text, gap, missing, describe(form, right), 1.5));
     } else {
       const at = h.start + h.at;
       const added = text[at];
@@ -853,6 +853,18 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
     }
   }
   return out;
+}
+
+/**
+ * A character left out at `gap`: the two characters it belongs between are marked, and the fix puts
+ * it back between them (命运|同体 → 运共同), so that the place reads as a gap on either side.
+ */
+function leftOutFinding(text: string, gap: number, missing: string, message: string, score: number): Candidate {
+  // (Whole characters, 𠮷 too.)
+  const before = String.fromCodePoint(text.codePointAt(gap - 1 - (/[\udc00-\udfff]/.test(text[gap - 1]) ? 1 : 0))!);
+  const after = gap < text.length ? String.fromCodePoint(text.codePointAt(gap)!) : '';
+  const next = after && !/[\s\p{P}]/u.test(after) ? after : '';
+  return { start: gap - before.length, end: gap + next.length, message, replacements: [before + missing + next], score };
 }
 
 const MAX_WORDING_POSITIONS = 50;
@@ -960,6 +972,17 @@ const GRAMMATICAL_POS = /^(p|u\w*|c|r\w*|y|e|o)$/;
  * (nearSentences), so that a real word in the slip's place (多级, 秉赋) does not make it deliberate.
  * The places looked at are the draft's characters beside which it writes a pair the sources never do.
  */
+/** Whether the sources' character at `s` begins a dictionary word of two to four characters there (塑|造). */
+function beginsSourceWord(joined: string, s: number): boolean {
+  for (let n = 2; n <= 4; n++) if (isDictWord(joined.slice(s, s + n))) return true;
+  return false;
+}
+/** Whether the sources' character at `s` ends a dictionary word of two to four characters there (消火|栓). */
+function endsSourceWord(joined: string, s: number): boolean {
+  for (let n = 2; n <= 4; n++) if (s + 1 - n >= 0 && isDictWord(joined.slice(s + 1 - n, s + 1))) return true;
+  return false;
+}
+
 function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8Array): Candidate[] {
   const text = p.text;
   const out: Candidate[] = [];
@@ -1045,7 +1068,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         const strayHere = () => !isDictWord(text[k - 1] + c) && !isDictWord(c + text[k + 1]) && !isFunctionWord(c) && !/[0-9０-９]/.test(text[k - 1]) && !/^[mq]/.test(dictEntry(c)?.pos ?? '') && !coined();
         const rareRun = (from: number, to: number) => index.suffixArray.count(text.slice(from, to)) <= RARE_RUN_USES;
         const breaksWord =
-          ((right >= RUN_FUZZY_SIDE && isDictWord(theirs + joined[s + 1]) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && isDictWord(joined[s - 1] + theirs) && rareRun(k - RUN_FUZZY_SIDE, k))) && strayHere();
+          ((right >= RUN_FUZZY_SIDE && beginsSourceWord(joined, s) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && endsSourceWord(joined, s) && rareRun(k - RUN_FUZZY_SIDE, k))) && strayHere();
         if (!breaksWord && (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd))) continue;
         // (A character standing alone in the draft, seldom a word by itself or beside another such
         // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)

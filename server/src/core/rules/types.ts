@@ -19,6 +19,11 @@ export interface ParagraphDoc {
    * undefined when the caller does not know the next paragraph.
    */
   readonly quotationGoesOn?: boolean;
+  /**
+   * Whether the paragraph may be an item of a list running over paragraphs: the one before it ends
+   * with a colon or semicolon (情形：⏎政府…；). Undefined when the caller does not know.
+   */
+  readonly inList?: boolean;
 }
 
 export interface RuleContext {
