@@ -366,6 +366,9 @@ describe('rule punctuation', () => {
     assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”');
     assert.equal(fixed('主席强调“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”'), '主席强调：“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”');
     assert.deepEqual(run('上合组织要“看准方向。”“坚定信心。”'), []);
+    // Opened after a comma of the writer's sentence, not after a verb of saying and its comma, nor a quotation of sentences.
+    assert.equal(fixed('当今世界，“时代潮流没有变，全球治理走到新的十字路口。”'), '当今世界，“时代潮流没有变，全球治理走到新的十字路口”。');
+    for (const text of ['习近平指出，“消费日益成为拉动经济增长的基础性力量。”', '当今世界，“和平是前提。发展是关键。”']) assert.deepEqual(run(text), [], text);
   });
 
   it('turns a semicolon ending a paragraph that is no list item into a full stop, not one ending an item of a list over paragraphs', () => {

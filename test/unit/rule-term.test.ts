@@ -268,6 +268,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(runRule(quoteMismatchRule, text.replace('差异性', '多样性'), index), []);
     // A change at the inner marks makes another slogan of the same words, no misquote.
     assert.deepEqual(runRule(quoteMismatchRule, '中方积极践行“弘扬‘上海精神’：上合组织在行动”的响亮口号。', index), []);
+    // …but a long quotation that repeats its source sentence all but a character misquotes it, whatever the mark beside.
+    const long = runRule(quoteMismatchRule, '习近平主席指出：“回首来路，尽管乱云飞渡，我们践行‘上海精神’因而取得成功。”', index);
+    assert.deepEqual(long.map((x) => [x.text, x.replacements[0]]), [['因', '']]);
   });
 
   it('replaces a last word changed where the source\'s word ends a character later (根基 → 基础)', () => {
@@ -601,6 +604,13 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('构建人类运命共同体。'), [['运命', '命运']]);
   });
 
+  it('restores the last two words of a name the sources quote again and again typed in each other’s place (上海组织合作), not of other wording', async () => {
+    assert.deepEqual(fixes('上海组织合作从“上海五国”会晤机制走来。'), [['上海组织合作', '上海合作组织']]);
+    // Wording the sources write without quoting it as a name may come in either order.
+    const own = await indexOfSource('policy-head-swap-', '加强文化遗产保护传承利用。\n推动文化遗产保护传承利用。\n');
+    assert.deepEqual(typoFixes(own, '做好文化遗产保护利用传承工作。'), []);
+  });
+
   it('restores two parts of a long term typed in each other’s order, unless the sources write that order', () => {
     assert.deepEqual(fixes('上合组织率先提出共商共享共建的全球治理观。'), [['享共建', '建共享']]);
     // Four characters are too short to tell a slip from another order (共享共建 is written too).
@@ -617,6 +627,8 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('上海合组织必将在变局中展现更大作为。'), [['合组', '合作组']]);
     // …and whatever words they make (上|合作|组织).
     assert.deepEqual(fixes('我深刻体会到，上合作组织的发展壮大离不开中国。'), [['上合', '上海合']]);
+    // …and so is a long term the sources use again, whatever words the rest makes (理会 is one).
+    assert.deepEqual(fixes('上海合作组织成员国元首理会第二十五次会议在天津举行。'), [['理会', '理事会']]);
     // What is left of the term's word is a word too, but far rarer than it (同体 beside 共同体).
     assert.deepEqual(fixes('向着构建人类命运同体的美好明天坚定前行。'), [['运同', '运共同']]);
   });

@@ -455,9 +455,20 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
   // After a verb of saying (指出“…。”), the quotation is a sentence of its own whose colon is missing;
   // after 强调 or 提出 too when it holds clauses (强调“加快…建设，健全…体系。”). Another quotation may
   // follow then (强调“…。”“…。”).
+  // (So does one opened after a comma of the writer's sentence, 当今世界，“…十字路口。” — not after a verb of
+  // saying and its comma, 指出，“…。”, a quoted sentence of its own.)
   for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$|“)(?!的)/gu)) {
     const open = text.lastIndexOf('“', m.index);
-    if (open < 1 || text.lastIndexOf('”', m.index) > open || !HAN.test(text[open - 1]) || /[：:]/.test(text.slice(open, m.index))) continue;
+    if (open < 1 || text.lastIndexOf('”', m.index) > open || /[：:]/.test(text.slice(open, m.index))) continue;
+    if (text[open - 1] === '，') {
+      const clause = text.slice(Math.max(0, open - 3), open - 1);
+      // (Nor a quotation of sentences: 。 inside it.)
+      if (open >= 3 && HAN.test(text[open - 2]) && !SAYING_BEFORE_QUOTE.test(clause) && !SAYING_BEFORE_SENTENCE.test(clause) && text[m.index + 2] !== '“' && !/[。！？]/.test(text.slice(open, m.index))) {
+        out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+      }
+      continue;
+    }
+    if (!HAN.test(text[open - 1])) continue;
     const before = text.slice(Math.max(0, open - 2), open);
     const verb = SAYING_BEFORE_QUOTE.exec(before)?.[0] ?? (/[，；]/.test(text.slice(open, m.index)) ? SAYING_BEFORE_SENTENCE.exec(before)?.[0] : undefined);
     if (verb) out.push(finding(open - verb.length, open, t(`「${verb}」后引用完整的话，应加冒号`, `A whole sentence quoted after 「${verb}」 takes a colon`), verb + '：'));

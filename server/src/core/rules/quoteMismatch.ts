@@ -240,11 +240,17 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
     const around = e.start === e.end || e.replacement === '' ? body.slice(Math.max(0, e.start - 1), e.end + 1) : body.slice(e.start, e.end);
     return /[“”]/.test(around + e.replacement);
   };
-  if (nested && a.edits.some(atInnerMarks)) return [];
+  // (A long quotation that repeats the source sentence all but a character or two is that sentence,
+  // whatever the marks the slip is beside: 践行‘上海精神’因而取得成功.)
+  const nearlyWhole = body.length >= LONG_NESTED_QUOTE && a.same >= 0.9 * body.length;
+  if (nested && !nearlyWhole && a.edits.some(atInnerMarks)) return [];
   const changed = a.edits.reduce((n, e) => n + Math.max(e.end - e.start, e.replacement.length), 0);
   if (a.edits.length === 0 || a.same < 0.7 * body.length || changed > Math.max(2, 0.25 * body.length)) return [];
   return report(a.edits, sourceText.slice(a.sourceStart, a.sourceEnd), best.sentence);
 }
+
+/** Characters of a quotation with marks inside that, repeated nearly whole, quotes its source sentence (see atInnerMarks). */
+const LONG_NESTED_QUOTE = 20;
 
 /**
  * Characters of an item whose absence is a misquote: lists of single words (“绿色、共享、开放、廉洁”)

@@ -835,7 +835,9 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
       // (A name the sources quote again and again, six characters or more, is no other wording
       // with one of its characters gone, whatever the characters that meet and the words they make:
       // 上海合|组织, 上|合作|组织.)
-      const fixedName = right.length >= 6 && info.kinds.has('quoted') && info.count >= QUOTED_NAME_USES;
+      // (So is a long term the sources use again, of ten characters or more, whatever the characters that
+      // meet: 上海合作组织成员国元首理|会 for 理事会, 理会 being a word of its own.)
+      const fixedName = (right.length >= 6 && info.kinds.has('quoted') && info.count >= QUOTED_NAME_USES) || (right.length >= LONG_FIXED_TERM && info.count >= 2);
       // (One of a doubled character of a name of the dictionary, as transliterations double them, is
       // gone whatever the characters that meet: 吉尔吉斯|坦 for 吉尔吉斯斯坦.)
       const doubledInName = (right[h.at - 1] === missing || right[h.at + 1] === missing) && /^n/.test(dictEntry(right)?.pos ?? '');
@@ -854,6 +856,9 @@ function gappedTerms(p: ParagraphDoc, index: CorpusIndex, gaps: readonly GapHit[
   }
   return out;
 }
+
+/** Characters of a term whose every character counts (see fixedName in nearTerms's gaps). */
+const LONG_FIXED_TERM = 10;
 
 /**
  * A character left out at `gap`: the two characters it belongs between are marked, and the fix puts
@@ -1484,12 +1489,66 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
   },
 };
+
+/** The sources' terms with their last word swapped with the word before it, built once per index. */
+interface HeadSwapTable {
+  forms: AhoCorasick;
+  right: string[];
+}
+const headSwapsByIndex = new WeakMap<CorpusIndex, HeadSwapTable>();
+/** Fewest words of a term whose last two swapped are looked for (two are a name and a title: 总书记习近平). */
+const HEAD_SWAP_WORDS = 3;
+
+function headSwapTable(index: CorpusIndex): HeadSwapTable {
+  let table = headSwapsByIndex.get(index);
+  if (!table) {
+    const forms: string[] = [];
+    const right: string[] = [];
+    for (const info of index.allTerms()) {
+      const n = info.text.length;
+      // (A name the sources quote again and again, as fixed as its characters: not a phrase they write
+      // in more than one order, 保护传承利用 beside 保护利用传承, 共同发展繁荣.)
+      if (n < 5 || n > MAX_TERM || !info.kinds.has('quoted') || info.count < QUOTED_NAME_USES || !isCjkRun(info.text) || !trusted(info)) continue;
+      const words = tokenize(info.text);
+      if (words.length < HEAD_SWAP_WORDS) continue;
+      const [before, head] = words.slice(-2);
+      // (Two verbs in a row are as often a list in any order: 保护传承利用 beside 保护利用传承.)
+      if (before.text.length < 2 || head.text.length < 2 || [before, head].every((w) => dictEntry(w.text)?.pos === 'v')) continue;
+      const form = info.text.slice(0, before.start) + head.text + before.text;
+      if (index.frequency(form) > 0 || isDictWord(form)) continue;
+      forms.push(form);
+      right.push(info.text);
+    }
+    table = { forms: new AhoCorasick(forms), right };
+    headSwapsByIndex.set(index, table);
+  }
+  return table;
+}
+
+/**
+ * A term of the sources of three words or more with its last word typed before the one it follows
+ * (上海组织合作 for 上海合作组织), as whole words of the draft, where the sources never write that.
+ */
+function headSwaps(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
+  const table = headSwapTable(index);
+  if (!table.right.length) return [];
+  const out: Candidate[] = [];
+  let words: Words | undefined;
+  table.forms.forEachMatch(p.text, (end, id) => {
+    const start = end - table.forms.patterns[id].length;
+    words ??= p.words();
+    if (!words.aligned(start, end)) return;
+    const form = p.text.slice(start, end);
+    out.push({ start, end, message: describe(form, table.right[id]), replacements: [table.right[id]], score: 1.5 });
+  });
+  return out;
+}
 
 /** What ends a clause, or a quotation or title inside it, for parallelItemSlips. */
 const CLAUSE_BOUNDARY = /[，。；：！？“”《》（）]/;
