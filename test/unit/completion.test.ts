@@ -162,6 +162,9 @@ describe('completion', () => {
     assert.ok(typed.slice(hit.replaceStart, hit.replaceEnd).endsWith('人类运命共同'));
     // Three characters typed, the swap among them, tell too little (命运 of 运命 alone).
     assert.ok(!complete(index, '他的运命‸').items.some((c) => c.insertText.startsWith('命运')));
+    // Two parts of two characters, the phrase typed in full in the wrong order.
+    const parts = complete(index, '坚决反对霸权霸凌霸道‸').items;
+    assert.ok(parts.slice(0, 5).some((c) => c.insertText.endsWith('霸权霸道霸凌')), parts.map((c) => c.label).join(' '));
   });
 
   it('offers a known phrase that begins with every character typed before wording that goes on after it or skips words (文明互 → 文明互鉴)', () => {

@@ -350,7 +350,10 @@ describe('rule punctuation', () => {
 
   it('turns a comma before the last item of a 、 list closed by 等 into 、 (燃气、桥梁，供水排水等), not one that begins another list or parts actions', () => {
     assert.equal(fixed('基本覆盖燃气、桥梁，供水排水等重点领域。'), '基本覆盖燃气、桥梁、供水排水等重点领域。');
-    for (const text of ['保证药品及时生产、配送，医疗机构等采购方要及时结算货款。', '积极适用国际条约、国际惯例，平等保护各方当事人合法权益。', '自然灾害主要包括干旱、洪涝灾害，台风、风雹等气象灾害。', '点亮夜色，青花、玲珑等传统陶瓷。']) {
+    // The last item a thing by its head (休闲|体验), or items all of one length whatever verb they begin with.
+    assert.equal(fixed('结合实际开展文化展示、特色商业，休闲体验等。'), '结合实际开展文化展示、特色商业、休闲体验等。');
+    assert.equal(fixed('让养老、托育、就医，购物等需求在家门口就能得到满足。'), '让养老、托育、就医、购物等需求在家门口就能得到满足。');
+    for (const text of ['保证药品及时生产、配送，医疗机构等采购方要及时结算货款。', '积极适用国际条约、国际惯例，平等保护各方当事人合法权益。', '自然灾害主要包括干旱、洪涝灾害，台风、风雹等气象灾害。', '点亮夜色，青花、玲珑等传统陶瓷。', '坚持优者上、庸者下、劣者汰，对巡视等工作中发现的问题。', '进行科学预测、综合研判，确定风险等级并制定预案。']) {
       assert.deepEqual(run(text), [], text);
     }
   });
@@ -390,6 +393,13 @@ describe('rule punctuation', () => {
   it('moves inside the full stop of a whole sentence of clauses quoted after a verb of saying and a colon (强调：“…，…”。 → 。”), not of a phrase', () => {
     assert.equal(fixed('主席强调：“时代潮流没有变，全球治理走到新的十字路口”。越是风高浪急，越要同舟共济。'), '主席强调：“时代潮流没有变，全球治理走到新的十字路口。”越是风高浪急，越要同舟共济。');
     for (const text of ['他说：“好”。', '报告指出：“要发展”。', '第一项修改为：“（一）贯彻落实党的路线方针政策，适应改革的需要”。', '他指出：“甲，乙‘丙’”。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('turns double quotation marks inside a quotation into single ones (指出：“…践行“上海精神”而…。” → ‘上海精神’), only where the marks pair up so', () => {
+    assert.equal(fixed('习近平主席指出：“我们践行“上海精神”而取得成功。”'), '习近平主席指出：“我们践行‘上海精神’而取得成功。”');
+    for (const text of ['“一网通办”“一网统管”“一网通享”', '他说：“我们践行‘上海精神’。”']) assert.deepEqual(run(text), [], text);
+    // (Marks that do not pair up so are another check's: no single marks are proposed.)
+    assert.ok(!run('他说“好“坏”').some((f) => f.replacements.some((r) => r.includes('‘'))));
   });
 
   it('turns less-than and greater-than signs around a Chinese title into book-title marks (<意见>提出 → 《意见》提出), not signs of a comparison or an address', () => {
@@ -435,6 +445,16 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(applyFirst(text, runRule(punctuationRule, text, index)), '把上合组织打造成团结互信、安危共担、互利共赢、包容互鉴的典范。');
     // A list the sources do not write is left to the list check (items of one length and last character).
     assert.deepEqual(runRule(punctuationRule, '要坚持团结协作，互利共赢、包容互鉴。', index), []);
+  });
+
+  it('writes a quotation of the sources as they do: run into the sentence or after a colon (宣布“…基础。” → 基础”。; 强调“…能力。” → 强调：)', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    // The sources run this one into their sentence: its full stop goes outside, though 宣布 takes a colon elsewhere.
+    assert.equal(fix('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础”。埃及');
+    // …and quote this one after a colon.
+    assert.equal(fix('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议');
+    // Without the sources the verb decides.
+    assert.equal(fixed('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布：“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及');
   });
 
   it('closes a lonely opening mark after a name the sources quote or title so', () => {

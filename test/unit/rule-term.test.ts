@@ -604,6 +604,14 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('构建人类运命共同体。'), [['运命', '命运']]);
   });
 
+  it('restores a list of four items or more the sources write, two neighbouring items swapped or a word of an inner item changed', () => {
+    assert.deepEqual(fixes('倡导和践行平等、互鉴、包容、对话的文明观。'), [['包容、对话', '对话、包容']]);
+    assert.deepEqual(fixes('践行互信、平等、互利、协商、尊重多样文明、谋求共同发展的“上海精神”。'), [['平等、互利', '互利、平等']]);
+    assert.deepEqual(fixes('践行互信、互利、平等、协商、尊重多元文明、谋求共同发展的“上海精神”。'), [['元', '样']]);
+    // The list as they write it, a list of the draft's own, and an item of other words altogether stand.
+    for (const text of ['倡导和践行平等、互鉴、对话、包容的文明观。', '坚持安全、经济、人文、文化合作。', '践行互信、互利、平等、协商、包容互鉴、谋求共同发展的理念。']) assert.deepEqual(fixes(text), [], text);
+  });
+
   it('restores the last two words of a name the sources quote again and again typed in each other’s place (上海组织合作), not of other wording', async () => {
     assert.deepEqual(fixes('上海组织合作从“上海五国”会晤机制走来。'), [['上海组织合作', '上海合作组织']]);
     // Wording the sources write without quoting it as a name may come in either order.

@@ -259,7 +259,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Phrases whose start equals a suffix of the typed run (of minLen characters or more); longer suffixes first. */
-function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>, minLen = 1): void {
+function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>, minLen = 1, wholeToo = false): void {
   const maxLen = Math.min(run.length, MAX_SUFFIX);
   for (let len = maxLen; len >= minLen; len--) {
     const suffix = run.slice(run.length - len);
@@ -269,7 +269,7 @@ function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>,
     for (let k = from; k < stop; k++) {
       const id = d.byText.ids[k];
       const e = d.entries[id];
-      if (e.text.length === len) continue; // already typed in full
+      if (e.text.length === len && !wholeToo) continue; // already typed in full
       if (e.kind === 'statement' && len < 2) continue;
       if (best.has(id)) continue;
       // Matched characters dominate; then popularity; long remainders cost a little.
@@ -323,21 +323,28 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
 }
 
 /**
- * Phrases whose start is a suffix of the typed run with two neighbouring characters swapped back
- * (人类运命共同 → 人类命运共同体): a slip the character bigrams of the fuzzy search miss, as it
- * breaks two of them at once. The swap lies inside the part typed, which is long enough to tell.
+ * Phrases whose start is a suffix of the typed run with two neighbouring characters, or two
+ * neighbouring parts of two, swapped back (人类运命共同 → 人类命运共同体, 霸权霸凌霸道 → 霸权霸道霸凌): a
+ * slip the character bigrams of the fuzzy search miss, as it breaks two of them at once. The swap
+ * lies inside the part typed, which is long enough to tell; the phrase may be all of it.
  */
 function swappedMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
   const from = Math.max(0, run.length - MAX_SUFFIX);
-  for (let i = from; i + 1 < run.length; i++) {
-    if (run[i] === run[i + 1]) continue;
-    const swapped = run.slice(0, i) + run[i + 1] + run[i] + run.slice(i + 2);
-    const found = new Map<number, Match>();
-    // The part typed takes in the swap and some more; one swap costs as a wrong character does.
-    prefixMatches(d, swapped, found, Math.max(MIN_SWAPPED_TYPED, run.length - i));
-    for (const m of found.values()) {
-      if (best.has(m.id)) continue;
-      best.set(m.id, { ...m, score: m.score - 15 });
+  for (const size of [1, 2]) {
+    for (let i = from; i + 2 * size <= run.length; i++) {
+      const a = run.slice(i, i + size);
+      const b = run.slice(i + size, i + 2 * size);
+      if (a === b) continue;
+      const swapped = run.slice(0, i) + b + a + run.slice(i + 2 * size);
+      const found = new Map<number, Match>();
+      // The part typed takes in the swap and some more; one swap costs as a wrong character does.
+      prefixMatches(d, swapped, found, Math.max(MIN_SWAPPED_TYPED, run.length - i), true);
+      for (const m of found.values()) {
+        // (Not where the characters as typed begin a phrase too: the sources write both orders.)
+        const [lo, hi] = prefixRange(d.byText, run.slice(run.length - m.typed));
+        if (best.has(m.id) || hi > lo) continue;
+        best.set(m.id, { ...m, score: m.score - 15 });
+      }
     }
   }
 }

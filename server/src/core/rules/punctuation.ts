@@ -59,10 +59,11 @@ export const punctuationRule: Rule = {
     spaceAroundMarks(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
+    nestedDoubleQuotes(text, out);
     lessGreaterTitles(text, out);
     dashesAndEllipses(text, out);
     ordinalPause(text, out);
-    misusedPauses(text, out);
+    misusedPauses(text, out, ctx?.index);
     commaInList(text, out);
     commasBeforeDeng(text, out);
     if (ctx?.index) sourceListComma(text, out, ctx.index);
@@ -402,7 +403,7 @@ const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
  * (两、三个月 → 两三个月), before the conjunction of a list's last item (、和 → 和), a semicolon ending
  * a quotation the text goes on after (；”这些 → 。”), and a full stop after an ellipsis (……。 → ……).
  */
-function misusedPauses(text: string, out: RuleFinding[]): void {
+function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): void {
   for (const m of text.matchAll(APPROXIMATE_PAUSE)) {
     // (After words, not opening a heading: 三、四个意识.)
     // (三五 is the other usual pair: 三五年.)
@@ -470,7 +471,10 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
     }
     if (!HAN.test(text[open - 1])) continue;
     const before = text.slice(Math.max(0, open - 2), open);
-    const verb = SAYING_BEFORE_QUOTE.exec(before)?.[0] ?? (/[，；]/.test(text.slice(open, m.index)) ? SAYING_BEFORE_SENTENCE.exec(before)?.[0] : undefined);
+    // A quotation of the sources' is written as they write it: with a colon before it or run into the
+    // sentence (宣布“全方位开展…社会民意基础”…).
+    const sourceForm = quotedFormInSources(text.slice(open + 1, m.index), index);
+    const verb = sourceForm === 'run-in' ? undefined : SAYING_BEFORE_QUOTE.exec(before)?.[0] ?? (/[，；]/.test(text.slice(open, m.index)) || sourceForm === 'colon' ? SAYING_BEFORE_SENTENCE.exec(before)?.[0] : undefined);
     if (verb) out.push(finding(open - verb.length, open, t(`「${verb}」后引用完整的话，应加冒号`, `A whole sentence quoted after 「${verb}」 takes a colon`), verb + '：'));
     else if (text[m.index + 2] !== '“') out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
   }
@@ -509,6 +513,25 @@ function misusedPauses(text: string, out: RuleFinding[]): void {
 const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
 /** 强调 and 提出 introduce a quoted sentence of clauses with a colon as the others do (强调：“…，…。”). */
 const SAYING_BEFORE_SENTENCE = /(?:强调|提出)$/;
+/** Characters at a quotation's start that find it in the sources (see quotedFormInSources). */
+const QUOTED_START = 8;
+
+/**
+ * How the sources write a quotation that starts as `body` does: after a colon, run into their
+ * sentence, or neither (not theirs, one of a list of quotations, or both ways).
+ */
+function quotedFormInSources(body: string, index: CorpusIndex | undefined): 'colon' | 'run-in' | undefined {
+  if (!index || index.isEmpty || body.length < QUOTED_START) return undefined;
+  const forms = new Set<string>();
+  for (const at of index.suffixArray.positions('“' + body.slice(0, QUOTED_START), MAX_QUOTED_PLACES)) {
+    const before = index.joined[at - 1] ?? '';
+    // (After another quotation, “…”“…”, a list of them: neither.)
+    forms.add(before === '：' ? 'colon' : HAN.test(before) ? 'run-in' : 'other');
+  }
+  return forms.size === 1 && !forms.has('other') ? ([...forms][0] as 'colon' | 'run-in') : undefined;
+}
+const MAX_QUOTED_PLACES = 20;
+
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
 const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
@@ -572,10 +595,16 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(COMMA_LIST_BEFORE_DENG)) {
     // (pieces[0] is empty: the words before the first mark, where the list begins, stay outside the match.)
     const pieces = m[0].split(/[，、]/);
+    // Items all of one length, the words before the first mark too, are one list whatever verbs they
+    // begin with (文化展示、特色商业，休闲体验等; 养老、托育、就医，购物等) — not a preposition: 劣者汰，对巡视等.
+    const size = pieces[1].length;
+    const oneLength = size >= 2 && pieces.length - 1 >= MIN_COMMA_LIST_ITEMS - 1 && pieces.slice(1).every((x) => x.length === size) && HAN_RUN.test(text.slice(Math.max(0, m.index - size), m.index)) && m.index >= size;
+    // (Not where 等 begins a word: 确定风险等级.)
+    if (longestWordAt(text, m.index + m[0].length) > 1) continue;
     let first = 0;
     for (let k = 1; k < pieces.length; k++) {
       const words = tokenize(pieces[k]);
-      if (words.length > 1 && /^(v|p|c|d)/.test(dictEntry(words[0].text)?.pos ?? '')) first = k;
+      if (words.length > 1 && (oneLength ? /^(p|c|d)/ : /^(v|p|c|d)/).test(dictEntry(words[0].text)?.pos ?? '')) first = k;
     }
     // The marks before the items from `first` on. A 、 among them makes a list of fewer items — for
     // the commas after it (燃气、桥梁，供水排水等); one before a 、 may end a clause of its own
@@ -599,9 +628,11 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
     const lastItem = pieces[pieces.length - 1];
     if (text[last] !== '，' || items < MIN_MIXED_LIST_ITEMS || marks.slice(firstPause, -1).some((at) => text[at] === '，')) continue;
     if (lastItem.startsWith('等') || isDictWord(lastItem.slice(-1) + '等')) continue;
+    // (The last item a thing by its first word or its last, the head: 供水|排水, 休闲|体验; or items all of one length.)
     const thing = (word: string | undefined) => !!word && !/^(v|a|d|p|c|r)/.test(dictEntry(word)?.pos ?? 'n');
     const before = tokenize(pieces[pieces.length - 2]).pop()?.text;
-    if (!thing(before) || !thing(tokenize(lastItem)[0]?.text)) continue;
+    const lastWords = tokenize(lastItem);
+    if (!oneLength && (!thing(before) || !(thing(lastWords[0]?.text) || thing(lastWords[lastWords.length - 1]?.text)))) continue;
     out.push(listComma(last));
   }
 }
@@ -777,6 +808,39 @@ function doubled(text: string, out: RuleFinding[]): void {
 
 /** Longest text between ASCII quotes reported with its marks as one finding (see asciiQuotes). */
 const MAX_QUOTED_TERM = 12;
+
+/** Longest quotation inside a quotation looked at (a slogan or a name). */
+const MAX_INNER_QUOTE = 30;
+
+/**
+ * Double quotation marks inside a quotation (指出：“…践行“上海精神”而取得成功。”): the inner ones are
+ * single (GB/T 15834 4.1.3.4). Only where the marks of the paragraph pair up so, the outer quotation
+ * closing in it.
+ */
+function nestedDoubleQuotes(text: string, out: RuleFinding[]): void {
+  let outer = -1;
+  let inner = -1;
+  for (let i = text.indexOf('“'); i >= 0 && i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') {
+      if (outer < 0) outer = i;
+      else if (inner < 0) inner = i;
+      else return; // three deep: the marks are in a muddle another check reports
+    } else if (c === '”') {
+      if (inner >= 0) {
+        const closeInner = i;
+        const closeOuter = text.indexOf('”', i + 1);
+        const reopened = text.indexOf('“', i + 1);
+        // The outer quotation must close next, before any other opens.
+        if (closeOuter < 0 || (reopened >= 0 && reopened < closeOuter)) return;
+        if (closeInner - inner - 1 <= MAX_INNER_QUOTE && closeInner > inner + 1) {
+          out.push(finding(inner, closeInner + 1, t('引号里面的引号应用单引号「‘’」', 'A quotation inside a quotation takes single marks 「‘’」'), `‘${text.slice(inner + 1, closeInner)}’`));
+        }
+        inner = -1;
+      } else if (outer >= 0) outer = -1;
+    }
+  }
+}
 
 /**
  * A title between less-than and greater-than signs typed for book-title marks (<意见>提出 →

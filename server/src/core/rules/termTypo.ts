@@ -1489,7 +1489,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
@@ -1549,6 +1549,85 @@ function headSwaps(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   });
   return out;
 }
+
+/** Fewest items of a draft's list compared with the sources' lists (互信、互利、平等、协商…). */
+const MIN_LIST_ITEMS = 4;
+/** Characters of the list's other items that must be the sources' in place. */
+const MIN_LIST_CONTEXT = 8;
+/** Longest item of such a list. */
+const MAX_LIST_ITEM = 8;
+
+/**
+ * A list of four items or more that the sources write, with two neighbouring items in each other's
+ * place (平等、互鉴、包容、对话 for …对话、包容) or one inner item's words changed and its first or
+ * last word kept (尊重多元文明 for 尊重多样文明): the sources' fixed formula, misremembered. The
+ * draft's first and last items may run on into the words around the list (倡导和践行|平等).
+ */
+function listSlips(text: string, index: CorpusIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/\p{Script=Han}{1,12}(?:、\p{Script=Han}{1,12}){3,}/gu)) {
+    const items = m[0].split('、');
+    const n = items.length;
+    if (n < MIN_LIST_ITEMS || items.slice(1, -1).some((x) => x.length > MAX_LIST_ITEM) || index.frequency(m[0]) > 0) continue;
+    const starts: number[] = [];
+    for (let k = 0, at = m.index; k < n; at += items[k].length + 1, k++) starts.push(at);
+    let found: Candidate | undefined;
+    // Found in the sources by an inner item (the first that is theirs in place, whichever two are swapped).
+    for (let anchor = 1; anchor < n - 1 && !found; anchor++) {
+      for (const at of index.suffixArray.positions(`、${items[anchor]}、`, MAX_WORDING_POSITIONS)) {
+        // The source's list around it, in its clause.
+        let from = at;
+        while (from > 0 && !LIST_CLAUSE_END.test(index.joined[from - 1])) from--;
+        let to = at + items[anchor].length + 2;
+        while (to < index.joined.length && !LIST_CLAUSE_END.test(index.joined[to])) to++;
+        const theirs = index.joined.slice(from, to).split('、');
+        const j = theirs.indexOf(items[anchor]) - anchor + 1;
+        if (j < 1 || theirs.length - j + 1 !== n) continue;
+        // Item by item: the first and last may run on into other words, the draft's or the source's
+        // (倡导和践行|平等, 包容|的文明观); the inner ones are whole.
+        const ours = items.slice();
+        const their = theirs.slice(j - 1, j - 1 + n);
+        const endsAlike = (a: string, b: string) => a.endsWith(b) || b.endsWith(a);
+        const startsAlike = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+        if (!startsAlike(ours[n - 1], their[n - 1])) {
+          // The last items differ before the words they run on into alike (对话|的文明观, 包容|的文明观).
+          let tail = 0;
+          while (tail < Math.min(ours[n - 1].length, their[n - 1].length) - 1 && ours[n - 1][ours[n - 1].length - 1 - tail] === their[n - 1][their[n - 1].length - 1 - tail]) tail++;
+          if (tail > 0) {
+            ours[n - 1] = ours[n - 1].slice(0, -tail);
+            their[n - 1] = their[n - 1].slice(0, -tail);
+          }
+        }
+        const differ: number[] = [];
+        for (let k = 0; k < n; k++) if (!(k === 0 ? endsAlike(ours[k], their[k]) : k === n - 1 ? startsAlike(ours[k], their[k]) : ours[k] === their[k])) differ.push(k);
+        if (differ.length === 2 && differ[1] === differ[0] + 1 && differ[0] >= 1 && ours[differ[0]] === their[differ[1]] && ours[differ[1]] === their[differ[0]]) {
+          const [a, b] = differ;
+          found = { start: starts[a], end: starts[b] + ours[b].length, message: describe(`${ours[a]}、${ours[b]}`, `${their[a]}、${their[b]}`), replacements: [`${their[a]}、${their[b]}`], score: 1.5 };
+          break;
+        }
+        if (differ.length === 1 && differ[0] > 0 && differ[0] < n - 1) {
+          const k = differ[0];
+          const mine = ours[k];
+          const right = their[k];
+          // The others the sources' over enough characters, and a word of the item kept (尊重|多样|文明).
+          if (m[0].length - mine.length < MIN_LIST_CONTEXT || !isCjkRun(right) || right.length > MAX_LIST_ITEM) continue;
+          const words = tokenize(right);
+          if (words.length < 2 || !(mine.startsWith(words[0].text) || mine.endsWith(words[words.length - 1].text))) continue;
+          let a = 0;
+          while (a < mine.length && mine[a] === right[a]) a++;
+          let b = 0;
+          while (b < mine.length - a && b < right.length - a && mine[mine.length - 1 - b] === right[right.length - 1 - b]) b++;
+          found = { start: starts[k] + a, end: starts[k] + mine.length - b, message: describe(mine, right), replacements: [right.slice(a, right.length - b)], score: 1.5 };
+          break;
+        }
+      }
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}
+/** What ends the clause a source's list stands in. */
+const LIST_CLAUSE_END = /[，。；：！？“”‘’《》（）\s]/;
 
 /** What ends a clause, or a quotation or title inside it, for parallelItemSlips. */
 const CLAUSE_BOUNDARY = /[，。；：！？“”《》（）]/;
