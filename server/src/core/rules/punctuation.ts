@@ -458,6 +458,7 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
   // follow then (强调“…。”“…。”).
   // (So does one opened after a comma of the writer's sentence, 当今世界，“…十字路口。” — not after a verb of
   // saying and its comma, 指出，“…。”, a quoted sentence of its own.)
+  const stopOutside = (at: number) => finding(at, at + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。');
   for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$|“)(?!的)/gu)) {
     const open = text.lastIndexOf('“', m.index);
     if (open < 1 || text.lastIndexOf('”', m.index) > open || /[：:]/.test(text.slice(open, m.index))) continue;
@@ -465,7 +466,7 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
       const clause = text.slice(Math.max(0, open - 3), open - 1);
       // (Nor a quotation of sentences: 。 inside it.)
       if (open >= 3 && HAN.test(text[open - 2]) && !SAYING_BEFORE_QUOTE.test(clause) && !SAYING_BEFORE_SENTENCE.test(clause) && text[m.index + 2] !== '“' && !/[。！？]/.test(text.slice(open, m.index))) {
-        out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+        out.push(stopOutside(m.index));
       }
       continue;
     }
@@ -476,7 +477,7 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     const sourceForm = quotedFormInSources(text.slice(open + 1, m.index), index);
     const verb = sourceForm === 'run-in' ? undefined : SAYING_BEFORE_QUOTE.exec(before)?.[0] ?? (/[，；]/.test(text.slice(open, m.index)) || sourceForm === 'colon' ? SAYING_BEFORE_SENTENCE.exec(before)?.[0] : undefined);
     if (verb) out.push(finding(open - verb.length, open, t(`「${verb}」后引用完整的话，应加冒号`, `A whole sentence quoted after 「${verb}」 takes a colon`), verb + '：'));
-    else if (text[m.index + 2] !== '“') out.push(finding(m.index, m.index + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。'));
+    else if (text[m.index + 2] !== '“') out.push(stopOutside(m.index));
   }
   // The reverse: a quoted sentence of clauses after a verb of saying and a colon (指出：“…，…”。) keeps
   // its full stop inside (GB/T 15834 4.1.3.1; official texts write it so sixteen times out of seventeen).
