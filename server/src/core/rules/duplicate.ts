@@ -400,8 +400,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const before = i >= 2 && HAN.test(text[i - 2]) ? words.word(i - 2)!.start : i - 1;
     return tokenize(text.slice(before, Math.min(text.length, end + 4)), true).some((w) => w.start + before === i - 1 && w.end + before === second);
   };
-  // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国.)
-  const doubledFunctionWord = holder?.start === i && holder.end === end && (rareFunctionDouble(unit) || verbDoubledBeforeComplement(text, unit, end));
+  // (A function word doubled is no name, though the HMM may read it as one: 维护以以联合国; nor is a
+  // locative the dictionary never doubles: 在发展中中推动.)
+  const doubledLocative = unit.length === 1 && dictEntry(unit)?.pos === 'f' && !isReduplicable(unit);
+  const doubledFunctionWord = holder?.start === i && holder.end === end && (rareFunctionDouble(unit) || verbDoubledBeforeComplement(text, unit, end) || doubledLocative);
   if (holder && holder.start <= i && !glued(holder) && !doubledFunctionWord && !endsHmmWord()) return true;
   // (A copula or auxiliary glued on, 设施|施是, is no compound either.)
   const glue = dictEntry(text.slice(end, holder?.end ?? end));
@@ -431,7 +433,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // — not between a word and itself, a chiasmus: 书记抓抓书记.)
     const chiasmus = i > 0 && words.word(i - 1)?.text === words.word(end)?.text;
     if (/^v/.test(pos) && !isReduplicable(unit) && !chiasmus && (/[“《]/.test(text[end] ?? '') || /^n/.test(dictEntry(words.word(end)?.text ?? '')?.pos ?? ''))) return false;
-    return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
+    // (Nor does a locative: 在发展中|中|推动.)
+    return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || pos === 'f' || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }
   // A common reduplication after a word of its own: the words read so too (青年人|人 as 青年|人人).
   if (isReduplicable(unit) && wordFreq(doubled) >= COMMON_REDUPLICATION && i - first.start >= 2 && isDictWord(text.slice(first.start, i))) return true;
