@@ -364,6 +364,7 @@ describe('rule punctuation', () => {
     for (const text of ['习近平主席强调：“要更有作为。”各成员国应当携手。', '“要更有作为。”各成员国应当携手。', '他说：“好。”我们走。']) assert.deepEqual(run(text), [], text);
     // After a verb of saying the quoted sentence lacks its colon.
     assert.equal(fixed('习近平总书记指出“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记指出：“加快推进韧性城市建设。”会议提出：“要建设。”');
+    assert.equal(fixed('主席郑重宣示“我愿提出全球治理倡议，同各国一道。”这段论述。'), '主席郑重宣示：“我愿提出全球治理倡议，同各国一道。”这段论述。');
     assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设。”会议提出：“要建设。”'), '习近平总书记强调“加快推进韧性城市建设”。会议提出：“要建设。”');
     // 强调 and 提出 before a quoted sentence of clauses: its colon is missing (another quotation may follow).
     assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”');
@@ -395,6 +396,18 @@ describe('rule punctuation', () => {
     for (const text of ['他说：“好”。', '报告指出：“要发展”。', '第一项修改为：“（一）贯彻落实党的路线方针政策，适应改革的需要”。', '他指出：“甲，乙‘丙’”。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('closes a single mark inside a quotation that a double one was typed for (秉持‘上海精神”，…。” → ’)', () => {
+    assert.equal(fixed('他指出：“始终秉持‘上海精神”，巩固团结互信，深化务实合作。”'), '他指出：“始终秉持‘上海精神’，巩固团结互信，深化务实合作。”');
+    assert.deepEqual(run('他说：“‘好’。”'), []);
+  });
+
+  it('deletes the full stop of a quotation that is the object of a preposition inside the sentence (把“…城市。”列为 → 城市”列为)', () => {
+    assert.equal(fixed('会议把“着力建设安全可靠的韧性城市。”列为重点任务之一。'), '会议把“着力建设安全可靠的韧性城市”列为重点任务之一。');
+    assert.equal(fixed('要以“上海精神。”为指引。'), '要以“上海精神”为指引。');
+    // (A word ending in such a character is no preposition: 认为 is a verb of saying, 所以 a conjunction.)
+    assert.equal(fixed('会议认为“要建设韧性城市。”各地要落实。'), '会议认为：“要建设韧性城市。”各地要落实。');
+  });
+
   it('turns double quotation marks inside a quotation into single ones (指出：“…践行“上海精神”而…。” → ‘上海精神’), only where the marks pair up so', () => {
     assert.equal(fixed('习近平主席指出：“我们践行“上海精神”而取得成功。”'), '习近平主席指出：“我们践行‘上海精神’而取得成功。”');
     for (const text of ['“一网通办”“一网统管”“一网通享”', '他说：“我们践行‘上海精神’。”']) assert.deepEqual(run(text), [], text);
@@ -405,6 +418,9 @@ describe('rule punctuation', () => {
   it('turns less-than and greater-than signs around a Chinese title into book-title marks (<意见>提出 → 《意见》提出), not signs of a comparison or an address', () => {
     assert.equal(fixed('<意见>提出，推动构建新模式。'), '《意见》提出，推动构建新模式。');
     assert.equal(fixed('根据＜中华人民共和国宪法＞制定本法。'), '根据《中华人民共和国宪法》制定本法。');
+    // Doubled signs for one mark, the 》 after << no lonely mark of its own.
+    assert.equal(fixed('从商签<<上海合作组织贸易便利化协定》，到发表声明。'), '从商签《上海合作组织贸易便利化协定》，到发表声明。');
+    assert.equal(fixed('批准<<上合组织未来10年发展战略>>。'), '批准《上合组织未来10年发展战略》。');
     for (const text of ['当x<5且y>3时成立。', '详见<https://example.com>网站。', '如果甲<乙，且丙>丁，则成立。', '根据《国务院关于印发<生态文明体制改革总体方案>的通知》要求。']) assert.deepEqual(run(text), [], text);
   });
 
@@ -453,6 +469,8 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(fix('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础”。埃及');
     // …and quote this one after a colon.
     assert.equal(fix('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议');
+    // A quotation the sources close without a full stop of its own keeps the draft's outside.
+    assert.deepEqual(runRule(punctuationRule, '习近平主席强调：“我们要促进发展战略对接，本着共商共建共享原则，推进‘一带一路’建设，加快地区贸易便利化进程”。', index), []);
     // Without the sources the verb decides.
     assert.equal(fixed('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布：“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及');
   });

@@ -604,6 +604,13 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('构建人类运命共同体。'), [['运命', '命运']]);
   });
 
+  it('restores a word of the same usual sound in a term whose other words name it, common word or not (三股实力 → 三股势力), not where those words are common', () => {
+    assert.deepEqual(fixes('各方严厉打击三股实力，维护了地区安全与稳定。'), [['实', '势']]);
+    assert.deepEqual(fixes('要坚决打击三股势力。'), []);
+    // 城市 is written everywhere: 任性 stands or falls by the term's own standing (see the established term).
+    assert.deepEqual(fixes('他们的实力城市很强。'), []);
+  });
+
   it('restores a list of four items or more the sources write, two neighbouring items swapped or a word of an inner item changed', () => {
     assert.deepEqual(fixes('倡导和践行平等、互鉴、包容、对话的文明观。'), [['包容、对话', '对话、包容']]);
     assert.deepEqual(fixes('践行互信、平等、互利、协商、尊重多样文明、谋求共同发展的“上海精神”。'), [['平等、互利', '互利、平等']]);

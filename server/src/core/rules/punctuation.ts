@@ -162,6 +162,14 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
       count(familyOf(ch), 1);
       continue;
     }
+    // A single mark inside a quotation closed by a double one, the quotation closing after it (“…秉持‘上海
+    // 精神”，…。”): the first ” was typed for ’.
+    if (ch === '”' && stack.length >= 2 && stack[stack.length - 1].ch === '‘' && stack[stack.length - 2].ch === '“' && /^[^“”‘’]*”/.test(text.slice(i + 1))) {
+      stack.pop();
+      count(familyOf('‘'), -1);
+      out.push(finding(i, i + 1, t('「‘」应以「’」配对，「”」有误', '「‘」 is closed by 「’」, not 「”」'), '’'));
+      continue;
+    }
     const opener = CLOSERS[ch];
     const family = familyOf(opener);
     let k = openCount.get(family) ? stack.length - 1 : -1;
@@ -280,6 +288,8 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   }
   for (const f of closers) {
     if (turnedClosers.has(f)) continue;
+    // (A 》 after << typed for 《, reported there: <<…协定》.)
+    if (text[f] === '》' && /[<＜]{2}\p{Script=Han}[^《》]*$/u.test(text.slice(Math.max(0, f - MAX_NAMED - 2), f))) continue;
     if (text[f] === '”' && loneAscii >= 0 && loneAscii < f && !asciiPaired.has(loneAscii) && HAN.test(text.slice(loneAscii + 1, f))) {
       asciiPartner('“');
       continue;
@@ -471,6 +481,12 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
       continue;
     }
     if (!HAN.test(text[open - 1])) continue;
+    // After a preposition the quotation is its object, inside the sentence that goes on (把“…城市。”列为):
+    // no full stop at all.
+    if (COVERB_BEFORE_QUOTE.test(text[open - 1]) && tokenize(text.slice(Math.max(0, open - 4), open)).pop()?.text.length === 1 && HAN.test(text[m.index + 2] ?? '')) {
+      out.push(finding(m.index, m.index + 1, t('引语作句子成分时，引号内句末不用句号', 'A quotation that is part of the sentence takes no full stop inside'), ''));
+      continue;
+    }
     const before = text.slice(Math.max(0, open - 2), open);
     // A quotation of the sources' is written as they write it: with a colon before it or run into the
     // sentence (宣布“全方位开展…社会民意基础”…).
@@ -486,6 +502,8 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     if (open < 3 || text[open - 1] !== '：' || text.lastIndexOf('”', m.index - 1) > open || !/[，；]/.test(text.slice(open, m.index))) continue;
     const before = text.slice(Math.max(0, open - 3), open - 1);
     if (!SAYING_BEFORE_QUOTE.test(before) && !SAYING_BEFORE_SENTENCE.test(before)) continue;
+    // (Not a quotation the sources close so themselves, without a full stop of its own: the draft's is outside.)
+    if (index && index.frequency(text.slice(open + 1, m.index) + '”') > 0) continue;
     out.push(finding(m.index, m.index + 2, t('引用的完整句子，句号应放在引号内', 'A whole sentence quoted keeps its full stop inside the quotation marks'), '。”'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
@@ -511,7 +529,9 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
  * left out: official texts mostly run their quotation into the sentence (强调“…”。, 提出“…”。), but
  * see SAYING_BEFORE_SENTENCE.
  */
-const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
+const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|宣示|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
+/** Prepositions whose object a quotation may be (把“…”列为, 以“…”为指引). */
+const COVERB_BEFORE_QUOTE = /^[把将以对从与同跟被让由向]$/;
 /** 强调 and 提出 introduce a quoted sentence of clauses with a colon as the others do (强调：“…，…。”). */
 const SAYING_BEFORE_SENTENCE = /(?:强调|提出)$/;
 /** Characters at a quotation's start that find it in the sources (see quotedFormInSources). */
@@ -856,6 +876,11 @@ function lessGreaterTitles(text: string, out: RuleFinding[]): void {
     // official texts often type them.)
     if (text.lastIndexOf('《', m.index) > text.lastIndexOf('》', m.index)) continue;
     out.push(finding(m.index, m.index + m[0].length, t('书名应用书名号「《》」', 'A title takes the book-title marks 「《》」'), `《${m[1]}》`));
+  }
+  // Doubled signs typed for one mark (<<上海合作组织贸易便利化协定》, 战略>>).
+  for (const m of text.matchAll(/[<＜]{2}(?=\p{Script=Han})|(?<=\p{Script=Han})[>＞]{2}/gu)) {
+    const mark = m[0][0] === '<' || m[0][0] === '＜' ? '《' : '》';
+    out.push(finding(m.index, m.index + 2, t(`书名号应为「${mark}」`, `The book-title mark should be 「${mark}」`), mark));
   }
 }
 
