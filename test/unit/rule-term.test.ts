@@ -611,12 +611,23 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('他们的实力城市很强。'), []);
   });
 
+  it('leaves two items of a list in the order the sources also write them elsewhere (依法治理、综合治理)', async () => {
+    const once = await indexOfSource('policy-list-once-', '坚持系统治理、依法治理、综合治理、源头治理。\n');
+    assert.deepEqual(typoFixes(once, '坚持系统治理、综合治理、依法治理、源头治理。'), [['综合治理、依法治理', '依法治理、综合治理']]);
+    const both = await indexOfSource('policy-list-both-', '坚持系统治理、依法治理、综合治理、源头治理。\n推进综合治理、依法治理。\n');
+    assert.deepEqual(typoFixes(both, '坚持系统治理、综合治理、依法治理、源头治理。'), []);
+  });
+
   it('restores a list of four items or more the sources write, two neighbouring items swapped or a word of an inner item changed', () => {
     assert.deepEqual(fixes('倡导和践行平等、互鉴、包容、对话的文明观。'), [['包容、对话', '对话、包容']]);
     assert.deepEqual(fixes('践行互信、平等、互利、协商、尊重多样文明、谋求共同发展的“上海精神”。'), [['平等、互利', '互利、平等']]);
     assert.deepEqual(fixes('践行互信、互利、平等、协商、尊重多元文明、谋求共同发展的“上海精神”。'), [['元', '样']]);
+    // The first items swapped, the last two (the last running on into other words), words left out of an item.
+    assert.deepEqual(fixes('创造性提出并践行互利、互信、平等、协商、尊重多样文明、谋求共同发展的“上海精神”。'), [['互利、互信', '互信、互利']]);
+    assert.deepEqual(fixes('进入更加团结、更加协作、更有作为、更富活力的高质量发展新阶段。'), [['更有作为、更富活力', '更富活力、更有作为']]);
+    assert.deepEqual(fixes('发表关于维护国际能源安全、维护粮食安全、应对气候变化、维护供应链安全稳定多元化等多份声明。'), [['护粮', '护国际粮']]);
     // The list as they write it, a list of the draft's own, and an item of other words altogether stand.
-    for (const text of ['倡导和践行平等、互鉴、对话、包容的文明观。', '坚持安全、经济、人文、文化合作。', '践行互信、互利、平等、协商、包容互鉴、谋求共同发展的理念。']) assert.deepEqual(fixes(text), [], text);
+    for (const text of ['倡导和践行平等、互鉴、对话、包容的文明观。', '坚持安全、经济、人文、文化合作。', '践行互信、互利、平等、协商、包容互鉴、谋求共同发展的理念。', '顺应和平、发展、合作、共享的时代潮流。']) assert.deepEqual(fixes(text), [], text);
   });
 
   it('restores the last two words of a name the sources quote again and again typed in each other’s place (上海组织合作), not of other wording', async () => {

@@ -1568,80 +1568,116 @@ function headSwaps(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
 const MIN_LIST_ITEMS = 4;
 /** Characters of the list's other items that must be the sources' in place. */
 const MIN_LIST_CONTEXT = 8;
-/** Longest item of such a list. */
+/** Longest item of such a list (the last may run on into the words after it, up to MAX_LIST_RUN). */
 const MAX_LIST_ITEM = 8;
+const MAX_LIST_RUN = 24;
+/** Characters the first items of two lists share at their end that make them the same item. */
+const RUN_ON_ALIKE = 2;
 
 /**
- * A list of four items or more that the sources write, with two neighbouring items in each other's
- * place (平等、互鉴、包容、对话 for …对话、包容) or one inner item's words changed and its first or
- * last word kept (尊重多元文明 for 尊重多样文明): the sources' fixed formula, misremembered. The
- * draft's first and last items may run on into the words around the list (倡导和践行|平等).
+ * A list that the sources write, of four items or more, with two neighbouring items in each other's
+ * place (平等、互鉴、包容、对话 for …对话、包容; 互利、互信 for 互信、互利) or an inner item's words
+ * changed, a word of it kept (尊重多元文明 for 尊重多样文明, 维护粮食安全 for 维护国际粮食安全): the
+ * sources' fixed formula, misremembered. The first and last items may run on into the words around
+ * the list, the draft's or the source's (倡导和践行|平等, 包容|的文明观).
  */
 function listSlips(text: string, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(/\p{Script=Han}{1,12}(?:、\p{Script=Han}{1,12}){3,}/gu)) {
+  for (const m of text.matchAll(/\p{Script=Han}{1,12}(?:、\p{Script=Han}{1,12}){2,}/gu)) {
     const items = m[0].split('、');
     const n = items.length;
-    if (n < MIN_LIST_ITEMS || items.slice(1, -1).some((x) => x.length > MAX_LIST_ITEM) || index.frequency(m[0]) > 0) continue;
     const starts: number[] = [];
     for (let k = 0, at = m.index; k < n; at += items[k].length + 1, k++) starts.push(at);
+    // (The last item as far as its Chinese run goes: 更富活力的高质量发展新阶段.)
+    let runEnd = starts[n - 1] + items[n - 1].length;
+    while (runEnd < text.length && runEnd - starts[n - 1] < MAX_LIST_RUN && isCjkCode(text.charCodeAt(runEnd))) runEnd++;
+    items[n - 1] = text.slice(starts[n - 1], runEnd);
+    const inner = items.slice(1, -1);
+    if (n < MIN_LIST_ITEMS || inner.some((x) => x.length > MAX_LIST_ITEM) || index.frequency(m[0]) > 0) continue;
     let found: Candidate | undefined;
-    // Found in the sources by an inner item (the first that is theirs in place, whichever two are swapped).
+    // Found in the sources by an inner item; compared item by item where the source's list has as many.
     for (let anchor = 1; anchor < n - 1 && !found; anchor++) {
-      for (const at of index.suffixArray.positions(`、${items[anchor]}、`, MAX_WORDING_POSITIONS)) {
+      for (const at of index.suffixArray.positions(`、${items[anchor]}`, MAX_WORDING_POSITIONS)) {
         // The source's list around it, in its clause.
         let from = at;
         while (from > 0 && !LIST_CLAUSE_END.test(index.joined[from - 1])) from--;
-        let to = at + items[anchor].length + 2;
+        let to = at + items[anchor].length + 1;
         while (to < index.joined.length && !LIST_CLAUSE_END.test(index.joined[to])) to++;
         const theirs = index.joined.slice(from, to).split('、');
-        const j = theirs.indexOf(items[anchor]) - anchor + 1;
-        if (j < 1 || theirs.length - j + 1 !== n) continue;
-        // Item by item: the first and last may run on into other words, the draft's or the source's
-        // (倡导和践行|平等, 包容|的文明观); the inner ones are whole.
-        const ours = items.slice();
-        const their = theirs.slice(j - 1, j - 1 + n);
-        const endsAlike = (a: string, b: string) => a.endsWith(b) || b.endsWith(a);
-        const startsAlike = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
-        if (!startsAlike(ours[n - 1], their[n - 1])) {
-          // The last items differ before the words they run on into alike (对话|的文明观, 包容|的文明观).
-          let tail = 0;
-          while (tail < Math.min(ours[n - 1].length, their[n - 1].length) - 1 && ours[n - 1][ours[n - 1].length - 1 - tail] === their[n - 1][their[n - 1].length - 1 - tail]) tail++;
-          if (tail > 0) {
-            ours[n - 1] = ours[n - 1].slice(0, -tail);
-            their[n - 1] = their[n - 1].slice(0, -tail);
-          }
-        }
-        const differ: number[] = [];
-        for (let k = 0; k < n; k++) if (!(k === 0 ? endsAlike(ours[k], their[k]) : k === n - 1 ? startsAlike(ours[k], their[k]) : ours[k] === their[k])) differ.push(k);
-        if (differ.length === 2 && differ[1] === differ[0] + 1 && differ[0] >= 1 && ours[differ[0]] === their[differ[1]] && ours[differ[1]] === their[differ[0]]) {
-          const [a, b] = differ;
-          found = { start: starts[a], end: starts[b] + ours[b].length, message: describe(`${ours[a]}、${ours[b]}`, `${their[a]}、${their[b]}`), replacements: [`${their[a]}、${their[b]}`], score: 1.5 };
-          break;
-        }
-        if (differ.length === 1 && differ[0] > 0 && differ[0] < n - 1) {
-          const k = differ[0];
-          const mine = ours[k];
-          const right = their[k];
-          // The others the sources' over enough characters, and a word of the item kept (尊重|多样|文明).
-          if (m[0].length - mine.length < MIN_LIST_CONTEXT || !isCjkRun(right) || right.length > MAX_LIST_ITEM) continue;
-          const words = tokenize(right);
-          if (words.length < 2 || !(mine.startsWith(words[0].text) || mine.endsWith(words[words.length - 1].text))) continue;
-          let a = 0;
-          while (a < mine.length && mine[a] === right[a]) a++;
-          let b = 0;
-          while (b < mine.length - a && b < right.length - a && mine[mine.length - 1 - b] === right[right.length - 1 - b]) b++;
-          found = { start: starts[k] + a, end: starts[k] + mine.length - b, message: describe(mine, right), replacements: [right.slice(a, right.length - b)], score: 1.5 };
-          break;
-        }
+        if (theirs.length !== n) continue;
+        found = compareLists(items, theirs, starts, index);
+        if (found) break;
       }
     }
     if (found) out.push(found);
   }
   return out;
 }
+
+/** The one slip that makes the draft's list of `items` (at `starts`) the source's `theirs` (as many items), if any. */
+function compareLists(items: string[], theirs: string[], starts: number[], index: CorpusIndex): Candidate | undefined {
+  // (The last items whole first — 全球安全倡议 for 全球文明倡议 share their 倡议 — then without the words they run on into.)
+  const found = compareListsAs(items, theirs, starts, false) ?? compareListsAs(items, theirs, starts, true);
+  // Two items the sources also write in the draft's order elsewhere come in either order (依法治理、综合治理).
+  const swapped = found?.replacements[0].includes('、') ? found.replacements[0].split('、').reverse().join('、') : undefined;
+  return swapped && index.frequency(swapped) > 0 ? undefined : found;
+}
+
+function compareListsAs(items: string[], theirs: string[], starts: number[], stripRunOn: boolean): Candidate | undefined {
+  const n = items.length;
+  const ours = items.slice();
+  const their = theirs.slice();
+  // The last items differ before the words they run on into alike (对话|的文明观, 包容|的文明观).
+  const commonTail = (a: string, b: string) => {
+    let k = 0;
+    while (k < Math.min(a.length, b.length) - 1 && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+    return k;
+  };
+  const startsAlike = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+  if (stripRunOn && !startsAlike(ours[n - 1], their[n - 1])) {
+    const tail = commonTail(ours[n - 1], their[n - 1]);
+    if (tail > 0) {
+      ours[n - 1] = ours[n - 1].slice(0, -tail);
+      their[n - 1] = their[n - 1].slice(0, -tail);
+    }
+  }
+  // (The first items alike in their last words, whatever came before the list: 要|构建类型多样, 推动|构建类型多样.)
+  const sharedEnd = (a: string, b: string) => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+    return k;
+  };
+  const same = (k: number) => (k === 0 ? sharedEnd(ours[0], their[0]) >= Math.min(RUN_ON_ALIKE, ours[0].length, their[0].length) : k === n - 1 ? startsAlike(ours[k], their[k]) : ours[k] === their[k]);
+  const differ: number[] = [];
+  for (let k = 0; k < n; k++) if (!same(k)) differ.push(k);
+  const context = items.reduce((sum, x, k) => sum + (differ.includes(k) ? 0 : x.length), 0);
+  if (context < MIN_LIST_CONTEXT) return undefined;
+  if (differ.length === 2 && differ[1] === differ[0] + 1) {
+    const [a, b] = differ;
+    // The first item's own words are its last characters, as long as the source's item they stand for.
+    const first = a === 0 ? (their[0].endsWith(ours[1]) && ours[0].endsWith(their[1]) ? their[1] : undefined) : ours[a];
+    if (first === undefined || first !== their[b] || ours[b] !== (a === 0 ? their[0].slice(-ours[1].length) : their[a])) return undefined;
+    const start = starts[a] + (a === 0 ? items[0].length - first.length : 0);
+    return { start, end: starts[b] + ours[b].length, message: describe(`${first}、${ours[b]}`, `${ours[b]}、${first}`), replacements: [`${ours[b]}、${first}`], score: 1.5 };
+  }
+  if (differ.length !== 1 || differ[0] === 0 || differ[0] === n - 1) return undefined;
+  const k = differ[0];
+  const mine = ours[k];
+  const right = their[k];
+  if (!isCjkRun(right) || right.length > MAX_LIST_ITEM) return undefined;
+  // A word of the item kept (尊重|多样|文明).
+  const words = tokenize(right);
+  if (words.length < 2 || !(mine.startsWith(words[0].text) || mine.endsWith(words[words.length - 1].text))) return undefined;
+  let a = 0;
+  while (a < mine.length && mine[a] === right[a]) a++;
+  let b = 0;
+  while (b < mine.length - a && b < right.length - a && mine[mine.length - 1 - b] === right[right.length - 1 - b]) b++;
+  // (Words left out are put back between the characters around the gap: 维护|粮食 → 维护国际粮食.)
+  if (a + b === mine.length && a > 0 && b > 0) return { start: starts[k] + a - 1, end: starts[k] + a + 1, message: describe(mine, right), replacements: [right.slice(a - 1, right.length - b + 1)], score: 1.5 };
+  return { start: starts[k] + a, end: starts[k] + mine.length - b, message: describe(mine, right), replacements: [right.slice(a, right.length - b)], score: 1.5 };
+}
 /** What ends the clause a source's list stands in. */
-const LIST_CLAUSE_END = /[，。；：！？“”‘’《》（）\s]/;
+const LIST_CLAUSE_END = /[，。；：！？…“”‘’《》（）\s]/;
 
 /** What ends a clause, or a quotation or title inside it, for parallelItemSlips. */
 const CLAUSE_BOUNDARY = /[，。；：！？“”《》（）]/;
