@@ -475,6 +475,12 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(fixed('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布：“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及');
   });
 
+  it('joins the steps of a chain the sources write with dashes as they do (监测-研判-预警-处置 → —), not another chain', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    assert.equal(fix('建立监测-研判-预警-处置闭环流程。'), '建立监测—研判—预警—处置闭环流程。');
+    assert.deepEqual(runRule(punctuationRule, '京-津-冀协同发展。', index), []);
+  });
+
   it('closes a lonely opening mark after a name the sources quote or title so', () => {
     for (const [text, right] of [
       ['以“上海精神为指引，推动构建“上海合作组织命运共同体”。', '以“上海精神”为指引，推动构建“上海合作组织命运共同体”。'],

@@ -273,6 +273,11 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(long.map((x) => [x.text, x.replacements[0]]), [['因', '']]);
   });
 
+  it('takes a character added at a quotation\'s end as part of a change right beside it (发展的基础 → 发展之基), not as framing words', () => {
+    const f = runRule(quoteMismatchRule, '从“坚持安全为先，巩固本组织发展的基础”，再到具体行动。', index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['的基础', '之基']]);
+  });
+
   it('replaces a last word changed where the source\'s word ends a character later (根基 → 基础)', () => {
     const text = '习近平主席宣布“全方位开展友好交往和人文交流，增进各国人民相互了解和传统友谊，筑牢本组织发展的社会民意根基”。';
     const f = runRule(quoteMismatchRule, text, index);

@@ -67,6 +67,7 @@ export const punctuationRule: Rule = {
     commaInList(text, out);
     commasBeforeDeng(text, out);
     if (ctx?.index) sourceListComma(text, out, ctx.index);
+    if (ctx?.index) sourceDashes(text, out, ctx.index);
     return dedupe(out);
   },
 };
@@ -676,6 +677,30 @@ function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): 
     }
   }
 }
+/**
+ * Hyphens between the steps of a chain the sources write with dashes (“监测-研判-预警-处置” →
+ * 监测—研判—预警—处置): their mark, as they write the chain. The last step keeps two characters.
+ */
+function sourceDashes(text: string, out: RuleFinding[], index: CorpusIndex): void {
+  // (Three steps or more: two names joined by a hyphen, 中国-东盟, are written both ways.)
+  for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[-－]\p{Script=Han}{1,8}){2,}/gu)) {
+    // (The first step may follow words of the draft's own and the last run on into them: 建立|监测-…-处置|闭环.)
+    const firstStep = m[0].search(/[-－]/);
+    const lastStep = Math.max(m[0].lastIndexOf('-'), m[0].lastIndexOf('－'));
+    found: for (let cut = 0; firstStep - cut >= 1; cut++) {
+      for (let end = m[0].length; end > lastStep + 2; end--) {
+        const chain = m[0].slice(cut, end);
+        for (const dash of ['—', '——']) {
+          const theirs = chain.replace(/[-－]/g, dash);
+          if (index.frequency(theirs) === 0 || index.frequency(chain) > 0) continue;
+          out.push(finding(m.index + cut, m.index + end, t(`连接号应为「${dash}」，如来源所写`, `The sources join these with 「${dash}」`), theirs));
+          break found;
+        }
+      }
+    }
+  }
+}
+
 /** Longest list item looked at after a comma or a 、 (characters). */
 const MAX_LIST_ITEM = 6;
 

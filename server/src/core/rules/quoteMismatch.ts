@@ -184,8 +184,11 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
       break;
     }
   }
-  // Words added before or after the quoted source words frame the quotation; they do not misquote it.
-  a.edits = a.edits.filter((e) => !(e.replacement === '' && (e.start === 0 || e.end === body.length)));
+  // Words added before or after the quoted source words frame the quotation; they do not misquote it
+  // — unless they go with a change right beside them (发展的基础 for 发展之基: 的 → 之 and 础 added).
+  const framing = (e: AlignEdit) => e.replacement === '' && (e.start === 0 || e.end === body.length);
+  const besideChange = (e: AlignEdit) => a.edits.some((o) => o !== e && !framing(o) && o.start <= e.end + 1 && e.start <= o.end + 1);
+  a.edits = a.edits.filter((e) => !(framing(e) && !besideChange(e)));
   // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
   // number changed into another (“十五五” for “十四五”) is an update, not a misquote.
   a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)));
