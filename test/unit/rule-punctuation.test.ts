@@ -475,6 +475,12 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(fixed('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布：“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及');
   });
 
+  it('gives a title the sources put in book-title marks and never quote its marks (“决定”提出 → 《决定》), not a quoted name', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    assert.equal(fix('党的二十届三中全会“决定”提出要扩大交流。'), '党的二十届三中全会《决定》提出要扩大交流。');
+    assert.deepEqual(runRule(punctuationRule, '推动“上海精神”焕发光彩。', index), []);
+  });
+
   it('joins the steps of a chain the sources write with dashes as they do (监测-研判-预警-处置 → —), not another chain', () => {
     const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
     assert.equal(fix('建立监测-研判-预警-处置闭环流程。'), '建立监测—研判—预警—处置闭环流程。');

@@ -68,6 +68,7 @@ export const punctuationRule: Rule = {
     commasBeforeDeng(text, out);
     if (ctx?.index) sourceListComma(text, out, ctx.index);
     if (ctx?.index) sourceDashes(text, out, ctx.index);
+    if (ctx?.index) quotedTitles(text, out, ctx.index);
     return dedupe(out);
   },
 };
@@ -677,6 +678,18 @@ function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): 
     }
   }
 }
+/**
+ * A title the sources give in book-title marks and never quote, quoted (党的二十届三中全会“决定”提出 →
+ * 《决定》): their marks.
+ */
+function quotedTitles(text: string, out: RuleFinding[], index: CorpusIndex): void {
+  for (const m of text.matchAll(/“(\p{Script=Han}{2,20})”/gu)) {
+    const info = index.term(m[1]);
+    if (!info?.kinds.has('title') || info.kinds.has('quoted') || index.frequency(m[0]) > 0 || index.frequency(`《${m[1]}》`) === 0) continue;
+    out.push(finding(m.index, m.index + m[0].length, t('文件名应用书名号「《》」，如来源所写', 'The sources give this title in book-title marks 「《》」'), `《${m[1]}》`));
+  }
+}
+
 /**
  * Hyphens between the steps of a chain the sources write with dashes (“监测-研判-预警-处置” →
  * 监测—研判—预警—处置): their mark, as they write the chain. The last step keeps two characters.
