@@ -631,6 +631,8 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('创造性提出并践行互利、互信、平等、协商、尊重多样文明、谋求共同发展的“上海精神”。'), [['互利、互信', '互信、互利']]);
     assert.deepEqual(fixes('进入更加团结、更加协作、更有作为、更富活力的高质量发展新阶段。'), [['更有作为、更富活力', '更富活力、更有作为']]);
     assert.deepEqual(fixes('发表关于维护国际能源安全、维护粮食安全、应对气候变化、维护供应链安全稳定多元化等多份声明。'), [['护粮', '护国际粮']]);
+    // Three items of six characters are a list of theirs too.
+    assert.deepEqual(fixes('许多国家同中方一道践行全球发展倡议、全球文明倡议、全球安全倡议。'), [['全球文明倡议、全球安全倡议', '全球安全倡议、全球文明倡议']]);
     // The list as they write it, a list of the draft's own, and an item of other words altogether stand.
     for (const text of ['倡导和践行平等、互鉴、对话、包容的文明观。', '坚持安全、经济、人文、文化合作。', '践行互信、互利、平等、协商、包容互鉴、谋求共同发展的理念。', '顺应和平、发展、合作、共享的时代潮流。']) assert.deepEqual(fixes(text), [], text);
   });

@@ -1564,8 +1564,10 @@ function headSwaps(p: ParagraphDoc, index: CorpusIndex): Candidate[] {
   return out;
 }
 
-/** Fewest items of a draft's list compared with the sources' lists (互信、互利、平等、协商…). */
+/** Fewest items of a draft's list compared with the sources' lists (互信、互利、平等、协商…); three of long ones (全球发展倡议、…). */
 const MIN_LIST_ITEMS = 4;
+const MIN_LONG_LIST_ITEMS = 3;
+const LONG_LIST_ITEM = 6;
 /** Characters of the list's other items that must be the sources' in place. */
 const MIN_LIST_CONTEXT = 8;
 /** Longest item of such a list (the last may run on into the words after it, up to MAX_LIST_RUN). */
@@ -1575,7 +1577,7 @@ const MAX_LIST_RUN = 24;
 const RUN_ON_ALIKE = 2;
 
 /**
- * A list that the sources write, of four items or more, with two neighbouring items in each other's
+ * A list that the sources write, of four items or more (three of six characters), with two neighbouring items in each other's
  * place (平等、互鉴、包容、对话 for …对话、包容; 互利、互信 for 互信、互利) or an inner item's words
  * changed, a word of it kept (尊重多元文明 for 尊重多样文明, 维护粮食安全 for 维护国际粮食安全): the
  * sources' fixed formula, misremembered. The first and last items may run on into the words around
@@ -1593,7 +1595,7 @@ function listSlips(text: string, index: CorpusIndex): Candidate[] {
     while (runEnd < text.length && runEnd - starts[n - 1] < MAX_LIST_RUN && isCjkCode(text.charCodeAt(runEnd))) runEnd++;
     items[n - 1] = text.slice(starts[n - 1], runEnd);
     const inner = items.slice(1, -1);
-    if (n < MIN_LIST_ITEMS || inner.some((x) => x.length > MAX_LIST_ITEM) || index.frequency(m[0]) > 0) continue;
+    if (n < (inner.every((x) => x.length >= LONG_LIST_ITEM) ? MIN_LONG_LIST_ITEMS : MIN_LIST_ITEMS) || inner.some((x) => x.length > MAX_LIST_ITEM) || index.frequency(m[0]) > 0) continue;
     let found: Candidate | undefined;
     // Found in the sources by an inner item; compared item by item where the source's list has as many.
     for (let anchor = 1; anchor < n - 1 && !found; anchor++) {
