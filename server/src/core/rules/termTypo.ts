@@ -710,15 +710,16 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
         // A term whose other words the sources write only in it, and the dictionary seldom (三股 of
         // 三股势力): those words name it, and a word of the same usual sound typed for the rest, common
         // or not, is a slip (三股实力).
-        const anchored = homophone && tok.start >= i && tok.end <= i + n && charReadings(form[k])[0] === charReadings(right[k])[0] && namesTerm(form.slice(0, tok.start - i) + form.slice(tok.end - i), right, index);
+        // (Asked only where it decides: the look-ups cost.)
+        const anchored = () => homophone && tok.start >= i && tok.end <= i + n && charReadings(form[k])[0] === charReadings(right[k])[0] && namesTerm(form.slice(0, tok.start - i) + form.slice(tok.end - i), right, index);
         // A common word inside the draft's compound (检察 in 检察工作) is as deliberate as the compound.
-        if (!misspeltIdiom && !anchored && commonWordAround(tok, i + k)) return;
+        if (!misspeltIdiom && commonWordAround(tok, i + k) && !anchored()) return;
         // The draft quotes the window as a term, as the sources quote theirs (“一代一路”): the term it is.
         const quotedAsTerm = info.kinds.has('quoted') && homophone && QUOTE_OPEN.has(text[i - 1] ?? '') && text[i + n] === QUOTE_CLOSE_OF[text[i - 1]];
         // A term the sources use again and again (韧性城市) outweighs a less common word of the same
         // usual sound that makes no phrase the sources know (任性城市).
         const established = info.count >= ESTABLISHED_TERM && wordFreq(tok.text) < COMMON_WORD_FREQ && index.frequency(form) === 0 && charReadings(form[k])[0] === charReadings(right[k])[0];
-        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom && !quotedAsTerm && !established && !anchored;
+        const rivals = isDictWord(fixedWord) && n < 6 && !rare && !idiom && !quotedAsTerm && !established && !anchored();
         if (!(homophone || (conf >= 0.6 && rare)) || rivals) return;
       }
       // A real word in the draft that is not confusable with the term's is a different wording.
