@@ -1602,10 +1602,11 @@ function listSlips(text: string, index: CorpusIndex): Candidate[] {
     for (let anchor = 1; anchor < n - 1 && !found; anchor++) {
       for (const at of index.suffixArray.positions(`、${items[anchor]}`, MAX_WORDING_POSITIONS)) {
         // The source's list around it, in its clause.
+        // (Bounded: a source without marks would make it a scan of the whole.)
         let from = at;
-        while (from > 0 && !LIST_CLAUSE_END.test(index.joined[from - 1])) from--;
+        while (from > 0 && at - from < MAX_LIST_SPAN && !LIST_CLAUSE_END.test(index.joined[from - 1])) from--;
         let to = at + items[anchor].length + 1;
-        while (to < index.joined.length && !LIST_CLAUSE_END.test(index.joined[to])) to++;
+        while (to < index.joined.length && to - at < MAX_LIST_SPAN && !LIST_CLAUSE_END.test(index.joined[to])) to++;
         const theirs = index.joined.slice(from, to).split('、');
         if (theirs.length !== n) continue;
         found = compareLists(items, theirs, starts, index);
@@ -1679,6 +1680,8 @@ function compareListsAs(items: string[], theirs: string[], starts: number[], str
   if (a + b === mine.length && a > 0 && b > 0) return { start: starts[k] + a - 1, end: starts[k] + a + 1, message: describe(mine, right), replacements: [right.slice(a - 1, right.length - b + 1)], score: 1.5 };
   return { start: starts[k] + a, end: starts[k] + mine.length - b, message: describe(mine, right), replacements: [right.slice(a, right.length - b)], score: 1.5 };
 }
+/** Characters looked at on either side of a source's list item for the rest of its clause. */
+const MAX_LIST_SPAN = 300;
 /** What ends the clause a source's list stands in. */
 const LIST_CLAUSE_END = /[，。；：！？…“”‘’《》（）\s]/;
 
