@@ -636,7 +636,11 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // (Unless the word with one copy is far commoner than the one the second copy begins: 近年|年来 of
   // 近年来 — not 组织部|部长 beside 组织部长, 去年|年底 beside 去年底.)
   const begins = (w: string) => isDictWord(w) && !/^(ns|nr\w*)$/.test(dictEntry(w)?.pos ?? '') && !outweighedBySingle(text, i, w);
-  if (endsDictWord(text, i) && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
+  // (Nor where the characters after the second copy make a word of their own, as the sources write it
+  // with one copy and never with two: 成员国|国|外长, not 成员国|国外|长.)
+  const from = Math.max(0, i - 2);
+  const secondStrands = isDictWord(text.slice(i + 2, i + 4)) && index.frequency(text.slice(from, i + 1) + text.slice(i + 2, i + 4)) > 0 && index.frequency(text.slice(from, i + 4)) === 0;
+  if (endsDictWord(text, i) && !secondStrands && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const { start, word } of oneCopyWords(text, i)) {
     // (One that starts with the pair may follow a name ending in its character, 庆生村|村委会: only
