@@ -1632,25 +1632,16 @@ function compareListsAs(items: string[], theirs: string[], starts: number[], str
   const ours = items.slice();
   const their = theirs.slice();
   // The last items differ before the words they run on into alike (对话|的文明观, 包容|的文明观).
-  const commonTail = (a: string, b: string) => {
-    let k = 0;
-    while (k < Math.min(a.length, b.length) - 1 && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
-    return k;
-  };
   const startsAlike = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
   if (stripRunOn && !startsAlike(ours[n - 1], their[n - 1])) {
-    const tail = commonTail(ours[n - 1], their[n - 1]);
+    // (Each keeps a character of its own.)
+    const tail = Math.min(sharedEnd(ours[n - 1], their[n - 1]), ours[n - 1].length - 1, their[n - 1].length - 1);
     if (tail > 0) {
       ours[n - 1] = ours[n - 1].slice(0, -tail);
       their[n - 1] = their[n - 1].slice(0, -tail);
     }
   }
   // (The first items alike in their last words, whatever came before the list: 要|构建类型多样, 推动|构建类型多样.)
-  const sharedEnd = (a: string, b: string) => {
-    let k = 0;
-    while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
-    return k;
-  };
   const same = (k: number) => (k === 0 ? sharedEnd(ours[0], their[0]) >= Math.min(RUN_ON_ALIKE, ours[0].length, their[0].length) : k === n - 1 ? startsAlike(ours[k], their[k]) : ours[k] === their[k]);
   const differ: number[] = [];
   for (let k = 0; k < n; k++) if (!same(k)) differ.push(k);
@@ -1680,6 +1671,13 @@ function compareListsAs(items: string[], theirs: string[], starts: number[], str
   if (a + b === mine.length && a > 0 && b > 0) return { start: starts[k] + a - 1, end: starts[k] + a + 1, message: describe(mine, right), replacements: [right.slice(a - 1, right.length - b + 1)], score: 1.5 };
   return { start: starts[k] + a, end: starts[k] + mine.length - b, message: describe(mine, right), replacements: [right.slice(a, right.length - b)], score: 1.5 };
 }
+/** How many characters two texts share at their end. */
+function sharedEnd(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  return k;
+}
+
 /** Characters looked at on either side of a source's list item for the rest of its clause. */
 const MAX_LIST_SPAN = 300;
 /** What ends the clause a source's list stands in. */
