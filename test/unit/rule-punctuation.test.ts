@@ -3,6 +3,9 @@ import type { CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { punctuationRule } from '../../server/src/core/rules/punctuation';
 import { applyFirst, runRule } from '../helpers/rules';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const run = (text: string) => runRule(punctuationRule, text);
 const fixed = (text: string) => applyFirst(text, run(text));
@@ -370,9 +373,11 @@ describe('rule punctuation', () => {
     assert.equal(fixed('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议提出：“要建设。”');
     assert.equal(fixed('主席强调“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”'), '主席强调：“安全是发展的前提，平安是幸福的生命线。”“没有安全，就谈不上发展。”');
     assert.deepEqual(run('上合组织要“看准方向。”“坚定信心。”'), []);
-    // Opened after a comma of the writer's sentence, not after a verb of saying and its comma, nor a quotation of sentences.
+    // Opened after a comma of the writer's sentence, not after a verb of saying and its comma (its colon is
+    // missing: see below), nor a quotation of sentences.
     assert.equal(fixed('当今世界，“时代潮流没有变，全球治理走到新的十字路口。”'), '当今世界，“时代潮流没有变，全球治理走到新的十字路口”。');
-    for (const text of ['习近平指出，“消费日益成为拉动经济增长的基础性力量。”', '当今世界，“和平是前提。发展是关键。”']) assert.deepEqual(run(text), [], text);
+    assert.equal(fixed('习近平指出，“消费日益成为拉动经济增长的基础性力量。”'), '习近平指出：“消费日益成为拉动经济增长的基础性力量。”');
+    assert.deepEqual(run('当今世界，“和平是前提。发展是关键。”'), []);
   });
 
   it('turns a semicolon ending a paragraph that is no list item into a full stop, not one ending an item of a list over paragraphs', () => {
@@ -448,6 +453,44 @@ describe('rule punctuation', () => {
       ],
     );
     assert.equal(applyFirst(text, f), '第一段𠮷，𠮷好。\r\n𠮷以“上海精神为指引。\r\n');
+  });
+});
+
+describe('rule punctuation: lists, quoted sentences and spans of years', () => {
+  it('turns a comma among the 、 of items with one frame into 、 (全球发展倡议、全球安全倡议，全球文明倡议), not clauses or slogans', () => {
+    assert.equal(fixed('践行全球发展倡议、全球安全倡议，全球文明倡议，携手前行。'), '践行全球发展倡议、全球安全倡议、全球文明倡议，携手前行。');
+    assert.equal(fixed('依照第二款，第三款、第四款的规定。'), '依照第二款、第三款、第四款的规定。');
+    // (Verb phrases sharing an end only, the same item twice, items of other lengths: no list of one frame.)
+    for (const text of ['依靠群众、引领群众，深入群众。', '谁主管、谁监管，谁主管。', '全球发展倡议、全球安全倡议，全球文明新倡议。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('gives a whole sentence quoted after a verb of saying and a comma its colon (指出，“…。” → 指出：“…。”)', () => {
+    assert.equal(fixed('主席指出，“和平、发展的时代潮流没有变，全球治理走到新的十字路口。”2024年，各方'), '主席指出：“和平、发展的时代潮流没有变，全球治理走到新的十字路口。”2024年，各方');
+    // (A quotation of sentences, and the quotation run into the sentence, 指出，“…”。, stand.)
+    for (const text of ['他指出，“要增强消费能力。要改善消费条件。”各地', '他指出，“要增强消费能力，改善消费条件”。各地']) assert.deepEqual(run(text), [], text);
+    // (正如…所指出的，“…。”: what was said, quoted whole, is written both ways.)
+    assert.deepEqual(run('正如习近平主席所指出的，“上海合作组织成为推动构建新型国际关系的重要力量。”'), []);
+  });
+
+  it('moves the full stop of a quotation that makes the whole sentence inside (。“…目标。…推陈出新”。 → 推陈出新。”)', () => {
+    assert.equal(fixed('惠及各方。“实现现代化是共同目标。中方建议聚焦发展动能推陈出新”。习近平主席'), '惠及各方。“实现现代化是共同目标。中方建议聚焦发展动能推陈出新。”习近平主席');
+    assert.equal(fixed('“各方要团结协作，共同应对挑战”。'), '“各方要团结协作，共同应对挑战。”');
+    // (A heading quoting a term, a quotation inside the sentence, one short phrase: no sentence of its own.)
+    for (const text of ['“一带一路”。', '他说，要“团结协作，共同应对挑战”。', '要坚持“共商共建共享”。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('joins a span of years with the dash (2021-2025年 → 2021—2025年), not a date or a reversed pair', () => {
+    assert.equal(fixed('在2021-2025年的“十四五”时期。'), '在2021—2025年的“十四五”时期。');
+    assert.equal(fixed('《规划（2016–2020年）》'), '《规划（2016—2020年）》');
+    // (Nor the full-width hyphen some publishers set for the dash: 2018－2022年.)
+    for (const text of ['2025-11-27发布。', '编号2025-2021年度。', '2021—2025年。', '工程（2018－2022年）。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('leaves a span of years as the sources write it, hyphen first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-years-'));
+    await writeFile(join(dir, 'a.txt'), '实施《纲要（2021-2025年）》，落实《规划（2016-2020年）》。');
+    const theirs = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    assert.deepEqual(runRule(punctuationRule, '在2021-2025年期间。', theirs), []);
   });
 });
 

@@ -11,7 +11,8 @@
 //    （二）、 → （二）;
 //  - ASCII quotes around Chinese text → “” ‘’; ASCII parentheses around Chinese text or inside a
 //    Chinese sentence (模型(CIM)平台) → （）;
-//  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → ……;
+//  - a dash typed with hyphens (改革开放--这是) → ——; a lone … in Chinese text → ……; a span of years
+//    joined by a hyphen (2021-2025年) → —;
 //  - 、 where GB/T 15834 has none: in an approximate number (两、三个月), before the conjunction of a
 //    list's last item (、和) or before 等; 。 after ……; 2、 opening a paragraph → 2..
 // A quotation running over several paragraphs opens each of them with “ and closes only the last:
@@ -61,10 +62,11 @@ export const punctuationRule: Rule = {
     asciiQuotes(text, out);
     nestedDoubleQuotes(text, out);
     lessGreaterTitles(text, out);
-    dashesAndEllipses(text, out);
+    dashesAndEllipses(text, out, ctx?.index);
     ordinalPause(text, out);
     misusedPauses(text, out, ctx?.index);
     commaInList(text, out);
+    framedListComma(text, out);
     commasBeforeDeng(text, out);
     if (ctx?.index) sourceListComma(text, out, ctx.index);
     if (ctx?.index) sourceDashes(text, out, ctx.index);
@@ -471,15 +473,22 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
   // (So does one opened after a comma of the writer's sentence, 当今世界，“…十字路口。” — not after a verb of
   // saying and its comma, 指出，“…。”, a quoted sentence of its own.)
   const stopOutside = (at: number) => finding(at, at + 2, t('引语作句子的一部分时，句号应放在引号外', 'A quotation that is part of the sentence takes its full stop outside'), '”。');
-  for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$|“)(?!的)/gu)) {
+  for (const m of text.matchAll(/(?<=\p{Script=Han})。”(?=\p{Script=Han}|\s|$|“|\d)(?!的)/gu)) {
     const open = text.lastIndexOf('“', m.index);
     if (open < 1 || text.lastIndexOf('”', m.index) > open || /[：:]/.test(text.slice(open, m.index))) continue;
     if (text[open - 1] === '，') {
       const clause = text.slice(Math.max(0, open - 3), open - 1);
+      const saying = SAYING_BEFORE_QUOTE.exec(clause)?.[0] ?? SAYING_BEFORE_SENTENCE.exec(clause)?.[0];
       // (Nor a quotation of sentences: 。 inside it.)
-      if (open >= 3 && HAN.test(text[open - 2]) && !SAYING_BEFORE_QUOTE.test(clause) && !SAYING_BEFORE_SENTENCE.test(clause) && text[m.index + 2] !== '“' && !/[。！？]/.test(text.slice(open, m.index))) {
-        out.push(stopOutside(m.index));
-      }
+      if (open < 3 || !HAN.test(text[open - 2]) || text[m.index + 2] === '“' || /[。！？]/.test(text.slice(open, m.index))) continue;
+      // (正如…所指出的，“…。”: what was said, quoted whole, is written both ways; so is a quotation the
+      // sources end with its full stop inside.)
+      if (!saying && (/所\p{Script=Han}{1,3}的$/u.test(text.slice(Math.max(0, open - 6), open - 1)) || (index && index.frequency(text.slice(open + 1, m.index) + '。”') > 0))) continue;
+      // After a verb of saying and a comma, the quoted sentence with its full stop inside is one
+      // quoted whole, which a colon introduces (指出，“…。” → 指出：“…。”); official texts write the
+      // quotation either so or run into the sentence (指出，“…”。 17 times to once).
+      if (saying) out.push(finding(open - 1, open, t(`「${saying}」后引用完整的话，应用冒号`, `A whole sentence quoted after 「${saying}」 takes a colon`), '：'));
+      else out.push(stopOutside(m.index));
       continue;
     }
     if (!HAN.test(text[open - 1])) continue;
@@ -507,6 +516,17 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     // (Not a quotation the sources close so themselves, without a full stop of its own: the draft's is outside.)
     if (index && index.frequency(text.slice(open + 1, m.index) + '”') > 0) continue;
     out.push(finding(m.index, m.index + 2, t('引用的完整句子，句号应放在引号内', 'A whole sentence quoted keeps its full stop inside the quotation marks'), '。”'));
+  }
+  // A quotation that makes the whole sentence, opening it and closing it (。“…目标。…推陈出新”。), is a
+  // sentence of its own: its full stop goes inside (GB/T 15834 4.1.3.1; official texts, 47 to none).
+  for (const m of text.matchAll(/(?<=\p{Script=Han})”。/gu)) {
+    const open = text.lastIndexOf('“', m.index);
+    if (open < 0 || text.lastIndexOf('”', m.index - 1) > open || m.index - open <= MIN_QUOTED_SENTENCE) continue;
+    const before = text.slice(0, open).trimEnd();
+    if (before !== '' && !/[。！？]$/.test(before)) continue;
+    // (Not a heading that quotes a term, “一带一路”。, nor a quotation of a source that ends so.)
+    if (!/[，；。]/.test(text.slice(open, m.index)) || (index && index.frequency(text.slice(open + 1, m.index) + '”') > 0)) continue;
+    out.push(finding(m.index, m.index + 2, t('独立成句的引语，句号应放在引号内', 'A quotation that is a sentence of its own keeps its full stop inside'), '。”'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
     out.push(finding(m.index, m.index + 1, t('省略号后不用句号', 'No full stop after an ellipsis'), ''));
@@ -555,6 +575,8 @@ function quotedFormInSources(body: string, index: CorpusIndex | undefined): 'col
 }
 const MAX_QUOTED_PLACES = 20;
 
+/** Characters a quotation holds before it may be a sentence of its own (see the whole-sentence quotation). */
+const MIN_QUOTED_SENTENCE = 8;
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
 const MIN_PREDICATE = 5;
 const PAUSE_OR_CLAUSE_MARK = /[，。；：！？,;:!?、]/;
@@ -602,6 +624,32 @@ function commaInList(text: string, out: RuleFinding[]): void {
 /** Short items parted by commas (or commas and 、) and closed by 等, after the words the list begins in (围绕非遗，文物，文创，美食等领域). */
 // (From the first comma on, the words before it being Chinese; its repetition bounded, so that a long
 // run of characters or of short items costs no backtracking.)
+/** Items of a framed list: as long as this at least (全球发展倡议、全球安全倡议，全球文明倡议). */
+const MIN_FRAMED_ITEM = 3;
+const MAX_FRAMED_ITEM = 10;
+
+/**
+ * A comma among the 、 of a list whose items share their frame — the same length, first and last
+ * characters, all different (全球发展倡议、全球安全倡议，全球文明倡议; 第二款、第三款，第四款): one list,
+ * one mark. Items so alike are seldom anything else (twice in 6 M characters of official text, once
+ * a slip); verb phrases sharing an end only (依靠群众、引领群众，深入群众) may be clauses.
+ */
+function framedListComma(text: string, out: RuleFinding[]): void {
+  for (const m of text.matchAll(/[，、](\p{Script=Han}{3,10})(?=[，、])/gu)) {
+    const middle = m[1];
+    const n = middle.length;
+    const first = m.index;
+    const second = first + 1 + n;
+    if (text[first] === text[second]) continue;
+    const before = text.slice(first - n, first);
+    const after = text.slice(second + 1, second + 1 + n);
+    const framed = (item: string) => item.length === n && HAN_RUN.test(item) && item[0] === middle[0] && item[n - 1] === middle[n - 1];
+    if (n < MIN_FRAMED_ITEM || n > MAX_FRAMED_ITEM || first < n || !framed(before) || !framed(after) || new Set([before, middle, after]).size < 3) continue;
+    const comma = text[first] === '，' ? first : second;
+    out.push(listComma(comma));
+  }
+}
+
 const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:[，、]\p{Script=Han}{1,4}){1,12}(?=等)/gu;
 /** Fewest whole items, after the first, that make commas before 等 a list's (two where a 、 parts some of them). */
 const MIN_COMMA_LIST_ITEMS = 3;
@@ -947,13 +995,23 @@ function asciiQuotes(text: string, out: RuleFinding[]): void {
 
 /** Hyphens typed for a dash (改革开放--这是, －－) → ——; a lone … after Chinese → ……, the
  *  six-dot ellipsis of GB/T 15834. Ranges (2016—2020, 北京—上海) take one dash and are left alone. */
-function dashesAndEllipses(text: string, out: RuleFinding[]): void {
+function dashesAndEllipses(text: string, out: RuleFinding[], index?: CorpusIndex): void {
   for (const m of text.matchAll(/(?:--|－－|—-|-—|－—|—－)[-－—]*/g)) {
     const i = m.index;
     // Also opening a paragraph: a subtitle (--论上海合作组织天津峰会).
     const before = text.slice(0, i).trim() === '' ? '' : charBefore(text, i);
     if (!(before === '' || chineseBefore(before)) || !chineseAfter(charAt(text, i + m[0].length))) continue;
     out.push(finding(i, i + m[0].length, t('破折号应为「——」', 'The dash should be 「——」'), '——'));
+  }
+  // A span of years joined by a hyphen (2021-2025年): GB/T 15834 4.13.3 joins the start and end of a
+  // time with the dash 一字线 (2021—2025年); the hyphen joins the parts of one thing (a date 2025-11-27,
+  // a model number). Official texts write the dash 223 times to 41 hyphens (most of those in titles
+  // copied from web pages) and 36 full-width hyphens (－, which some publishers set for the dash: left
+  // alone). Where the user's sources write years so, hyphen first, it is theirs.
+  for (const m of text.matchAll(/(?<![\d.\-－–/])((?:19|20)\d\d)[-–]((?:19|20)\d\d)(?=年)/g)) {
+    if (Number(m[2]) <= Number(m[1]) || (index && hyphenYearsInSources(index))) continue;
+    const at = m.index + m[1].length;
+    out.push(finding(at, at + 1, t('标示年份起止用一字线「—」', 'A span of years is joined by the dash 「—」'), '—'));
   }
   // Three dashes or more (财富———独特的): the dash is two.
   for (const m of text.matchAll(/—{3,}/g)) {
@@ -966,6 +1024,24 @@ function dashesAndEllipses(text: string, out: RuleFinding[]): void {
     if (!chineseBefore(charBefore(text, i)) || !(after === '' || chineseAfter(after) || /[”’》）。！？，；：]/.test(after))) continue;
     out.push(finding(i, i + 1, t('省略号应为「……」', 'The ellipsis should be 「……」'), '……'));
   }
+}
+
+const hyphenYearsByIndex = new WeakMap<CorpusIndex, boolean>();
+
+/** Whether the sources join spans of years with a hyphen (2021-2025年) at least as often as with a dash. */
+function hyphenYearsInSources(index: CorpusIndex): boolean {
+  let theirs = hyphenYearsByIndex.get(index);
+  if (theirs === undefined) {
+    let hyphen = 0;
+    let dash = 0;
+    for (const m of index.joined.matchAll(/(?:19|20)\d\d([-－–—])(?:19|20)\d\d年/g)) {
+      if (m[1] === '—') dash++;
+      else hyphen++;
+    }
+    theirs = hyphen > 0 && hyphen >= dash;
+    hyphenYearsByIndex.set(index, theirs);
+  }
+  return theirs;
 }
 
 /** Overlapping findings (a doubled （( flagged twice): keep the first of each place. */
