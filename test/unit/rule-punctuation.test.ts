@@ -528,6 +528,14 @@ describe('rule punctuation with the bundled seeds', () => {
     const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
     assert.equal(fix('建立监测-研判-预警-处置闭环流程。'), '建立监测—研判—预警—处置闭环流程。');
     assert.deepEqual(runRule(punctuationRule, '京-津-冀协同发展。', index), []);
+    // (A hyphen among their dashes too.)
+    assert.equal(fix('建立“监测-研判—预警—处置”闭环流程。'), '建立“监测—研判—预警—处置”闭环流程。');
+  });
+
+  it('turns a comma before the last item of a list the sources write with 、 into 、 (安全、经济，人文合作 → 、)', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    assert.equal(fix('通过关于加强安全、经济，人文合作的文件。'), '通过关于加强安全、经济、人文合作的文件。');
+    assert.deepEqual(runRule(punctuationRule, '加强安全、经济，文化合作。', index), []);
   });
 
   it('closes a lonely opening mark after a name the sources quote or title so', () => {

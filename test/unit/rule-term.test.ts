@@ -870,3 +870,34 @@ describe('term-typo: items of the sources’ lists they use again and again', ()
     assert.deepEqual(typoFixes(index, '改革开放和社会主义现代化建设。'), []);
   });
 });
+
+describe('term-typo: titles and names of the sources miswritten', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('gives a title a slip away from one of the sources its words (《中共中央国务院推动…》 → 关于推动), with the source place', () => {
+    const found = runRule(termTypoRule, '不久前印发的《中共中央国务院推动城市高质量发展的意见》提出明确要求。', index);
+    assert.deepEqual(found.map((f) => [f.text, f.replacements[0]]), [['院', '院关于']]);
+    assert.match(found[0].message, /《中共中央国务院关于推动城市高质量发展的意见》/);
+    assert.ok(found[0].related);
+    // (Two neighbouring characters swapped, one of the same sound.)
+    assert.deepEqual(typoFixes(index, '印发《中共中央国务院关于动推城市高质量发展的意见》。'), [['动推', '推动']]);
+  });
+
+  it('puts two words of a name of the sources back in their order (教育数字联盟 → 数字教育联盟, 全球城市可持续发展奖 → 可持续发展城市奖)', () => {
+    assert.deepEqual(typoFixes(index, '中方倡议成立上海合作组织教育数字联盟，为青年一代打开新的成长空间。'), [['教育数字', '数字教育']]);
+    assert.deepEqual(typoFixes(index, '持续提升世界城市日、全球城市可持续发展奖（上海奖）影响力。'), [['城市可持续发展', '可持续发展城市']]);
+    // (The sources' order elsewhere before the same words, and grammatical words, stand.)
+    for (const text of ['中方倡议成立上海合作组织数字教育联盟。', '推动城市可持续发展。']) assert.deepEqual(typoFixes(index, text), [], text);
+  });
+
+  it('leaves another document alone: another word, a number, a space, a short form', async () => {
+    for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
+      assert.deepEqual(typoFixes(index, text), [], text);
+    }
+    const years = await indexOfSource('pl-titles-', '印发《全民健身计划（2021—2025年）》，落实《乡村振兴战略规划（2018—2022年）》。');
+    assert.deepEqual(typoFixes(years, '落实《全民健身计划（2016—2020年）》。'), []);
+  });
+});

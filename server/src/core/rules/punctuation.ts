@@ -715,6 +715,17 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
  */
 function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): void {
   for (let c = text.indexOf('，'); c >= 0; c = text.indexOf('，', c + 1)) {
+    // …or its last item (安全、经济，人文合作 → 安全、经济、人文 as the sources write the list).
+    const pauseBefore = text.lastIndexOf('、', c - 1);
+    // (Items of a word or two: longer ones are groups a comma may part, 有关部门、有关人民团体，中央….)
+    if (pauseBefore >= 2 && c - pauseBefore - 1 >= 2 && c - pauseBefore - 1 <= MAX_LAST_ITEM && HAN_RUN.test(text.slice(pauseBefore + 1, c)) && HAN_RUN.test(text.slice(pauseBefore - 2, pauseBefore))) {
+      const head = text.slice(pauseBefore - 2, c);
+      const next = text.slice(c + 1, c + 3);
+      if (HAN_RUN.test(next) && next.length === 2 && index.frequency(head + '、' + next) > 0 && index.frequency(head + '，' + next) === 0) {
+        out.push(listComma(c));
+        continue;
+      }
+    }
     const pause = text.indexOf('、', c + 1);
     if (pause < 0 || pause - c - 1 < 2 || pause - c - 1 > MAX_LIST_ITEM || !HAN_RUN.test(text.slice(c - 2, c)) || !HAN_RUN.test(text.slice(c + 1, pause))) continue;
     // (The next item's first two characters: what follows it is the draft's, 人文|等领域.)
@@ -726,6 +737,10 @@ function sourceListComma(text: string, out: RuleFinding[], index: CorpusIndex): 
     }
   }
 }
+
+/** Longest item before a comma that ends a list the sources write with 、 (see sourceListComma). */
+const MAX_LAST_ITEM = 4;
+
 /**
  * A title the sources give in book-title marks and never quote, quoted (党的二十届三中全会“决定”提出 →
  * 《决定》): their marks.
@@ -744,7 +759,9 @@ function quotedTitles(text: string, out: RuleFinding[], index: CorpusIndex): voi
  */
 function sourceDashes(text: string, out: RuleFinding[], index: CorpusIndex): void {
   // (Three steps or more: two names joined by a hyphen, 中国-东盟, are written both ways.)
-  for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[-－]\p{Script=Han}{1,8}){2,}/gu)) {
+  // (Hyphens among dashes too: 监测-研判—预警—处置.)
+  for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[-－—]\p{Script=Han}{1,8}){2,}/gu)) {
+    if (!/[-－]/.test(m[0])) continue;
     // (The first step may follow words of the draft's own and the last run on into them: 建立|监测-…-处置|闭环.)
     const firstStep = m[0].search(/[-－]/);
     const lastStep = Math.max(m[0].lastIndexOf('-'), m[0].lastIndexOf('－'));

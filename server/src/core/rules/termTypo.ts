@@ -10,6 +10,7 @@ import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
+import { titleSlips } from './sourceTitles';
 import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
@@ -964,6 +965,11 @@ function wordingSlip(index: CorpusIndex, start: number, end: number, found: stri
   return { start, end, message: describe(found, right), replacements: [replacement], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
 }
 
+/** Source characters matched before and after two words swapped (see nearSourceRuns), and the words' lengths. */
+const SWAP_RUN_BEFORE = 5;
+const SWAP_RUN_AFTER = 2;
+const MIN_SWAP_WORD = 2;
+const MAX_SWAP_WORD = 5;
 /** Source characters matched on each side of a character left out (see nearSourceRuns). */
 const RUN_GAP_SIDE = 5;
 /** Source characters matched in all around a slip (see nearSourceRuns), and on its longer side. */
@@ -1171,6 +1177,62 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     const at = index.suffixArray.positions(swapped, 1)[0];
     const ref = at === undefined ? undefined : index.refAt(at, at + swapped.length);
     out.push(wordingSlip(index, k, k + 2, written, swapped, text[k + 1] + text[k], ref));
+  }
+  // Two words of theirs in each other's place after five characters of their wording and before two
+  // (上海合作组织教育数字联盟 → 数字教育联盟, 全球城市可持续发展奖（ → 可持续发展城市奖): a name's words
+  // keep their order. Both orders written by the sources (经贸、人文 in either) are theirs.
+  // (The swap leaves a pair they never write at one of its three joins — before the words, between them
+  // or after them: only places a few characters before such a pair are looked up.)
+  let nextUnknown = n;
+  const unknownAhead = new Int32Array(n + 1).fill(n);
+  for (let a = n - 2; a >= 0; a--) {
+    if (!sourcePairAt[a] && isCjkCode(text.charCodeAt(a)) && isCjkCode(text.charCodeAt(a + 1))) nextUnknown = a;
+    unknownAhead[a] = nextUnknown;
+  }
+  for (let k = SWAP_RUN_BEFORE; k + 2 * MIN_SWAP_WORD + SWAP_RUN_AFTER <= n; k++) {
+    if (knownBefore[k - 1] < SWAP_RUN_BEFORE - 1 || unknownAhead[k - 1] > k - 1 + 2 * MAX_SWAP_WORD || !isCjkCode(text.charCodeAt(k))) continue;
+    // (Cheap before the look-up: the sources write the character before the words followed by the first
+    // character of their first word, X, which the draft has b characters on, and the last character of
+    // the draft's first word, Y, followed by what comes after both — as a pair of characters, or a mark.)
+    const before = text.charCodeAt(k - 1);
+    let pairsFit = false;
+    for (let b = MIN_SWAP_WORD; b <= MAX_SWAP_WORD && !pairsFit; b++) {
+      if (isCjkCode(before) && !pairs.has(before, text.charCodeAt(k + b))) continue;
+      for (let a = MIN_SWAP_WORD; a <= MAX_SWAP_WORD && !pairsFit; a++) {
+        const after = text.charCodeAt(k + a + b);
+        pairsFit = !isCjkCode(after) || pairs.has(text.charCodeAt(k + b - 1), after);
+      }
+    }
+    if (!pairsFit) continue;
+    let swappedAt: { s: number; a: number; b: number } | undefined;
+    for (const pos of index.suffixArray.positions(text.slice(k - SWAP_RUN_BEFORE, k), MAX_WORDING_POSITIONS)) {
+      const s = pos + SWAP_RUN_BEFORE;
+      for (let a = MIN_SWAP_WORD; a <= MAX_SWAP_WORD && !swappedAt; a++) {
+        for (let b = MIN_SWAP_WORD; b <= MAX_SWAP_WORD; b++) {
+          // text[k…) = Y X (the sources' X Y), then the sources' next characters.
+          if (!joined.startsWith(text.slice(k, k + b), s + a) || !joined.startsWith(text.slice(k + b, k + a + b), s)) continue;
+          if (k + a + b + SWAP_RUN_AFTER > n || !joined.startsWith(text.slice(k + a + b, k + a + b + SWAP_RUN_AFTER), s + a + b)) continue;
+          swappedAt = { s, a, b };
+          break;
+        }
+      }
+      if (swappedAt) break;
+    }
+    if (!swappedAt) continue;
+    const { s, a, b } = swappedAt;
+    const written = text.slice(k, k + a + b);
+    const theirs = joined.slice(s, s + a + b);
+    const x = theirs.slice(0, a);
+    const y = theirs.slice(a);
+    // (Words of theirs, not grammatical ones, and an order the sources never write.)
+    // (A word may be made of words and characters of sense: 可|持续|发展, not 的|发展.)
+    const wordy = (w: string) => isDictWord(w) || tokenize(w).every((token) => token.text.length >= 2 || !GRAMMATICAL_POS.test(dictEntry(token.text)?.pos ?? 'x'));
+    if (!isCjkRun(theirs) || x === y || !wordy(x) || !wordy(y) || [x, y].some((w) => GRAMMATICAL_POS.test(dictEntry(w)?.pos ?? ''))) continue;
+    quoted ??= longQuotations(text);
+    // (The words in the draft's order may be theirs elsewhere, 城市可持续发展, but not before what follows.)
+    if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(text.slice(k, k + a + b + SWAP_RUN_AFTER)) > 0) continue;
+    out.push(wordingSlip(index, k, k + a + b, written, theirs, theirs, index.refAt(s - SWAP_RUN_BEFORE, s + a + b + SWAP_RUN_AFTER)));
+    k += a + b - 1;
   }
   // A character of theirs left out between two runs of five characters or more of the sources'
   // wording (城市基础设施生命|安全工程建设 for …生命线安全工程建设): the pair that meets there is one
@@ -1504,7 +1566,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index), ...titleSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);

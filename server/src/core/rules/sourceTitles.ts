@@ -1,0 +1,107 @@
+// A document's title in book-title marks that differs from one of the sources' titles by a slip at
+// one place (《中共中央国务院推动城市高质量发展的意见》 for …国务院关于推动…): the sources' title.
+// Titles are names: the draft cites the document the sources name, and a title that close, of the
+// same issuer and kind, is that title miswritten. Used by term-typo (a miswritten official name).
+import { t } from '../l10n';
+import type { CorpusIndex } from '../index/corpus';
+import type { RuleFinding } from './types';
+import { confusability } from '../lang/similarity';
+
+/** Titles shorter than this are short forms (《意见》) and compared with nothing. */
+const MIN_TITLE = 8;
+const MAX_TITLE = 80;
+/** Characters at each end the two titles share: the issuer (or the title's first words) and the document's kind. */
+const SHARED_END = 2;
+/** Most characters the lengths of the two titles may differ by (see slip). */
+const MAX_MIDDLE = 2;
+/** Numbers tell documents apart (（2021—2025年）, 第八个五年规划): never a slip. */
+const NUMBER = /[\d０-９〇零一二三四五六七八九十百千]/;
+
+interface SourceTitle {
+  text: string;
+  /** Offset of the title's first character in the joined sources. */
+  at: number;
+}
+
+const titlesByIndex = new WeakMap<CorpusIndex, Map<string, SourceTitle[]>>();
+
+/** The sources' titles, by their first and last SHARED_END characters (the only ones compared). */
+function sourceTitles(index: CorpusIndex): Map<string, SourceTitle[]> {
+  let byEnds = titlesByIndex.get(index);
+  if (!byEnds) {
+    byEnds = new Map();
+    const seen = new Set<string>();
+    for (const m of index.joined.matchAll(/《([^《》\n]{8,80})》/g)) {
+      const text = m[1];
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const key = endsKey(text);
+      let list = byEnds.get(key);
+      if (!list) byEnds.set(key, (list = []));
+      list.push({ text, at: m.index + 1 });
+    }
+    titlesByIndex.set(index, byEnds);
+  }
+  return byEnds;
+}
+
+const endsKey = (title: string) => title.slice(0, SHARED_END) + title.slice(-SHARED_END);
+
+/**
+ * Whether the draft's `ours` where the title has `theirs` is a slip, not another document's title
+ * (…执法监督… beside …区划管理…): a short word left out or added (关于, 的), one character of the same
+ * sound or look, or two neighbouring characters swapped. Numbers and spaces (中共中央 国务院) are no slip.
+ */
+function slip(ours: string, theirs: string): boolean {
+  if (NUMBER.test(ours) || NUMBER.test(theirs) || /\s/.test(ours + theirs)) return false;
+  if (!ours || !theirs) return ours.length + theirs.length <= MAX_GAP;
+  if (ours.length === 1 && theirs.length === 1) return confusability(ours, theirs) >= CONFUSABLE;
+  return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0];
+}
+
+/** Most characters a title's word left out or added may have. */
+const MAX_GAP = 2;
+/** How like the title's character the draft's must be (see confusability). */
+const CONFUSABLE = 0.6;
+
+export interface TitleSlip extends RuleFinding {
+  score: number;
+}
+
+export function titleSlips(text: string, index: CorpusIndex): TitleSlip[] {
+  if (!text.includes('《')) return [];
+  const out: TitleSlip[] = [];
+  for (const m of text.matchAll(/《([^《》\n]+)》/g)) {
+    const title = m[1];
+    if (title.length < MIN_TITLE || title.length > MAX_TITLE || index.frequency(m[0]) > 0) continue;
+    const near: Array<{ source: SourceTitle; from: number; to: number; theirTo: number }> = [];
+    for (const source of sourceTitles(index).get(endsKey(title)) ?? []) {
+      const theirs = source.text;
+      if (Math.abs(theirs.length - title.length) > MAX_MIDDLE) continue;
+      let from = 0;
+      while (from < title.length && from < theirs.length && title[from] === theirs[from]) from++;
+      let same = 0;
+      while (same < title.length - from && same < theirs.length - from && title[title.length - 1 - same] === theirs[theirs.length - 1 - same]) same++;
+      const to = title.length - same;
+      const theirTo = theirs.length - same;
+      if (from < SHARED_END || same < SHARED_END || !slip(title.slice(from, to), theirs.slice(from, theirTo))) continue;
+      // (A word left out, 关于, is an empty middle: one character more on the left carries it.)
+      if (from === to || from === theirTo) from--;
+      near.push({ source, from, to, theirTo });
+    }
+    // (Two titles as near: the draft may mean either.)
+    if (near.length !== 1) continue;
+    const { source, from, to, theirTo } = near[0];
+    const start = m.index + 1 + from;
+    const ref = index.refAt(source.at, source.at + source.text.length);
+    out.push({
+      start,
+      end: m.index + 1 + to,
+      message: t(`文件名称与来源不符：应为《${source.text}》`, `The title differs from the sources': 《${source.text}》`),
+      replacements: [source.text.slice(from, theirTo)],
+      related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+      score: 2,
+    });
+  }
+  return out;
+}
