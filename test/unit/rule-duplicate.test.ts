@@ -172,10 +172,12 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('我们要提升提升、完善完善能力。').map((f) => f.text), ['提升提升', '完善完善']);
   });
 
-  it('deletes every copy before the word the last one begins when the doubled form is rare (排排|排查, 品|品|品牌)', () => {
+  it('deletes every copy before the word the last one begins when the doubled form is rare (排排|排查, 品|品|品牌; 城市|市|市政 keeps 城市)', () => {
     for (const [text, fixed] of [
       ['健全排排排查整治机制。', '健全排查整治机制。'],
       ['要加强品品品牌建设。', '要加强品牌建设。'],
+      // (A first copy that ends the word before stays with it.)
+      ['对城市市市政基础设施进行改造。', '对城市市政基础设施进行改造。'],
     ]) {
       const f = run(text);
       assert.equal(f.length, 1, JSON.stringify(f));

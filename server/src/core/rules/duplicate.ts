@@ -92,10 +92,14 @@ export const duplicateRule: Rule = {
           let last = i + 2;
           while (text[last + 1] === unit) last++;
           if (!NUMERALS.test(unit) && !isDictWord(text.slice(i, last + 1)) && (isDictWord(text.slice(last, last + 2)) || isDictWord(text.slice(last, last + 3)))) {
-            // (Marked whole with the copy that stays, and fixed to it, as every repetition is.)
-            const finding = { start: i, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit] };
+            // (Marked whole with the copy that stays, and fixed to it, as every repetition is. A first copy
+            // that ends the word before stays with it: 城市|市|市政 → 城市市政 — where the character before
+            // it ends no word of its own, 扩大|国国国国际 → 扩大国际, and where the last copy's word keeps its
+            // second character: 推进|进进城|市 → 推进城市.)
+            const from = isDictWord(text.slice(i - 1, i + 1)) && !endsDictWord(text, i - 1) && !isDictWord(text.slice(last + 1, last + 3)) ? i + 1 : i;
+            const finding = { start: from, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit] };
             out.push(finding);
-            units.set(finding, text.slice(i, last + 1));
+            units.set(finding, text.slice(from, last + 1));
             i = last;
             break;
           }
