@@ -893,6 +893,12 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     for (const text of ['中方倡议成立上海合作组织数字教育联盟。', '推动城市可持续发展。']) assert.deepEqual(typoFixes(index, text), [], text);
   });
 
+  it('corrects a character of another look in a person\'s name of the sources, with their words around it (卢卡甲科 → 卢卡申科)', () => {
+    assert.deepEqual(typoFixes(index, '习近平主席在北京会见白俄罗斯总统卢卡甲科时指出，要进一步加强合作。'), [['甲', '申']]);
+    // (A character of no likeness at all is not taken for it.)
+    assert.deepEqual(typoFixes(index, '习近平主席在北京会见白俄罗斯总统卢卡东科时指出，要进一步加强合作。'), []);
+  });
+
   it('leaves another document alone: another word, a number, a space, a short form', async () => {
     for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
       assert.deepEqual(typoFixes(index, text), [], text);

@@ -965,6 +965,22 @@ function wordingSlip(index: CorpusIndex, start: number, end: number, found: stri
   return { start, end, message: describe(found, right), replacements: [replacement], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
 }
 
+/** How alike a character in a person's name of the sources and the draft's must look or sound (see nearSourceRuns): a part in common (甲, 申). */
+const NAME_LOOK_ALIKE = 0.3;
+/** Longest person's name looked for around a character of the sources. */
+const MAX_PERSON_NAME = 8;
+
+/** Whether joined[s] is inside a name the sources give as a person's (卢卡申科 of 白俄罗斯总统卢卡申科). */
+function personNameAt(index: CorpusIndex, s: number): boolean {
+  const joined = index.joined;
+  for (let n = 2; n <= MAX_PERSON_NAME; n++) {
+    for (let a = Math.max(0, s - n + 1); a <= s && a + n <= joined.length; a++) {
+      if (index.term(joined.slice(a, a + n))?.kinds.has('person')) return true;
+    }
+  }
+  return false;
+}
+
 /** Source characters matched before and after two words swapped (see nearSourceRuns), and the words' lengths. */
 const SWAP_RUN_BEFORE = 5;
 const SWAP_RUN_AFTER = 2;
@@ -1111,8 +1127,11 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // Inside six of theirs on each side, a near homophone is one too, whatever word it makes.
         const fuzzy = (left >= RUN_FUZZY_SIDE && right >= RUN_FUZZY_SIDE) || breaksWord;
         const sound = soundSimilarity(c, theirs);
-        if (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0))) continue;
-        if (sound < 1 && coined()) continue;
+        // (A person's name of theirs is fixed to its characters: one of another look in it is a slip too,
+        // 卢卡甲科 for 卢卡申科, where the draft writes no name the sources know.)
+        const inName = sound < 1 && confusability(c, theirs) >= NAME_LOOK_ALIKE && personNameAt(index, s) && !index.term(text.slice(k - left, k + right + 1));
+        if (!inName && (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)))) continue;
+        if (sound < 1 && !inName && coined()) continue;
         const ref = index.refAt(s - left, s + right + 1);
         // Shown: two characters on each side, as far as the match and the Chinese go, widened to
         // whole words of the draft (世界多级化更加, not 界多级化更).
