@@ -899,6 +899,14 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.deepEqual(typoFixes(index, '习近平主席在北京会见白俄罗斯总统卢卡东科时指出，要进一步加强合作。'), []);
   });
 
+  it('deletes a character added between two runs of the sources\' wording they write joined (综合性中心 → 综合中心), not a word of the draft\'s', async () => {
+    assert.deepEqual(typoFixes(index, '加快成立上合组织应对安全威胁与挑战综合性中心及其分支机构。'), [['性', '']]);
+    // (A character doubled is duplicate's.)
+    assert.deepEqual(typoFixes(index, '来华出席上海合作组织成员国国外长理事会会议。'), []);
+    const theirs = await indexOfSource('pl-added-', '实现从量的积累向质的飞跃，推动高质量发展。');
+    assert.deepEqual(typoFixes(theirs, '我国科技实力实现从量的积累迈向质的飞跃。'), []);
+  });
+
   it('leaves another document alone: another word, a number, a space, a short form', async () => {
     for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
       assert.deepEqual(typoFixes(index, text), [], text);

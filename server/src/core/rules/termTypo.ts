@@ -965,6 +965,8 @@ function wordingSlip(index: CorpusIndex, start: number, end: number, found: stri
   return { start, end, message: describe(found, right), replacements: [replacement], related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined, score: 1.5 };
 }
 
+/** How often the dictionary must count a word of two an added character makes for it to be the draft's wording. */
+const ADDED_CHARACTER_WORD_FREQ = 20;
 /** How alike a character in a person's name of the sources and the draft's must look or sound (see nearSourceRuns): a part in common (甲, 申). */
 const NAME_LOOK_ALIKE = 0.3;
 /** Longest person's name looked for around a character of the sources. */
@@ -1283,6 +1285,27 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       out.push(wordingSlip(index, k - 1, k, text.slice(shownFrom, k + 2), joined.slice(s - (k - shownFrom), s + 3), text[k - 1] + missing, ref));
       break;
     }
+  }
+  // A character added between two runs of five characters or more of the sources' wording that they
+  // write joined (应对安全威胁与挑战综合性中心 for …综合中心): a pair it makes is one they never write,
+  // and it is no function word or number (安全的合作, 2个).
+  for (let k = RUN_GAP_SIDE; k + 1 + RUN_GAP_SIDE <= n; k++) {
+    if ((known(k - 1) && known(k)) || knownBefore[k - 1] < RUN_GAP_SIDE - 1 || knownAfter[k + 1] < RUN_GAP_SIDE - 1) continue;
+    const c = text[k];
+    // (A character doubled is duplicate's: 贸易体体制.)
+    if (!isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k)) || !isCjkCode(text.charCodeAt(k + 1)) || isFunctionWord(c) || NUMERAL.test(c) || c === text[k - 1] || c === text[k + 1]) continue;
+    // (…nor a word of two with a neighbour, the draft's wording: 从量的积累迈向质的飞跃 beside 积累向质; the
+    // dictionary's rarest words, 合性 of 综合性中心, are no evidence.)
+    const word = (pair: string) => wordFreq(pair) >= ADDED_CHARACTER_WORD_FREQ;
+    if (!pairs.has(text.charCodeAt(k - 1), text.charCodeAt(k + 1)) || word(text[k - 1] + c) || word(c + text[k + 1])) continue;
+    quoted ??= longQuotations(text);
+    if (quoted.some((q) => q.open <= k && k <= q.close)) continue;
+    const joinedRuns = text.slice(k - RUN_GAP_SIDE, k) + text.slice(k + 1, k + 1 + RUN_GAP_SIDE);
+    const at = index.suffixArray.positions(joinedRuns, 1)[0];
+    if (at === undefined || index.frequency(text.slice(k - 2, k + 3)) > 0) continue;
+    const ref = index.refAt(at, at + joinedRuns.length);
+    const shownFrom = Math.max(0, k - 2);
+    out.push(wordingSlip(index, k, k + 1, text.slice(shownFrom, k + 3), text.slice(shownFrom, k) + text.slice(k + 1, k + 3), '', ref));
   }
   return out;
 }
