@@ -410,6 +410,16 @@ describe('completion', () => {
     assert.ok(d.items.length > 0 && d.items.every((x) => x.kind === 'title'));
   });
 
+  it('offers, just after “, what the sources quote after the same words, closed as they close it (城市运行“ → 一网统管”)', () => {
+    const a = complete(index, '推动政务服务“一网通办”、城市运行“‸');
+    assert.equal(a.items[0]?.label, '一网统管');
+    assert.equal(a.items[0]?.insertText, '一网统管”');
+    assert.equal(complete(index, '推动政务服务“‸”').items[0]?.insertText, '一网通办');
+    // (No words of theirs before it: the terms they quote, most used first.)
+    const b = complete(index, '坚持“‸');
+    assert.ok(b.items.some((c) => c.label === '上海精神'), b.items.map((c) => c.label).join(' '));
+  });
+
   it('offers quotable statements with their quotation marks, from two typed characters on', () => {
     const a = complete(index, '习近平主席指出：安全是国‸');
     const s = a.items.find((c) => c.kind === 'statement');

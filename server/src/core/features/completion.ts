@@ -690,6 +690,39 @@ function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, 
   offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
 }
 
+/** Characters before an opening quotation mark matched against the sources, longest first (see quotedAfter). */
+const QUOTED_CONTEXT_MAX = 6;
+const QUOTED_CONTEXT_MIN = 2;
+/** Longest quotation offered after “ (a term or a short statement, not a paragraph). */
+const MAX_QUOTED_OFFER = 30;
+
+/**
+ * Just after an opening quotation mark: the quotations the sources open after the same characters
+ * (the longest context of theirs that finds any: 城市运行“ → 一网统管, beside 政务服务“ → 一网通办).
+ */
+function quotedAfter(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>): void {
+  const before = text.slice(Math.max(0, offset - 1 - QUOTED_CONTEXT_MAX), offset - 1);
+  for (let n = before.length; n >= QUOTED_CONTEXT_MIN; n--) {
+    const context = asSimplified(before.slice(before.length - n));
+    if (countWhere(context, (c) => /\p{Script=Han}/u.test(c)) < QUOTED_CONTEXT_MIN) break;
+    const found = new Map<string, number>();
+    for (const r of index.occurrences(context + '“', 200)) {
+      const source = index.fileByPath(r.file)?.source.text ?? '';
+      const close = source.indexOf('”', r.end);
+      const quoted = close < 0 ? '' : source.slice(r.end, close);
+      if (quoted.length >= 2 && quoted.length <= MAX_QUOTED_OFFER && !/[“\n]/.test(quoted)) found.set(quoted, (found.get(quoted) ?? 0) + 1);
+    }
+    if (found.size) {
+      offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
+      return;
+    }
+  }
+  // (No words of theirs before it: the terms they quote, most used first.)
+  d.entries.forEach((e, id) => {
+    if (e.kind === 'term' && e.info?.kinds.has('quoted')) best.set(id, { id, typed: 0, score: e.weight });
+  });
+}
+
 /** Most characters a cut may move on to close a term of the sources it falls in. */
 const MAX_TERM_EXTENSION = 8;
 
@@ -1169,6 +1202,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     } else if (CLAUSE_MARK.test(text[offset - 1] ?? '')) {
       // Just after a comma of a sentence of theirs being copied: the clause they write next.
       nextClauseMatches(index, d, text, offset, best);
+    } else if (text[offset - 1] === '“') {
+      // Just after “: what the sources quote after the same words (城市运行“ → 一网统管).
+      quotedAfter(index, d, text, offset, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       d.entries.forEach((e, id) => {
@@ -1195,6 +1231,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     } else if (e.kind === 'statement') {
       label = `“${shortLabel(e.text)}”`;
       insertText = before === '“' ? e.text + (after === '”' ? '' : '”') : `“${e.text}”`;
+    } else if (before === '“' && m.typed === 0 && after !== '”') {
+      // (Offered just after “ as a quotation of theirs: closed as they close it.)
+      insertText = e.text + '”';
     }
     // Copying a long run, the label shows what the item adds after it (…对抗、要公正不要霸权): the
     // typed characters are the editor's filter text, not news to the writer.
