@@ -246,13 +246,7 @@ const MIN_WORDING_AFTER_QUOTE = 2;
 interface QuotedSounds {
   bySound: Map<string, string[]>;
   pieces: Set<string>;
-  /** Quoted terms of MIN_MASKED_QUOTE characters or more by their text with one character masked (光盘?动). */
-  byMask: Map<string, string[]>;
 }
-
-/** Shortest quoted term looked for with one character of any sound or look changed (see quotedSoundAlikes). */
-const MIN_MASKED_QUOTE = 4;
-const maskAt = (s: string, k: number) => s.slice(0, k) + '\u0000' + s.slice(k + 1);
 
 const quotedSoundsByIndex = new WeakMap<CorpusIndex, QuotedSounds>();
 
@@ -263,7 +257,7 @@ function pieceKey(s: string, at: number): string {
 function quotedSounds(index: CorpusIndex): QuotedSounds {
   let q = quotedSoundsByIndex.get(index);
   if (!q) {
-    q = { bySound: new Map(), pieces: new Set(), byMask: new Map() };
+    q = { bySound: new Map(), pieces: new Set() };
     for (const info of index.allTerms()) {
       const n = info.text.length;
       if (n < 3 || n > 12 || !info.kinds.has('quoted') || !isCjkRun(info.text) || !trusted(info)) continue;
@@ -272,13 +266,6 @@ function quotedSounds(index: CorpusIndex): QuotedSounds {
       if (list) list.push(info.text);
       else q.bySound.set(key, [info.text]);
       for (let at = 0; at + 1 < n; at++) q.pieces.add(pieceKey(info.text, at));
-      if (n < MIN_MASKED_QUOTE) continue;
-      for (let k = 0; k < n; k++) {
-        const masked = maskAt(info.text, k);
-        const same = q.byMask.get(masked);
-        if (same) same.push(info.text);
-        else q.byMask.set(masked, [info.text]);
-      }
     }
     quotedSoundsByIndex.set(index, q);
   }
@@ -302,7 +289,6 @@ function quotedSoundAlikes(text: string, index: CorpusIndex): Candidate[] {
     if (inner.length < 3 || inner.length > 12 || !isCjkRun(inner)) continue;
     const sounds = quotedSounds(index);
     if (!sharesAPiece(sounds, inner) || index.term(inner) || index.frequency(inner) > 0) continue;
-    const before = out.length;
     for (const right of sounds.bySound.get(syllablesByUnit(inner).join(' ')) ?? []) {
       const diffs: number[] = [];
       for (let k = 0; k < inner.length; k++) if (inner[k] !== right[k]) diffs.push(k);
@@ -321,18 +307,6 @@ function quotedSoundAlikes(text: string, index: CorpusIndex): Candidate[] {
       });
       break;
     }
-    // One character of another sound or look in a term of four or more the sources quote, quoted as they
-    // quote it (“光盘运动” for “光盘行动”): the quotation marks make it their name — where it is one of theirs
-    // alone, no word of the dictionary, and no number changed (“十四五” beside “十五五”).
-    if (out.length > before || inner.length < MIN_MASKED_QUOTE || isDictWord(inner)) continue;
-    const near = new Set<string>();
-    for (let k = 0; k < inner.length; k++) for (const right of sounds.byMask.get(maskAt(inner, k)) ?? []) near.add(right);
-    if (near.size !== 1) continue;
-    const right = [...near][0];
-    let k = 0;
-    while (inner[k] === right[k]) k++;
-    if (NUMERAL.test(inner[k]) || NUMERAL.test(right[k])) continue;
-    out.push({ start: q.open + 1 + k, end: q.open + 2 + k, message: describe(inner, right), replacements: [right[k]], score: 2 });
   }
   return out;
 }
