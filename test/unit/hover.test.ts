@@ -98,6 +98,12 @@ describe('hover', () => {
     assert.ok(b.hover);
     assert.equal(b.text.slice(b.hover.start, b.hover.end), '上海合作组织');
     assert.match(b.hover.markdown, /\*\*简称\*\*：[^\n]*上合组织/);
+
+    // A longer term holding a short form spells it out too.
+    const c = hoverAt(index, '融入“上合组织大‸家庭”。');
+    assert.ok(c.hover);
+    assert.equal(c.text.slice(c.hover.start, c.hover.end), '上合组织大家庭');
+    assert.match(c.hover.markdown, /\*\*其中简称\*\*：上合组织 → 上海合作组织/);
   });
 
   it('explains unquoted names the sources describe, before the longer wording around them', () => {

@@ -210,6 +210,8 @@ export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 
   if (term.fullForm) parts.push(`${t('**全称**：', '**Full form**: ')}${escapeMarkdown(term.fullForm)}`);
   const shorts = shortFormsOf(index, term.text);
   if (shorts.length) parts.push(`${t('**简称**：', '**Short forms**: ')}${shorts.map(escapeMarkdown).join(t('、', ', '))}`);
+  const inner = shortFormsInside(index, term.text);
+  if (inner.length) parts.push(`${t('**其中简称**：', '**Short forms in it**: ')}${inner.map((x) => `${escapeMarkdown(x.text)} → ${escapeMarkdown(x.fullForm)}`).join(t('；', '; '))}`);
   for (const p of pickSentences(index, term, maxSentences)) parts.push(quoteBlock(index, p.sentence, p.ref));
   const count = Math.max(term.count, index.frequency(term.text));
   if (count > 0) {
@@ -217,6 +219,22 @@ export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 
     parts.push(t(`来源中出现 ${count} 次，见于 ${articles} 篇文章。`, `Used ${count} times in ${articles} source article(s).`));
   }
   return parts.join('\n\n');
+}
+
+/**
+ * The short forms the sources spell out that a longer term holds (上合组织 of 上合组织大家庭 → 上海合作组织),
+ * longest first and not overlapping.
+ */
+function shortFormsInside(index: CorpusIndex, text: string): Array<{ text: string; fullForm: string }> {
+  const out: Array<{ text: string; fullForm: string; start: number }> = [];
+  for (let n = text.length - 1; n >= 2; n--) {
+    for (let a = 0; a + n <= text.length; a++) {
+      const full = index.term(text.slice(a, a + n))?.fullForm;
+      if (!full || text.includes(full) || out.some((x) => x.start < a + n && a < x.start + x.text.length)) continue;
+      out.push({ text: text.slice(a, a + n), fullForm: full, start: a });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start).map(({ text, fullForm }) => ({ text, fullForm }));
 }
 
 function chineseLength(s: string): number {
