@@ -907,6 +907,13 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.deepEqual(typoFixes(theirs, '我国科技实力实现从量的积累迈向质的飞跃。'), []);
   });
 
+  it('restores a quoted list of the sources\' with an item left out or its items in another order (“宜业、宜居、宜游” → 宜乐), not a list of the draft\'s', () => {
+    const quoteFixes = (text: string) => runRule(quoteMismatchRule, text, index).map((f) => [f.text, f.replacements[0]]);
+    assert.deepEqual(quoteFixes('创造“宜业、宜居、宜游”的良好城市环境。'), [['宜业、宜居、宜游', '宜业、宜居、宜乐、宜游']]);
+    assert.deepEqual(quoteFixes('落实“适用、经济、美观、绿色”建筑方针。'), [['适用、经济、美观、绿色', '适用、经济、绿色、美观']]);
+    for (const text of ['创造“宜业、宜居、宜乐、宜游”的良好城市环境。', '坚持“安全、经济、绿色”原则。']) assert.deepEqual(quoteFixes(text), [], text);
+  });
+
   it('leaves another document alone: another word, a number, a space, a short form', async () => {
     for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
       assert.deepEqual(typoFixes(index, text), [], text);

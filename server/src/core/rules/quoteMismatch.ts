@@ -377,6 +377,50 @@ function droppedEnding(body: string, offset: number, index: CorpusIndex): RuleFi
   ];
 }
 
+/** Items of a quoted list (three or more, of one to eight characters: “宜业、宜居、宜游”). */
+const QUOTED_LIST = /^\p{Script=Han}{1,8}(?:、\p{Script=Han}{1,8}){2,}$/u;
+/** Characters of a source's list looked at around the pair of items that finds it. */
+const MAX_SOURCE_LIST = 80;
+
+/**
+ * A quoted list of the sources' with one of their items left out (“宜业、宜居、宜游” for 宜业、宜居、宜乐、
+ * 宜游) or its items in another order (“美观、绿色” of their 适用、经济、绿色、美观): quoting, the draft
+ * claims their list. Found by two neighbouring items of the draft's, as the sources write them.
+ */
+function quotedListSlip(inner: string, start: number, index: CorpusIndex): RuleFinding | undefined {
+  if (!QUOTED_LIST.test(inner) || index.frequency(inner) > 0) return undefined;
+  const items = inner.split('、');
+  const key = (list: string[]) => [...list].sort().join('、');
+  for (let k = 0; k + 1 < items.length; k++) {
+    const pair = `${items[k]}、${items[k + 1]}`;
+    for (const pos of index.suffixArray.positions(pair, 20)) {
+      let from = pos;
+      while (from > 0 && pos - from < MAX_SOURCE_LIST && /[\p{Script=Han}、]/u.test(index.joined[from - 1])) from--;
+      let to = pos + pair.length;
+      while (to < index.joined.length && to - pos < MAX_SOURCE_LIST && /[\p{Script=Han}、]/u.test(index.joined[to])) to++;
+      const theirs = index.joined.slice(from, to).split('、');
+      // (Their first and last items may run on into the words around the list: 创造|宜业 … 宜游|的.)
+      const trimmed = theirs.map((item, j) => (j === 0 ? item.slice(-items[0].length) : j === theirs.length - 1 ? item.slice(0, items[items.length - 1].length) : item));
+      const leftOut = trimmed.length === items.length + 1 && trimmed.some((_, j) => trimmed.filter((__, i) => i !== j).join('、') === inner) && items.every((x) => trimmed.includes(x));
+      const reordered = trimmed.length === items.length && key(trimmed) === key(items) && trimmed.join('、') !== inner;
+      if (!leftOut && !reordered) continue;
+      // (Their list as a whole, exactly: the trimmed ends must be items of theirs, not parts of longer ones.)
+      const right = trimmed.join('、');
+      if (index.frequency(right) === 0) continue;
+      const at = index.suffixArray.positions(right, 1)[0];
+      const place = at === undefined ? undefined : index.refAt(at, at + right.length);
+      return {
+        start,
+        end: start + inner.length,
+        message: leftOut ? t(`引文与来源不符：来源作「${right}」，漏了一项`, `The quotation differs from the sources: they write "${right}", an item is left out`) : t(`引文与来源不符：来源作「${right}」，次序不同`, `The quotation differs from the sources: they write "${right}", in another order`),
+        replacements: [right],
+        related: place ? index.relatedPlace(place, t('来源原文', 'Source text')) : undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
 export const quoteMismatchRule: Rule = {
   id: 'quote-mismatch',
   description: '引文与来源原句几乎一致却有出入：标出不同之处，给出原文与出处',
@@ -388,6 +432,11 @@ export const quoteMismatchRule: Rule = {
     for (const span of quotationSpans(p.text)) {
       // A quotation may hold several source sentences: compare each.
       const inner = p.text.slice(span.start, span.end);
+      const list = quotedListSlip(inner, span.start, ctx.index);
+      if (list) {
+        out.push(list);
+        continue;
+      }
       let at = 0;
       for (const piece of inner.split(/(?<=[。！？])/)) {
         out.push(...mismatches(piece, span.start + at, ctx.index));
