@@ -136,6 +136,9 @@ describe('rule duplicate', () => {
   it('flags a verb the dictionary never doubles before its object (让让“上海精神”), and a rarely doubled adjective before a noun (旧旧机床)', () => {
     assert.deepEqual(run('国际秩序，让让“上海精神”在共同维护中发扬光大。').map((f) => f.text), ['让让']);
     assert.deepEqual(run('红砖墙、老烟囱、旧旧机床，承载着记忆。').map((f) => f.text), ['旧旧']);
+    // (A place is a noun there: 赴赴沿海, 赴赴当地.)
+    assert.deepEqual(run('调研组先后赴赴沿海、沿边6个城市。').map((f) => f.text), ['赴赴']);
+    assert.deepEqual(run('代表团赴赴当地调研。').map((f) => f.text), ['赴赴']);
     for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
   });
 

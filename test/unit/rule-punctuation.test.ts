@@ -532,6 +532,12 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(fix('建立“监测-研判—预警—处置”闭环流程。'), '建立“监测—研判—预警—处置”闭环流程。');
   });
 
+  it('closes a title of the sources where they close it (《…高质量发展》的意见 → 发展的意见》), not a title of the draft\'s', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    assert.equal(fix('《中共中央国务院关于推动城市高质量发展》的意见提出。'), '《中共中央国务院关于推动城市高质量发展的意见》提出。');
+    for (const text of ['《天津宣言》的发表。', '《城市高质量发展》的意见。']) assert.deepEqual(runRule(punctuationRule, text, index), [], text);
+  });
+
   it('turns a comma before the last item of a list the sources write with 、 into 、 (安全、经济，人文合作 → 、)', () => {
     const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
     assert.equal(fix('通过关于加强安全、经济，人文合作的文件。'), '通过关于加强安全、经济、人文合作的文件。');

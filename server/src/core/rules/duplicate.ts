@@ -434,9 +434,11 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (rareFunctionDouble(unit)) return i >= 1 && ((from >= i - 1 && counted(text.slice(i - 1, second))) || (i >= 2 && from >= i - 2 && counted(text.slice(i - 2, second))));
     if (verbDoubledBeforeComplement(text, unit, end)) return false;
     // (A verb the dictionary never doubles, doubled before its object, a quotation or a noun: ，让让“上海精神”
-    // — not between a word and itself, a chiasmus: 书记抓抓书记.)
+    // — not between a word and itself, a chiasmus: 书记抓抓书记. A place is a noun there: 赴赴沿海, 赴赴当地.)
     const chiasmus = i > 0 && words.word(i - 1)?.text === words.word(end)?.text;
-    if (/^v/.test(pos) && !isReduplicable(unit) && !chiasmus && (/[“《]/.test(text[end] ?? '') || /^n/.test(dictEntry(words.word(end)?.text ?? '')?.pos ?? ''))) return false;
+    const object = words.word(end)?.text ?? '';
+    const objectPos = dictEntry(object)?.pos ?? '';
+    if (/^v/.test(pos) && !isReduplicable(unit) && !chiasmus && (/[“《]/.test(text[end] ?? '') || /^(n|s$)/.test(objectPos) || (objectPos === 'f' && object.length >= 2))) return false;
     // (Nor does a locative: 在发展中|中|推动.)
     return isReduplicable(unit) || !(FUNCTION_POS.test(pos) || pos === 'f' || (pos === 'v' && (entry?.freq ?? 0) >= AUXILIARY_FREQ));
   }

@@ -71,6 +71,7 @@ export const punctuationRule: Rule = {
     if (ctx?.index) sourceListComma(text, out, ctx.index);
     if (ctx?.index) sourceDashes(text, out, ctx.index);
     if (ctx?.index) quotedTitles(text, out, ctx.index);
+    if (ctx?.index) earlyTitleEnds(text, out, ctx.index);
     return dedupe(out);
   },
 };
@@ -745,6 +746,26 @@ const MAX_LAST_ITEM = 4;
  * A title the sources give in book-title marks and never quote, quoted (党的二十届三中全会“决定”提出 →
  * 《决定》): their marks.
  */
+/** Characters after a closing 》 looked at for the rest of a title of the sources (see earlyTitleEnds). */
+const MAX_TITLE_TAIL = 10;
+
+/**
+ * A 》 typed before the end of a title of the sources (《中共中央国务院关于推动城市高质量发展》的意见 →
+ * …发展的意见》): the title closes where they close it.
+ */
+function earlyTitleEnds(text: string, out: RuleFinding[], index: CorpusIndex): void {
+  for (const m of text.matchAll(/《([^《》\n]{2,80})》(\p{Script=Han}{1,10})/gu)) {
+    if (index.frequency(`《${m[1]}》`) > 0) continue;
+    const tail = m[2];
+    for (let n = Math.min(tail.length, MAX_TITLE_TAIL); n >= 1; n--) {
+      if (index.frequency(`《${m[1]}${tail.slice(0, n)}》`) === 0) continue;
+      const close = m.index + 1 + m[1].length;
+      out.push(finding(close, close + 1 + n, t('书名号「》」位置有误，应在书名末尾，如来源所写', 'The 「》」 closes the title too early: the sources close it after'), tail.slice(0, n) + '》'));
+      break;
+    }
+  }
+}
+
 function quotedTitles(text: string, out: RuleFinding[], index: CorpusIndex): void {
   for (const m of text.matchAll(/“(\p{Script=Han}{2,20})”/gu)) {
     const info = index.term(m[1]);
