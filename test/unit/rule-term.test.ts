@@ -914,6 +914,13 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     for (const text of ['创造“宜业、宜居、宜乐、宜游”的良好城市环境。', '坚持“安全、经济、绿色”原则。']) assert.deepEqual(quoteFixes(text), [], text);
   });
 
+  it('takes a time word changed for another as an update, like a number (26日下午 beside their 上午)', async () => {
+    const theirs = await indexOfSource('pl-times-', '十四届全国人大常委会第十九次委员长会议26日上午在京举行。赵乐际委员长主持会议。');
+    assert.deepEqual(typoFixes(theirs, '十四届全国人大常委会第十九次委员长会议26日下午在京举行。赵乐际委员长主持会议。'), []);
+    // (A slip of another word in the same sentence is still one.)
+    assert.deepEqual(typoFixes(theirs, '十四届全国人大常委会第十九次委员长会议26日上午在京举行。赵乐际委员长主特会议。'), [['特', '持']]);
+  });
+
   it('leaves another document alone: another word, a number, a space, a short form', async () => {
     for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
       assert.deepEqual(typoFixes(index, text), [], text);

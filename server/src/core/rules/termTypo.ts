@@ -1609,11 +1609,23 @@ export const termTypoRule: Rule = {
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
     const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index), ...titleSlips(p.text, index), ...parallel]).filter(
-      (f) => !split.some((s) => s.start < f.end && f.start < s.end),
+      (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * A time word of the draft's made another by the fix (26日下午 beside their 上午, 今年 beside 去年): an
+ * update of the facts, like a number, not a slip.
+ */
+function timeChanged(p: ParagraphDoc, f: RuleFinding): boolean {
+  if (f.end - f.start > 2 || !f.replacements.length) return false;
+  const word = p.words().word(f.start);
+  if (!word || word.end < f.end || dictEntry(word.text)?.pos !== 't') return false;
+  const fixed = p.text.slice(word.start, f.start) + f.replacements[0] + p.text.slice(f.end, word.end);
+  return dictEntry(fixed)?.pos === 't';
+}
 
 /** The sources' terms with their last word swapped with the word before it, built once per index. */
 interface HeadSwapTable {
