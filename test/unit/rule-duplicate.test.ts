@@ -139,6 +139,9 @@ describe('rule duplicate', () => {
     // (A place is a noun there: 赴赴沿海, 赴赴当地.)
     assert.deepEqual(run('调研组先后赴赴沿海、沿边6个城市。').map((f) => f.text), ['赴赴']);
     assert.deepEqual(run('代表团赴赴当地调研。').map((f) => f.text), ['赴赴']);
+    // (A verb doubled for a try after a word ending in it, where the sentence goes on: the word's last character twice.)
+    assert.deepEqual(run('常态化推进安全生产隐患排查查整治。').map((f) => f.text), ['查查']);
+    for (const text of ['我们再研究研究。', '他想想办法。', '请大家查查看。']) assert.deepEqual(run(text), [], text);
     for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
   });
 

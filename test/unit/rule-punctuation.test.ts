@@ -538,6 +538,12 @@ describe('rule punctuation with the bundled seeds', () => {
     for (const text of ['《天津宣言》的发表。', '《城市高质量发展》的意见。']) assert.deepEqual(runRule(punctuationRule, text, index), [], text);
   });
 
+  it('quotes a name the sources quote and never title (《光盘行动》 → “光盘行动”), not a title or a short form', () => {
+    const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
+    assert.equal(fix('持续推进《光盘行动》，深入推进垃圾分类。'), '持续推进“光盘行动”，深入推进垃圾分类。');
+    for (const text of ['各方通过《天津宣言》。', '落实《意见》要求。']) assert.deepEqual(runRule(punctuationRule, text, index), [], text);
+  });
+
   it('turns a comma before the last item of a list the sources write with 、 into 、 (安全、经济，人文合作 → 、)', () => {
     const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
     assert.equal(fix('通过关于加强安全、经济，人文合作的文件。'), '通过关于加强安全、经济、人文合作的文件。');

@@ -220,6 +220,17 @@ function withKeptCopy(text: string, findings: RuleFinding[], units: Map<RuleFind
   return out;
 }
 
+/** What follows a verb doubled for a try (查查看, 看看吧). */
+const TRY_ENDING = /[看吧呢啊了嘛]/;
+
+/**
+ * A verb doubled (查查) where the sentence goes on in words after it, not in the try's 看 or a particle:
+ * after a word ending in it (隐患排查|查|整治) it is no try but the word's last character typed twice.
+ */
+function verbGoesOn(text: string, unit: string, end: number): boolean {
+  return /^v/.test(dictEntry(unit)?.pos ?? '') && HAN.test(text[end] ?? '') && !TRY_ENDING.test(text[end]);
+}
+
 /** Whether text[i, i + len) is followed by itself, compared in place (no string per window). */
 function repeatsAt(text: string, i: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(i + len + k)) return false;
@@ -244,6 +255,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // The second copy's word goes on after a short alternative in brackets (学校校（园）长): unknowable here.
   if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
   if (len > 1) return false;
+  // A verb doubled for a try, then 看 (查查看, 想想看): the try's own form, though 查看 is a word.
+  if (text[end] === '看' && unit !== '看' && /^v/.test(dictEntry(unit)?.pos ?? '') && wordFreq(doubled) >= COMMON_REDUPLICATION) return true;
   // A degree adverb takes no reduplicated adjective (越来越多|多的, 非常好|好): unless the second copy
   // begins a word (很多|多边), the doubled form is a slip there.
   if (doubledAfterDegreeAdverb(text, i)) return false;
@@ -283,7 +296,8 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // words' to judge too: 加快|快|构建 reads 快快 nowhere; 同学|学|数学 is for the words to read.)
   const adjectiveBeforeVerb = /^[ad]$/.test(dictEntry(unit)?.pos ?? '') && /^v/.test(dictEntry(text.slice(end, end + 2))?.pos ?? '');
   if (rareAdjectiveBeforeNoun(text, unit, end)) return false;
-  return isReduplicable(unit) && (!endsWord || (wordFreq(doubled) >= COMMON_REDUPLICATION && !adjectiveBeforeVerb)) && !beginsWord;
+  // (…and a verb's, 查查 for a try, after a word ending in it where the sentence goes on: see verbGoesOn.)
+  return isReduplicable(unit) && (!endsWord || (wordFreq(doubled) >= COMMON_REDUPLICATION && !adjectiveBeforeVerb && !verbGoesOn(text, unit, end))) && !beginsWord;
 }
 
 /** The rest of the reasons, which depend on the paragraph's words (after legitimateAsCharacters). */
@@ -304,7 +318,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const fragment = len === 1 && !verbObject && isDictWord(unit + (text[end] ?? '')) && leavesFragment(text, end) && BOUND_POS.test(dictEntry(text[end])?.pos ?? 'x') && !endsDictWord(text, i);
     const afterNumber = len === 1 && isMeasure(unit) && countedByNumber(text, i, end);
     const afterDegree = len === 1 && doubledAfterDegreeAdverb(text, i);
-    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree || rareAdjectiveBeforeNoun(text, unit, end)));
+    // (The doubled verb read as one word though its first copy ends the word before: 排|查查|整治 for 排查|查.)
+    const wordsLastTwice = len === 1 && endsDictWord(text, i) && verbGoesOn(text, unit, end);
+    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree || wordsLastTwice || rareAdjectiveBeforeNoun(text, unit, end)));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.
