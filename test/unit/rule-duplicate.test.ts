@@ -159,7 +159,9 @@ describe('rule duplicate', () => {
   it('flags a clause pasted again right after itself, and a list item written again before 的', () => {
     assert.deepEqual(run('既要算经济账，既要算经济账，也要算文化账。').map((f) => [f.text, f.replacements[0]]), [['既要算经济账，既要算经济账，', '既要算经济账，']]);
     assert.deepEqual(run('层次分明、重点突出、重点突出的路线图。').map((f) => [f.text, f.replacements[0]]), [['重点突出、重点突出', '重点突出']]);
-    for (const text of ['加油，加油！', '我们要奋斗，奋斗，再奋斗。']) assert.deepEqual(run(text), [], text);
+    for (const text of ['加油，加油！', '我们要奋斗，奋斗，再奋斗。', '谢谢，谢谢。']) assert.deepEqual(run(text), [], text);
+    // A clause's last word typed again as a clause of its own.
+    assert.deepEqual(run('健全历史文化保护传承体系，体系，健全遗产普查制度。').map((f) => [f.text, f.replacements[0]]), [['体系，体系，', '体系，']]);
   });
 
   it('flags a preposition typed again after a verb that takes it in (放在|在|首位, 坐落于|于), not 现在|在 nor 从收到|到办结', () => {

@@ -534,6 +534,7 @@ describe('quote-mismatch: other phrases and updated numbers are not misquotes', 
     assert.deepEqual(runRule(quoteMismatchRule, '全会研究“制定国民经济和社会发展第十五个五年规划”的建议。', index), []);
   });
 
+
   it('still flags a misquote at the end of a whole source sentence', () => {
     const f = runRule(quoteMismatchRule, '会议要求：“加快培育一批全球百强创新型企业和领军人材。”', index);
     assert.equal(f.length, 1, JSON.stringify(f));
@@ -905,6 +906,11 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.deepEqual(typoFixes(index, '来华出席上海合作组织成员国国外长理事会会议。'), []);
     const theirs = await indexOfSource('pl-added-', '实现从量的积累向质的飞跃，推动高质量发展。');
     assert.deepEqual(typoFixes(theirs, '我国科技实力实现从量的积累迈向质的飞跃。'), []);
+  });
+
+  it('flags a figure changed in a quoted statement (“中方建议将2024年确定为…” for 2025年)', () => {
+    const f = runRule(quoteMismatchRule, '习近平主席说：“实现现代化是本组织国家的共同目标。中方建议将2024年确定为‘上海合作组织可持续发展年’。”', index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['4', '5']]);
   });
 
   it('restores a quoted list of the sources\' with an item left out or its items in another order (“宜业、宜居、宜游” → 宜乐), not a list of the draft\'s', () => {

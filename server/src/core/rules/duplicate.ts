@@ -183,6 +183,20 @@ function repeatedListItems(text: string): RuleFinding[] {
     if (clause.length - 1 < MIN_REPEATED_CLAUSE || (q >= 0 && !ITEM_BEFORE.test(text[q]))) continue;
     if (text.startsWith(clause, c + 1)) out.push({ start: q + 1, end: c + 1 + clause.length, message: t(`分句「${clause.slice(0, -1)}」重复`, `the clause 「${clause.slice(0, -1)}」 is repeated`), replacements: [clause] });
   }
+  // A clause's last word typed again as a clause of its own (保护传承体系，体系，健全…; 畅通连接，连接，):
+  // a word alone between two marks says nothing twice — but where the clause before is that word alone
+  // too (谢谢，谢谢。), a cry.
+  for (const m of text.matchAll(/(\p{Script=Han}{2,6})([，；])\1(?=[，。；！？])/gu)) {
+    const word = m[1];
+    const at = m.index + word.length + 1;
+    let q = m.index - 1;
+    while (q >= 0 && HAN.test(text[q])) q--;
+    // (…and where the next clause says it a third time, rhetoric: 奋斗，奋斗，再奋斗.)
+    const nextClause = text.slice(at + word.length + 1).split(/[，。；！？]/)[0];
+    if (m.index - (q + 1) < 1 || nextClause.includes(word)) continue;
+    // (The word that ends the clause, not its last characters: 协同|发展，发展， is 发展's, 同发展 no word.)
+    out.push({ start: m.index, end: at + word.length + 1, message: t(`「${word}」重复`, `「${word}」 is repeated`), replacements: [word + m[2]] });
+  }
   for (let p = text.indexOf('、'); p > 0; p = text.indexOf('、', p + 1)) {
     let q = p - 1;
     while (q >= 0 && p - q <= MAX_LIST_ITEM && HAN.test(text[q])) q--;

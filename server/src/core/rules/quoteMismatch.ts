@@ -19,6 +19,8 @@ const CLAUSE_MARK = /^[，；：]$/;
 
 /** Quotations shorter than this (in Chinese characters) are terms, not statements. */
 const MIN_QUOTE = 8;
+/** Quotations this long (in Chinese characters) are statements, whose numbers are quoted too. */
+const MIN_STATEMENT = 15;
 const INTRO = /(?:指出|强调|表示|说|讲|写道)[：:]/g;
 
 interface QuoteSpan {
@@ -190,8 +192,12 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   const besideChange = (e: AlignEdit) => a.edits.some((o) => o !== e && !framing(o) && o.start <= e.end + 1 && e.start <= o.end + 1);
   a.edits = a.edits.filter((e) => !(framing(e) && !besideChange(e)));
   // Punctuation and quotation marks inside the quote (“三亿人” vs 三亿人) are not wording, and a
-  // number changed into another (“十五五” for “十四五”) is an update, not a misquote.
-  a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)));
+  // number changed into another (“十五五” for “十四五”) is an update, not a misquote — but a figure in a
+  // quoted sentence, as long as a statement, is quoted too (“中方建议将2024年确定为…” for 2025年).
+  // (Figures, not the numerals of a name: “…第十五个五年规划” for 第十四个 is the plan now in force.)
+  const numberChange = (e: AlignEdit) => e.end > e.start && /^[0-9０-９]+$/.test(body.slice(e.start, e.end)) && /^[0-9０-９]+$/.test(e.replacement);
+  const statement = chinese(body) >= MIN_STATEMENT;
+  a.edits = a.edits.filter((e) => /[\u3400-\u9fff]/.test(wording(body.slice(e.start, e.end) + e.replacement)) || (statement && numberChange(e)));
   // The source's traditional or variant character (its own typo: 二戰史观) is the draft's simplified
   // one: quoting it right is no misquote.
   a.edits = a.edits.filter((e) => !(e.end - e.start === e.replacement.length && toSimplified(e.replacement) === body.slice(e.start, e.end)));
@@ -202,7 +208,7 @@ function mismatches(piece: string, offset: number, index: CorpusIndex): RuleFind
   a.edits = a.edits.filter((e) => !rightForms.some(([at, len]) => at <= e.start && e.end <= at + len));
   // A numeral where the source has words counts things its own way (“五自由便利和一安全有序流动”):
   // another slogan, not a misquote.
-  if (a.edits.some((e) => e.end > e.start && NUMERALS_ONLY.test(body.slice(e.start, e.end)))) return [];
+  if (a.edits.some((e) => e.end > e.start && NUMERALS_ONLY.test(body.slice(e.start, e.end)) && !(statement && numberChange(e)))) return [];
   const cutAtStart = a.sourceStart > 0;
   let cutAtEnd = a.sourceEnd < sourceText.length;
   // A quotation the draft closes as a whole sentence whose last word is another (…人民幸福的保障。”
