@@ -541,7 +541,7 @@ describe('rule punctuation with the bundled seeds', () => {
   it('quotes a name the sources quote and never title (《光盘行动》 → “光盘行动”), not a title or a short form', () => {
     const fix = (text: string) => applyFirst(text, runRule(punctuationRule, text, index));
     assert.equal(fix('持续推进《光盘行动》，深入推进垃圾分类。'), '持续推进“光盘行动”，深入推进垃圾分类。');
-    for (const text of ['各方通过《天津宣言》。', '落实《意见》要求。']) assert.deepEqual(runRule(punctuationRule, text, index), [], text);
+    for (const text of ['各方通过《天津宣言》。', '落实《意见》要求。', '陶希东在《着力建设安全可靠的韧性城市》一文中指出。']) assert.deepEqual(runRule(punctuationRule, text, index), [], text);
   });
 
   it('turns a comma before the last item of a list the sources write with 、 into 、 (安全、经济，人文合作 → 、)', () => {

@@ -908,6 +908,14 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.deepEqual(typoFixes(theirs, '我国科技实力实现从量的积累迈向质的飞跃。'), []);
   });
 
+  it('leaves a list swapped inside a long quotation to the quote rule, which compares it with its source sentence', () => {
+    const text = '习近平主席强调：“和平、合作、发展、共赢的时代潮流没有变，但冷战思维、霸权主义、保护主义阴霾不散。”';
+    assert.deepEqual(typoFixes(index, text), []);
+    assert.deepEqual(runRule(quoteMismatchRule, text, index).map((f) => [f.text, f.replacements[0]]), [['合作、发展', '发展、合作']]);
+    // (Unquoted, the list is term-typo's.)
+    assert.deepEqual(typoFixes(index, '倡导和践行平等、互鉴、包容、对话的文明观。'), [['包容、对话', '对话、包容']]);
+  });
+
   it('flags a figure changed in a quoted statement (“中方建议将2024年确定为…” for 2025年)', () => {
     const f = runRule(quoteMismatchRule, '习近平主席说：“实现现代化是本组织国家的共同目标。中方建议将2024年确定为‘上海合作组织可持续发展年’。”', index);
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['4', '5']]);

@@ -773,8 +773,9 @@ function quotedTitles(text: string, out: RuleFinding[], index: CorpusIndex): voi
     out.push(finding(m.index, m.index + m[0].length, t('文件名应用书名号「《》」，如来源所写', 'The sources give this title in book-title marks 「《》」'), `《${m[1]}》`));
   }
   // The reverse: a name the sources quote and never title, in book-title marks (《光盘行动》 → “光盘行动”).
-  // (Four characters or more: a short form of a title, 《规则》, 《意见》, may be quoted elsewhere.)
-  for (const m of text.matchAll(/《(\p{Script=Han}{4,20})》/gu)) {
+  // (Four to eight characters: a short form of a title, 《规则》, 《意见》, may be quoted elsewhere, and a
+  // longer name may be an article's title that the sources quote as a phrase: 《着力建设安全可靠的韧性城市》.)
+  for (const m of text.matchAll(/《(\p{Script=Han}{4,8})》/gu)) {
     const info = index.term(m[1]);
     if (!info?.kinds.has('quoted') || info.kinds.has('title') || index.frequency(m[0]) > 0 || index.frequency(`“${m[1]}”`) === 0) continue;
     out.push(finding(m.index, m.index + m[0].length, t('这不是书名，应用引号「“”」，如来源所写', 'No title: the sources quote this name with 「“”」'), `“${m[1]}”`));

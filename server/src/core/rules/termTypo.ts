@@ -64,6 +64,11 @@ const MIN_QUOTE_CHARS = 8;
 function longQuotations(text: string) {
   return findQuotes(text).filter((q) => q.depth === 0 && q.close - q.open > MIN_QUOTE_CHARS);
 }
+
+/** A slip inside a long quotation, which the quote rule compares with its source sentence (和平、合作、发展 in “…”). */
+function quotedByQuoteRule(text: string, c: TextRange): boolean {
+  return longQuotations(text).some((q) => q.open < c.start && c.end <= q.close);
+}
 /** A dictionary word counts as a misspelling of another only when this many times rarer. */
 const RARE_RATIO = 20;
 /** A dictionary entry counted fewer times than this, and IDIOM_VARIANT_RATIO times rarer than an idiom of the same sound, is a misspelling of it (美仑美奂). */
@@ -1608,7 +1613,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index), ...titleSlips(p.text, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
