@@ -13,7 +13,7 @@ const MAX_TITLE = 80;
 /** Characters at each end the two titles share: the issuer (or the title's first words) and the document's kind. */
 const SHARED_END = 2;
 /** Most characters the lengths of the two titles may differ by (see slip). */
-const MAX_MIDDLE = 2;
+const MAX_LENGTH_DIFFERENCE = 2;
 /** Numbers tell documents apart (（2021—2025年）, 第八个五年规划): never a slip. */
 const NUMBER = /[\d０-９〇零一二三四五六七八九十百千]/;
 
@@ -77,7 +77,7 @@ export function titleSlips(text: string, index: CorpusIndex): TitleSlip[] {
     const near: Array<{ source: SourceTitle; from: number; to: number; theirTo: number }> = [];
     for (const source of sourceTitles(index).get(endsKey(title)) ?? []) {
       const theirs = source.text;
-      if (Math.abs(theirs.length - title.length) > MAX_MIDDLE) continue;
+      if (Math.abs(theirs.length - title.length) > MAX_LENGTH_DIFFERENCE) continue;
       let from = 0;
       while (from < title.length && from < theirs.length && title[from] === theirs[from]) from++;
       let same = 0;
