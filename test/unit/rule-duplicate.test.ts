@@ -186,6 +186,8 @@ describe('rule duplicate', () => {
       ['要加强品品品牌建设。', '要加强品牌建设。'],
       // (A first copy that ends the word before stays with it.)
       ['对城市市市政基础设施进行改造。', '对城市市政基础设施进行改造。'],
+      // (After AA of a word AB, the BB keeps two: 实实在在|在.)
+      ['是一个个实实在在在的民生工程。', '是一个个实实在在的民生工程。'],
     ]) {
       const f = run(text);
       assert.equal(f.length, 1, JSON.stringify(f));

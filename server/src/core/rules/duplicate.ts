@@ -88,6 +88,16 @@ export const duplicateRule: Rule = {
         // A character three times or more before the word its last copy begins (排排|排查, 品|品|品牌):
         // every copy before that one is extra — unless the doubled form is a common reduplication,
         // which may read with what follows (人人|人参与: one copy extra, found below).
+        // Three copies or more after AA of a word AB (实实在在在的): the BB of AABB keeps two.
+        if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit && i >= 2 && text[i - 2] === text[i - 1] && isDictWord(text[i - 1] + unit)) {
+          let last = i + 2;
+          while (text[last + 1] === unit) last++;
+          const finding = { start: i, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit + unit] };
+          out.push(finding);
+          units.set(finding, text.slice(i, last + 1));
+          i = last;
+          break;
+        }
         if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit && wordFreq(unit + unit) < COMMON_REDUPLICATION) {
           let last = i + 2;
           while (text[last + 1] === unit) last++;
