@@ -88,28 +88,26 @@ export const duplicateRule: Rule = {
         // A character three times or more before the word its last copy begins (排排|排查, 品|品|品牌):
         // every copy before that one is extra — unless the doubled form is a common reduplication,
         // which may read with what follows (人人|人参与: one copy extra, found below).
-        // Three copies or more after AA of a word AB (实实在在在的): the BB of AABB keeps two.
-        if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit && i >= 2 && text[i - 2] === text[i - 1] && isDictWord(text[i - 1] + unit)) {
-          let last = i + 2;
-          while (text[last + 1] === unit) last++;
-          const finding = { start: i, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit + unit] };
+        // (Marked whole with the copies that stay, and fixed to them, as every repetition is.)
+        const run = (from: number, last: number, kept: string) => {
+          const finding = { start: from, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [kept] };
           out.push(finding);
-          units.set(finding, text.slice(i, last + 1));
-          i = last;
-          break;
-        }
-        if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit && wordFreq(unit + unit) < COMMON_REDUPLICATION) {
+          units.set(finding, text.slice(from, last + 1));
+        };
+        if (len === 1 && text[i + 2] === unit && text[i - 1] !== unit) {
           let last = i + 2;
           while (text[last + 1] === unit) last++;
-          if (!NUMERALS.test(unit) && !isDictWord(text.slice(i, last + 1)) && (isDictWord(text.slice(last, last + 2)) || isDictWord(text.slice(last, last + 3)))) {
-            // (Marked whole with the copy that stays, and fixed to it, as every repetition is. A first copy
-            // that ends the word before stays with it: 城市|市|市政 → 城市市政 — where the character before
-            // it ends no word of its own, 扩大|国国国国际 → 扩大国际, and where the last copy's word keeps its
-            // second character: 推进|进进城|市 → 推进城市.)
-            const from = isDictWord(text.slice(i - 1, i + 1)) && !endsDictWord(text, i - 1) && !isDictWord(text.slice(last + 1, last + 3)) ? i + 1 : i;
-            const finding = { start: from, end: last + 1, message: t(`「${unit}」重复，可能多写了几次`, `「${unit}」 is repeated; it may have been typed more than once`), replacements: [unit] };
-            out.push(finding);
-            units.set(finding, text.slice(from, last + 1));
+          // Three copies or more after AA of a word AB (实实在在在的): the BB of AABB keeps two.
+          if (i >= 2 && text[i - 2] === text[i - 1] && isDictWord(text[i - 1] + unit)) {
+            run(i, last, unit + unit);
+            i = last;
+            break;
+          }
+          if (wordFreq(unit + unit) < COMMON_REDUPLICATION && !NUMERALS.test(unit) && !isDictWord(text.slice(i, last + 1)) && (isDictWord(text.slice(last, last + 2)) || isDictWord(text.slice(last, last + 3)))) {
+            // (A first copy that ends the word before stays with it: 城市|市|市政 → 城市市政 — where the
+            // character before it ends no word of its own, 扩大|国国国国际 → 扩大国际, and where the last
+            // copy's word keeps its second character: 推进|进进城|市 → 推进城市.)
+            run(isDictWord(text.slice(i - 1, i + 1)) && !endsDictWord(text, i - 1) && !isDictWord(text.slice(last + 1, last + 3)) ? i + 1 : i, last, unit);
             i = last;
             break;
           }
