@@ -718,8 +718,13 @@ function quotedAfter(index: CorpusIndex, d: CompletionData, text: string, offset
     }
   }
   // (No words of theirs before it: the terms they quote, most used first.)
+  offerEntries(d, best, (e) => e.kind === 'term' && !!e.info?.kinds.has('quoted'));
+}
+
+/** Every entry that passes `test`, nothing typed, most used first (after “ or 《 with no words of theirs to go by). */
+function offerEntries(d: CompletionData, best: Map<number, Match>, test: (e: Entry) => boolean): void {
   d.entries.forEach((e, id) => {
-    if (e.kind === 'term' && e.info?.kinds.has('quoted')) best.set(id, { id, typed: 0, score: e.weight });
+    if (test(e)) best.set(id, { id, typed: 0, score: e.weight });
   });
 }
 
@@ -1207,9 +1212,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       quotedAfter(index, d, text, offset, best);
     } else if (text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
-      d.entries.forEach((e, id) => {
-        if (e.kind === 'title') best.set(id, { id, typed: 0, score: e.weight });
-      });
+      offerEntries(d, best, (e) => e.kind === 'title');
     }
   }
 

@@ -412,9 +412,9 @@ function quotedListSlip(inner: string, start: number, index: CorpusIndex): RuleF
       if (!leftOut && !reordered) continue;
       // (Their list as a whole, exactly: the trimmed ends must be items of theirs, not parts of longer ones.)
       const right = trimmed.join('、');
-      if (index.frequency(right) === 0) continue;
       const at = index.suffixArray.positions(right, 1)[0];
-      const place = at === undefined ? undefined : index.refAt(at, at + right.length);
+      if (at === undefined) continue;
+      const place = index.refAt(at, at + right.length);
       return {
         start,
         end: start + inner.length,

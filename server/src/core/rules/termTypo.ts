@@ -1210,7 +1210,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
   // (The swap leaves a pair they never write at one of its three joins — before the words, between them
   // or after them: only places a few characters before such a pair are looked up.)
   let nextUnknown = n;
-  const unknownAhead = new Int32Array(n + 1).fill(n);
+  const unknownAhead = new Int32Array(n + 1).fill(n); // (the last two places: none ahead)
   for (let a = n - 2; a >= 0; a--) {
     if (!sourcePairAt[a] && isCjkCode(text.charCodeAt(a)) && isCjkCode(text.charCodeAt(a + 1))) nextUnknown = a;
     unknownAhead[a] = nextUnknown;
@@ -1294,6 +1294,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
   // A character added between two runs of five characters or more of the sources' wording that they
   // write joined (应对安全威胁与挑战综合性中心 for …综合中心): a pair it makes is one they never write,
   // and it is no function word or number (安全的合作, 2个).
+  const commonWord = (pair: string) => wordFreq(pair) >= ADDED_CHARACTER_WORD_FREQ;
   for (let k = RUN_GAP_SIDE; k + 1 + RUN_GAP_SIDE <= n; k++) {
     if ((known(k - 1) && known(k)) || knownBefore[k - 1] < RUN_GAP_SIDE - 1 || knownAfter[k + 1] < RUN_GAP_SIDE - 1) continue;
     const c = text[k];
@@ -1301,8 +1302,7 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     if (!isCjkCode(text.charCodeAt(k - 1)) || !isCjkCode(text.charCodeAt(k)) || !isCjkCode(text.charCodeAt(k + 1)) || isFunctionWord(c) || NUMERAL.test(c) || c === text[k - 1] || c === text[k + 1]) continue;
     // (…nor a word of two with a neighbour, the draft's wording: 从量的积累迈向质的飞跃 beside 积累向质; the
     // dictionary's rarest words, 合性 of 综合性中心, are no evidence.)
-    const word = (pair: string) => wordFreq(pair) >= ADDED_CHARACTER_WORD_FREQ;
-    if (!pairs.has(text.charCodeAt(k - 1), text.charCodeAt(k + 1)) || word(text[k - 1] + c) || word(c + text[k + 1])) continue;
+    if (!pairs.has(text.charCodeAt(k - 1), text.charCodeAt(k + 1)) || commonWord(text[k - 1] + c) || commonWord(c + text[k + 1])) continue;
     quoted ??= longQuotations(text);
     if (quoted.some((q) => q.open <= k && k <= q.close)) continue;
     const joinedRuns = text.slice(k - RUN_GAP_SIDE, k) + text.slice(k + 1, k + 1 + RUN_GAP_SIDE);
