@@ -1,7 +1,7 @@
 // Runs one rule over a whole text the way the service does: paragraph by paragraph, with findings
 // shifted to absolute (UTF-16) offsets of the text.
 import { defaultConfig, type PolicyConfig } from '../../server/src/core/config';
-import { Paragraph, paragraphContext, splitParagraphs } from '../../server/src/core/draft';
+import { blankLineBetween, Paragraph, paragraphContext, splitParagraphs } from '../../server/src/core/draft';
 import { CorpusIndex } from '../../server/src/core/index/corpus';
 import type { Rule, RuleFinding } from '../../server/src/core/rules/types';
 
@@ -15,8 +15,9 @@ export function runRule(rule: Rule, text: string, index = CorpusIndex.empty(), c
   const paragraphs = splitParagraphs(text).filter((p) => p.text.trim());
   const texts = paragraphs.map((p) => p.text);
   paragraphs.forEach((p, k) => {
-    const { quotationGoesOn, inList } = paragraphContext(texts, k);
-    for (const f of rule.check(new Paragraph(p.text, quotationGoesOn, inList), { index, config })) {
+    const next = paragraphs[k + 1];
+    const { quotationGoesOn, inList, endsBlock } = paragraphContext(texts, k, !next || blankLineBetween(text, p.end, next.start));
+    for (const f of rule.check(new Paragraph(p.text, quotationGoesOn, inList, endsBlock), { index, config })) {
       out.push({ ...f, start: p.start + f.start, end: p.start + f.end, text: text.slice(p.start + f.start, p.start + f.end) });
     }
   });

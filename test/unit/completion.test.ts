@@ -382,6 +382,14 @@ describe('completion', () => {
     assert.ok(b.items.slice(0, 5).some((x) => x.insertText.endsWith('隐性债务')), b.items.map((x) => x.label).join(' '));
   });
 
+  it('offers the sources\' wording after typed words read with one character corrected (持续推进农业专移 → …农业转移人口市民化), replacing the slip', () => {
+    const a = complete(index, '持续推进农业专移‸');
+    const i = a.items.findIndex((x) => x.insertText.endsWith('农业转移人口市民化'));
+    assert.ok(i >= 0 && i < 5, a.items.map((x) => x.label).join(' '));
+    // The slip is among the characters replaced.
+    assert.ok(a.text.slice(a.items[i].replaceStart, a.items[i].replaceEnd).includes('专移'));
+  });
+
   it('completes a phrase begun in characters and continued in pinyin (文旅chan, 人类mygtt), replacing both', () => {
     const a = complete(index, '要推动文旅chan‸');
     assert.ok(a.items[0]?.insertText.endsWith('文旅产业'), a.items.map((x) => x.label).join(' '));

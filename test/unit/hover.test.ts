@@ -79,6 +79,18 @@ describe('hover', () => {
     assert.ok(!hoverAt(index, '坚定维‸护联合国权威和地位。').hover?.markdown.includes('最重要胜利成果之一'));
   });
 
+  it('shows what the sources say a word is or means where no term is under the cursor (互信 → 互信是…，互信意味着…; 平等既是…; 互利则是…)', () => {
+    const trust = hoverAt(index, '各方要不断加强互‸信。');
+    assert.ok(trust.hover);
+    assert.equal(trust.text.slice(trust.hover.start, trust.hover.end), '互信');
+    assert.ok(trust.hover.markdown.includes('互信是国际合作发展的本质特征'), trust.hover.markdown);
+    assert.ok(hoverAt(index, '坚持平‸等相待。').hover?.markdown.includes('平等既是联合国宪章宗旨'));
+    // Inside a phrase found only by its shape (互利为合作之基, a listed item), the word's own sentences come too.
+    assert.ok(hoverAt(index, '以互信、互‸利为合作之基。').hover?.markdown.includes('不损害对方利益'));
+    // (Not a word the sources only use, nor the end of a longer word they describe: 政治互信是….)
+    assert.equal(hoverAt(index, '今天天‸气很好').hover, undefined);
+  });
+
   it('shows a source sentence using a rare quoted term', () => {
     const { text, hover } = hoverAt(index, '推动政务服务“一网通‸办”。');
     assert.ok(hover);

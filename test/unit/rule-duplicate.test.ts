@@ -139,6 +139,8 @@ describe('rule duplicate', () => {
     // (A place is a noun there: 赴赴沿海, 赴赴当地.)
     assert.deepEqual(run('调研组先后赴赴沿海、沿边6个城市。').map((f) => f.text), ['赴赴']);
     assert.deepEqual(run('代表团赴赴当地调研。').map((f) => f.text), ['赴赴']);
+    // (A noun ending a longer word, then again on its own before a figure it counts.)
+    assert.deepEqual(run('全市建成“平急两用”公共基础设施设施35处。').map((f) => f.text), ['设施设施']);
     // (A verb doubled for a try after a word ending in it, where the sentence goes on: the word's last character twice.)
     assert.deepEqual(run('常态化推进安全生产隐患排查查整治。').map((f) => f.text), ['查查']);
     for (const text of ['我们再研究研究。', '他想想办法。', '请大家查查看。']) assert.deepEqual(run(text), [], text);
@@ -365,6 +367,9 @@ describe('rule duplicate', () => {
     const text = '坚持合作共赢赢得广泛赞誉。';
     assert.equal(run(text).length, 1);
     assert.deepEqual(run(text, indexOf('坚持合作共赢。', '实现互利共赢。')), []);
+    // …and typed again before a mark, where the copy begins nothing: a slip.
+    assert.deepEqual(run('各方要坚持互利共赢赢，推动务实合作。', indexOf('坚持合作共赢。', '实现互利共赢。')).map((f) => f.text), ['赢赢']);
+    assert.deepEqual(run('大家走走，看看。', indexOf('坚持合作共赢。', '实现互利共赢。')), []);
   });
 
   it('takes the sources’ doubled characters as evidence only with the same neighbours (治安|安全 says nothing of 地区|安|安全)', () => {

@@ -380,6 +380,20 @@ describe('rule punctuation', () => {
     assert.deepEqual(run('当今世界，“和平是前提。发展是关键。”'), []);
   });
 
+  it('turns a comma ending a paragraph before a blank line or the end into a full stop, not one before a line that may go on', () => {
+    assert.equal(fixed('让人民群众在城市生活得更方便、更舒心、更美好，\n\n下一段写别的事情。'), '让人民群众在城市生活得更方便、更舒心、更美好。\n\n下一段写别的事情。');
+    assert.equal(fixed('第一段已经写完了。\r\n\r\n最后一段以逗号结束了，\r\n'), '第一段已经写完了。\r\n\r\n最后一段以逗号结束了。\r\n');
+    // (A line followed by another may be wrapped by hand; a short greeting is no sentence.)
+    for (const text of ['（一）建立健全法规制度。完善工业互联网规则体系，\n细化工业互联网网络安全制度。', '同志们，\n\n今天我们开会。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('turns a question mark closing a sentence that asks nothing into a full stop (具有重要作用？ → 。), not a question', () => {
+    assert.equal(fixed('文旅产业在促进人文交流等方面具有重要作用？习近平总书记强调，要做好工作。'), '文旅产业在促进人文交流等方面具有重要作用。习近平总书记强调，要做好工作。');
+    for (const text of ['这难道不是最好的证明？', '在粤港澳大湾区，协同创新的速度能有多快？', '我们要问：发展为了谁？', '是不是应该进一步加强合作？', '这不正是“上海精神”的生动体现？', '城市发展的目的是什么？', '真的吗？']) {
+      assert.deepEqual(run(text), [], text);
+    }
+  });
+
   it('turns a semicolon ending a paragraph that is no list item into a full stop, not one ending an item of a list over paragraphs', () => {
     assert.equal(fixed('谋的是人民福祉，为的是共同繁荣；\n学习领会这些重要论述。'), '谋的是人民福祉，为的是共同繁荣。\n学习领会这些重要论述。');
     assert.equal(fixed('一是让城市更宜居，促进职住平衡;\n二是让城市更具韧性。'), '一是让城市更宜居，促进职住平衡。\n二是让城市更具韧性。');

@@ -160,6 +160,13 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '加强安全工称监管。'), []);
   });
 
+  it('corrects a character of nearly the same look at the edge of a long run of the sources’ wording (冬季清洁取缓 → 取暖), not a word of the draft or a short run', () => {
+    // The seeds write 推进北方地区冬季清洁取暖。; 取缓 is no word, 取暖 is one.
+    assert.deepEqual(typoFixes(index, '推进北方地区冬季清洁取缓；减少一次性消费品消耗。'), [['缓', '暖']]);
+    assert.deepEqual(typoFixes(index, '冬季取缓。'), []);
+    assert.deepEqual(typoFixes(index, '推进北方地区冬季清洁取暖。'), []);
+  });
+
   it('corrects a character somewhat like its own that breaks a common word of a longer term of the sources (上海合作组织废展 → 发展)', async () => {
     assert.deepEqual(typoFixes(index, '推动上海合作组织废展取得更大成效。'), [['废', '发']]);
     assert.deepEqual(typoFixes(index, '各地积极探索城市安全岚险的有效路径。'), [['岚', '风']]);
@@ -472,6 +479,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(other, '中免集团三亚市内免税店，有效控制三氟甲烷排放。'), []);
     // Two characters off, or one left out, is another wording when the sources do not use the compound.
     assert.deepEqual(typoFixes(other, '推进新一代无线通信网络建设，长江中下游区。'), []);
+  });
+
+  it('reads a rare word of the dictionary inside such a compound as a piece of the slip (萨马尔|罕 → 撒马尔罕), not a rare word that is the whole window (历史纪录)', async () => {
+    const other = await indexOfSource('pl-compound-piece-', '标题\n会议指出，要做好秋收工作。\n');
+    assert.deepEqual(typoFixes(other, '习近平主席出席上合组织萨马尔罕峰会期间会见了各方领导人。'), [['萨', '撒']]);
+    assert.deepEqual(typoFixes(other, '贸易额达到创历史纪录的8900亿美元。'), []);
   });
 });
 

@@ -10,6 +10,7 @@ export class Paragraph implements ParagraphDoc {
     readonly text: string,
     readonly quotationGoesOn?: boolean,
     readonly inList?: boolean,
+    readonly endsBlock?: boolean,
   ) {}
   tokens(): Token[] {
     this.cachedTokens ??= tokenize(this.text);
@@ -92,14 +93,26 @@ export function quotationGoesOn(next: string | undefined): boolean {
  * What a paragraph's rules need to know of its neighbours (see ParagraphDoc), from the texts of all
  * paragraphs: computed only for a paragraph that can use it, undefined otherwise.
  */
-export function paragraphContext(texts: readonly string[], k: number): { quotationGoesOn?: boolean; inList?: boolean } {
+export function paragraphContext(texts: readonly string[], k: number, blankLineAfter = false): { quotationGoesOn?: boolean; inList?: boolean; endsBlock?: boolean } {
   const text = texts[k];
   return {
     // Only a paragraph with an opening quotation mark cares whether the next one goes on with it.
     quotationGoesOn: /[“‘]/.test(text) ? quotationGoesOn(nextWithText(texts, k)) : undefined,
     // Only a paragraph ending with a semicolon cares whether the one before leads into a list.
     inList: SEMICOLON_AT_END.test(text) ? LIST_LEAD.test(previousWithText(texts, k) ?? '') : undefined,
+    // Only a paragraph ending with a comma cares whether a blank line or the draft's end follows it.
+    endsBlock: COMMA_AT_END.test(text) ? blankLineAfter || !texts[k + 1]?.trim() : undefined,
   };
+}
+const COMMA_AT_END = /[，,]\s*$/;
+
+/**
+ * Whether a blank line separates the line ending at `end` from the next line starting at
+ * `nextStart` (two line breaks or more between them, or only white space on the next line).
+ */
+export function blankLineBetween(text: string, end: number, nextStart: number): boolean {
+  const gap = text.slice(end, nextStart);
+  return (gap.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2;
 }
 const SEMICOLON_AT_END = /[；;][”’》）」』】〕)\s]*$/;
 /** A paragraph ending so leads into a list whose items may end with semicolons (情形：, …；). */

@@ -1,7 +1,7 @@
 // The language service facade: one object whose methods are the features. It knows nothing of
 // LSP, VS Code or the terminal; the server, the CLI and the tests all drive it.
 import { defaultConfig, type PolicyConfig } from './config';
-import { Paragraph, paragraphContext, splitParagraphs, type DraftParagraph } from './draft';
+import { blankLineBetween, Paragraph, paragraphContext, splitParagraphs, type DraftParagraph } from './draft';
 import { CorpusIndex } from './index/corpus';
 import { t } from './l10n';
 import { startsWithHeadingMarker } from './features/symbols';
@@ -84,8 +84,10 @@ export class PolicyService {
       const para = paragraphs[k];
       if (isCancelled?.()) break;
       const joined = texts[k];
-      const { quotationGoesOn, inList } = paragraphContext(texts, k);
-      for (const found of this.checkParagraph(joined, quotationGoesOn, inList)) {
+      const last = para.lines[para.lines.length - 1];
+      const next = paragraphs[k + 1]?.lines[0];
+      const { quotationGoesOn, inList, endsBlock } = paragraphContext(texts, k, !next || blankLineBetween(text, last.end, next.start));
+      for (const found of this.checkParagraph(joined, quotationGoesOn, inList, endsBlock)) {
         // A range that takes in a line break the paragraph was joined over keeps its message, not
         // its fix — unless the same edit fits on one side of the break (精品⏎精品 → delete the second).
         const f = para.lines.length > 1 ? narrowedToFit(found, joined, (s, e) => para.toDoc(e, true) - para.toDoc(s, false) === e - s) : found;
@@ -99,10 +101,10 @@ export class PolicyService {
     return dedupe(out);
   }
 
-  private checkParagraph(slice: string, quotationGoesOn?: boolean, inList?: boolean): Array<RuleFinding & { rule: Rule }> {
-    // The same text with a quotation going on after it, or out of any list, is another entry (see
-    // quotationGoesOn, ParagraphDoc.inList).
-    const suffix = (quotationGoesOn ? GOES_ON_KEY : '') + (inList === false ? NO_LIST_KEY : '');
+  private checkParagraph(slice: string, quotationGoesOn?: boolean, inList?: boolean, endsBlock?: boolean): Array<RuleFinding & { rule: Rule }> {
+    // The same text with a quotation going on after it, out of any list, or before a blank line, is
+    // another entry (see quotationGoesOn, ParagraphDoc.inList, ParagraphDoc.endsBlock).
+    const suffix = (quotationGoesOn ? GOES_ON_KEY : '') + (inList === false ? NO_LIST_KEY : '') + (endsBlock ? ENDS_BLOCK_KEY : '');
     const lookup = suffix ? slice + suffix : slice;
     const hit = this.cache.get(lookup);
     if (hit) {
@@ -116,7 +118,7 @@ export class PolicyService {
     // edit — with 200 documents and 10,000 edits, 100 MB that closing the documents never gave
     // back (issue 7). A copy of its own cuts the tie.
     const text = ownCopy(slice);
-    const paragraph = new Paragraph(text, quotationGoesOn, inList);
+    const paragraph = new Paragraph(text, quotationGoesOn, inList, endsBlock);
     const key = suffix ? text + suffix : text;
     const ctx = { index: this.currentIndex, config: this.currentConfig };
     const findings: Array<RuleFinding & { rule: Rule }> = [];
@@ -162,6 +164,7 @@ export class PolicyService {
 /** Marks a cache key as that of a paragraph whose quotation may go on in the next (a noncharacter: never in text). */
 const GOES_ON_KEY = '\uffff';
 const NO_LIST_KEY = '\ufffe';
+const ENDS_BLOCK_KEY = '\ufdd0';
 /** A line that ends in a Chinese character or a mark inside a sentence goes on. */
 const GOES_ON_AT_END = /(?:\p{Script=Han}|[，、：“‘《（—])$/u;
 const HAN_AT_START = /^\p{Script=Han}/u;

@@ -322,6 +322,54 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
   for (const [id, m] of found) best.set(id, m);
 }
 
+/** Typed characters a phrase read with one of them corrected must take in to correct the run by. */
+const MIN_CORRECTED = 3;
+
+/** Where `typed` differs from `head` of the same length in exactly one character, or -1. */
+function oneSubstitution(typed: string, head: string): number {
+  if (typed.length !== head.length) return -1;
+  let at = -1;
+  for (let j = 0; j < typed.length; j++) {
+    if (typed[j] === head[j]) continue;
+    if (at >= 0) return -1;
+    at = j;
+  }
+  return at;
+}
+
+/** Score a phrase found through the typed run with its slip corrected gives up against one found as typed. */
+const CORRECTED_PENALTY = 15;
+
+/**
+ * Phrases that begin with the end of the typed run, and the sources' wording after it, once the best
+ * fuzzy match has corrected its one wrong character (持续推进农业专移 → …农业转移 → 农业转移人口市民化):
+ * what the typed words would have offered, typed right. Only phrases whose typed part takes in the corrected character are offered:
+ * the others would leave the slip in place.
+ */
+function correctedMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  // The best phrase that reads the typed characters with one of them another (fuzzily, by its sound).
+  let top: Match | undefined;
+  let slip = -1;
+  for (const m of best.values()) {
+    if (m.skips || m.typed < MIN_CORRECTED || (top && m.score <= top.score)) continue;
+    const at = oneSubstitution(run.slice(run.length - m.typed), d.entries[m.id].text.slice(0, m.typed));
+    if (at < 0) continue;
+    top = m;
+    slip = at;
+  }
+  if (!top) return;
+  const head = d.entries[top.id].text.slice(0, top.typed);
+  const corrected = run.slice(0, run.length - top.typed) + head;
+  const more = new Map<number, Match>();
+  const least = Math.max(2, top.typed - slip);
+  prefixMatches(d, corrected, more, least);
+  // …and how the sources go on after the corrected words.
+  const inSources = longestSuffixInSources(index, corrected);
+  if (inSources && inSources.suffix.length >= least) continuationMatches(index, d, inSources, more);
+  // (Below the phrase that corrected the run: it is what the writer was typing.)
+  for (const [id, m] of more) if (!best.has(id) && m.typed >= least && !m.skips) best.set(id, { ...m, score: Math.min(m.score - CORRECTED_PENALTY, top.score - 1) });
+}
+
 /**
  * Phrases whose start is a suffix of the typed run with two neighbouring characters, or two
  * neighbouring parts of two, swapped back (人类运命共同 → 人类命运共同体, 霸权霸凌霸道 → 霸权霸道霸凌): a
@@ -1182,6 +1230,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       swappedMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best);
       nearWordingMatches(index, d, run, best);
+      correctedMatches(index, d, run, best);
       listContinuations(index, d, text, offset, best);
       // Few known phrases: how the sources go on after the typed words (正确二战 → 二战史观).
       // …counting only phrases that match more than the last character typed (生命线工: 工作格局 does not count).

@@ -82,7 +82,7 @@ function balanced(s: string): boolean {
  */
 /** What follows a term its sentence describes: 是, 已经成为, 作为, 即, 被誉为. */
 const DESCRIBED_BONUS = 2.5;
-const DESCRIBED_AS = /^(?:是|就是|即|乃|已经成为|已成为|成为|正成为|日益成为|被誉为|被称为|作为)/;
+const DESCRIBED_AS = /^(?:是|就是|即|乃|既是|则是|意味着|已经成为|已成为|成为|正成为|日益成为|被誉为|被称为|作为)/;
 
 /** Whether the sentence says what the term used at `ref` is or has become (联合国是…, 上海合作组织已经成为…). */
 function describes(sentence: SourceSentence, ref: SourceRef, term: string): boolean {
@@ -367,6 +367,29 @@ function nameWithin(index: CorpusIndex, phrase: string, at: number): TermInfo | 
   return undefined;
 }
 
+/**
+ * The word of two characters or more under the cursor (no function word) when the sources say what it
+ * is, means or has become (互信是…, 互信意味着…, 平等既是…): a word they explain, though no term.
+ */
+function describedWordAt(index: CorpusIndex, text: string, offset: number): { term: TermInfo; start: number; end: number } | undefined {
+  let runStart = offset;
+  while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
+  let runEnd = offset;
+  while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
+  const word = tokenize(text.slice(runStart, runEnd)).find((w) => w.start <= offset - runStart && offset - runStart < w.end);
+  if (!word || word.text.length < 2 || EDGE_FUNCTION_POS.test(dictEntry(word.text)?.pos ?? '') || /^[rdmq]/.test(dictEntry(word.text)?.pos ?? '')) return undefined;
+  for (const ref of index.sampleOccurrences(word.text, MAX_CONSIDERED)) {
+    const sentence = index.sentenceAt(ref);
+    if (!sentence || !describes(sentence, ref, word.text)) continue;
+    // (The word itself, not the end of a longer one: 政治互信是… describes 政治互信.)
+    const before = sentence.text[ref.start - sentence.start - 1] ?? '';
+    if (CJK.test(before) && !/[的之与和及、]/.test(before)) continue;
+    const term = index.term(word.text) ?? { text: word.text, kinds: new Set(), count: index.frequency(word.text), articles: 0, refs: [] };
+    return { term, start: runStart + word.start, end: runStart + word.end };
+  }
+  return undefined;
+}
+
 export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
   if (index.isEmpty) return undefined;
   const hit = termAt(index, text, offset);
@@ -378,7 +401,11 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
     if (author) return author;
     // No term: how the sources use the words under the cursor, if they use them.
     const phrase = sourcePhraseAt(index, text, offset);
-    if (!phrase) return undefined;
+    if (!phrase) {
+      // …or what they say the word under it is (互信 → 互信是国际合作发展的本质特征。…互信意味着…).
+      const word = describedWordAt(index, text, offset);
+      return word && { markdown: termMarkdown(index, word.term, 3), start: word.start, end: word.end };
+    }
     const info: TermInfo = { text: phrase.text, kinds: new Set(), count: index.frequency(phrase.text), articles: 0, refs: [] };
     const head = t('_来源用语_', '_wording of the sources_');
     return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: phrase.start, end: phrase.end };
@@ -393,6 +420,11 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
     // it (联合国): what they say the name is comes after it.
     const name = !marked && !quoteMd ? nameWithin(index, hit.term.text, offset - hit.start) : undefined;
     if (name) sections.push(termMarkdown(index, name, 1));
+    // A phrase found only by its shape (a listed item, a recurring formulation: 互利为合作之基) says
+    // less than what the sources say the word under the cursor is (互利则是…).
+    const guessed = !quoteMd && !name && !hit.delimited && !hit.term.definition && !hit.term.fullForm && [...hit.term.kinds].every((k) => k === 'listed' || k === 'formulation');
+    const word = guessed ? describedWordAt(index, text, offset) : undefined;
+    if (word && word.end - word.start < hit.end - hit.start) sections.push(termMarkdown(index, word.term, 2));
     range = { start: hit.start, end: hit.end };
   } else {
     sections.push(quoteMd!);

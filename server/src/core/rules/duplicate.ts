@@ -389,7 +389,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // (A verbal noun too where a list of nouns goes on or closes: 创意设计|设计等, not 开会研究|研究，,
     // a verb doubled for a try.)
     const nounish = /^(n|d$)/.test(dictEntry(unit)?.pos ?? '') || (dictEntry(unit)?.pos === 'vn' && /^[等、和与及]/.test(after));
-    if (first.start < i && first.end === second && words.aligned(second, end) && nounish && (after === '' || CLAUSE_END.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
+    // (Before a figure too, which it counts: 基础设施|设施|35处.)
+    if (first.start < i && first.end === second && words.aligned(second, end) && nounish && (after === '' || CLAUSE_END.test(after) || /[0-9０-９]/.test(after) || FUNCTION_POS.test(dictEntry(after)?.pos ?? ''))) {
       return index.frequency(doubled) >= 2;
     }
     // A plain noun ending a longer word, then again on its own before a word that the sources write
@@ -456,6 +457,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
 
   const entry = dictEntry(unit);
   const pos = entry?.pos ?? '';
+  // A lone character that ends a word of the sources the dictionary lacks (互利共|赢|赢 with their 共赢),
+  // typed again before a mark or the end: the copy begins nothing there (as 走出去|去”).
+  if (first.start === i && len === 1 && !isReduplicable(unit) && !FUNCTION_POS.test(pos) && (end === text.length || !HAN.test(text[end])) && [i - 1, i - 2].some((k) => k >= 0 && HAN.test(text.slice(k, second)) && index.frequency(text.slice(k, second)) >= 2 && index.frequency(text.slice(k, end)) === 0)) return false;
   // (A function word the HMM glues to a lone character before it, 正以|以, is no word's end: the
   // dictionary's words decide, below.)
   if (first.start === i && (FUNCTION_POS.test(pos) || !endsHmmWord())) {

@@ -656,8 +656,12 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
     const stray = (k: number) => w.word(i + k)?.text.length === 1 && !isFunctionWord(form[k]);
     const idiomEnds = tables.fromDictionary.has(info) && (w.startsAt(i) || w.endsAt(i + n)) && diffs.every(stray);
     if (!w.aligned(i, i + n) && (!idiomEnds || longIdiom)) return;
-    // (A compound the sources do not vouch for is evidence only against a stray character.)
-    if (unvouched && w.word(i + diffs[0])?.text.length !== 1) return;
+    // A rare word of the dictionary inside the window, shorter than it, is a piece of the slip, as a
+    // stray character is (萨马尔|罕 for 撒马尔罕: 萨马尔 is counted 3 times; a rare word that is the
+    // whole window, 历史纪录 beside 历史记录, is judged as a word below).
+    const rareFragment = (tok: Token | undefined) => !!tok && tok.text.length > 1 && tok.start >= i && tok.end <= i + n && tok.text.length < n && wordFreq(tok.text) <= RARE_VARIANT_FREQ;
+    // (A compound the sources do not vouch for is evidence only against a stray character, or such a piece.)
+    if (unvouched && w.word(i + diffs[0])?.text.length !== 1 && !rareFragment(w.word(i + diffs[0]))) return;
     let score = 0;
     for (const k of diffs) {
       const conf = diffs.length === 1 ? confusability(form[k], right[k]) : soundSimilarity(form[k], right[k]);
@@ -702,7 +706,7 @@ function nearTerms(p: ParagraphDoc, index: CorpusIndex, gaps: GapHit[]): Candida
       // Inside a real word of the draft (指出 vs 提出) a slip is a homophone (多边注意 → 多边主义) or a
       // look-alike that turns a rare word into a common one (共亨 → 共享); for short terms the draft's
       // word must be rare next to the term's either way (制订 is a word, not a slip).
-      if (!known && tok && tok.text.length > 1 && isDictWord(tok.text)) {
+      if (!known && tok && tok.text.length > 1 && isDictWord(tok.text) && !rareFragment(tok)) {
         const fixedWord = withChar(tok, i + k, right[k]);
         // (The dictionary lists some misspellings of idioms as words of their own, a few times each:
         // 美仑美奂, 各行其事, 名不符实 — a form that rare beside the idiom it sounds like is its slip.)
@@ -1137,7 +1141,11 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // (A person's name of theirs is fixed to its characters: one of another look in it is a slip too,
         // 卢卡甲科 for 卢卡申科, where the draft writes no name the sources know.)
         const inName = sound < 1 && confusability(c, theirs) >= NAME_LOOK_ALIKE && personNameAt(index, s) && !index.term(text.slice(k - left, k + right + 1));
-        if (!inName && (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)))) continue;
+        // (So is a character of nearly the same look at the edge of eight of theirs or inside them, where it
+        // makes no word with its neighbours and theirs one with its own: 冬季清洁取缓 for 取暖.)
+        const lookAlike =
+          sound < 1 && left + right >= RUN_EDGE_SLIP && shapeSimilarity(c, theirs) >= NEAR_IDENTICAL_SHAPE && !isDictWord(text[k - 1] + c) && !isDictWord(c + (text[k + 1] ?? '')) && (isDictWord(joined[s - 1] + theirs) || isDictWord(theirs + (joined[s + 1] ?? '')));
+        if (!inName && !lookAlike && (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)))) continue;
         if (sound < 1 && !inName && coined()) continue;
         const ref = index.refAt(s - left, s + right + 1);
         // Shown: two characters on each side, as far as the match and the Chinese go, widened to

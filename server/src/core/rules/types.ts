@@ -24,6 +24,11 @@ export interface ParagraphDoc {
    * with a colon or semicolon (情形：⏎政府…；). Undefined when the caller does not know.
    */
   readonly inList?: boolean;
+  /**
+   * Whether a blank line or the end of the draft follows the paragraph, so that no hand-wrapped line
+   * goes on after it. Undefined when the caller does not know (or the paragraph does not end with a comma).
+   */
+  readonly endsBlock?: boolean;
 }
 
 export interface RuleContext {
