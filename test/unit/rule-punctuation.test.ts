@@ -380,6 +380,11 @@ describe('rule punctuation', () => {
     assert.deepEqual(run('当今世界，“和平是前提。发展是关键。”'), []);
   });
 
+  it('turns the second of two 《 around a title before a clause mark into 》 (发表《天津宣言《， → 》)', () => {
+    assert.equal(fixed('峰会将发表《天津宣言《，批准《上合组织未来10年发展战略》。'), '峰会将发表《天津宣言》，批准《上合组织未来10年发展战略》。');
+    assert.equal(run('峰会将发表《天津宣言《，批准文件。').length, 1);
+  });
+
   it('turns a comma ending a paragraph before a blank line or the end into a full stop, not one before a line that may go on', () => {
     assert.equal(fixed('让人民群众在城市生活得更方便、更舒心、更美好，\n\n下一段写别的事情。'), '让人民群众在城市生活得更方便、更舒心、更美好。\n\n下一段写别的事情。');
     assert.equal(fixed('第一段已经写完了。\r\n\r\n最后一段以逗号结束了，\r\n'), '第一段已经写完了。\r\n\r\n最后一段以逗号结束了。\r\n');
@@ -389,7 +394,7 @@ describe('rule punctuation', () => {
 
   it('turns a question mark closing a sentence that asks nothing into a full stop (具有重要作用？ → 。), not a question', () => {
     assert.equal(fixed('文旅产业在促进人文交流等方面具有重要作用？习近平总书记强调，要做好工作。'), '文旅产业在促进人文交流等方面具有重要作用。习近平总书记强调，要做好工作。');
-    for (const text of ['这难道不是最好的证明？', '在粤港澳大湾区，协同创新的速度能有多快？', '我们要问：发展为了谁？', '是不是应该进一步加强合作？', '这不正是“上海精神”的生动体现？', '城市发展的目的是什么？', '真的吗？']) {
+    for (const text of ['有朋自远方来，不亦乐乎？', '这难道不是最好的证明？', '在粤港澳大湾区，协同创新的速度能有多快？', '我们要问：发展为了谁？', '是不是应该进一步加强合作？', '这不正是“上海精神”的生动体现？', '城市发展的目的是什么？', '真的吗？']) {
       assert.deepEqual(run(text), [], text);
     }
   });

@@ -160,6 +160,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '加强安全工称监管。'), []);
   });
 
+  it('corrects a common word of two the sources use typed with a character of the same sound (布署 → 部署, 遵寻 → 遵循, 促近 → 促进), not words or names the dictionary lacks', () => {
+    assert.deepEqual(typoFixes(index, '对做好城市工作作出系统布署。'), [['布', '部']]);
+    assert.deepEqual(typoFixes(index, '为各成员国的人文交流提供了遵寻。'), [['寻', '循']]);
+    assert.deepEqual(typoFixes(index, '全球发展倡议、全球安全倡议相互促近、相得益彰。'), [['近', '进']]);
+    // (A kept character that is a word alone, a number, a name the HMM reads, a word the sources use.)
+    for (const text of ['二是瞒报漏报。', '原世界卫生组织总干事陈冯富珍出席。', '加强优质奶源基地建设。', '中国正以更加开放的姿态拥抱世界。', '要认真部署各项工作。']) {
+      assert.deepEqual(typoFixes(index, text), [], text);
+    }
+  });
+
   it('corrects a character of nearly the same look at the edge of a long run of the sources’ wording (冬季清洁取缓 → 取暖), not a word of the draft or a short run', () => {
     // The seeds write 推进北方地区冬季清洁取暖。; 取缓 is no word, 取暖 is one.
     assert.deepEqual(typoFixes(index, '推进北方地区冬季清洁取缓；减少一次性消费品消耗。'), [['缓', '暖']]);

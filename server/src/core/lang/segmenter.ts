@@ -269,6 +269,15 @@ export function compounds(): readonly string[] {
   return compoundList;
 }
 
+const pairWordLists = new Map<number, Array<{ word: string; freq: number; pos: string }>>();
+
+/** The dictionary's words of two Chinese characters counted at least `minFreq` times (部署, 遵循). */
+export function pairWords(minFreq: number): ReadonlyArray<{ word: string; freq: number; pos: string }> {
+  let list = pairWordLists.get(minFreq);
+  if (!list) pairWordLists.set(minFreq, (list = dict().wordsOfLengths(2, 2, minFreq).filter((x) => /^[\u4e00-\u9fff]{2}$/.test(x.word))));
+  return list;
+}
+
 let setPhrases: Array<{ word: string; freq: number }> | undefined;
 let idiomLengthList: Array<{ word: string; freq: number; pos: string }> | undefined;
 

@@ -267,6 +267,16 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     const close = closers.find((c) => c > open.at && !turnedClosers.has(c));
     if (close !== undefined) mismatched(open, close);
   }
+  // Two lonely 《 around a title, the second before a clause mark or the end (发表《天津宣言《，): the
+  // second was typed for 》 — not an extra copy, which the mark typed twice is.
+  for (let k = 0; k + 1 < stack.length; k++) {
+    const [a, b] = [stack[k], stack[k + 1]];
+    if (a.ch !== '《' || b.ch !== '《' || turnedOpeners.has(a.at) || turnedOpeners.has(b.at) || typedTwice('《', b.at)) continue;
+    const inner = text.slice(a.at + 1, b.at);
+    if (inner.length > MAX_NAMED || !HAN.test(inner) || /[《》“”‘’，。；：！？、]/.test(inner) || !/^([，。；：！？、,.;:!?]|$)/.test(text.slice(b.at + 1, b.at + 2))) continue;
+    out.push(finding(b.at, b.at + 1, t('书名号方向有误，应为「》」', 'The title mark faces the wrong way: 「》」'), '》'));
+    turnedOpeners.add(a.at).add(b.at);
+  }
   // A half-width > typed for 》 (《决定>和《意见》).
   for (const open of stack) {
     if (open.ch !== '《' || turnedOpeners.has(open.at)) continue;
@@ -883,7 +893,7 @@ function questionMarkOnStatement(text: string, out: RuleFinding[]): void {
  * What makes a sentence a question: question words and particles, A不A and A没A, "A or B", a rhetorical
  * 不是, a closing 没有; one put to 你 or 您 may ask by its tone alone.
  */
-const ASKS = /吗|嘛|呢|吧|么|什么|怎|如何|为何|何|哪|谁|几|多少|多[大快远高长久深广重难好]|是否|与否|难道|岂|可否|能否|不是|究竟|到底|还是|啥|咋|[不没]有?$|你|您|妳|咱|(\p{Script=Han})[不没]\1/u;
+const ASKS = /吗|嘛|呢|吧|乎|哉|欤|耶|么|什么|怎|如何|为何|何|哪|谁|几|多少|多[大快远高长久深广重难好]|是否|与否|难道|岂|可否|能否|不[正就也都]?是|究竟|到底|还是|啥|咋|[不没]有?$|你|您|妳|咱|(\p{Script=Han})[不没]\1/u;
 /** A sentence shorter than this may be a heading's or a rhetorical fragment's (真的？). */
 const MIN_STATEMENT = 8;
 /** Characters looked back for the sentence's start (a paragraph may be one sentence of thousands). */

@@ -1,0 +1,100 @@
+// A common word of two characters that the sources use, typed with one character of the same sound
+// that makes no usual word there (要认真布署 → 部署, 提供了遵寻 → 遵循, 相互促近 → 促进): the slip a pinyin
+// input method leaves in everyday vocabulary. The dictionary alone cannot tell such a pair from the
+// many words it lacks (补齐, 民宿, 一键); the sources vouch for the word, and the character kept must
+// be one that seldom stands alone, so that the pair reads as that word broken. Used by term-typo.
+import { t } from '../l10n';
+import type { CorpusIndex } from '../index/corpus';
+import { dictEntry, isFunctionWord, pairWords, tokenize, wordFreq } from '../lang/segmenter';
+import { soundSimilarity } from '../lang/similarity';
+import type { ParagraphDoc, RuleFinding } from './types';
+
+/** Uses in the dictionary's counts of a word common enough to be looked for (部署 3,333; 遵循 1,223). */
+const COMMON_PAIR_FREQ = 1000;
+/** Uses in the sources that make a word theirs. */
+const SOURCE_USES = 3;
+/** A pair the dictionary counts at most this often is no usual word (布署: 2, a misspelling it lists). */
+const RARE_PAIR_FREQ = 5;
+/** How much commoner than such a listed misspelling the word must be. */
+const LISTED_SLIP_RATIO = 500;
+/** The kept character is seldom a word alone (遵 820, 促 758; not 正 of 正以, 要 of 中要). */
+const KEPT_ALONE_FREQ = 3000;
+/** Characters on each side read with the pair by the HMM, which joins names and new words (陈冯富珍). */
+const HMM_CONTEXT = 3;
+
+export interface SourceWordSlip extends RuleFinding {
+  score: number;
+}
+
+interface PairTable {
+  /** The pair with one character masked ('?'), to the sources' common words that fill it. */
+  byMasked: Map<string, string[]>;
+}
+
+const tables = new WeakMap<CorpusIndex, PairTable>();
+
+function table(index: CorpusIndex): PairTable {
+  let tab = tables.get(index);
+  if (!tab) {
+    const byMasked = new Map<string, string[]>();
+    for (const { word } of pairWords(COMMON_PAIR_FREQ)) {
+      if (index.frequency(word) < SOURCE_USES) continue;
+      for (const key of [`?${word[1]}`, `${word[0]}?`]) {
+        const list = byMasked.get(key);
+        if (list) list.push(word);
+        else byMasked.set(key, [word]);
+      }
+    }
+    tab = { byMasked };
+    tables.set(index, tab);
+  }
+  return tab;
+}
+
+const HAN_PAIR = /^[\u4e00-\u9fff]{2}$/;
+
+export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex): SourceWordSlip[] {
+  const text = p.text;
+  const { byMasked } = table(index);
+  if (byMasked.size === 0) return [];
+  const out: SourceWordSlip[] = [];
+  let words: ReturnType<ParagraphDoc['words']> | undefined;
+  for (let k = 0; k + 1 < text.length; k++) {
+    const pair = text.slice(k, k + 2);
+    if (!HAN_PAIR.test(pair)) continue;
+    const listed = wordFreq(pair);
+    if (listed > RARE_PAIR_FREQ) continue;
+    // (The cheap look-ups first: most pairs of a draft fill no masked word of the sources.)
+    const fills = [0, 1].map((j) => byMasked.get(j === 0 ? `?${pair[1]}` : `${pair[0]}?`)?.filter((w) => soundSimilarity(pair[j], w[j]) === 1) ?? []);
+    if (!fills[0].length && !fills[1].length) continue;
+    if (index.frequency(pair) > 0) continue;
+    words ??= p.words();
+    const first = words.word(k);
+    const second = words.word(k + 1);
+    // The pair is read as a misspelling the dictionary lists (布署), or as two characters standing alone.
+    const listedSlip = listed > 0 && first === second && first?.start === k && first.end === k + 2;
+    if (!listedSlip && (first?.text.length !== 1 || second?.text.length !== 1)) continue;
+    for (const j of [0, 1]) {
+      const word = fills[j].sort((a, b) => wordFreq(b) - wordFreq(a))[0];
+      if (!word) continue;
+      const kept = pair[1 - j];
+      if (listedSlip ? wordFreq(word) < LISTED_SLIP_RATIO * listed : isFunctionWord(kept) || isFunctionWord(pair[j]) || wordFreq(kept) >= KEPT_ALONE_FREQ) continue;
+      // (A name or new word the HMM reads over the pair is the draft's: 陈冯富珍, 杏福农业.)
+      const from = Math.max(0, k - HMM_CONTEXT);
+      if (!listedSlip && tokenize(text.slice(from, k + 2 + HMM_CONTEXT), true).some((w) => w.start + from <= k && k + 2 <= w.end + from && w.end - w.start >= 3)) continue;
+      // (A number or measure beside it counts something: 二是, 一键.)
+      if (/^[mq]/.test(dictEntry(kept)?.pos ?? '')) continue;
+      const ref = index.occurrences(word, 1)[0];
+      out.push({
+        start: k + j,
+        end: k + j + 1,
+        message: t(`疑似错字：「${pair}」应为来源中的用词「${word}」（同音）`, `Likely typo: "${pair}" should be "${word}" as in the sources (same sound)`),
+        replacements: [word[j]],
+        related: ref ? index.relatedPlace(ref, t('来源原文', 'Source text')) : undefined,
+        score: 1,
+      });
+      break;
+    }
+  }
+  return out;
+}
