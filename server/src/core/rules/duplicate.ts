@@ -795,6 +795,8 @@ function isTentative(text: string, i: number, unit: string): boolean {
   const adverb = TENTATIVE_BEFORE.exec(before.slice(-2))?.[0];
   const endsLongerWord = (a: string) => /^[多再]$/.test(a) && ((i >= 2 && isDictWord(text.slice(i - 2, i))) || (i >= 3 && isDictWord(text.slice(i - 3, i))));
   if (adverb && !endsLongerWord(adverb)) return true;
+  // (…or asked of people named between: 再请大家研究研究, 让我们讨论讨论.)
+  if (TENTATIVE_ASKED.test(text.slice(Math.max(0, i - 8), i))) return true;
   if (after === '吧') return true;
   // Said twice as a clause of its own and exclaimed (恭喜恭喜！ “欢迎欢迎！”): a greeting or a cheer, not
   // a slip inside running text.
@@ -810,6 +812,8 @@ function isTentative(text: string, i: number, unit: string): boolean {
   const next = text.slice(i + 2 * unit.length, i + 2 * unit.length + 16).split(/[。！？；]/)[0];
   return /^[、，]/.test(next) && TENTATIVE_ONE.test(next);
 }
+/** Asking people to try something (请大家, 让我们一起): the doubled verb after it is a try. */
+const TENTATIVE_ASKED = /(?:再|请|让|不妨)(?:大家|我们|你们|咱们|他们|同志们|各位)(?:再|一起|好好|认真)?$/;
 /** A verb doubled around 一 (看一看, 想一想): tentative whatever the words before it. */
 const TENTATIVE_ONE = /(\p{Script=Han})一\1/u;
 /** A doubled verb and a pause before: the next doubled verb goes on the series (说说、讨论讨论). */

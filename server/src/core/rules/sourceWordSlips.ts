@@ -7,6 +7,7 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import { dictEntry, isFunctionWord, pairWords, tokenize, wordFreq } from '../lang/segmenter';
 import { soundSimilarity } from '../lang/similarity';
+import { charReadings } from '../lang/pinyin';
 import type { ParagraphDoc, RuleFinding } from './types';
 
 /** Uses in the dictionary's counts of a word common enough to be looked for (部署 3,333; 遵循 1,223). */
@@ -15,10 +16,12 @@ const COMMON_PAIR_FREQ = 1000;
 const SOURCE_USES = 3;
 /** A pair the dictionary counts at most this often is no usual word (布署: 2, a misspelling it lists). */
 const RARE_PAIR_FREQ = 5;
-/** How much commoner than such a listed misspelling the word must be. */
-const LISTED_SLIP_RATIO = 500;
+/** How much commoner than such a listed misspelling the word must be (部署 1,666×; not 防治 beside 防制, 507×, a term of pest control). */
+const LISTED_SLIP_RATIO = 1000;
 /** The kept character is seldom a word alone (遵 820, 促 758; not 正 of 正以, 要 of 中要). */
 const KEPT_ALONE_FREQ = 3000;
+/** Share of the kept character's uses in the sources that are in the word (see table). */
+const KEPT_IN_WORD_SHARE = 0.5;
 /** Characters on each side read with the pair by the HMM, which joins names and new words (陈冯富珍). */
 const HMM_CONTEXT = 3;
 
@@ -38,8 +41,13 @@ function table(index: CorpusIndex): PairTable {
   if (!tab) {
     const byMasked = new Map<string, string[]>();
     for (const { word } of pairWords(COMMON_PAIR_FREQ)) {
-      if (index.frequency(word) < SOURCE_USES) continue;
-      for (const key of [`?${word[1]}`, `${word[0]}?`]) {
+      const uses = index.frequency(word);
+      if (uses < SOURCE_USES) continue;
+      // Looked for by the character kept, where the sources write that character mostly in this word
+      // (遵 in 遵循, 促 in 促进): a pair of it with another character is the word broken, not one of the
+      // many words the character makes (展 of 发展, 进展, 展示: 尽展 is no slip for 进展).
+      for (const [key, kept] of [[`?${word[1]}`, word[1]], [`${word[0]}?`, word[0]]]) {
+        if (uses < KEPT_IN_WORD_SHARE * index.frequency(kept)) continue;
         const list = byMasked.get(key);
         if (list) list.push(word);
         else byMasked.set(key, [word]);
@@ -53,6 +61,10 @@ function table(index: CorpusIndex): PairTable {
 
 const HAN_PAIR = /^[\u4e00-\u9fff]{2}$/;
 
+function sameUsualSound(a: string, b: string): boolean {
+  return soundSimilarity(a, b) === 1 && charReadings(a)[0] === charReadings(b)[0];
+}
+
 export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex): SourceWordSlip[] {
   const text = p.text;
   const { byMasked } = table(index);
@@ -65,7 +77,8 @@ export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex): SourceWord
     const listed = wordFreq(pair);
     if (listed > RARE_PAIR_FREQ) continue;
     // (The cheap look-ups first: most pairs of a draft fill no masked word of the sources.)
-    const fills = [0, 1].map((j) => byMasked.get(j === 0 ? `?${pair[1]}` : `${pair[0]}?`)?.filter((w) => soundSimilarity(pair[j], w[j]) === 1) ?? []);
+    // (Of the same usual sound, as an input method offers it: 单 may be read chán, but 单品 is no 产品.)
+    const fills = [0, 1].map((j) => byMasked.get(j === 0 ? `?${pair[1]}` : `${pair[0]}?`)?.filter((w) => sameUsualSound(pair[j], w[j])) ?? []);
     if (!fills[0].length && !fills[1].length) continue;
     if (index.frequency(pair) > 0) continue;
     words ??= p.words();
