@@ -24,8 +24,10 @@ describe('rule punctuation', () => {
 
     it('flags a lonely 《 at the start of a closed paragraph: only quotations run over paragraphs', () => {
       assert.deepEqual(flagged('《意见还就强化有力有效的监管作出部署。'), [['《', 0, []]]);
-      // A title broken across lines (no end mark) goes on in the next one.
+      // A title broken across lines (no end mark) goes on in the next one — not past a clause of the sentence.
+      assert.deepEqual(flagged('《中共中央 国务院关于推动城市\n高质量发展的意见》'), []);
       assert.deepEqual(flagged('《中共中央 国务院关于推动城市'), []);
+      assert.deepEqual(flagged('城市更新要向存量要空间。《意见提出，改造利用老旧厂房，让空间“活”起来，\n\n下一段。').map(([mark]) => mark), ['《', '，']);
     });
 
     it('flags lonely closing marks and crossed pairs', () => {
@@ -89,8 +91,7 @@ describe('rule punctuation', () => {
         '发展的道路。”习近平主席说',
         '1）加强组织领导。',
         '一）加强组织领导。',
-        '国务院办公厅关于印发《政府网站集约化',
-        '试点工作方案》的通知',
+        '国务院办公厅关于印发《政府网站集约化\n试点工作方案》的通知',
       ]) {
         assert.deepEqual(run(text), [], text);
       }

@@ -750,6 +750,16 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(runRule(termTypoRule, '中华文明绵延不断、赓续传承。', other), []);
   });
 
+  it('restores two neighbouring characters swapped beside a mark of the sources’ wording (融合、住职平衡, 加强“急平两用”, 在阿塔斯纳，)', () => {
+    assert.deepEqual(typoFixes(index, '促进产城融合、住职平衡。'), [['住职', '职住']]);
+    assert.deepEqual(typoFixes(index, '要加强“急平两用”公共基础设施建设。'), [['急平', '平急']]);
+    assert.deepEqual(typoFixes(index, '在阿塔斯纳，中哈两国文化中心揭牌。'), [['塔斯', '斯塔']]);
+    // (Not where the sources write the wording as the draft does, nor with too little of theirs around.)
+    for (const text of ['促进产城融合、职住平衡。', '住职平衡。']) assert.deepEqual(typoFixes(index, text), [], text);
+    // (Each side of a bilateral relation names itself first: 哈中关系 beside the sources' 中哈.)
+    assert.deepEqual(typoFixes(index, '两国元首共同出席哈中两国文化中心揭牌仪式。'), []);
+  });
+
   it('restores a word of two typed as another word of its sound inside a run of the sources’ wording (全声明周期 → 全生命周期)', async () => {
     const own = await indexOfSource('policy-word-run-', '建立房屋安全体检、房屋安全管理资金、房屋质量安全保险等房屋全生命周期安全管理制度。\n发表联合声明。\n');
     const run = (text: string) => typoFixes(own, text);

@@ -100,11 +100,12 @@ export function paragraphContext(texts: readonly string[], k: number, blankLineA
     quotationGoesOn: /[“‘]/.test(text) ? quotationGoesOn(nextWithText(texts, k)) : undefined,
     // Only a paragraph ending with a semicolon cares whether the one before leads into a list.
     inList: SEMICOLON_AT_END.test(text) ? LIST_LEAD.test(previousWithText(texts, k) ?? '') : undefined,
-    // Only a paragraph ending with a comma cares whether a blank line or the draft's end follows it.
-    endsBlock: COMMA_AT_END.test(text) ? blankLineAfter || !texts[k + 1]?.trim() : undefined,
+    // Only a paragraph that ends without final punctuation (with a comma, or inside a title) cares
+    // whether a blank line or the draft's end follows it, or a line that may go on with its sentence.
+    endsBlock: !FINAL_AT_END.test(text) ? blankLineAfter || !texts[k + 1]?.trim() : undefined,
   };
 }
-const COMMA_AT_END = /[，,]\s*$/;
+const FINAL_AT_END = /[。！？；：…!?;:.][”’》）」』】〕)\s]*$/;
 
 /**
  * Whether a blank line separates the line ending at `end` from the next line starting at

@@ -240,8 +240,9 @@ function wrapStyle(lines: DraftParagraph[]): WrapStyle | undefined {
  * long line of prose. A line a wrap led into may be shorter.
  */
 function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph, style: WrapStyle, continued: boolean): boolean {
-  if (next.start - line.end > 2 || !GOES_ON_AT_END.test(line.text) || !HAN_AT_START.test(next.text)) return false;
-  if (text.slice(line.end, next.start).trim() !== '') return false;
+  // (One line break between them: a blank line, \n\n, ends a paragraph; \r\n is one break.)
+  const gap = text.slice(line.end, next.start);
+  if ((gap !== '\n' && gap !== '\r\n' && gap !== '\r') || !GOES_ON_AT_END.test(line.text) || !HAN_AT_START.test(next.text)) return false;
   const width = columns(line.text);
   const filled = 'width' in style && width >= style.width - WRAP_SLACK && width <= style.width;
   // A point opened by an ordinal (第一、要深入挖掘…，围绕…) that fills the wrap width with clauses is

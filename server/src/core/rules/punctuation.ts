@@ -323,6 +323,8 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
 // its opening marks may close on the next line, and a closing mark with no punctuation before it
 // may continue the previous line. Lonely marks in those places are not flagged; elsewhere they are.
 /** Where a paragraph's text begins and ends, computed once per paragraph with lonely marks. */
+const CLAUSE_MARK = /[，。；：！？]/;
+
 class Edges {
   /** Index of the first non-space character. */
   readonly first: number;
@@ -332,6 +334,8 @@ class Edges {
   readonly firstMark: number;
   /** The paragraph ends with final punctuation (possibly followed by closing marks). */
   readonly final: boolean;
+  /** Index of the last clause mark (，。；：！？), or -1. */
+  readonly lastClauseMark: number;
   constructor(
     private readonly text: string,
     /** Whether the next paragraph goes on with a quotation (undefined: unknown, so it may). */
@@ -344,14 +348,18 @@ class Edges {
     const mark = text.search(/\p{P}/u);
     this.firstMark = mark < 0 ? text.length : mark;
     this.final = /[。！？；：…!?;:.]/.test(trimEndWhere(text.slice(k), TRAILING_CLOSER).slice(-1));
+    let c = text.length - 1;
+    while (c >= 0 && !CLAUSE_MARK.test(text[c])) c--;
+    this.lastClauseMark = c;
   }
 
   continuesToNext(at: number): boolean {
     let k = at;
     while (k > 0 && /\s/.test(this.text[k - 1])) k--;
     // Only a quotation runs over paragraphs closed by their own end marks (each opening with “, the
-    // last closing it); a title or a bracket goes on only from a line broken inside it.
-    if (!QUOTE_PAIRS[this.text[at]]) return !this.final;
+    // last closing it); a title or a bracket goes on only from a line broken inside it, with no clause
+    // of the sentence after it there (《意见提出，改造…起来， has gone on past its title).
+    if (!QUOTE_PAIRS[this.text[at]]) return !this.final && at > this.lastClauseMark;
     if (!(k === 0 || this.text[k - 1] === '：' || this.text[k - 1] === ':' || !this.final)) return false;
     // A quotation opened in a closed paragraph goes on only where the next paragraph shows it does
     // (opens with “ again, or closes it): in the last paragraph, or before one that does not, it is left open.

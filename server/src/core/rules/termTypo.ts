@@ -51,6 +51,7 @@ function countCjk(text: string, start: number, end: number): number {
   }
   return n;
 }
+const QUOTE_MARK = /[“”‘’]/;
 /** Quotation marks around a term, opening → closing. */
 const QUOTE_CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '「': '」' };
 const QUOTE_OPEN = new Set(Object.keys(QUOTE_CLOSE_OF));
@@ -1195,17 +1196,23 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       break;
     }
   }
+  // (Quotation marks, below U+3000, are marks matched too there.)
+  const knownOrQuote = (a: number) => known(a) || (a >= 0 && a + 1 < n && (QUOTE_MARK.test(text[a]) || QUOTE_MARK.test(text[a + 1])));
   // Two neighbouring characters in each other's place inside six of the sources' wording (深化国际
-  // 文人交流合作 → 人文交流): a word either way (文人), which only the run tells from wording.
+  // 文人交流合作 → 人文交流): a word either way (文人), which only the run tells from wording. One of
+  // the six may be a mark, matched too (产城融合、住职平衡 → 职住平衡, 加强“急平两用” → 平急两用).
   for (let k = 2; k + 3 < n; k++) {
     const a = text.charCodeAt(k);
     const b = text.charCodeAt(k + 1);
-    // (A pair the sources write themselves is theirs in either order: 绵延 beside 延绵.)
-    if (a === b || sourcePairAt[k] || !sourcePairAt[k - 2] || !sourcePairAt[k + 2] || !pairs.has(b, a)) continue;
+    // (A word the sources write themselves is theirs in either order: 绵延 beside 延绵 — not a pair they
+    // write only across words: 应急|平台 says nothing of 急平两用.)
+    if (a === b || (sourcePairAt[k] && isDictWord(text.slice(k, k + 2))) || !knownOrQuote(k - 2) || !knownOrQuote(k + 2) || !isCjkCode(a) || !isCjkCode(b) || !pairs.has(b, a)) continue;
     const written = text.slice(k - 2, k + 4);
-    if (!isCjkRun(written)) continue;
+    if (countCjk(written, 0, written.length) < written.length - 1 || /\s/.test(written)) continue;
     // (Not grammatical words, which move with the sentence: 面临新的形势 beside 面临的新形势.)
     if (GRAMMATICAL_POS.test(dictEntry(text[k])?.pos ?? '') || GRAMMATICAL_POS.test(dictEntry(text[k + 1])?.pos ?? '')) continue;
+    // (Nor the two sides of a bilateral relation, each named first by its own: 哈中关系 beside 中哈关系.)
+    if ((text[k] === '中' || text[k + 1] === '中') && /^(nr|ns|nrt|j)$/.test(dictEntry(text[k] === '中' ? text[k + 1] : text[k])?.pos ?? '')) continue;
     const swapped = written.slice(0, 2) + written[3] + written[2] + written.slice(4);
     quoted ??= longQuotations(text);
     if (quoted.some((q) => q.open <= k && k <= q.close) || index.frequency(swapped) === 0 || index.frequency(written) > 0) continue;

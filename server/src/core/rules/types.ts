@@ -26,7 +26,7 @@ export interface ParagraphDoc {
   readonly inList?: boolean;
   /**
    * Whether a blank line or the end of the draft follows the paragraph, so that no hand-wrapped line
-   * goes on after it. Undefined when the caller does not know (or the paragraph does not end with a comma).
+   * goes on after it. Undefined when the caller does not know (or the paragraph ends with final punctuation).
    */
   readonly endsBlock?: boolean;
 }
