@@ -750,12 +750,15 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(runRule(termTypoRule, '中华文明绵延不断、赓续传承。', other), []);
   });
 
-  it('restores two neighbouring characters swapped beside a mark of the sources’ wording (融合、住职平衡, 加强“急平两用”, 在阿塔斯纳，)', () => {
+  it('restores two neighbouring characters swapped beside a mark of the sources’ wording (融合、住职平衡, 加强“急平两用”, 在阿塔斯纳，)', async () => {
     assert.deepEqual(typoFixes(index, '促进产城融合、住职平衡。'), [['住职', '职住']]);
     assert.deepEqual(typoFixes(index, '要加强“急平两用”公共基础设施建设。'), [['急平', '平急']]);
     assert.deepEqual(typoFixes(index, '在阿塔斯纳，中哈两国文化中心揭牌。'), [['塔斯', '斯塔']]);
     // (Not where the sources write the wording as the draft does, nor with too little of theirs around.)
     for (const text of ['促进产城融合、职住平衡。', '住职平衡。']) assert.deepEqual(typoFixes(index, text), [], text);
+    // (Two words of the draft's own, 连接|南北, beside a wording of theirs, 连南接北.)
+    const own = await indexOfSource('policy-swap-mark-', '中部地区发挥承东启西、连南接北的区位优势。\n');
+    assert.deepEqual(typoFixes(own, '中部地区发挥承东启西、连接南北的优势。'), []);
     // (Each side of a bilateral relation names itself first: 哈中关系 beside the sources' 中哈.)
     assert.deepEqual(typoFixes(index, '两国元首共同出席哈中两国文化中心揭牌仪式。'), []);
   });

@@ -1211,6 +1211,9 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
     if (countCjk(written, 0, written.length) < written.length - 1 || /\s/.test(written)) continue;
     // (Not grammatical words, which move with the sentence: 面临新的形势 beside 面临的新形势.)
     if (GRAMMATICAL_POS.test(dictEntry(text[k])?.pos ?? '') || GRAMMATICAL_POS.test(dictEntry(text[k + 1])?.pos ?? '')) continue;
+    // (Nor two characters each making a word with its outer neighbour, wording of the draft's own:
+    // 连接|南北 beside their 连南接北.)
+    if (isUsualWord(text.slice(k - 1, k + 1)) && isUsualWord(text.slice(k + 1, k + 3))) continue;
     // (Nor the two sides of a bilateral relation, each named first by its own: 哈中关系 beside 中哈关系.)
     if ((text[k] === '中' || text[k + 1] === '中') && /^(nr|ns|nrt|j)$/.test(dictEntry(text[k] === '中' ? text[k + 1] : text[k])?.pos ?? '')) continue;
     const swapped = written.slice(0, 2) + written[3] + written[2] + written.slice(4);
