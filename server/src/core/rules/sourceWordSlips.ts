@@ -30,8 +30,16 @@ export interface SourceWordSlip extends RuleFinding {
 }
 
 interface PairTable {
-  /** The pair with one character masked ('?'), to the sources' common words that fill it. */
-  byMasked: Map<string, string[]>;
+  /**
+   * By the code unit of the character kept second (first), 1 + the index in `words` of the sources'
+   * common words that end (begin) with it; 0 for none. Typed arrays: a look-up per pair of the draft
+   * must not make a string.
+   */
+  endingWith: Uint32Array;
+  beginningWith: Uint32Array;
+  /** The words, by the usual reading of the character a slip would replace in them. */
+  words: Array<Map<string, string[]>>;
+  size: number;
 }
 
 const tables = new WeakMap<CorpusIndex, PairTable>();
@@ -39,21 +47,27 @@ const tables = new WeakMap<CorpusIndex, PairTable>();
 function table(index: CorpusIndex): PairTable {
   let tab = tables.get(index);
   if (!tab) {
-    const byMasked = new Map<string, string[]>();
+    const t: PairTable = { endingWith: new Uint32Array(0x10000), beginningWith: new Uint32Array(0x10000), words: [], size: 0 };
+    const add = (slots: Uint32Array, kept: string, word: string, replaced: string) => {
+      const code = kept.charCodeAt(0);
+      if (!slots[code]) slots[code] = t.words.push(new Map());
+      const bySound = t.words[slots[code] - 1];
+      const sound = usualSound(replaced);
+      const list = bySound.get(sound);
+      if (list) list.push(word);
+      else bySound.set(sound, [word]);
+      t.size++;
+    };
     for (const { word } of pairWords(COMMON_PAIR_FREQ)) {
       const uses = index.frequency(word);
       if (uses < SOURCE_USES) continue;
       // Looked for by the character kept, where the sources write that character mostly in this word
       // (遵 in 遵循, 促 in 促进): a pair of it with another character is the word broken, not one of the
       // many words the character makes (展 of 发展, 进展, 展示: 尽展 is no slip for 进展).
-      for (const [key, kept] of [[`?${word[1]}`, word[1]], [`${word[0]}?`, word[0]]]) {
-        if (uses < KEPT_IN_WORD_SHARE * index.frequency(kept)) continue;
-        const list = byMasked.get(key);
-        if (list) list.push(word);
-        else byMasked.set(key, [word]);
-      }
+      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[1])) add(t.endingWith, word[1], word, word[0]);
+      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[0])) add(t.beginningWith, word[0], word, word[1]);
     }
-    tab = { byMasked };
+    tab = t;
     tables.set(index, tab);
   }
   return tab;
@@ -61,26 +75,34 @@ function table(index: CorpusIndex): PairTable {
 
 const HAN_PAIR = /^[\u4e00-\u9fff]{2}$/;
 
-function sameUsualSound(a: string, b: string): boolean {
-  return soundSimilarity(a, b) === 1 && charReadings(a)[0] === charReadings(b)[0];
+/** A character's usual reading, toneless (单: dan, though it may be read chán). */
+function usualSound(ch: string): string {
+  return charReadings(ch)[0] ?? '';
 }
 
-export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex): SourceWordSlip[] {
+/** `sourcePairAt[k]`: the sources write text[k] text[k + 1] (a pair of theirs is no slip of the draft's). */
+export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8Array): SourceWordSlip[] {
   const text = p.text;
-  const { byMasked } = table(index);
-  if (byMasked.size === 0) return [];
+  const tab = table(index);
+  if (tab.size === 0) return [];
   const out: SourceWordSlip[] = [];
   let words: ReturnType<ParagraphDoc['words']> | undefined;
   for (let k = 0; k + 1 < text.length; k++) {
+    // (The cheap look-ups first: most pairs of a draft fill no masked word of the sources.)
+    if (sourcePairAt[k]) continue;
+    const ending = tab.endingWith[text.charCodeAt(k + 1)];
+    const beginning = tab.beginningWith[text.charCodeAt(k)];
+    if (!ending && !beginning) continue;
+    // (Words that end with the second character fill the first, and the other way round.)
+    const byFirst = ending ? tab.words[ending - 1] : undefined;
+    const bySecond = beginning ? tab.words[beginning - 1] : undefined;
     const pair = text.slice(k, k + 2);
     if (!HAN_PAIR.test(pair)) continue;
+    // (Of the same usual sound, as an input method offers it: 单 may be read chán, but 单品 is no 产品.)
+    const fills = [0, 1].map((j) => (j === 0 ? byFirst : bySecond)?.get(usualSound(pair[j]))?.filter((w) => w[j] !== pair[j] && soundSimilarity(pair[j], w[j]) === 1) ?? []);
+    if (!fills[0].length && !fills[1].length) continue;
     const listed = wordFreq(pair);
     if (listed > RARE_PAIR_FREQ) continue;
-    // (The cheap look-ups first: most pairs of a draft fill no masked word of the sources.)
-    // (Of the same usual sound, as an input method offers it: 单 may be read chán, but 单品 is no 产品.)
-    const fills = [0, 1].map((j) => byMasked.get(j === 0 ? `?${pair[1]}` : `${pair[0]}?`)?.filter((w) => sameUsualSound(pair[j], w[j])) ?? []);
-    if (!fills[0].length && !fills[1].length) continue;
-    if (index.frequency(pair) > 0) continue;
     words ??= p.words();
     const first = words.word(k);
     const second = words.word(k + 1);
