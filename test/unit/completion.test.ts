@@ -390,6 +390,23 @@ describe('completion', () => {
     assert.ok(a.text.slice(a.items[i].replaceStart, a.items[i].replaceEnd).includes('专移'));
   });
 
+  it('reads the character just typed as a slip where it looks or sounds like the phrase\'s (共商共建共亨 → 共享, 组织命连 → 命运), not another word', () => {
+    assert.equal(complete(index, '坚持共商共建共亨‸').items[0]?.insertText, '共商共建共享');
+    assert.ok(complete(index, '携手构建上海合作组织命连‸').items.slice(0, 5).some((x) => x.insertText.endsWith('上海合作组织命运共同体')));
+    assert.ok(!complete(index, '推动上合组织行动‸').items.some((x) => x.insertText === '上合组织行稳致远'));
+  });
+
+  it('completes a quoted name typed by its sound from its first character after “ (新时代“风桥 → 枫桥经验), not without the mark', () => {
+    assert.equal(complete(index, '坚持和发展新时代“风桥‸').items[0]?.insertText, '枫桥经验');
+    assert.ok(!complete(index, '坚持和发展新时代风桥‸').items.some((x) => x.insertText === '枫桥经验'));
+  });
+
+  it('completes a title typed with figures after 《 (《上合组织未来10年 → …发展战略》)', () => {
+    const a = complete(index, '各方将批准《上合组织未来10年‸');
+    assert.equal(a.items[0]?.insertText, '上合组织未来10年发展战略》');
+    assert.equal(a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd), '上合组织未来10年');
+  });
+
   it('completes a phrase begun in characters and continued in pinyin (文旅chan, 人类mygtt), replacing both', () => {
     const a = complete(index, '要推动文旅chan‸');
     assert.ok(a.items[0]?.insertText.endsWith('文旅产业'), a.items.map((x) => x.label).join(' '));

@@ -91,6 +91,19 @@ describe('hover', () => {
     assert.equal(hoverAt(index, '今天天‸气很好').hover, undefined);
   });
 
+  it('shows the sentences that give a figure of the sources (51‸24亿美元, 2‸6国), not a number they do not give', () => {
+    const trade = hoverAt(index, '2024年中国同上合组织其他成员国贸易额达到51‸24亿美元。');
+    assert.ok(trade.hover);
+    assert.equal(trade.text.slice(trade.hover.start, trade.hover.end), '5124亿美元');
+    assert.ok(trade.hover.markdown.includes('历史新高'), trade.hover.markdown);
+    assert.ok(hoverAt(index, '累计贸易突破2‸.3万亿美元的目标已经实现。').hover?.markdown.includes('提前实现'));
+    assert.equal(hoverAt(index, '全年接待游客37‸19万人次。').hover, undefined);
+  });
+
+  it('shows the sentences that use a name of two characters the dictionary tags as one (亚信)', () => {
+    assert.ok(hoverAt(index, '同东盟、亚‸信等多边机制加强合作。').hover?.markdown.includes('亚信'));
+  });
+
   it('shows a source sentence using a rare quoted term', () => {
     const { text, hover } = hoverAt(index, '推动政务服务“一网通‸办”。');
     assert.ok(hover);

@@ -930,6 +930,11 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     for (const text of ['中方倡议成立上海合作组织数字教育联盟。', '推动城市可持续发展。']) assert.deepEqual(typoFixes(index, text), [], text);
   });
 
+  it('corrects a homophone ending a person\'s name of the sources after six of their characters (塔吉克斯坦总统拉赫孟也表示 → 拉赫蒙)', () => {
+    assert.deepEqual(typoFixes(index, '塔吉克斯坦总统拉赫孟也表示坚定支持系列全球倡议。'), [['孟', '蒙']]);
+    assert.deepEqual(typoFixes(index, '塔吉克斯坦总统拉赫蒙也表示坚定支持系列全球倡议。'), []);
+  });
+
   it('corrects a character of another look in a person\'s name of the sources, with their words around it (卢卡甲科 → 卢卡申科)', () => {
     assert.deepEqual(typoFixes(index, '习近平主席在北京会见白俄罗斯总统卢卡甲科时指出，要进一步加强合作。'), [['甲', '申']]);
     // (A character of no likeness at all is not taken for it.)

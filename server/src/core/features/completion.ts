@@ -8,7 +8,7 @@ import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { toSimplified } from '../lang/variants';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
 import { dictEntry, isFunctionWord, tokenize } from '../lang/segmenter';
-import { shapeSimilarity, soundSimilarity } from '../lang/similarity';
+import { confusability, shapeSimilarity, soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
 import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
@@ -279,6 +279,33 @@ function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>,
   }
 }
 
+/** Longest title looked for back from the cursor to its 《. */
+const MAX_OPEN_TITLE = 60;
+
+/** What is typed after a 《 not yet closed, if the cursor is inside one (no clause mark between). */
+function openTitleBefore(text: string, offset: number): string | undefined {
+  for (let k = offset - 1; k >= 0 && offset - k <= MAX_OPEN_TITLE; k--) {
+    const c = text[k];
+    if (c === '《') return offset - k - 1 >= 2 ? text.slice(k + 1, offset) : undefined;
+    if (/[》，。；！？\n]/.test(c)) return undefined;
+  }
+  return undefined;
+}
+
+/** The sources' titles that begin with everything typed after 《. */
+function titleMatches(d: CompletionData, typed: string, best: Map<number, Match>): void {
+  const [from, to] = prefixRange(d.byText, typed);
+  for (let k = from; k < Math.min(to, from + MAX_SCAN); k++) {
+    const id = d.byText.ids[k];
+    const e = d.entries[id];
+    if (e.kind !== 'title' || e.text === typed || best.has(id)) continue;
+    best.set(id, { id, typed: typed.length, score: typed.length * 10 + e.weight });
+  }
+}
+
+/** How like the phrase's character the one just typed must be to be its slip (亨/享 0.7, 连/运 0.75). */
+const SLIP_AT_CURSOR = 0.7;
+
 /** Phrases whose start nearly equals a suffix of the typed run (one wrong, missing or extra character). */
 function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
   if (run.length < 3) return;
@@ -306,7 +333,8 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
       if (e.text === q || e.text[0] !== q[0] || q.startsWith(e.text)) continue;
       // The character just typed is where the phrase has it (give or take the slip): a phrase that
       // differs at the cursor is not the one being typed (上合组织行稳 is no 上合组织行动).
-      if (!e.text.slice(Math.max(0, k - 2), k + 1).includes(q[k - 1])) continue;
+      // (…or one like it in look or sound, the slip itself: 共商共建共亨 → 共享, 组织命连 → 命运.)
+      if (!e.text.slice(Math.max(0, k - 2), k + 1).includes(q[k - 1]) && !(k - 1 < e.text.length && confusability(q[k - 1], e.text[k - 1]) >= SLIP_AT_CURSOR)) continue;
       // The part of the phrase the typed suffix stands for, and its distance.
       let dist = Infinity;
       for (const n of [k, k - 1, k + 1]) {
@@ -404,7 +432,11 @@ const MIN_SWAPPED_TYPED = 4;
  * character or two (上和组 → 上合组织): a homophone typed by pinyin, which the character bigrams of
  * the fuzzy search cannot see when a short suffix has one wrong character.
  */
-function homophoneMatches(d: CompletionData, run: string, best: Map<number, Match>): void {
+/**
+ * `afterQuote`: the run opens right after “ or 《, which anchors it in place of its first character
+ * (新时代“风桥 → 枫桥经验: the whole name is being typed from its start).
+ */
+function homophoneMatches(d: CompletionData, run: string, best: Map<number, Match>, afterQuote = false): void {
   const tail = run.slice(-Math.min(run.length, 6));
   if (tail.length < 2 || tail.length !== [...tail].length) return; // astral characters: no aligned syllables
   const readings = syllables(tail);
@@ -424,7 +456,7 @@ function homophoneMatches(d: CompletionData, run: string, best: Map<number, Matc
       let wrong = 0;
       for (let i = 0; i < k; i++) if (e.text[i] !== q[i]) wrong++;
       // Anchored like the fuzzy search: the first character is right, and most of the others.
-      if (wrong === 0 || e.text[0] !== q[0] || wrong > (k >= 5 ? 2 : 1)) continue;
+      if (wrong === 0 || (e.text[0] !== q[0] && !(afterQuote && k === run.length)) || wrong > (k >= 5 ? 2 : 1)) continue;
       const score = (k - 1.5 * wrong) * 10 + e.weight - 0.15 * (e.text.length - k);
       best.set(id, { id, typed: k, score });
     }
@@ -1228,7 +1260,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
       swappedMatches(d, run, best);
-      if (opts.pinyin !== false) homophoneMatches(d, run, best);
+      if (opts.pinyin !== false) homophoneMatches(d, run, best, /[“《]/.test(text[offset - run.length - 1] ?? ''));
       nearWordingMatches(index, d, run, best);
       correctedMatches(index, d, run, best);
       listContinuations(index, d, text, offset, best);
@@ -1250,16 +1282,21 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
         // characters after wording of theirs (生命线工程 → 生命线安全工程), beside the known phrases.
         skippingContinuations(index, d, run, best);
       }
-    } else if (text[offset - 1] === '、') {
+    }
+    // Inside a title opened with 《 and typed with figures (《上合组织未来10年): titles of theirs that begin
+    // with all of it — the run of Chinese characters alone stops at the figures.
+    const title = openTitleBefore(text, offset);
+    if (title && title.length > run.length) titleMatches(d, title, best);
+    else if (!run && text[offset - 1] === '、') {
       // Just after 、: the further items of a list the sources write.
       listContinuations(index, d, text, offset, best);
-    } else if (CLAUSE_MARK.test(text[offset - 1] ?? '')) {
+    } else if (!run && CLAUSE_MARK.test(text[offset - 1] ?? '')) {
       // Just after a comma of a sentence of theirs being copied: the clause they write next.
       nextClauseMatches(index, d, text, offset, best);
-    } else if (text[offset - 1] === '“') {
+    } else if (!run && text[offset - 1] === '“') {
       // Just after “: what the sources quote after the same words (城市运行“ → 一网统管).
       quotedAfter(index, d, text, offset, best);
-    } else if (text[offset - 1] === '《') {
+    } else if (!run && text[offset - 1] === '《') {
       // Just after 《: the sources' titles, most used first.
       offerEntries(d, best, (e) => e.kind === 'title');
     }

@@ -273,6 +273,10 @@ export function quoteSource(index: CorpusIndex, quote: QuoteHit, offset: number)
 const MIN_PHRASE = 4;
 /** A name of three characters (杜尚别) is shown too. */
 const MIN_NAME = 3;
+/** A name of two characters (亚信) is shown where the dictionary tags it as one (see SHORT_NAME_POS). */
+const MIN_SHORT_NAME = 2;
+/** Tags of names of organisations, places and other proper nouns, and of short forms. */
+const SHORT_NAME_POS = /^(nz|nt|ns|nrt|j)$/;
 const MAX_PHRASE = 16;
 
 /**
@@ -285,7 +289,7 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
   let runEnd = offset;
   while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
-  if (runEnd - runStart < MIN_NAME) return undefined;
+  if (runEnd - runStart < MIN_SHORT_NAME) return undefined;
   const run = text.slice(runStart, runEnd);
   // Word boundaries of the run (its ends are cut by the window, so they count as boundaries too).
   const bounds = new Set<number>([0, run.length]);
@@ -293,20 +297,22 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   // one (联合国是).
   const weakStart = new Set<number>();
   const weakEnd = new Set<number>();
-  /** Starts of words of three characters that name something (杜尚别): shown though shorter than a phrase. */
-  const names = new Set<number>();
+  /** Words of two or three characters that name something (杜尚别, 亚信), as start:end: shown though shorter than a phrase. */
+  const names = new Set<string>();
   for (const tok of tokenize(run)) {
     bounds.add(tok.start).add(tok.end);
-    if (tok.text.length === MIN_NAME && /^n/.test(dictEntry(tok.text)?.pos ?? 'n')) names.add(tok.start);
+    if (tok.text.length === MIN_NAME && /^n/.test(dictEntry(tok.text)?.pos ?? 'n')) names.add(`${tok.start}:${tok.end}`);
+    // (…and of two that the dictionary tags as a name or short form: 亚信, 东盟.)
+    if (tok.text.length === MIN_SHORT_NAME && SHORT_NAME_POS.test(dictEntry(tok.text)?.pos ?? '')) names.add(`${tok.start}:${tok.end}`);
     if (!EDGE_FUNCTION_POS.test(dictEntry(tok.text)?.pos ?? '') && tok.text !== '是') continue;
     weakStart.add(tok.start);
     weakEnd.add(tok.end);
   }
   const at = offset - runStart;
-  for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_NAME; n--) {
+  for (let n = Math.min(MAX_PHRASE, run.length); n >= MIN_SHORT_NAME; n--) {
     for (let s = Math.max(0, at - n + 1); s <= at && s + n <= run.length; s++) {
       if (!bounds.has(s) || !bounds.has(s + n) || weakStart.has(s) || weakEnd.has(s + n)) continue;
-      if (n < MIN_PHRASE && !names.has(s)) continue;
+      if (n < MIN_PHRASE && !names.has(`${s}:${s + n}`)) continue;
       const phrase = run.slice(s, s + n);
       if (index.frequency(phrase) > 0) return { start: runStart + s, end: runStart + s + n, text: phrase };
     }
@@ -367,6 +373,37 @@ function nameWithin(index: CorpusIndex, phrase: string, at: number): TermInfo | 
   return undefined;
 }
 
+const FIGURE_CHAR = /[0-9０-９.．]/;
+/** Characters after a number read as its unit (亿美元, 万亿美元, 国, %). */
+const MAX_FIGURE_UNIT = 4;
+
+/**
+ * The number under the cursor with as much of its unit as the sources write with it (51‸24亿美元 →
+ * 5124亿美元; 2‸6国 → 26国): a figure they give. A bare number needs three digits or more.
+ */
+function figureAt(index: CorpusIndex, text: string, offset: number): { start: number; end: number; text: string } | undefined {
+  let at = offset;
+  if (!FIGURE_CHAR.test(text[at] ?? '') && at > 0 && FIGURE_CHAR.test(text[at - 1])) at--;
+  if (!/[0-9０-９]/.test(text[at] ?? '') && !(FIGURE_CHAR.test(text[at] ?? '') && /[0-9０-９]/.test(text[at - 1] ?? ''))) return undefined;
+  let start = at;
+  while (start > 0 && FIGURE_CHAR.test(text[start - 1]) && at - start < MAX_FIGURE) start--;
+  let digitsEnd = at;
+  while (digitsEnd < text.length && FIGURE_CHAR.test(text[digitsEnd]) && digitsEnd - start < MAX_FIGURE) digitsEnd++;
+  // (Not the point that ends a sentence after it: 2.3万亿美元 keeps its point, 2025. loses it.)
+  while (digitsEnd > start && /[.．]/.test(text[digitsEnd - 1])) digitsEnd--;
+  if (!/^[0-9０-９]/.test(text.slice(start, digitsEnd))) return undefined;
+  for (let end = Math.min(text.length, digitsEnd + MAX_FIGURE_UNIT); end >= digitsEnd; end--) {
+    const unit = text.slice(digitsEnd, end);
+    if (unit && !/^[\u3400-\u9fff%％]+$/.test(unit)) continue;
+    if (!unit && digitsEnd - start < 3) break;
+    const figure = text.slice(start, end);
+    // (Whole in the sources: not the tail of a longer number, 15124亿 for 5124亿.)
+    if (index.frequency(figure) > 0 && index.occurrences(figure, 20).some((r) => !FIGURE_CHAR.test(index.fileByPath(r.file)?.source.text[r.start - 1] ?? ''))) return { start, end, text: figure };
+  }
+  return undefined;
+}
+const MAX_FIGURE = 24;
+
 /**
  * The word of two characters or more under the cursor (no function word) when the sources say what it
  * is, means or has become (互信是…, 互信意味着…, 平等既是…): a word they explain, though no term.
@@ -399,6 +436,13 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
   if (!hit && !quoteMd) {
     const author = authorAt(index, text, offset);
     if (author) return author;
+    // A figure the sources give (5124亿美元, 26国): the sentences that give it.
+    const figure = figureAt(index, text, offset);
+    if (figure) {
+      const info: TermInfo = { text: figure.text, kinds: new Set(), count: index.frequency(figure.text), articles: 0, refs: [] };
+      const head = t('_来源数据_', '_figure of the sources_');
+      return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: figure.start, end: figure.end };
+    }
     // No term: how the sources use the words under the cursor, if they use them.
     const phrase = sourcePhraseAt(index, text, offset);
     if (!phrase) {

@@ -984,6 +984,12 @@ const NAME_LOOK_ALIKE = 0.3;
 const MAX_PERSON_NAME = 8;
 
 /** Whether joined[s] is inside a name the sources give as a person's (卢卡申科 of 白俄罗斯总统卢卡申科). */
+/** Whether a person's name of the sources ends with their character at `s`. */
+function personNameEndsAt(index: CorpusIndex, s: number): boolean {
+  for (let n = 2; n <= MAX_PERSON_NAME && s + 1 - n >= 0; n++) if (index.term(index.joined.slice(s + 1 - n, s + 1))?.kinds.has('person')) return true;
+  return false;
+}
+
 function personNameAt(index: CorpusIndex, s: number): boolean {
   const joined = index.joined;
   for (let n = 2; n <= MAX_PERSON_NAME; n++) {
@@ -1124,7 +1130,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         const rareRun = (from: number, to: number) => index.suffixArray.count(text.slice(from, to)) <= RARE_RUN_USES;
         const breaksWord =
           ((right >= RUN_FUZZY_SIDE && beginsSourceWord(joined, s) && rareRun(k + 1, k + 1 + RUN_FUZZY_SIDE)) || (left >= RUN_FUZZY_SIDE && endsSourceWord(joined, s) && rareRun(k - RUN_FUZZY_SIDE, k))) && strayHere();
-        if (!breaksWord && (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd))) continue;
+        // (…or the slip ends a person's name of theirs after six of their characters, the draft going on
+        // in its own words: 塔吉克斯坦总统拉赫孟也表示 for 拉赫蒙.)
+        const nameEnd = () => right === 0 && left >= RUN_CONTEXT && personNameEndsAt(index, s);
+        if (!breaksWord && (!sideOk(markBefore, left, right) || !(sideOk(markAfter, right, left) || runEnd || nameEnd()))) continue;
         // (A character standing alone in the draft, seldom a word by itself or beside another such
         // character, where the sources have one of its sound, needs a character less: 上合组织形|稳|致远.)
         if (left + right < RUN_STRAY_CONTEXT || Math.max(left, right) < RUN_LONGER_SIDE) continue;
