@@ -47,16 +47,16 @@ const tables = new WeakMap<CorpusIndex, PairTable>();
 function table(index: CorpusIndex): PairTable {
   let tab = tables.get(index);
   if (!tab) {
-    const t: PairTable = { endingWith: new Uint32Array(0x10000), beginningWith: new Uint32Array(0x10000), words: [], size: 0 };
+    const built: PairTable = { endingWith: new Uint32Array(0x10000), beginningWith: new Uint32Array(0x10000), words: [], size: 0 };
     const add = (slots: Uint32Array, kept: string, word: string, replaced: string) => {
       const code = kept.charCodeAt(0);
-      if (!slots[code]) slots[code] = t.words.push(new Map());
-      const bySound = t.words[slots[code] - 1];
+      if (!slots[code]) slots[code] = built.words.push(new Map());
+      const bySound = built.words[slots[code] - 1];
       const sound = usualSound(replaced);
       const list = bySound.get(sound);
       if (list) list.push(word);
       else bySound.set(sound, [word]);
-      t.size++;
+      built.size++;
     };
     for (const { word } of pairWords(COMMON_PAIR_FREQ)) {
       const uses = index.frequency(word);
@@ -64,10 +64,10 @@ function table(index: CorpusIndex): PairTable {
       // Looked for by the character kept, where the sources write that character mostly in this word
       // (遵 in 遵循, 促 in 促进): a pair of it with another character is the word broken, not one of the
       // many words the character makes (展 of 发展, 进展, 展示: 尽展 is no slip for 进展).
-      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[1])) add(t.endingWith, word[1], word, word[0]);
-      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[0])) add(t.beginningWith, word[0], word, word[1]);
+      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[1])) add(built.endingWith, word[1], word, word[0]);
+      if (uses >= KEPT_IN_WORD_SHARE * index.frequency(word[0])) add(built.beginningWith, word[0], word, word[1]);
     }
-    tab = t;
+    tab = built;
     tables.set(index, tab);
   }
   return tab;
@@ -114,7 +114,7 @@ export function sourceWordSlips(p: ParagraphDoc, index: CorpusIndex, sourcePairA
       if (!word) continue;
       const kept = pair[1 - j];
       if (listedSlip ? wordFreq(word) < LISTED_SLIP_RATIO * listed : isFunctionWord(kept) || isFunctionWord(pair[j]) || wordFreq(kept) >= KEPT_ALONE_FREQ) continue;
-      // (A name or new word the HMM reads over the pair is the draft's: 陈冯富珍, 杏福农业.)
+      // (A name or new word the HMM reads over the pair is the draft's: 陈冯富珍.)
       const from = Math.max(0, k - HMM_CONTEXT);
       if (!listedSlip && tokenize(text.slice(from, k + 2 + HMM_CONTEXT), true).some((w) => w.start + from <= k && k + 2 <= w.end + from && w.end - w.start >= 3)) continue;
       // (A number or measure beside it counts something: 二是, 一键.)
