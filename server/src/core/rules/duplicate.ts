@@ -804,7 +804,8 @@ function isTentative(text: string, i: number, unit: string): boolean {
   if (after === '看' && pos !== 'n' && !isDictWord(text.slice(i + 2 * unit.length, i + 2 * unit.length + 2))) return true;
   // Quoted as a saying of its own (习惯说一句“研究研究”): the words of a speaker, whatever the
   // closing mark (one typed the wrong way round is punctuation's to report).
-  if (/[“‘「]/.test(text[i - 1] ?? '') && /[”’」“‘]/.test(after ?? '')) return true;
+  // (…or opening a quoted saying as its own clause: “规划规划，纸上画画，墙上挂挂”.)
+  if (/[“‘「]/.test(text[i - 1] ?? '') && /[”’」“‘，、！]/.test(after ?? '')) return true;
   // The doubled verb before the pause is itself tentative (来说说、讨论讨论; not 提升提升、完善完善).
   const series = TENTATIVE_SERIES.exec(before);
   if (series && isTentative(text, i - series[0].length, series[1])) return true;
