@@ -401,6 +401,12 @@ describe('completion', () => {
     assert.ok(!complete(index, '坚持和发展新时代风桥‸').items.some((x) => x.insertText === '枫桥经验'));
   });
 
+  it('does not cut the sources\' wording after a character the segmenter leaves alone before the rest of its word (共同体的笃|行者)', () => {
+    const items = complete(index, '推动构建人类命运共同‸').items.map((x) => x.insertText);
+    assert.ok(items.some((x) => x.endsWith('的笃行者')), items.join(' '));
+    assert.ok(!items.some((x) => x.endsWith('的笃')), items.join(' '));
+  });
+
   it('completes a title typed with figures after 《 (《上合组织未来10年 → …发展战略》)', () => {
     const a = complete(index, '各方将批准《上合组织未来10年‸');
     assert.equal(a.items[0]?.insertText, '上合组织未来10年发展战略》');

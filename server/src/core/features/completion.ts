@@ -279,6 +279,9 @@ function prefixMatches(d: CompletionData, run: string, best: Map<number, Match>,
   }
 }
 
+/** Uses in the dictionary below which a lone character is a piece of a word, not a word (笃: see continuationMatches). */
+const STRAY_PIECE_FREQ = 5000;
+
 /** Longest title looked for back from the cursor to its 《. */
 const MAX_OPEN_TITLE = 60;
 
@@ -718,7 +721,10 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
       // only where it ends the clause (坚持党政同 → 坚持党政同责，).
       const closesClause = /^[，。；、：！？]/.test(window.slice(end));
       // (A function word that ends the clause leaves nothing hanging: 站在历史正确一边，.)
-      if ((end - n >= 2 || (end - n === 1 && closesClause)) && (!leavesHanging(w.text) || (closesClause && w.text.length >= 2))) cuts.push(end);
+      // (Nor after a character the segmenter leaves alone before the rest of its word, seldom a word by
+      // itself: 共同体的笃|行者.)
+      const strayPiece = w.text.length === 1 && /^[\u3400-\u9fff]/.test(window.slice(end)) && !isFunctionWord(w.text) && (dictEntry(w.text)?.freq ?? 0) < STRAY_PIECE_FREQ;
+      if ((end - n >= 2 || (end - n === 1 && closesClause)) && !strayPiece && (!leavesHanging(w.text) || (closesClause && w.text.length >= 2))) cuts.push(end);
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
