@@ -285,10 +285,7 @@ const MAX_PHRASE = 16;
  * sentences still show what it stands for (26国参与、…的世界最大区域组织).
  */
 export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number): { start: number; end: number; text: string } | undefined {
-  let runStart = offset;
-  while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
-  let runEnd = offset;
-  while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
+  const [runStart, runEnd] = cjkRunAround(text, offset);
   if (runEnd - runStart < MIN_SHORT_NAME) return undefined;
   const run = text.slice(runStart, runEnd);
   // Word boundaries of the run (its ends are cut by the window, so they count as boundaries too).
@@ -320,6 +317,15 @@ export function sourcePhraseAt(index: CorpusIndex, text: string, offset: number)
   return undefined;
 }
 const CJK = /[\u3400-\u9fff]/;
+
+/** The run of Chinese characters around the cursor, at most MAX_PHRASE on each side: [start, end). */
+function cjkRunAround(text: string, offset: number): [number, number] {
+  let start = offset;
+  while (start > 0 && offset - start < MAX_PHRASE && CJK.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && end - offset < MAX_PHRASE && CJK.test(text[end])) end++;
+  return [start, end];
+}
 /** Prepositions, conjunctions, particles and interjections: no phrase opens or closes with one (中 of 中白 may). */
 const EDGE_FUNCTION_POS = /^(p|c|u\w*|y|e|o)$/;
 
@@ -409,10 +415,7 @@ const MAX_FIGURE = 24;
  * is, means or has become (互信是…, 互信意味着…, 平等既是…): a word they explain, though no term.
  */
 function describedWordAt(index: CorpusIndex, text: string, offset: number): { term: TermInfo; start: number; end: number } | undefined {
-  let runStart = offset;
-  while (runStart > 0 && offset - runStart < MAX_PHRASE && CJK.test(text[runStart - 1])) runStart--;
-  let runEnd = offset;
-  while (runEnd < text.length && runEnd - offset < MAX_PHRASE && CJK.test(text[runEnd])) runEnd++;
+  const [runStart, runEnd] = cjkRunAround(text, offset);
   const word = tokenize(text.slice(runStart, runEnd)).find((w) => w.start <= offset - runStart && offset - runStart < w.end);
   if (!word || word.text.length < 2 || EDGE_FUNCTION_POS.test(dictEntry(word.text)?.pos ?? '') || /^[rdmq]/.test(dictEntry(word.text)?.pos ?? '')) return undefined;
   for (const ref of index.sampleOccurrences(word.text, MAX_CONSIDERED)) {
