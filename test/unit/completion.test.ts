@@ -349,13 +349,23 @@ describe('completion', () => {
 
   it('starts a list at its first item, as long as the second, and offers it alone and with its closing words', () => {
     const a = complete(index, '成为提升上海合作组织凝聚力、影响力、‸');
-    assert.deepEqual(a.items.slice(0, 2).map((x) => x.insertText), ['凝聚力、影响力、感召力、吸引力', '凝聚力、影响力、感召力、吸引力的精神纽带']);
+    // (The next item alone first, as where more items follow, then the rest of the list, then its closing words.)
+    assert.deepEqual(a.items.slice(0, 3).map((x) => x.insertText), ['凝聚力、影响力、感召力', '凝聚力、影响力、感召力、吸引力', '凝聚力、影响力、感召力、吸引力的精神纽带']);
     assert.equal(a.text.slice(a.items[0].replaceStart, a.items[0].replaceEnd), '凝聚力、影响力、');
     const b = complete(index, '推动实现功能复合、密度适中、‸');
-    assert.equal(b.items[0]?.insertText, '功能复合、密度适中、高低错落、蓝绿交织');
+    assert.deepEqual(b.items.slice(0, 2).map((x) => x.insertText), ['功能复合、密度适中、高低错落', '功能复合、密度适中、高低错落、蓝绿交织']);
     // The next item alone first where more follow; the last item as long as the one before it.
     const c = complete(index, '创造性提出并践行互信、互利、‸');
     assert.deepEqual(c.items.slice(0, 2).map((x) => x.insertText), ['互信、互利、平等', '互信、互利、平等、协商、尊重多样文明、谋求共同发展']);
+  });
+
+  it('offers the next item of a list of two more, and tells parallel items apart by more of the words typed (管行业必须管安全、)', () => {
+    const a = complete(index, '要团结不要分裂、‸');
+    assert.equal(a.items[0]?.insertText.endsWith('要合作不要对抗'), true, a.items.map((x) => x.label).join(' '));
+    // 管安全、 begins two of the items that follow in the sources: the words typed before it decide.
+    const b = complete(index, '坚持管行业必须管安全、‸');
+    const applied = b.items.slice(0, 2).map((x) => b.text.slice(0, x.replaceStart) + x.insertText);
+    assert.deepEqual(applied, ['坚持管行业必须管安全、管业务必须管安全', '坚持管行业必须管安全、管业务必须管安全、管生产经营必须管安全']);
   });
 
   it('continues a long run past a word that closes its clause in the sources (站在历史正确 → …一边)', () => {

@@ -46,6 +46,18 @@ describe('hover', () => {
     assert.match(md, new RegExp(`来源中出现 ${index.frequency('上海精神')} 次，见于 \\d+ 篇文章`));
   });
 
+  it('shows what the sources say a term is past its closing mark, and what a leader said of it', () => {
+    // “上海精神”作为…国际关系新理念: the 作为 after the closing quotation mark describes the term.
+    assert.ok(hoverAt(index, '“上海‸精神”是上海合作组织发展壮大的生命力所在。').hover?.markdown.includes('国际关系新理念'));
+    // 习近平总书记强调：“加快推进韧性城市建设…”: a quotation of what was said about the term is shown.
+    assert.ok(hoverAt(index, '着力建设韧性城‸市。').hover?.markdown.includes('健全城市安全预防体系'));
+  });
+
+  it('shows a short source sentence, such as a heading, with the sentence that follows it', () => {
+    const md = hoverAt(index, '坚持底线思维和极限思‸维。').hover?.markdown ?? '';
+    assert.ok(md.includes('必须坚持底线思维和极限思维。建设安全可靠的韧性城市，把困难估计得更充分一些'), md);
+  });
+
   it('links each source sentence to its article and line (file:// URI, 1-based #L fragment)', () => {
     const { hover } = hoverAt(index, '以“上海‸精神”为指引');
     const found = links(hover!.markdown);

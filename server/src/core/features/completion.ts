@@ -1053,13 +1053,23 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
   // item before the last 、.
   const second = clause.indexOf('、', firstSep + 1) > 0 ? clause.indexOf('、', firstSep + 1) - firstSep - 1 : 0;
   const starts = second > 0 && second <= firstSep ? [firstSep - second] : [];
-  starts.push(...tokenize(clause.slice(0, firstSep)).map((w) => w.start).reverse());
+  const wordStarts = tokenize(clause.slice(0, firstSep)).map((w) => w.start).reverse();
+  starts.push(...wordStarts);
   for (let i = firstSep; i >= 0 && i < clause.lastIndexOf('、'); i = clause.indexOf('、', i + 1)) starts.push(i + 1);
-  for (const start of starts) {
-    const typed = clause.slice(start);
-    if (typed.replace(/、/g, '').length < MIN_LIST_TYPED) continue;
-    const refs = index.occurrences(typed, NEAR_POSITIONS);
+  const refsOf = (start: number) => (clause.slice(start).replace(/、/g, '').length < MIN_LIST_TYPED ? [] : index.occurrences(clause.slice(start), NEAR_POSITIONS));
+  for (let start of starts) {
+    let refs = refsOf(start);
     if (!refs.length) continue;
+    // (Where the sources go on from the typed words in more ways than one, more of the words before
+    // the first 、, as many as they write there: 管安全、 stands in two of their items, 管行业必须管安全、
+    // in one.)
+    for (const longer of wordStarts.filter((x) => x < start)) {
+      if (distinctContinuations(index, refs) < 2) break;
+      const more = refsOf(longer);
+      if (!more.length) break;
+      [start, refs] = [longer, more];
+    }
+    const typed = clause.slice(start);
     const items = typed.split('、');
     const found = new Map<string, number>();
     const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
@@ -1077,13 +1087,14 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
       const itemSize = lastSep < 0 ? (items[items.length - 2] ?? '').length : prevSep >= 0 ? lastSep - prevSep - 1 : items[items.length - 1].length + lastSep;
       const begun = lastSep < 0 ? items[items.length - 1].length : 0;
       // (Items that end alike end alike: 管行业必须管安全、管业务必须管安全、 → …管生产经营必须管安全.)
-      const shared = sharedEnding(items.filter((x) => x.length > 0));
+      // (The items the sources write after the typed ones count too: 管行业必须管安全、 → 管业务必须管安全、….)
+      const shared = sharedEnding([...items, ...(lastSep > 0 ? run.slice(0, lastSep).split('、') : [])].filter((x) => x.length > 0));
       const sharedAt = shared.length >= 2 ? lastItem.indexOf(shared) : -1;
       const cut = sharedAt >= 0 ? sharedAt + shared.length : tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
       add(typed + run.slice(0, lastSep + 1 + cut));
       // …and the next item alone where more follow (互信、互利、 → …平等).
       const nextSep = run.indexOf('、');
-      if (nextSep > 0 && nextSep < lastSep) add(typed + run.slice(0, nextSep));
+      if (nextSep > 0 && nextSep <= lastSep) add(typed + run.slice(0, nextSep));
       const closes = /^[，。；：！？]/.test(window.slice(run.length)) && lastItem.length <= MAX_LIST_CLOSE;
       if (closes && cut < lastItem.length) add(typed + run);
     }
@@ -1093,6 +1104,12 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
     return;
   }
 }
+/** How many different ways the sources go on after the given places (their next few characters). */
+function distinctContinuations(index: CorpusIndex, refs: ReadonlyArray<{ file: string; end: number }>): number {
+  return new Set(refs.map((r) => index.fileByPath(r.file)?.source.text.slice(r.end, r.end + LIST_CONTINUATION_KEY))).size;
+}
+/** Characters after a place that tell two continuations of a list apart. */
+const LIST_CONTINUATION_KEY = 4;
 /** The characters every item ends with (必须管安全 of 管行业必须管安全、管业务必须管安全); '' for fewer than two items. */
 function sharedEnding(items: string[]): string {
   if (items.length < 2) return '';

@@ -86,8 +86,21 @@ const DESCRIBED_AS = /^(?:是|就是|即|乃|既是|则是|意味着|已经成�
 
 /** Whether the sentence says what the term used at `ref` is or has become (联合国是…, 上海合作组织已经成为…). */
 function describes(sentence: SourceSentence, ref: SourceRef, term: string): boolean {
-  const after = ref.start - sentence.start + term.length;
+  let after = ref.start - sentence.start + term.length;
+  // (Past the mark that closes the term as the sources quote it: “上海精神”作为…的国际关系新理念.)
+  if (/[”’》）]/.test(sentence.text[after] ?? '')) after++;
   return DESCRIBED_AS.test(sentence.text.slice(after, after + 6));
+}
+
+/** What a leader or a document said, quoted: the term inside “…” after 强调：, 指出：…. */
+const SAID_BONUS = 1.5;
+const SAID_BEFORE = /(?:强调|指出|表示|提出|要求|说|讲|明确|宣布|写道)[：:]?$/;
+
+/** Whether the term at `ref` stands inside a quotation its sentence attributes to a speaker (习近平总书记强调：“加快推进韧性城市建设…”). */
+function saidOf(sentence: SourceSentence, ref: SourceRef, term: string): boolean {
+  const at = ref.start - sentence.start;
+  const q = findQuotes(sentence.text).find((x) => x.open < at && at + term.length <= x.close);
+  return !!q && q.close - q.open - 1 > term.length + 2 && SAID_BEFORE.test(sentence.text.slice(Math.max(0, q.open - 4), q.open));
 }
 
 function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): number {
@@ -98,6 +111,7 @@ function shapeScore(sentence: SourceSentence, ref: SourceRef, term: string): num
   // A sentence that says what the term is or has become tells most (上海合作组织已经成为…世界最大区域组织).
   // (Enough to outweigh the length of a sentence that leads into it: …的声明》强调：“联合国是第二次世界大战最重要胜利成果之一….)
   if (describes(sentence, ref, term)) score += DESCRIBED_BONUS;
+  else if (saidOf(sentence, ref, term)) score += SAID_BONUS;
   const spans = [...findQuotes(sentence.text), ...findTitles(sentence.text)];
   const inside = spans.find((q) => q.open < at && at + term.length <= q.close && q.close - q.open - 1 > term.length);
   if (inside && isTermLike(sentence.text.slice(inside.open + 1, inside.close))) score -= 1;
@@ -189,15 +203,24 @@ function articleCount(index: CorpusIndex, term: TermInfo): number {
 function quoteBlock(index: CorpusIndex, sentence: SourceSentence, ref: SourceRef): string {
   // A sentence that is a quotation whole is often attributed by the next one, right after its
   // closing mark (…大地才能繁荣。”习近平主席曾引用乌兹别克斯坦谚语…): who said it comes along.
+  // So does the next sentence after a short one that states a principle (必须坚持底线思维和极限思维。):
+  // it is what the source says the principle means.
   let attribution = '';
-  if (/[”’」]$/.test(sentence.text)) {
-    const next = index.sentenceAt({ file: sentence.file, start: sentence.end, end: sentence.end + 1, article: sentence.article });
-    if (next && next.start === sentence.end && next.text.length <= MAX_ATTRIBUTION) attribution = next.text;
+  const quotation = /[”’」]$/.test(sentence.text);
+  // (A short one may be a heading, its paragraph after a line break: CR LF at most.)
+  const short = !quotation && sentence.text.length < SHORT_SENTENCE && /[。；]$/.test(sentence.text);
+  for (let gap = 0; gap <= (short ? 2 : quotation ? 0 : -1); gap++) {
+    const next = index.sentenceAt({ file: sentence.file, start: sentence.end + gap, end: sentence.end + gap + 1, article: sentence.article });
+    if (!next || next.start !== sentence.end + gap) continue;
+    if (next.text.length <= (quotation ? MAX_ATTRIBUTION : MAX_SHOWN)) attribution = next.text;
+    break;
   }
   return `> ${escapeMarkdown(shownSentence(sentence, ref) + attribution)}  \n> —— ${sourceLabel(index, ref)}`;
 }
 /** Longest sentence after a quotation shown with it as its attribution. */
 const MAX_ATTRIBUTION = 80;
+/** A sentence shorter than this (in UTF-16 units) is shown with the one after it. */
+const SHORT_SENTENCE = 20;
 
 /** The Markdown section about one term. */
 export function termMarkdown(index: CorpusIndex, term: TermInfo, maxSentences = 3): string {

@@ -688,12 +688,15 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
   // with one copy and never with two: 成员国|国|外长, not 成员国|国外|长.)
   const from = Math.max(0, i - 2);
   const secondStrands = isDictWord(text.slice(i + 2, i + 4)) && index.frequency(text.slice(from, i + 1) + text.slice(i + 2, i + 4)) > 0 && index.frequency(text.slice(from, i + 4)) === 0;
-  if (endsDictWord(text, i) && !secondStrands && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)))) return false;
+  const wordsAround = endsDictWord(text, i) && !secondStrands && (begins(text.slice(i + 1, i + 3)) || begins(text.slice(i + 1, i + 4)));
   const isWord = (w: string) => idiomSet!.has(w) || (isDictWord(w) && wordFreq(w) >= SPLIT_WORD_FREQ && HAN.test(w));
   for (const { start, word } of oneCopyWords(text, i)) {
     // (One that starts with the pair may follow a name ending in its character, 庆生村|村委会: only
     // after a function word or a mark is it a slip, 化解了一|一大批.)
     if (!isWord(word)) continue;
+    // (Words ending in the first copy and beginning with the second read as written, but for an
+    // idiom of four the pair lies inside: 密不可|可分 of 密不可分, 不可 and 可分 words both.)
+    if (wordsAround && !(idiomSet.has(word) && start < i && i - start < 3)) continue;
     if (start === i && i > 0 && HAN.test(text[i - 1]) && !FUNCTION_POS.test(dictEntry(text[i - 1])?.pos ?? '')) continue;
     // An idiom or word as written over both copies (人人自危, 生生不息, 慢慢悠悠 however rare) leaves the pair to the words.
     for (let k = Math.max(0, i - 3); k <= i; k++) {
@@ -701,6 +704,7 @@ function splitsWord(text: string, i: number, index: CorpusIndex): boolean {
     }
     return true;
   }
+  if (wordsAround) return false;
   // The sources' wording around the pair with one copy (坚定信|信心 → 坚定信心), which they never write
   // doubled — for a doubled form that is no common reduplication (第一大|大 could be 大大).
   // (Nor AABB: 方方面面.)
@@ -806,12 +810,26 @@ function isTentative(text: string, i: number, unit: string): boolean {
   // closing mark (one typed the wrong way round is punctuation's to report).
   // (…or opening a quoted saying as its own clause: “规划规划，纸上画画，墙上挂挂”.)
   if (/[“‘「]/.test(text[i - 1] ?? '') && /[”’」“‘，、！]/.test(after ?? '')) return true;
+  // Said by someone of what they or the listeners will do, ending the clause (“…我们会后马上研究研究，”):
+  // spoken words, in which a two-character verb doubled without an object is a try, not a slip.
+  if (unit.length === 2 && /[，。！？；”’」]/.test(after ?? '') && insideQuotation(text, i)) {
+    const clause = text.slice(0, i).split(/[，。！？；：“‘「]/).pop() ?? '';
+    if (SPEAKER_SUBJECT.test(clause)) return true;
+  }
   // The doubled verb before the pause is itself tentative (来说说、讨论讨论; not 提升提升、完善完善).
   const series = TENTATIVE_SERIES.exec(before);
   if (series && isTentative(text, i - series[0].length, series[1])) return true;
   // …or a tentative verb of the form A一A follows in the series (讨论讨论、到现场看一看).
   const next = text.slice(i + 2 * unit.length, i + 2 * unit.length + 16).split(/[。！？；]/)[0];
   return /^[、，]/.test(next) && TENTATIVE_ONE.test(next);
+}
+/** A person as the subject of a spoken clause (我们会后马上…, 你们回去…). */
+const SPEAKER_SUBJECT = /^(?:我们|咱们|大家|你们|我|你|您)/;
+
+/** Whether text[i] lies inside a double quotation opened before it in the paragraph and not yet closed. */
+function insideQuotation(text: string, i: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', i), text.lastIndexOf('「', i));
+  return open >= 0 && text.lastIndexOf('”', i) < open && text.lastIndexOf('」', i) < open;
 }
 /** Asking people to try something (请大家, 让我们一起): the doubled verb after it is a try. */
 const TENTATIVE_ASKED = /(?:再|请|让|不妨)(?:大家|我们|你们|咱们|他们|同志们|各位)(?:再|一起|好好|认真)?$/;
