@@ -366,6 +366,9 @@ describe('completion', () => {
     const b = complete(index, '坚持管行业必须管安全、‸');
     const applied = b.items.slice(0, 2).map((x) => b.text.slice(0, x.replaceStart) + x.insertText);
     assert.deepEqual(applied, ['坚持管行业必须管安全、管业务必须管安全', '坚持管行业必须管安全、管业务必须管安全、管生产经营必须管安全']);
+    // The item being typed is no item that ends alike; the label shows it whole where it is short.
+    const c = complete(index, '坚持管行业必须管安全、管业务必须管安全、管生产‸');
+    assert.equal(c.items[0]?.label, '…管生产经营必须管安全');
   });
 
   it('continues a long run past a word that closes its clause in the sources (站在历史正确 → …一边)', () => {

@@ -458,6 +458,23 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('学习要循序渐渐进。').map((f) => f.text), ['渐渐']);
   });
 
+  it('flags a character doubled inside an idiom though the copies make words with its other characters (密不可|可分)', () => {
+    assert.deepEqual(run('上合组织与全球南方密不可可分。').map((f) => [f.text, f.replacements[0]]), [['可可', '可']]);
+    assert.deepEqual(run('推动城市市政设施建设。'), []);
+  });
+
+  it('flags a measure word doubled for "every" at the end of a clause after a word ending in it (落到实处|处。)', () => {
+    assert.deepEqual(run('确保把各项任务落到实处处。').map((f) => [f.text, f.replacements[0]]), [['处处', '处']]);
+    for (const text of ['我们要事事处处，严格要求。', '改革任务落到实处，处处见成效。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('keeps a verb of two characters doubled at the end of a spoken clause whose subject is a person (“…我们会后马上研究研究，”)', () => {
+    assert.deepEqual(run('他说：“这些建议都很实在，我们会后马上研究研究，尽快拿出办法来。”'), []);
+    // (Not outside quoted speech, nor with an object after it.)
+    assert.deepEqual(run('我们会后马上研究研究，尽快拿出办法来。').map((f) => f.text), ['研究研究']);
+    assert.deepEqual(run('他说：“我们要提升提升城市韧性。”').map((f) => f.text), ['提升提升']);
+  });
+
   it('flags a character typed again after an adverb ending in it (一旦|旦供水), not after a name (连云港|港, 四川|川投)', () => {
     assert.deepEqual(run('一旦旦供水、排水出现问题。').map((f) => [f.text, f.replacements[0]]), [['旦旦', '旦']]);
     for (const text of ['往返连云港港之间。', '四川川投能源股份有限公司。', '已经经过审议。', '他们一直直接参与。']) assert.deepEqual(run(text), [], text);

@@ -357,6 +357,10 @@ describe('rule punctuation', () => {
     // The last item a thing by its head (休闲|体验), or items all of one length whatever verb they begin with.
     assert.equal(fixed('结合实际开展文化展示、特色商业，休闲体验等。'), '结合实际开展文化展示、特色商业、休闲体验等。');
     assert.equal(fixed('让养老、托育、就医，购物等需求在家门口就能得到满足。'), '让养老、托育、就医、购物等需求在家门口就能得到满足。');
+    // Items of five or six characters, things all (职工技能大赛、雪地足球赛，青年交流营等) — not pieces of one
+    // length that are clauses (防聋治聋工作，加强对麻风病等).
+    assert.equal(fixed('职工技能大赛、雪地足球赛，青年交流营等系列活动成功举办。'), '职工技能大赛、雪地足球赛、青年交流营等系列活动成功举办。');
+    for (const text of ['开展防盲治盲、防聋治聋工作，加强对麻风病等传染病的防控。', '（农业农村部、科技部牵头，国家林草局等按职责分工负责）', '完善电子商务与快递物流数据保护、开放共享规则，建立数据中断等风险评估制度。']) assert.deepEqual(run(text), [], text);
     for (const text of ['保证药品及时生产、配送，医疗机构等采购方要及时结算货款。', '积极适用国际条约、国际惯例，平等保护各方当事人合法权益。', '自然灾害主要包括干旱、洪涝灾害，台风、风雹等气象灾害。', '点亮夜色，青花、玲珑等传统陶瓷。', '坚持优者上、庸者下、劣者汰，对巡视等工作中发现的问题。', '进行科学预测、综合研判，确定风险等级并制定预案。']) {
       assert.deepEqual(run(text), [], text);
     }
@@ -379,6 +383,12 @@ describe('rule punctuation', () => {
     assert.equal(fixed('当今世界，“时代潮流没有变，全球治理走到新的十字路口。”'), '当今世界，“时代潮流没有变，全球治理走到新的十字路口”。');
     assert.equal(fixed('习近平指出，“消费日益成为拉动经济增长的基础性力量。”'), '习近平指出：“消费日益成为拉动经济增长的基础性力量。”');
     assert.deepEqual(run('当今世界，“和平是前提。发展是关键。”'), []);
+  });
+
+  it('deletes a full stop or pause ending a title inside its marks (《天津宣言。》), not a question mark', () => {
+    assert.equal(fixed('共同签署并发表《天津宣言。》，批准了文件。'), '共同签署并发表《天津宣言》，批准了文件。');
+    assert.equal(fixed('学习《关于推动城市高质量发展的意见，》精神。'), '学习《关于推动城市高质量发展的意见》精神。');
+    assert.deepEqual(run('他写了《我们为什么出发？》一文。'), []);
   });
 
   it('turns the second of two 《 around a title before a clause mark into 》 (发表《天津宣言《， → 》)', () => {
@@ -534,6 +544,8 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(fix('习近平总书记强调“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议'), '习近平总书记强调：“加快推进韧性城市建设，提高防灾减灾救灾能力。”会议');
     // A quotation the sources close without a full stop of its own keeps the draft's outside.
     assert.deepEqual(runRule(punctuationRule, '习近平主席强调：“我们要促进发展战略对接，本着共商共建共享原则，推进‘一带一路’建设，加快地区贸易便利化进程”。', index), []);
+    // …also where a word of it was changed (the quote rule's to report): its last words end a quotation of theirs.
+    assert.deepEqual(runRule(punctuationRule, '习近平总书记强调：“文化产业和旅游产业密不可分，要坚持以文塑旅、以旅彰文，推动文化和旅游协调发展，让人们在领略自然之美中感悟文化之美、陶冶心灵之美”。', index), []);
     // Without the sources the verb decides.
     assert.equal(fixed('习近平主席宣布“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及'), '习近平主席宣布：“全方位开展友好交往和人文交流，筑牢本组织发展的社会民意基础。”埃及');
   });

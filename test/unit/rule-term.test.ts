@@ -185,9 +185,15 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(own, '中方支持巴方发展，加强安全运维。'), []);
   });
 
-  it('corrects an item of a list that ends in a word of the sound the other items end in (治理任性 → 治理韧性), with no sources too', () => {
+  it('corrects an item of a list that ends in a word of the sound the other items end in (治理任性 → 治理韧性), with no sources too', async () => {
     assert.deepEqual(typoFixes(index, '空间韧性、生态韧性、治理任性相互关联。'), [['任性', '韧性']]);
     assert.deepEqual(typoFixes(CorpusIndex.empty(), '除涉及国家按泉、公共安全、金融安全、生态安全外。'), [['按泉', '安全']]);
+    // With one other item alone, the sources must write the item with its ending (人民之上、生命至上 → 人民至上).
+    assert.deepEqual(typoFixes(index, '坚持人民之上、生命至上，是做好城市工作的根本。'), [['之上', '至上']]);
+    assert.deepEqual(typoFixes(CorpusIndex.empty(), '坚持人民之上、生命至上。'), []);
+    // (Not the last item cut to the length of the one before: 北京师|范大学 beside 北京市.)
+    const own = await indexOfSource('pl-items-', '会议\n北京市、河北省负责同志参加。\n');
+    assert.deepEqual(typoFixes(own, '北京市、河北省、北京师范大学负责同志参加。'), []);
     // Names that end alike in characters, not in a word: 图书馆、美术馆; 湛江市、…港市.
     assert.deepEqual(typoFixes(CorpusIndex.empty(), '建设图书馆、美术馆、博物馆，推进城市韧性、经济韧性。'), []);
   });
@@ -557,6 +563,16 @@ describe('quote-mismatch: other phrases and updated numbers are not misquotes', 
     assert.deepEqual(runRule(quoteMismatchRule, '全会研究“制定国民经济和社会发展第十五个五年规划”的建议。', index), []);
   });
 
+
+  it('flags a short quoted saying of the sources with a word changed (“这要归因于中国”), not a short quoted name', async () => {
+    const own = await indexOfSource('pl-short-quote-', '报道\n他认为，上合组织非常有前景，“这要归功于中国”。各方推进“城市更新行动”。\n');
+    const f = runRule(quoteMismatchRule, '他说，上合组织非常有前景，“这要归因于中国”。', own);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['因', '功']]);
+    assert.deepEqual(runRule(quoteMismatchRule, '推进“城市更新计划”。', own), []);
+    // (Nor a name of a thing with 的: “春天的盛会” beside “春天的事业”.)
+    const spring = await indexOfSource('pl-short-name-', '报道\n共赴“春天的事业”。\n');
+    assert.deepEqual(runRule(quoteMismatchRule, '共赴“春天的盛会”。', spring), []);
+  });
 
   it('still flags a misquote at the end of a whole source sentence', () => {
     const f = runRule(quoteMismatchRule, '会议要求：“加快培育一批全球百强创新型企业和领军人材。”', index);

@@ -1088,7 +1088,8 @@ function listContinuations(index: CorpusIndex, d: CompletionData, text: string, 
       const begun = lastSep < 0 ? items[items.length - 1].length : 0;
       // (Items that end alike end alike: 管行业必须管安全、管业务必须管安全、 → …管生产经营必须管安全.)
       // (The items the sources write after the typed ones count too: 管行业必须管安全、 → 管业务必须管安全、….)
-      const shared = sharedEnding([...items, ...(lastSep > 0 ? run.slice(0, lastSep).split('、') : [])].filter((x) => x.length > 0));
+      // (Not the item being typed: 管生产 of …管业务必须管安全、管生产.)
+      const shared = sharedEnding([...items.slice(0, -1), ...(lastSep > 0 ? run.slice(0, lastSep).split('、') : [])].filter((x) => x.length > 0));
       const sharedAt = shared.length >= 2 ? lastItem.indexOf(shared) : -1;
       const cut = sharedAt >= 0 ? sharedAt + shared.length : tokenize(lastItem).find((w) => w.end + begun >= itemSize)?.end ?? lastItem.length;
       add(typed + run.slice(0, lastSep + 1 + cut));
@@ -1219,12 +1220,17 @@ const MAX_TYPED_KEY = 64;
 /** Most characters typed kept in the label of an item that continues a long run (see getCompletions). */
 const LABEL_CONTEXT = 6;
 
-/** How many typed characters the label keeps: the last word typed, with the mark after it (…影响力、感召力). */
+/**
+ * How many typed characters the label keeps: the last word typed, with the mark after it (…影响力、感召力),
+ * or the item or clause typed since the last mark where that is short (…、管生产 → …管生产经营必须管安全).
+ */
 function labelContext(typed: string): number {
   const words = tokenize(typed);
   let k = words.length - 1;
   while (k > 0 && !/\p{Script=Han}/u.test(words[k].text)) k--;
-  return Math.min(LABEL_CONTEXT, typed.length - (words[k]?.start ?? typed.length));
+  const word = typed.length - (words[k]?.start ?? typed.length);
+  const item = typed.length - 1 - Math.max(...[...'、，；：“'].map((m) => typed.lastIndexOf(m, typed.length - 2)));
+  return Math.min(LABEL_CONTEXT, item <= LABEL_CONTEXT ? Math.max(word, item) : word);
 }
 
 function shortLabel(s: string, max = 40): string {

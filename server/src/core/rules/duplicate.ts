@@ -299,6 +299,9 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
       if (FUNCTION_POS.test(dictEntry(unit)?.pos ?? '')) return false;
       const aabb = i >= 2 && text[i - 2] === text[i - 1];
       if (endsWord && !aabb && !HAN.test(text[end] ?? '') && wordFreq(doubled) < COMMON_REDUPLICATION) return false;
+      // (A measure word doubled for "every" goes before what it says of all of them, never at the end
+      // of a clause: after a word that ends in it there, the second copy is typed twice, 落到实处|处。)
+      if (endsWord && !aabb && /^[，。；！？]/.test(text[end] ?? '')) return false;
     }
     return !(i > 0 && isDemonstrative(text[i - 1]) && isDictWord(text[i - 1] + unit));
   }

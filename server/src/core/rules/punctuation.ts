@@ -535,7 +535,7 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     const before = text.slice(Math.max(0, open - 3), open - 1);
     if (!SAYING_BEFORE_QUOTE.test(before) && !SAYING_BEFORE_SENTENCE.test(before)) continue;
     // (Not a quotation the sources close so themselves, without a full stop of its own: the draft's is outside.)
-    if (index && index.frequency(text.slice(open + 1, m.index) + '”') > 0) continue;
+    if (sourcesCloseSo(text, open, m.index, index)) continue;
     out.push(finding(m.index, m.index + 2, t('引用的完整句子，句号应放在引号内', 'A whole sentence quoted keeps its full stop inside the quotation marks'), '。”'));
   }
   // A quotation that makes the whole sentence, opening it and closing it (。“…目标。…推陈出新”。), is a
@@ -546,7 +546,7 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     const before = text.slice(0, open).trimEnd();
     if (before !== '' && !/[。！？]$/.test(before)) continue;
     // (Not a heading that quotes a term, “一带一路”。, nor a quotation of a source that ends so.)
-    if (!/[，；。]/.test(text.slice(open, m.index)) || (index && index.frequency(text.slice(open + 1, m.index) + '”') > 0)) continue;
+    if (!/[，；。]/.test(text.slice(open, m.index)) || sourcesCloseSo(text, open, m.index, index)) continue;
     out.push(finding(m.index, m.index + 2, t('独立成句的引语，句号应放在引号内', 'A quotation that is a sentence of its own keeps its full stop inside'), '。”'));
   }
   for (const m of text.matchAll(/(?<=…)。/g)) {
@@ -596,6 +596,16 @@ function quotedFormInSources(body: string, index: CorpusIndex | undefined): 'col
 }
 const MAX_QUOTED_PLACES = 20;
 
+/**
+ * Whether the sources end a quotation with the words that end the draft's (text[open] is its “, text[close]
+ * its ”) and close it there with no full stop of their own: the quotation is part of a sentence of
+ * theirs, whatever word the draft changed earlier in it (…推动文化和旅游协调发展，…陶冶心灵之美”).
+ */
+function sourcesCloseSo(text: string, open: number, close: number, index: CorpusIndex | undefined): boolean {
+  return !!index && index.frequency(text.slice(Math.max(open + 1, close - QUOTE_TAIL), close) + '”') > 0;
+}
+/** Characters at the end of a quotation that find the sources' place for it. */
+const QUOTE_TAIL = 8;
 /** Characters a quotation holds before it may be a sentence of its own (see the whole-sentence quotation). */
 const MIN_QUOTED_SENTENCE = 8;
 /** Characters from 是 that make a predicate a clause (是人口规模巨大的现代化), not a short phrase. */
@@ -671,7 +681,10 @@ function framedListComma(text: string, out: RuleFinding[]): void {
   }
 }
 
-const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:[，、]\p{Script=Han}{1,4}){1,12}(?=等)/gu;
+const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:[，、]\p{Script=Han}{1,6}){1,12}(?=等)/gu;
+/** Longest item of a list parted by commas alone; where a 、 parts some, items as long as MAX_MIXED_ITEM (雪地足球赛，青年交流营等). */
+const MAX_COMMA_ITEM = 4;
+const MAX_MIXED_ITEM = 6;
 /** Fewest whole items, after the first, that make commas before 等 a list's (two where a 、 parts some of them). */
 const MIN_COMMA_LIST_ITEMS = 3;
 const MIN_MIXED_LIST_ITEMS = 2;
@@ -690,7 +703,7 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
     // Items all of one length, the words before the first mark too, are one list whatever verbs they
     // begin with (文化展示、特色商业，休闲体验等; 养老、托育、就医，购物等) — not a preposition: 劣者汰，对巡视等.
     const size = pieces[1].length;
-    const oneLength = size >= 2 && pieces.length - 1 >= MIN_COMMA_LIST_ITEMS - 1 && pieces.slice(1).every((x) => x.length === size) && HAN_RUN.test(text.slice(Math.max(0, m.index - size), m.index)) && m.index >= size;
+    const oneLength = size >= 2 && size <= MAX_COMMA_ITEM && pieces.length - 1 >= MIN_COMMA_LIST_ITEMS - 1 && pieces.slice(1).every((x) => x.length === size) && HAN_RUN.test(text.slice(Math.max(0, m.index - size), m.index)) && m.index >= size;
     // (Not where 等 begins a word: 确定风险等级.)
     if (longestWordAt(text, m.index + m[0].length) > 1) continue;
     let first = 0;
@@ -710,7 +723,7 @@ function commasBeforeDeng(text: string, out: RuleFinding[]): void {
     const firstPause = marks.findIndex((at) => text[at] === '、');
     const items = pieces.length - 1 - first;
     if (firstPause < 0) {
-      if (items >= MIN_COMMA_LIST_ITEMS) for (const at of marks) out.push(listComma(at));
+      if (items >= MIN_COMMA_LIST_ITEMS && pieces.slice(first + 1).every((x) => x.length <= MAX_COMMA_ITEM)) for (const at of marks) out.push(listComma(at));
       continue;
     }
     // With a 、 before it, only a comma before the last item, whose items on both sides are things (燃气、
@@ -1025,6 +1038,10 @@ function doubled(text: string, out: RuleFinding[]): void {
   }
   for (const m of text.matchAll(CLASHING)) {
     out.push(finding(m.index, m.index + 1, t(`「${m[0]}」与句末标点连用，应删去`, `「${m[0]}」 next to the sentence's end mark should go`), ''));
+  }
+  // A title ends with no full stop or pause of its own (《天津宣言。》; a question or exclamation may end one).
+  for (const m of text.matchAll(/(?<=《[^《》\n]{1,80})[。，、；：](?=》)/gu)) {
+    out.push(finding(m.index, m.index + 1, t(`书名号内的标题不以「${m[0]}」结尾，应删去`, `A title does not end with 「${m[0]}」 inside 《》`), ''));
   }
 }
 

@@ -7,6 +7,7 @@ import { align, anchoredPart, type AlignEdit } from '../text/align';
 import type { CorpusIndex } from '../index/corpus';
 import type { SourceSentence } from '../index/sentences';
 import { findQuotes } from '../index/miner';
+import { dictEntry, tokenize } from '../lang/segmenter';
 import type { ParagraphDoc, Rule, RuleContext, RuleFinding } from './types';
 import { charClass, isQuoteEndMark, trimEndWhere, trimStartWhere } from '../text/trim';
 
@@ -427,6 +428,53 @@ function quotedListSlip(inner: string, start: number, index: CorpusIndex): RuleF
   return undefined;
 }
 
+/** Shortest quoted saying compared with the sources' (shorter ones are names and terms: term-typo's). */
+const MIN_SHORT_QUOTE = 5;
+/** Places of its first or last characters looked at in the sources. */
+const MAX_SHORT_QUOTE_PLACES = 200;
+/** Most characters of a word changed in a short saying. */
+const MAX_SHORT_QUOTE_EDIT = 2;
+/** Words that make a quotation a saying, not a name: pronouns, adverbs, prepositions, conjunctions, particles. */
+const SAYING_POS = /^(r|d|p|c|u\w*|y)$/;
+
+/**
+ * A short quotation (fewer than MIN_QUOTE characters) that the sources quote with one word of one or
+ * two characters other (“这要归功于中国”), the draft's wording quoted nowhere: a saying misquoted.
+ * Only sayings, words of grammar among them: a short quoted name with a word changed may be another
+ * name (“城市更新计划” beside “城市更新行动”).
+ */
+function shortQuoteSlip(body: string, offset: number, index: CorpusIndex): RuleFinding[] {
+  const n = body.length;
+  if (n < MIN_SHORT_QUOTE || !/^[\u3400-\u9fff]+$/.test(body) || index.frequency(body) > 0) return [];
+  // (A verb and a word of grammar: 春天的盛会 is a name of a thing.)
+  const words = tokenize(body).map((w) => dictEntry(w.text)?.pos ?? '');
+  if (!words.some((pos) => SAYING_POS.test(pos)) || !words.some((pos) => /^v/.test(pos))) return [];
+  const joined = index.joined;
+  const theirs = new Set<string>();
+  for (const [probe, shift] of [[body.slice(0, 3), 0], [body.slice(-3), n - 3]] as const) {
+    for (const pos of index.suffixArray.positions(probe, MAX_SHORT_QUOTE_PLACES)) {
+      const s = pos - shift;
+      if (joined[s - 1] !== '“' || joined[s + n] !== '”') continue;
+      const quoted = joined.slice(s, s + n);
+      let a = 0;
+      while (a < n && body[a] === quoted[a]) a++;
+      let b = n;
+      while (b > a && body[b - 1] === quoted[b - 1]) b--;
+      if (b > a && b - a <= MAX_SHORT_QUOTE_EDIT) theirs.add(quoted);
+    }
+  }
+  if (theirs.size !== 1) return [];
+  const quoted = [...theirs][0];
+  const ref = index.occurrences(`“${quoted}”`, 1)[0];
+  const sentence = ref && index.sentenceAt(ref);
+  if (!sentence) return [];
+  let a = 0;
+  while (body[a] === quoted[a]) a++;
+  let b = n;
+  while (body[b - 1] === quoted[b - 1]) b--;
+  return findingsOf([{ start: a, end: b, replacement: quoted.slice(a, b) }], body, offset, quoted, sentence, index);
+}
+
 export const quoteMismatchRule: Rule = {
   id: 'quote-mismatch',
   description: '引文与来源原句几乎一致却有出入：标出不同之处，给出原文与出处',
@@ -441,6 +489,11 @@ export const quoteMismatchRule: Rule = {
       const list = quotedListSlip(inner, span.start, ctx.index);
       if (list) {
         out.push(list);
+        continue;
+      }
+      // A short quoted saying of theirs with a word changed (“这要归因于中国” for “这要归功于中国”).
+      if (p.text[span.start - 1] === '“' && chinese(inner) < MIN_QUOTE) {
+        out.push(...shortQuoteSlip(inner, span.start, ctx.index));
         continue;
       }
       let at = 0;

@@ -1627,7 +1627,7 @@ export const termTypoRule: Rule = {
     const index = ctx.index;
     const usage = deadlineBeforeTime(p.text);
     // (The sources' own evidence, with its source place, comes before the list's: 全球文明倡|意.)
-    const parallel = parallelItemSlips(p.text);
+    const parallel = parallelItemSlips(p.text, index);
     if (index.isEmpty) return [...usage, ...bestNonOverlapping(parallel)].sort((a, b) => a.start - b.start);
     const split = splitQuotes(p.text, index);
     // Where the draft repeats a source sentence nearly verbatim, that sentence is the authority:
@@ -1841,9 +1841,11 @@ const PARALLEL_ITEM_SCORE = 1;
 
 /**
  * Items of a 、 list end alike (空间韧性、生态韧性、治理韧性): an item that ends in another word of the
- * same sound, as typing by pinyin offers it, is a slip of that ending (治理任性 → 治理韧性).
+ * same sound, as typing by pinyin offers it, is a slip of that ending (治理任性 → 治理韧性). With one
+ * item alone to end so, the sources must write the item with that ending and never as typed (人民之上、
+ * 生命至上 → 人民至上).
  */
-function parallelItemSlips(text: string): Candidate[] {
+function parallelItemSlips(text: string, index?: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   // Only the clauses that hold a 、, each once.
   for (let pause = text.indexOf('、'), clauseEnd = -1; pause >= 0; pause = text.indexOf('、', Math.max(pause + 1, clauseEnd))) {
@@ -1860,17 +1862,20 @@ function parallelItemSlips(text: string): Candidate[] {
     // (The last item may run on into the clause: 治理任性|相互关联 — as long as the one before it.)
     const last = items[items.length - 1];
     const before = items[items.length - 2];
-    if (last.text.length > before.text.length) last.text = last.text.slice(0, before.text.length);
+    const cut = last.text.length > before.text.length;
+    if (cut) last.text = last.text.slice(0, before.text.length);
     // Each item's last two characters ('' for an item of fewer than three).
     const endings = items.map((x) => (x.text.length >= 3 && isCjkRun(x.text.slice(-2)) ? x.text.slice(-2) : ''));
     const counts = new Map<string, number>();
     for (const own of endings) if (own) counts.set(own, (counts.get(own) ?? 0) + 1);
     for (const [shared, count] of counts) {
       // (A word the items share, not two characters of names: 图书馆、美术馆, 湛江市、…港市.)
-      if (count < MIN_ALIKE_ITEMS || !isDictWord(shared)) continue;
+      if (!isDictWord(shared)) continue;
       for (const [j, x] of items.entries()) {
         const own = endings[j];
         if (!own || own === shared || ![0, 1].every((k) => charReadings(own[k])[0] === charReadings(shared[k])[0])) continue;
+        // (A whole item: the last one cut to the length of the one before may end anywhere, 北京师|范大学.)
+        if (count < MIN_ALIKE_ITEMS && !(index && !(cut && x === last) && index.frequency(x.text.slice(0, -2) + shared) > 0 && index.frequency(x.text) === 0)) continue;
         const start = x.start + x.text.length - 2;
         out.push({ start, end: start + 2, message: describe(x.text, x.text.slice(0, -2) + shared), replacements: [shared], score: PARALLEL_ITEM_SCORE });
       }
