@@ -290,6 +290,14 @@ describe('completion', () => {
     assert.ok(Array.isArray(complete(index, 'xian'.repeat(16) + '‸').items));
   });
 
+  it('reads characters and the letters after them as one phrase of the sources where the letters alone spell a shorter one (全球nanfang → 全球南方, then 南方)', () => {
+    const { items } = complete(index, '团结引领全球nanfang‸');
+    assert.deepEqual(items.slice(0, 2).map((x) => x.insertText), ['全球南方', '南方'], items.map((x) => x.label).join(' '));
+    // (Not after a function word, nor where the sources write the phrase after the characters once only.)
+    assert.equal(complete(index, '上合组织与quanqiunanfang‸').items[0]?.insertText, '全球南方');
+    assert.equal(complete(index, '因地制宜发展xzscl‸').items[0]?.insertText, '新质生产力');
+  });
+
   it('completes full pinyin', () => {
     const { items } = complete(index, '践行zhenzhengdeduobian‸');
     assert.equal(items[0]?.insertText, '真正的多边主义');
@@ -328,6 +336,8 @@ describe('completion', () => {
     assert.equal(complete(index, '积力所举无不胜，‸').items[0]?.insertText, '众智所为无不成');
     // Too little typed to be copying.
     assert.deepEqual(complete(index, '我们要，‸').items, []);
+    // A clause that quotes a name inside the quotation being copied holds it whole.
+    assert.equal(complete(index, '“回首来路，尽管乱云飞渡，‸').items[0]?.insertText, '我们践行‘上海精神’而取得成功');
   });
 
   it('ends the last item of a list where the items typed end alike (…管业务必须管安全、 → 管生产经营必须管安全)', () => {
@@ -452,6 +462,10 @@ describe('completion', () => {
     // Right after 《: the titles.
     const d = complete(index, '根据《‸');
     assert.ok(d.items.length > 0 && d.items.every((x) => x.kind === 'title'));
+    // …the one the sources give after the same words first.
+    const e = complete(index, '不久前印发的《‸');
+    assert.equal(e.items[0]?.insertText, '中共中央国务院关于推动城市高质量发展的意见》');
+    assert.ok(e.items.length > 1 && e.items.every((x) => x.kind === 'title'));
   });
 
   it('offers, just after “, what the sources quote after the same words, closed as they close it (城市运行“ → 一网统管”)', () => {

@@ -53,6 +53,12 @@ describe('hover', () => {
     assert.ok(hoverAt(index, '着力建设韧性城‸市。').hover?.markdown.includes('健全城市安全预防体系'));
   });
 
+  it('shows the sentences that give a figure with the cursor on its unit (80周‸年)', () => {
+    const { text, hover } = hoverAt(index, '今年我们隆重纪念联合国成立80周‸年。');
+    assert.equal(hover && text.slice(hover.start, hover.end), '80周年');
+    assert.ok(hover?.markdown.includes('中国人民抗日战争暨世界反法西斯战争胜利80周年'));
+  });
+
   it('shows a short source sentence, such as a heading, with the sentence that follows it', () => {
     const md = hoverAt(index, '坚持底线思维和极限思‸维。').hover?.markdown ?? '';
     assert.ok(md.includes('必须坚持底线思维和极限思维。建设安全可靠的韧性城市，把困难估计得更充分一些'), md);

@@ -61,6 +61,8 @@ describe('rule duplicate', () => {
     // A verb or adjective ending a longer verb, again on its own: no verb takes itself as object.
     ['要发展壮大壮大群防群治力量。', '壮大', 5],
     ['要建立健全健全科学的评价体系。', '健全', 5],
+    // (…also where the dictionary tags the longer word, seldom counted, as a name: 大力发展/nz.)
+    ['要大力发展发展托幼一体服务。', '发展', 5],
     // A function word doubled whose doubled form is a rare word (了了).
     ['城市管理实现了了从被动应对向主动防控的转变。', '了', 7],
     // A preposition that is also a measure word (对, 把), doubled without 一 before it.

@@ -466,6 +466,8 @@ function homophoneMatches(d: CompletionData, run: string, best: Map<number, Matc
   }
 }
 
+/** Score of a phrase begun in characters and continued in pinyin, before the characters' count (above pinyin alone: 100). */
+const MIXED_BASE = 110;
 /** Chinese characters before pinyin letters tried as the start of a phrase (文旅chan → 文旅产业). */
 const MAX_MIXED_HEAD = 8;
 const MIN_MIXED_HEAD = 2;
@@ -495,7 +497,7 @@ function mixedMatches(d: CompletionData, run: string, letters: string, best: Map
       if (!full.startsWith(input) && !initials.startsWith(input)) continue;
       // The longer the typed head, the surer; the fewer syllables left over, the better.
       const extra = Math.max(0, rest.length - Math.max(1, initials.startsWith(input) ? input.length : 1));
-      const score = 110 + 2 * k + (exact ? 4 : 0) - 2.5 * extra + e.weight;
+      const score = MIXED_BASE + 2 * k + (exact ? 4 : 0) - 2.5 * extra + e.weight;
       const known = best.get(id);
       if (!known || known.score < score) best.set(id, { id, typed: k + letters.length, score });
       found = true;
@@ -751,8 +753,11 @@ function leavesHanging(word: string): boolean {
 const CLAUSE_MARK = /[，；：]/;
 /** Longest next clause offered. */
 const MAX_NEXT_CLAUSE = 30;
-/** A clause of the sources: no mark inside, a mark (or the sentence's end) after it. */
-const NEXT_CLAUSE = new RegExp(`^[^，。；！？：、“”‘’《》（）()\\s]{2,${MAX_NEXT_CLAUSE}}(?=[，。；！？：、”’）)]|$)`, 'u');
+/**
+ * A clause of the sources: no mark inside but a short quotation or title whole (我们践行‘上海精神’而取得成功),
+ * a mark (or the sentence's end) after it.
+ */
+const NEXT_CLAUSE = new RegExp(`^(?:[^，。；！？：、“”‘’《》（）()\\s]|‘[^‘’“”\\s]{1,16}’|“[^“”‘’\\s]{1,16}”|《[^《》\\s]{1,24}》)+(?=[，。；！？：、”’）)]|$)`, 'u');
 
 /**
  * Right after a clause mark that ends six characters or more the sources write so, mark and all:
@@ -771,7 +776,8 @@ function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, 
   for (const r of refs) {
     const source = index.fileByPath(r.file)?.source.text ?? '';
     const clause = NEXT_CLAUSE.exec(source.slice(r.end, r.end + MAX_NEXT_CLAUSE + 1))?.[0];
-    if (clause) found.set(clause, (found.get(clause) ?? 0) + 1);
+    // (Two characters at least, and none cut by the window.)
+    if (clause && clause.length >= 2 && clause.length <= MAX_NEXT_CLAUSE) found.set(clause, (found.get(clause) ?? 0) + 1);
   }
   offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
 }
@@ -787,30 +793,39 @@ const MAX_QUOTED_OFFER = 30;
  * (the longest context of theirs that finds any: 城市运行“ → 一网统管, beside 政务服务“ → 一网通办).
  */
 function quotedAfter(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>): void {
+  // (No words of theirs before it: the terms they quote, most used first.)
+  if (!markedAfter(index, d, text, offset, best, '“', '”')) offerEntries(d, best, (e) => e.kind === 'term' && !!e.info?.kinds.has('quoted'));
+}
+
+/**
+ * What the sources put between `open` and `close` after the characters before the cursor (longest
+ * context first): the quotations they open after them (城市运行“ → 一网统管), the titles (不久前印发的《 →
+ * 中共中央国务院关于推动城市高质量发展的意见). False where no context of theirs finds any.
+ */
+function markedAfter(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>, open: string, close: string): boolean {
   const before = text.slice(Math.max(0, offset - 1 - QUOTED_CONTEXT_MAX), offset - 1);
   for (let n = before.length; n >= QUOTED_CONTEXT_MIN; n--) {
     const context = asSimplified(before.slice(before.length - n));
     if (countWhere(context, (c) => /\p{Script=Han}/u.test(c)) < QUOTED_CONTEXT_MIN) break;
     const found = new Map<string, number>();
-    for (const r of index.occurrences(context + '“', 200)) {
+    for (const r of index.occurrences(context + open, 200)) {
       const source = index.fileByPath(r.file)?.source.text ?? '';
-      const close = source.indexOf('”', r.end);
-      const quoted = close < 0 ? '' : source.slice(r.end, close);
-      if (quoted.length >= 2 && quoted.length <= MAX_QUOTED_OFFER && !/[“\n]/.test(quoted)) found.set(quoted, (found.get(quoted) ?? 0) + 1);
+      const end = source.indexOf(close, r.end);
+      const marked = end < 0 ? '' : source.slice(r.end, end);
+      if (marked.length >= 2 && marked.length <= MAX_QUOTED_OFFER && !marked.includes(open) && !marked.includes('\n')) found.set(marked, (found.get(marked) ?? 0) + 1);
     }
     if (found.size) {
       offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
-      return;
+      return true;
     }
   }
-  // (No words of theirs before it: the terms they quote, most used first.)
-  offerEntries(d, best, (e) => e.kind === 'term' && !!e.info?.kinds.has('quoted'));
+  return false;
 }
 
-/** Every entry that passes `test`, nothing typed, most used first (after “ or 《 with no words of theirs to go by). */
+/** Every entry that passes `test` and is not offered yet, nothing typed, most used first (after “ or 《). */
 function offerEntries(d: CompletionData, best: Map<number, Match>, test: (e: Entry) => boolean): void {
   d.entries.forEach((e, id) => {
-    if (test(e)) best.set(id, { id, typed: 0, score: e.weight });
+    if (test(e) && !best.has(id)) best.set(id, { id, typed: 0, score: e.weight });
   });
 }
 
@@ -1154,7 +1169,8 @@ function mixedWording(index: CorpusIndex, d: CompletionData, run: string, letter
   const words = tokenize(run);
   for (let k = MIN_MIXED_HEAD; k <= Math.min(run.length, MAX_MIXED_HEAD); k++) {
     const word = words.find((w) => w.start === run.length - k);
-    if (!word || isFunctionWord(word.text)) continue;
+    // (…nor end with one: 上合组织与|quanqiunanfang is no phrase of 与.)
+    if (!word || isFunctionWord(word.text) || isFunctionWord(words[words.length - 1]?.text ?? '')) continue;
     const head = run.slice(run.length - k);
     const found = new Map<string, number>();
     for (const pos of index.suffixArray.positions(head, NEAR_POSITIONS)) {
@@ -1171,11 +1187,25 @@ function mixedWording(index: CorpusIndex, d: CompletionData, run: string, letter
       }
     }
     if (found.size) {
-      offerPhrases(index, d, found, k + letters.length, CONTINUATION_BASE + 2 * k, best);
+      // Wording whose part after the characters the sources write almost only after them is one phrase
+      // with them (全球|南方): ranked with the known phrases the characters and letters begin, above
+      // those the letters alone spell (全球nanfang → 全球南方 before 南方); other wording after them.
+      const bound = new Map<string, number>();
+      const loose = new Map<string, number>();
+      for (const [phrase, count] of found) {
+        const uses = index.frequency(phrase);
+        (uses >= MIN_BOUND_USES && uses >= BOUND_SHARE * index.frequency(phrase.slice(k)) ? bound : loose).set(phrase, count);
+      }
+      offerPhrases(index, d, bound, k + letters.length, MIXED_BASE - 1 + 2 * k, best);
+      offerPhrases(index, d, loose, k + letters.length, CONTINUATION_BASE + 2 * k, best);
       return;
     }
   }
 }
+/** Share of a phrase's uses after the typed characters that makes them one phrase (see mixedWording). */
+const BOUND_SHARE = 0.8;
+/** Fewest uses of such a phrase: one says nothing of how the sources bind it. */
+const MIN_BOUND_USES = 2;
 /** Most characters the letters after a typed head are read as (see mixedWording). */
 const MIXED_WORDING_CHARS = 6;
 
@@ -1282,7 +1312,9 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     if (best.size === 0 && letters.length >= MIN_WORDING_INITIALS) fullPinyinWording(index, d, letters, best);
     // …and else the characters and the letters may begin wording of the sources that no known phrase
     // holds (社会minyi → 社会民意基础).
-    if (best.size === 0 && head.length >= MIN_MIXED_HEAD) mixedWording(index, d, asSimplified(head), letters, best);
+    // (Also where the letters alone spell a known phrase, 全球nanfang beside 南方: the characters before
+    // them say the phrase goes on from them.)
+    if (head.length >= MIN_MIXED_HEAD && ![...best.values()].some((m) => m.typed > letters.length)) mixedWording(index, d, asSimplified(head), letters, best);
   } else {
     const run = asSimplified(text.slice(cjkRunStart(text, offset), offset));
     if (run) {
@@ -1326,7 +1358,8 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       // Just after “: what the sources quote after the same words (城市运行“ → 一网统管).
       quotedAfter(index, d, text, offset, best);
     } else if (!run && text[offset - 1] === '《') {
-      // Just after 《: the sources' titles, most used first.
+      // Just after 《: the titles the sources give after the same words, or else all their titles, most used first.
+      markedAfter(index, d, text, offset, best, '《', '》');
       offerEntries(d, best, (e) => e.kind === 'title');
     }
   }

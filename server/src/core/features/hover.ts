@@ -413,6 +413,11 @@ const MAX_FIGURE_UNIT = 4;
 function figureAt(index: CorpusIndex, text: string, offset: number): { start: number; end: number; text: string } | undefined {
   let at = offset;
   if (!FIGURE_CHAR.test(text[at] ?? '') && at > 0 && FIGURE_CHAR.test(text[at - 1])) at--;
+  // (On the unit, the number before it: 80周‸年.)
+  let back = at;
+  while (back > 0 && offset - back < MAX_FIGURE_UNIT && /[\u3400-\u9fff%％]/.test(text[back] ?? '')) back--;
+  const onUnit = !FIGURE_CHAR.test(text[at] ?? '') && back < at && /[0-9０-９]/.test(text[back] ?? '');
+  if (onUnit) at = back;
   if (!/[0-9０-９]/.test(text[at] ?? '') && !(FIGURE_CHAR.test(text[at] ?? '') && /[0-9０-９]/.test(text[at - 1] ?? ''))) return undefined;
   let start = at;
   while (start > 0 && FIGURE_CHAR.test(text[start - 1]) && at - start < MAX_FIGURE) start--;
@@ -427,6 +432,7 @@ function figureAt(index: CorpusIndex, text: string, offset: number): { start: nu
     if (!unit && digitsEnd - start < 3) break;
     const figure = text.slice(start, end);
     // (Whole in the sources: not the tail of a longer number, 15124亿 for 5124亿.)
+    if (onUnit && end <= offset) break;
     if (index.frequency(figure) > 0 && index.occurrences(figure, 20).some((r) => !FIGURE_CHAR.test(index.fileByPath(r.file)?.source.text[r.start - 1] ?? ''))) return { start, end, text: figure };
   }
   return undefined;

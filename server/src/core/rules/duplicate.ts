@@ -53,6 +53,8 @@ const NOUN_POS = /^(n|ng|ns|nt|nz)$/;
 const CJK_CLOSING = /[”’》）」』】〕]/;
 /** A doubled character this frequent as a dictionary word is a reduplication wherever it stands (人人, 县县). */
 const COMMON_REDUPLICATION = 20;
+/** Fewest counts of a dictionary word whose tag as another name (nz) is trusted (大力发展/nz: 3). */
+const RELIABLE_TAG_FREQ = 10;
 /** Marks after which no word goes on (an opening bracket may: 校（园）长). */
 const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
 /** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
@@ -408,7 +410,11 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // 建立健全|健全): a verb does not take itself as its object (党组织|组织 is a noun and a verb, and reads).
     // Nor does an idiom or set phrase take its own last word after it, whatever its tag (一致同意|同意).
     const idiomBefore = /^[il]$/.test(dictEntry(first.text)?.pos ?? '');
-    if (first.start < i && first.end === second && words.aligned(second, end) && !NOUN_POS.test(dictEntry(first.text)?.pos ?? 'n') && (/^[va]/.test(dictEntry(unit)?.pos ?? '') || idiomBefore)) {
+    // (The catch-all tag of other names on a word the dictionary seldom counts tells little: 大力发展/nz,
+    // 3, is the verb's; 工程设计/n is a noun.)
+    const entryBefore = dictEntry(first.text);
+    const nounBefore = NOUN_POS.test(entryBefore?.pos ?? 'n') && !(entryBefore?.pos === 'nz' && entryBefore.freq < RELIABLE_TAG_FREQ);
+    if (first.start < i && first.end === second && words.aligned(second, end) && !nounBefore && (/^[va]/.test(dictEntry(unit)?.pos ?? '') || idiomBefore)) {
       return index.frequency(doubled) >= 2;
     }
     // A few words written twice, each copy whole (也是|也是; 筑牢|筑牢, which the dictionary splits
