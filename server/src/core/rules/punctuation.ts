@@ -1040,10 +1040,15 @@ function doubled(text: string, out: RuleFinding[]): void {
     out.push(finding(m.index, m.index + 1, t(`「${m[0]}」与句末标点连用，应删去`, `「${m[0]}」 next to the sentence's end mark should go`), ''));
   }
   // A title ends with no full stop or pause of its own (《天津宣言。》; a question or exclamation may end one).
-  for (const m of text.matchAll(/(?<=《[^《》\n]{1,80})[。，、；：](?=》)/gu)) {
+  for (const m of text.matchAll(/[。，、；：](?=》)/g)) {
+    const open = text.lastIndexOf('《', m.index);
+    if (open < 0 || m.index - open > MAX_TITLE || text.lastIndexOf('》', m.index) > open || open + 1 === m.index || /\n/.test(text.slice(open, m.index))) continue;
     out.push(finding(m.index, m.index + 1, t(`书名号内的标题不以「${m[0]}」结尾，应删去`, `A title does not end with 「${m[0]}」 inside 《》`), ''));
   }
 }
+
+/** Longest title looked back over for the 《 of a mark that ends it (see doubled). */
+const MAX_TITLE = 80;
 
 /** Longest text between ASCII quotes reported with its marks as one finding (see asciiQuotes). */
 const MAX_QUOTED_TERM = 12;
