@@ -460,6 +460,13 @@ describe('rule duplicate', () => {
     assert.deepEqual(run('学习要循序渐渐进。').map((f) => f.text), ['渐渐']);
   });
 
+  it('leaves a state adjective doubled as ABAB (雪白雪白, 金黄金黄) and a doubled adjective the dictionary lists before a verb (稳稳作业)', () => {
+    assert.deepEqual(run('东北平原的稻田金黄金黄，新疆的棉田雪白雪白，处处是丰收的景象。'), []);
+    assert.deepEqual(run('智能机器人在生产线上稳稳作业。'), []);
+    assert.deepEqual(run('厂里还有一台旧旧机床。').map((f) => f.text), ['旧旧']);
+    assert.deepEqual(run('要加强文化文化的交流。').map((f) => f.text), ['文化文化']);
+  });
+
   it('flags a character doubled inside an idiom though the copies make words with its other characters (密不可|可分)', () => {
     assert.deepEqual(run('上合组织与全球南方密不可可分。').map((f) => [f.text, f.replacements[0]]), [['可可', '可']]);
     assert.deepEqual(run('推动城市市政设施建设。'), []);

@@ -385,6 +385,15 @@ describe('rule punctuation', () => {
     assert.deepEqual(run('当今世界，“和平是前提。发展是关键。”'), []);
   });
 
+  it('deletes one of two full stops inside and outside a closing quotation mark: the inner in the writer’s sentence, the outer after a colon', () => {
+    assert.equal(fixed('其中之一就是“着力建设安全可靠的韧性城市。”。建设'), '其中之一就是“着力建设安全可靠的韧性城市”。建设');
+    assert.equal(fixed('总书记强调：“加快推进韧性城市建设。”。会议'), '总书记强调：“加快推进韧性城市建设。”会议');
+  });
+
+  it('reads A不A of two characters as a question (这项工作重要不重要？)', () => {
+    assert.deepEqual(run('这项工作重要不重要？紧迫不紧迫？紧迫！'), []);
+  });
+
   it('deletes a full stop or pause ending a title inside its marks (《天津宣言。》), not a question mark', () => {
     assert.equal(fixed('共同签署并发表《天津宣言。》，批准了文件。'), '共同签署并发表《天津宣言》，批准了文件。');
     assert.equal(fixed('学习《关于推动城市高质量发展的意见，》精神。'), '学习《关于推动城市高质量发展的意见》精神。');

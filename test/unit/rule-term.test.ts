@@ -3,7 +3,7 @@ import { CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import { termTypoRule } from '../../server/src/core/rules/termTypo';
-import { runRule } from '../helpers/rules';
+import { applyFirst, runRule } from '../helpers/rules';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,7 +264,8 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
   it('restores an item of the source\'s enumeration left out of a quotation, or removes one added', () => {
     const dropped = '《意见》要求坚持“管行业必须管安全、管生产经营必须管安全”，督促落实。';
     const f = runRule(quoteMismatchRule, dropped, index);
-    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['、管', '、管业务必须管安全、管']]);
+    // (The range touches the items on both sides of the gap: 安全、|管.)
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['全、管', '全、管业务必须管安全、管']]);
     const added = '《意见》要求坚持“管行业必须管安全、管业务必须管安全、管服务必须管安全、管生产经营必须管安全”。';
     const g = runRule(quoteMismatchRule, added, index);
     assert.deepEqual(g.map((x) => [x.text, x.replacements[0]]), [['管服务必须管安全、', '']]);
@@ -275,7 +276,7 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
   it('restores a clause of two items left out of a quotation in one finding', () => {
     const text = '会议提出：“推进城市基础设施生命线安全工程项目建设，加快老旧管道改造升级；严格限制超高层建筑，全面提升房屋安全保障水平；加强社会治安整体防控，切实维护城市公共安全。”';
     const f = runRule(quoteMismatchRule, text, index);
-    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['；加', '；强化城市自然灾害防治，统筹城市防洪体系和内涝治理；加']]);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['平；加', '平；强化城市自然灾害防治，统筹城市防洪体系和内涝治理；加']]);
   });
 
   it('compares a quotation that stops where a clause of the source does, its last word included (融合 → 协同)', () => {
@@ -338,6 +339,29 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f.map((x) => [text.slice(x.start, x.end), x.replacements[0]]), [['通关', '统管']]);
     // Two slips without the sources' surroundings may be another phrase (海关“一网通关”).
     assert.deepEqual(runRule(termTypoRule, '海关实行“一网通关”改革。', index), []);
+  });
+
+  it('corrects a name spelled out before an acronym a character or two off the sources\' full form of it (城市信息化模型（CIM） → 城市信息模型)', () => {
+    const fixed = (text: string) => applyFirst(text, runRule(termTypoRule, text, index));
+    assert.equal(fixed('完善城市信息化模型（CIM）平台。'), '完善城市信息模型（CIM）平台。');
+    assert.equal(fixed('完善城市信模型（CIM）平台。'), '完善城市信息模型（CIM）平台。');
+    assert.equal(fixed('强化第五代移动通讯网络（5G）覆盖。'), '强化第五代移动通信网络（5G）覆盖。');
+    // (As they spell it, or another name altogether before the acronym: nothing.)
+    for (const text of ['完善城市信息模型（CIM）平台。', '建设建筑信息模型（BIM）平台。', '发展城市智能模型（CIM）。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
+  });
+
+  it('corrects an author of a byline typed with a homophone after the surname (李嘉威 → 李佳威), not the name as written nor a longer word', () => {
+    const fixes = (text: string) => runRule(termTypoRule, text, index).map((x) => [text.slice(x.start, x.end), x.replacements[0]]);
+    assert.deepEqual(fixes('李嘉威在评论文章中指出，我国文旅产业发展潜力巨大。'), [['嘉', '佳']]);
+    assert.deepEqual(fixes('李佳威在评论文章中指出，陶希东认为。'), []);
+  });
+
+  it('corrects one homophone in a term of three characters the sources quote once, and in a chain of steps joined by dashes', () => {
+    const fixes = (text: string) => runRule(termTypoRule, text, index).map((x) => [text.slice(x.start, x.end), x.replacements[0]]);
+    assert.deepEqual(fixes('品牌项目越办越红火，促进成员国人民“心连通”，为本地区带来福祉。'), [['连', '联']]);
+    assert.deepEqual(fixes('应探索建立覆盖多领域的“检测—研判—预警—处置”闭环流程。'), [['检', '监']]);
+    // (Quoted as the sources quote them, nothing.)
+    assert.deepEqual(fixes('促进人民“心联通”，建立“监测—研判—预警—处置”闭环流程。'), []);
   });
 
   it('reads a quotation after a turned quotation mark as a quotation of its own', () => {

@@ -5,6 +5,7 @@
 // the same sentences (世界最大区域组织 → 26国参与、…的世界最大区域组织).
 import { pathToFileURL } from 'node:url';
 import type { CorpusIndex, TermInfo } from '../index/corpus';
+import { sourceAuthors } from '../index/authors';
 import { findQuotes, findTitles, isTermLike } from '../index/miner';
 import type { SourceSentence } from '../index/sentences';
 import { t } from '../l10n';
@@ -352,29 +353,9 @@ function cjkRunAround(text: string, offset: number): [number, number] {
 /** Prepositions, conjunctions, particles and interjections: no phrase opens or closes with one (中 of 中白 may). */
 const EDGE_FUNCTION_POS = /^(p|c|u\w*|y|e|o)$/;
 
-/** Articles by each author the sources name in a byline, built once per index. */
-const authorsByIndex = new WeakMap<CorpusIndex, Map<string, SourceRef[]>>();
-function authors(index: CorpusIndex): Map<string, SourceRef[]> {
-  let map = authorsByIndex.get(index);
-  if (!map) {
-    map = new Map();
-    for (const f of index.files) {
-      f.articles.forEach((a, k) => {
-        const name = a.author?.trim();
-        if (!name || !/^\p{Script=Han}{2,6}$/u.test(name)) return;
-        const list = map!.get(name) ?? [];
-        list.push({ file: f.source.path, start: a.start, end: a.start, article: k });
-        map!.set(name, list);
-      });
-    }
-    authorsByIndex.set(index, map);
-  }
-  return map;
-}
-
 /** An author of the sources named under the cursor (陶希东): the articles they signed. */
 function authorAt(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
-  for (const [name, refs] of authors(index)) {
+  for (const [name, refs] of sourceAuthors(index)) {
     for (let s = Math.max(0, offset - name.length + 1); s <= offset; s++) {
       if (!text.startsWith(name, s)) continue;
       const lines = refs.slice(0, MAX_AUTHOR_ARTICLES).map((r) => `- ${sourceLabel(index, r)}`);

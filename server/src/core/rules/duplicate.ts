@@ -278,6 +278,9 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   if ((NUMERALS.test(unit) && (len === 1 || /[〇零]/.test(unit))) || (len === 2 && unit[0] === '一' && isMeasure(unit[1]) && !endsWord)) return true;
   // The second copy's word goes on after a short alternative in brackets (学校校（园）长): unknowable here.
   if (/^[（(][^（）()]{1,3}[）)]\p{Script=Han}/u.test(text.slice(end, end + 6))) return true;
+  // A state adjective doubled as ABAB (雪白雪白, 金黄金黄): a thing's word and a quality, or the
+  // dictionary's state tag, before a clause mark or 的/地/得.
+  if (len === 2 && /^(?:[，。；！？、）”’]|[的地得]|$)/.test(text.slice(end, end + 1)) && isStateAdjective(unit)) return true;
   if (len > 1) return false;
   // A verb doubled for a try, then 看 (查查看, 想想看): the try's own form, though 查看 is a word.
   if (text[end] === '看' && unit !== '看' && /^v/.test(dictEntry(unit)?.pos ?? '') && wordFreq(doubled) >= COMMON_REDUPLICATION) return true;
@@ -527,7 +530,17 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
  * A rarely doubled adjective right before a noun, with no 的 between (旧旧机床; 小小村庄 is common):
  * the adjective typed twice.
  */
+/** A state adjective of a thing's word and a quality (雪白, 金黄, 笔直): z in the dictionary, or so made. */
+function isStateAdjective(word: string): boolean {
+  const pos = dictEntry(word)?.pos ?? '';
+  if (pos === 'z') return true;
+  return !/^v/.test(pos) && /^n/.test(dictEntry(word[0])?.pos ?? '') && dictEntry(word[1])?.pos === 'a';
+}
+
 function rareAdjectiveBeforeNoun(text: string, unit: string, end: number): boolean {
+  // (A doubled form the dictionary lists as an adjective or adverb, however rarely, modifies the verb
+  // a noun may be too: 稳稳/a|作业; 旧旧/b is an attribute.)
+  if (/^[adz]$/.test(dictEntry(unit + unit)?.pos ?? '')) return false;
   return dictEntry(unit)?.pos === 'a' && wordFreq(unit + unit) < COMMON_REDUPLICATION && /^n/.test(dictEntry(tokenize(text.slice(end, end + 4))[0]?.text ?? '')?.pos ?? '');
 }
 

@@ -911,10 +911,10 @@ function questionMarkOnStatement(text: string, out: RuleFinding[]): void {
   }
 }
 /**
- * What makes a sentence a question: question words and particles, A不A and A没A, "A or B", a rhetorical
+ * What makes a sentence a question: question words and particles, A不A and A没A (重要不重要 too), "A or B", a rhetorical
  * 不是, a closing 没有; one put to 你 or 您 may ask by its tone alone.
  */
-const ASKS = /吗|嘛|呢|吧|乎|哉|欤|耶|么|什么|怎|如何|为何|何|哪|谁|几|多少|多[大快远高长久深广重难好]|是否|与否|难道|岂|可否|能否|不[正就也都]?是|究竟|到底|还是|啥|咋|[不没]有?$|你|您|妳|咱|(\p{Script=Han})[不没]\1/u;
+const ASKS = /吗|嘛|呢|吧|乎|哉|欤|耶|么|什么|怎|如何|为何|何|哪|谁|几|多少|多[大快远高长久深广重难好]|是否|与否|难道|岂|可否|能否|不[正就也都]?是|究竟|到底|还是|啥|咋|[不没]有?$|你|您|妳|咱|(\p{Script=Han})[不没]\1|(\p{Script=Han}{2})[不没]\2/u;
 /** A sentence shorter than this may be a heading's or a rhetorical fragment's (真的？). */
 const MIN_STATEMENT = 8;
 /** Characters looked back for the sentence's start (a paragraph may be one sentence of thousands). */
@@ -1038,6 +1038,15 @@ function doubled(text: string, out: RuleFinding[]): void {
   }
   for (const m of text.matchAll(CLASHING)) {
     out.push(finding(m.index, m.index + 1, t(`「${m[0]}」与句末标点连用，应删去`, `「${m[0]}」 next to the sentence's end mark should go`), ''));
+  }
+  // A full stop both inside and outside a quotation's closing mark (…韧性城市。”。): one goes — the outer
+  // one after a colon, where the quotation is a sentence of its own; else the inner one, the quotation
+  // being part of the writer's sentence (就是“…城市”。).
+  for (const m of text.matchAll(/[。！？](?=[”’]。)/g)) {
+    const open = text.lastIndexOf(text[m.index + 1] === '”' ? '“' : '‘', m.index);
+    const outer = open > 0 && /[：:]/.test(text[open - 1]);
+    const at = outer ? m.index + 2 : m.index;
+    out.push(finding(at, at + 1, t('引号内外都有句末标点，应删去一个', 'The sentence ends both inside and outside the quotation marks: one mark goes'), ''));
   }
   // A title ends with no full stop or pause of its own (《天津宣言。》; a question or exclamation may end one).
   for (const m of text.matchAll(/[。，、；：](?=》)/g)) {

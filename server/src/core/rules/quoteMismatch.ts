@@ -317,7 +317,10 @@ function findingsOf(edits: AlignEdit[], body: string, offset: number, sourceWord
     // Where the draft left words out, the range takes in the characters on both sides of the gap
     // (幸福[的线] → 的生命线), so that it is never empty and shows where the words belong.
     const gap = e.start === e.end;
-    const start = gap ? Math.max(0, e.start - 1) : e.start;
+    // (An item of a list left out after its mark, 韧性、[文明、]智慧: the range takes the item before the
+    // mark's last character too, so that it touches the words on both sides of the gap.)
+    const itemGap = gap && e.start >= 2 && /[、，；]/.test(body[e.start - 1]) && e.replacement.endsWith(body[e.start - 1]);
+    const start = gap ? Math.max(0, e.start - (itemGap ? 2 : 1)) : e.start;
     const end = gap ? Math.min(body.length, e.end + 1) : e.end;
     const replacement = gap ? body.slice(start, e.start) + e.replacement + body.slice(e.end, end) : e.replacement;
     return {

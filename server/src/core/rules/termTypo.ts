@@ -11,6 +11,8 @@ import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
 import { titleSlips } from './sourceTitles';
+import { acronymSlips } from './acronymSlips';
+import { authorNameSlips } from './authorNameSlips';
 import { sourceWordSlips } from './sourceWordSlips';
 import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
@@ -253,7 +255,12 @@ const MIN_WORDING_AFTER_QUOTE = 2;
 interface QuotedSounds {
   bySound: Map<string, string[]>;
   pieces: Set<string>;
+  /** Those the sources quote once or that are short (心联通): evidence against one slip only. */
+  untrusted: Set<string>;
 }
+
+/** A quoted term: Chinese characters, or steps of them joined by dashes or a middle dot (监测—研判—预警—处置). */
+const QUOTED_TERM_TEXT = /^\p{Script=Han}+(?:[—－·]\p{Script=Han}+)*$/u;
 
 const quotedSoundsByIndex = new WeakMap<CorpusIndex, QuotedSounds>();
 
@@ -264,15 +271,17 @@ function pieceKey(s: string, at: number): string {
 function quotedSounds(index: CorpusIndex): QuotedSounds {
   let q = quotedSoundsByIndex.get(index);
   if (!q) {
-    q = { bySound: new Map(), pieces: new Set() };
+    q = { bySound: new Map(), pieces: new Set(), untrusted: new Set() };
     for (const info of index.allTerms()) {
       const n = info.text.length;
-      if (n < 3 || n > 12 || !info.kinds.has('quoted') || !isCjkRun(info.text) || !trusted(info)) continue;
+      if (n < 3 || n > MAX_QUOTED_TERM || !info.kinds.has('quoted') || !QUOTED_TERM_TEXT.test(info.text)) continue;
+      if (!trusted(info) || !isCjkRun(info.text)) q.untrusted.add(info.text);
       const key = syllablesByUnit(info.text).join(' ');
       const list = q.bySound.get(key);
       if (list) list.push(info.text);
       else q.bySound.set(key, [info.text]);
       for (let at = 0; at + 1 < n; at++) q.pieces.add(pieceKey(info.text, at));
+      if (n === 3) q.pieces.add(charKey(info.text, 0)).add(charKey(info.text, 2));
     }
     quotedSoundsByIndex.set(index, q);
   }
@@ -281,7 +290,12 @@ function quotedSounds(index: CorpusIndex): QuotedSounds {
 
 function sharesAPiece(q: QuotedSounds, s: string): boolean {
   for (let at = 0; at + 1 < s.length; at++) if (q.pieces.has(pieceKey(s, at))) return true;
-  return false;
+  // (A term of three has no piece of two without its middle character: its first or last alone, 心|连|通.)
+  return s.length === 3 && (q.pieces.has(charKey(s, 0)) || q.pieces.has(charKey(s, 2)));
+}
+
+function charKey(s: string, at: number): string {
+  return `${s.length}:${at}:${s[at]}:1`;
 }
 
 /**
@@ -293,13 +307,16 @@ function quotedSoundAlikes(text: string, index: CorpusIndex): Candidate[] {
   const out: Candidate[] = [];
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
-    if (inner.length < 3 || inner.length > 12 || !isCjkRun(inner)) continue;
+    if (inner.length < 3 || inner.length > MAX_QUOTED_TERM || !QUOTED_TERM_TEXT.test(inner)) continue;
     const sounds = quotedSounds(index);
     if (!sharesAPiece(sounds, inner) || index.term(inner) || index.frequency(inner) > 0) continue;
     for (const right of sounds.bySound.get(syllablesByUnit(inner).join(' ')) ?? []) {
       const diffs: number[] = [];
       for (let k = 0; k < inner.length; k++) if (inner[k] !== right[k]) diffs.push(k);
       if (diffs.length === 0 || !diffs.every((k) => soundSimilarity(inner[k], right[k]) === 1)) continue;
+      // (A term they quote once, or one of a few characters, stands against one homophone only: “心连通”
+      // for their “心联通”, “检测—研判—预警—处置” for “监测—…”.)
+      if (sounds.untrusted.has(right) && diffs.length > 1) continue;
       // More than one slip (“一网通关”, itself a phrase elsewhere) needs the sources' own words
       // around the quotation too (城市运行“一网统管”).
       if (diffs.length > 1 && !sameSurroundings(text, q.open, q.close, right, index)) continue;
@@ -325,6 +342,9 @@ function sameSurroundings(text: string, open: number, close: number, term: strin
   const quoted = text[open] + term + text[close];
   return (before.length === 2 && isCjkRun(before) && index.frequency(before + quoted) > 0) || (after.length === 2 && isCjkRun(after) && index.frequency(quoted + after) > 0);
 }
+
+/** Longest quoted term compared by its sound (in UTF-16 units, dashes included). */
+const MAX_QUOTED_TERM = 16;
 
 /** Characters of a quotation that make it a clause, not a term. */
 const QUOTED_CLAUSE = 6;
@@ -1641,7 +1661,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
