@@ -148,6 +148,8 @@ describe('rule duplicate', () => {
     for (const text of ['我们再研究研究。', '他想想办法。', '请大家查查看。', '再请大家研究研究、讨论讨论，合不合适。', '让我们一起学习学习。', '有句顺口溜说：“规划规划，纸上画画，墙上挂挂。”']) assert.deepEqual(run(text), [], text);
     assert.deepEqual(run('大家要加强加强学习。').map((f) => f.text), ['加强加强']);
     for (const text of ['请让让，谢谢。', '看看这本书。', '喊着“书记抓抓书记”的口号。', '旧旧的机床。', '小小村庄。', '红红火火的日子。']) assert.deepEqual(run(text), [], text);
+    // (A mere gesture: 不是喊喊口号, 只是走走过场.)
+    for (const text of ['安全合作不是喊喊口号，更不能不了了之。', '这项工作不能只是走走过场。']) assert.deepEqual(run(text), [], text);
   });
 
   it('flags an idiom’s last word written again after it (一致同意|同意), a function word doubled after a lone character (正|以|以), a clause of four pasted twice', () => {

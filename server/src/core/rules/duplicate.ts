@@ -57,6 +57,8 @@ const COMMON_REDUPLICATION = 20;
 const RELIABLE_TAG_FREQ = 10;
 /** Marks after which no word goes on (an opening bracket may: 校（园）长). */
 const CLAUSE_END = /[\s，。、；：！？…—”’》）」』】〕,.;:!?)]/;
+/** Words before a verb doubled as a mere gesture (不是喊喊口号, 只是走走过场, 光说说而已). */
+const MERE_ACTION_BEFORE = /(?:不是|只是|光是|仅仅|无非|不能只|不只是|而非|[光只])$/;
 /** Words before a verb doubled for a tentative action (多研究研究, 好好商量商量, 去看看). */
 const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起|不妨)$/;
 /** Prepositions a verb takes in as its last character (放在, 位于, 来到, 交给, 走向, 来自). */
@@ -490,6 +492,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // (A verb the dictionary never doubles, doubled before its object, a quotation or a noun: ，让让“上海精神”
     // — not between a word and itself, a chiasmus: 书记抓抓书记. A place is a noun there: 赴赴沿海, 赴赴当地.)
     const chiasmus = i > 0 && words.word(i - 1)?.text === words.word(end)?.text;
+    // (A mere gesture, after 不是, 只是, 光…: 不是喊喊口号, 只是走走过场 — the doubled verb's own use.)
+    if (MERE_ACTION_BEFORE.test(text.slice(Math.max(0, i - 3), i))) return true;
     const object = words.word(end)?.text ?? '';
     const objectPos = dictEntry(object)?.pos ?? '';
     if (/^v/.test(pos) && !isReduplicable(unit) && !chiasmus && (/[“《]/.test(text[end] ?? '') || /^(n|s$)/.test(objectPos) || (objectPos === 'f' && object.length >= 2))) return false;
