@@ -390,6 +390,10 @@ describe('rule punctuation', () => {
     assert.equal(fixed('总书记强调：“加快推进韧性城市建设。”。会议'), '总书记强调：“加快推进韧性城市建设。”会议');
   });
 
+  it('keeps the full stop inside a quoted saying of clauses named before a colon (引用谚语：“…，…繁荣。”)', () => {
+    assert.equal(fixed('习近平主席曾引用乌兹别克斯坦谚语：“有了和平，国家才能兴旺；有了雨露，大地才能繁荣”。关于安全'), '习近平主席曾引用乌兹别克斯坦谚语：“有了和平，国家才能兴旺；有了雨露，大地才能繁荣。”关于安全');
+  });
+
   it('reads A不A of two characters as a question (这项工作重要不重要？)', () => {
     assert.deepEqual(run('这项工作重要不重要？紧迫不紧迫？紧迫！'), []);
   });

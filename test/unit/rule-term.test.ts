@@ -961,6 +961,9 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.ok(found[0].related);
     // (Two neighbouring characters swapped, one of the same sound.)
     assert.deepEqual(typoFixes(index, '印发《中共中央国务院关于动推城市高质量发展的意见》。'), [['动推', '推动']]);
+    // (A near-synonym word of the title's, a character shared: 推进 for 推动, 协议 for 协定 — the kind too.)
+    assert.deepEqual(typoFixes(index, '要落实好《中共中央国务院关于推进城市高质量发展的意见》。'), [['进', '动']]);
+    assert.deepEqual(typoFixes(index, '从商签《上海合作组织贸易便利化协议》，到发表声明。'), [['议', '定']]);
   });
 
   it('puts two words of a name of the sources back in their order (教育数字联盟 → 数字教育联盟, 全球城市可持续发展奖 → 可持续发展城市奖)', () => {
@@ -1016,8 +1019,8 @@ describe('term-typo: titles and names of the sources miswritten', () => {
     assert.deepEqual(typoFixes(theirs, '十四届全国人大常委会第十九次委员长会议26日上午在京举行。赵乐际委员长主特会议。'), [['特', '持']]);
   });
 
-  it('leaves another document alone: another word, a number, a space, a short form', async () => {
-    for (const text of ['印发《中共中央国务院关于推进城市高质量发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
+  it('leaves another document alone: another word (not a near-synonym of the title\'s), a number, a space, a short form', async () => {
+    for (const text of ['印发《中共中央国务院关于推动城市绿色发展的意见》。', '印发《中共中央国务院关于推动城市更新发展的意见》。', '贯彻《中共中央 国务院关于推动城市高质量发展的意见》。', '落实《意见》要求。']) {
       assert.deepEqual(typoFixes(index, text), [], text);
     }
     const years = await indexOfSource('pl-titles-', '印发《全民健身计划（2021—2025年）》，落实《乡村振兴战略规划（2018—2022年）》。');

@@ -575,8 +575,8 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
 const SAYING_BEFORE_QUOTE = /(?:指出|表示|说|认为|写道|宣布|宣示|坦言|直言|介绍|表明|重申|寄语|呼吁)$/;
 /** Prepositions whose object a quotation may be (把“…”列为, 以“…”为指引). */
 const COVERB_BEFORE_QUOTE = /^[把将以对从与同跟被让由向]$/;
-/** 强调 and 提出 introduce a quoted sentence of clauses with a colon as the others do (强调：“…，…。”). */
-const SAYING_BEFORE_SENTENCE = /(?:强调|提出)$/;
+/** 强调 and 提出 introduce a quoted sentence of clauses with a colon as the others do (强调：“…，…。”), and so does a saying named before the colon (引用谚语：“…，…。”). */
+const SAYING_BEFORE_SENTENCE = /(?:强调|提出|谚语|俗语|古语|古话|名言|格言|诗句|箴言)$/;
 /** Characters at a quotation's start that find it in the sources (see quotedFormInSources). */
 const QUOTED_START = 8;
 

@@ -6,6 +6,7 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { RuleFinding } from './types';
 import { confusability } from '../lang/similarity';
+import { dictEntry } from '../lang/segmenter';
 
 /** Titles shorter than this are short forms (《意见》) and compared with nothing. */
 const MIN_TITLE = 8;
@@ -45,7 +46,46 @@ function sourceTitles(index: CorpusIndex): Map<string, SourceTitle[]> {
   return byEnds;
 }
 
+const startKey = (title: string) => `${title.length}:${title.slice(0, SHARED_END)}`;
+const titlesByStart = new WeakMap<CorpusIndex, Map<string, SourceTitle[]>>();
+
+/** The sources' titles by their length and first characters (see titleSlips). */
+function sourceTitlesByStart(index: CorpusIndex): Map<string, SourceTitle[]> {
+  let byStart = titlesByStart.get(index);
+  if (!byStart) {
+    byStart = new Map();
+    for (const list of sourceTitles(index).values()) {
+      for (const title of list) {
+        const key = startKey(title.text);
+        const same = byStart.get(key);
+        if (same) same.push(title);
+        else byStart.set(key, [title]);
+      }
+    }
+    titlesByStart.set(index, byStart);
+  }
+  return byStart;
+}
+
 const endsKey = (title: string) => title.slice(0, SHARED_END) + title.slice(-SHARED_END);
+
+/**
+ * Whether the one character where the titles differ (at `at`, the same place in both) makes, with a
+ * neighbour they share, two nouns or verbs of the dictionary (推进 for 推动, 协议 for 协定): the
+ * near-synonym a writer puts for the title's own word. A title is a name: its word is the one.
+ */
+function synonymWord(ours: string, theirs: string, at: number): boolean {
+  for (const from of [at - 1, at]) {
+    if (from < 0 || from + 2 > ours.length) continue;
+    const a = ours.slice(from, from + 2);
+    const b = theirs.slice(from, from + 2);
+    const posA = dictEntry(a)?.pos;
+    const posB = dictEntry(b)?.pos;
+    // (Nouns and verbs alike: the dictionary tags 协定 a verb, 协议 a noun.)
+    if (posA && posB && /^[nv]/.test(posA) && /^[nv]/.test(posB)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the draft's `ours` where the title has `theirs` is a slip, not another document's title
@@ -59,6 +99,8 @@ function slip(ours: string, theirs: string): boolean {
   return ours.length === 2 && theirs.length === 2 && ours[0] === theirs[1] && ours[1] === theirs[0];
 }
 
+/** Shortest title in which a near-synonym word is read as a slip (see synonymWord). */
+const MIN_SYNONYM_TITLE = 10;
 /** Most characters a title's word left out or added may have. */
 const MAX_GAP = 2;
 /** How like the title's character the draft's must be (see confusability). */
@@ -75,7 +117,9 @@ export function titleSlips(text: string, index: CorpusIndex): TitleSlip[] {
     const title = m[1];
     if (title.length < MIN_TITLE || title.length > MAX_TITLE || index.frequency(m[0]) > 0) continue;
     const near: Array<{ source: SourceTitle; from: number; to: number; theirTo: number }> = [];
-    for (const source of sourceTitles(index).get(endsKey(title)) ?? []) {
+    // (Titles that share their first characters and length too: the kind may be the word put for theirs, 协议 for 协定.)
+    const sameStart = sourceTitlesByStart(index).get(startKey(title)) ?? [];
+    for (const source of new Set([...(sourceTitles(index).get(endsKey(title)) ?? []), ...sameStart])) {
       const theirs = source.text;
       if (Math.abs(theirs.length - title.length) > MAX_LENGTH_DIFFERENCE) continue;
       let from = 0;
@@ -84,7 +128,9 @@ export function titleSlips(text: string, index: CorpusIndex): TitleSlip[] {
       while (same < title.length - from && same < theirs.length - from && title[title.length - 1 - same] === theirs[theirs.length - 1 - same]) same++;
       const to = title.length - same;
       const theirTo = theirs.length - same;
-      if (from < SHARED_END || same < SHARED_END || !slip(title.slice(from, to), theirs.slice(from, theirTo))) continue;
+      const ours = title.slice(from, to);
+      const word = ours.length === 1 && theirTo - from === 1 && title.length >= MIN_SYNONYM_TITLE && synonymWord(title, theirs, from);
+      if (from < SHARED_END || (same < SHARED_END && !word) || !(word || slip(ours, theirs.slice(from, theirTo)))) continue;
       // (A word left out, 关于, is an empty middle: one character more on the left carries it.)
       if (from === to || from === theirTo) from--;
       near.push({ source, from, to, theirTo });
