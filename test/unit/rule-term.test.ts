@@ -678,6 +678,8 @@ describe('term-typo: characters swapped, left out or added, and look-alikes in i
     assert.deepEqual(fixes('要坚决打击三股势力。'), []);
     // 城市 is written everywhere: 任性 stands or falls by the term's own standing (see the established term).
     assert.deepEqual(fixes('他们的实力城市很强。'), []);
+    // …or mostly in the term: 民心 twice of three times in 民心相通 (民心相同 → 民心相通).
+    assert.deepEqual(fixes('文旅交流是促进民心相同的重要途径。'), [['同', '通']]);
   });
 
   it('leaves two items of a list in the order the sources also write them elsewhere (依法治理、综合治理)', async () => {
