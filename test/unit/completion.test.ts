@@ -336,6 +336,10 @@ describe('completion', () => {
     assert.equal(complete(index, '积力所举无不胜，‸').items[0]?.insertText, '众智所为无不成');
     // Too little typed to be copying.
     assert.deepEqual(complete(index, '我们要，‸').items, []);
+    // …begun already (积力所举无不胜，众 → 众智所为无不成).
+    const begun = complete(index, '积力所举无不胜，众‸');
+    assert.equal(begun.items[0]?.insertText, '众智所为无不成');
+    assert.equal(begun.items[0].replaceStart, begun.offset - 1);
     // A clause that quotes a name inside the quotation being copied holds it whole.
     assert.equal(complete(index, '“回首来路，尽管乱云飞渡，‸').items[0]?.insertText, '我们践行‘上海精神’而取得成功');
   });

@@ -57,6 +57,8 @@ describe('hover', () => {
     const { text, hover } = hoverAt(index, '今年我们隆重纪念联合国成立80周‸年。');
     assert.equal(hover && text.slice(hover.start, hover.end), '80周年');
     assert.ok(hover?.markdown.includes('中国人民抗日战争暨世界反法西斯战争胜利80周年'));
+    // (A per cent sign in the other width than the sources': 60% for their 60％.)
+    assert.ok(hoverAt(index, '覆盖欧亚大陆60‸%以上面积。').hover?.markdown.includes('人口占世界近一半'));
   });
 
   it('shows a short source sentence, such as a heading, with the sentence that follows it', () => {

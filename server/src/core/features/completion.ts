@@ -749,6 +749,8 @@ function leavesHanging(word: string): boolean {
   return isFunctionWord(word) && !(word.length >= 2 && dictEntry(word)?.pos === 'f');
 }
 
+/** Most characters of the next clause typed for it to be offered whole (see nextClauseMatches). */
+const MAX_BEGUN_CLAUSE = 4;
 /** Marks after which the sources' next clause is offered (有了雨露，→ 大地才能繁荣). */
 const CLAUSE_MARK = /[，；：]/;
 /** Longest next clause offered. */
@@ -764,9 +766,11 @@ const NEXT_CLAUSE = new RegExp(`^(?:[^，。；！？：、“”‘’《》（
  * the clause they write next, most frequent first (有了和平，国家才能兴旺；有了雨露， →
  * 大地才能繁荣). The writer is copying a sentence of theirs.
  */
-function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>): void {
+function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, offset: number, best: Map<number, Match>, begun = ''): void {
   // (Across an earlier mark too when the clause is short: 兴旺；有了雨露，.)
-  const line = text.slice(Math.max(0, offset - MAX_CONTINUED_SUFFIX - 4), offset).split(/[\r\n]/).pop() ?? '';
+  // (The clause may be begun already: 积力所举无不胜，众 → 众智所为无不成.)
+  const mark = offset - begun.length;
+  const line = text.slice(Math.max(0, mark - MAX_CONTINUED_SUFFIX - 4), mark).split(/[\r\n]/).pop() ?? '';
   let refs: SourceRef[] = [];
   for (let n = line.length; n > LONG_SOURCE_RUN && !refs.length; n--) {
     const key = asSimplified(line.slice(line.length - n));
@@ -777,9 +781,10 @@ function nextClauseMatches(index: CorpusIndex, d: CompletionData, text: string, 
     const source = index.fileByPath(r.file)?.source.text ?? '';
     const clause = NEXT_CLAUSE.exec(source.slice(r.end, r.end + MAX_NEXT_CLAUSE + 1))?.[0];
     // (Two characters at least, and none cut by the window.)
-    if (clause && clause.length >= 2 && clause.length <= MAX_NEXT_CLAUSE) found.set(clause, (found.get(clause) ?? 0) + 1);
+    if (clause && clause.length >= 2 && clause.length <= MAX_NEXT_CLAUSE && clause.length > begun.length && clause.startsWith(begun)) found.set(clause, (found.get(clause) ?? 0) + 1);
   }
-  offerPhrases(index, d, found, 0, CONTINUATION_BASE, best);
+  // (Begun, it ranks with the known phrases the typed characters begin: the writer is copying.)
+  offerPhrases(index, d, found, begun.length, begun ? MIXED_BASE : CONTINUATION_BASE, best);
 }
 
 /** Characters before an opening quotation mark matched against the sources, longest first (see quotedAfter). */
@@ -1181,9 +1186,13 @@ function mixedWording(index: CorpusIndex, d: CompletionData, run: string, letter
       const parts = tokenize(window);
       const end = parts.find((w) => w.start < k + n && k + n <= w.end)?.end ?? k + n;
       found.set(window.slice(0, end), (found.get(window.slice(0, end)) ?? 0) + 1);
-      const next = parts.find((w) => w.start === end);
-      if (next && next.end - k <= MIXED_WORDING_CHARS + MAX_CONTINUATION && next.text.length >= 2 && !isFunctionWord(next.text)) {
+      // …with the words the sources write next, one or two (生命线安全, 生命线安全工程).
+      let last = end;
+      for (let more = 0; more < MIXED_WORDING_WORDS; more++) {
+        const next = parts.find((w) => w.start === last);
+        if (!next || next.end - k > MIXED_WORDING_CHARS + MAX_CONTINUATION || next.text.length < 2 || isFunctionWord(next.text)) break;
         found.set(window.slice(0, next.end), (found.get(window.slice(0, next.end)) ?? 0) + 1);
+        last = next.end;
       }
     }
     if (found.size) {
@@ -1206,6 +1215,8 @@ function mixedWording(index: CorpusIndex, d: CompletionData, run: string, letter
 const BOUND_SHARE = 0.8;
 /** Fewest uses of such a phrase: one says nothing of how the sources bind it. */
 const MIN_BOUND_USES = 2;
+/** Most words of the sources offered after those the letters are read as (see mixedWording). */
+const MIXED_WORDING_WORDS = 2;
 /** Most characters the letters after a typed head are read as (see mixedWording). */
 const MIXED_WORDING_CHARS = 6;
 
@@ -1322,6 +1333,8 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       fuzzyMatches(d, run, best);
       swappedMatches(d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best, /[“《]/.test(text[offset - run.length - 1] ?? ''));
+      // A clause of theirs begun right after a comma of a sentence of theirs being copied (无不胜，众).
+      if (run.length <= MAX_BEGUN_CLAUSE && CLAUSE_MARK.test(text[offset - run.length - 1] ?? '')) nextClauseMatches(index, d, text, offset, best, run);
       nearWordingMatches(index, d, run, best);
       correctedMatches(index, d, run, best);
       listContinuations(index, d, text, offset, best);

@@ -411,7 +411,9 @@ function figureAt(index: CorpusIndex, text: string, offset: number): { start: nu
     const unit = text.slice(digitsEnd, end);
     if (unit && !/^[\u3400-\u9fff%％]+$/.test(unit)) continue;
     if (!unit && digitsEnd - start < 3) break;
-    const figure = text.slice(start, end);
+    // (A per cent sign in either width, as the sources write it: 60% for their 60％.)
+    const typed = text.slice(start, end);
+    const figure = [typed, typed.replace(/%/g, '％'), typed.replace(/％/g, '%')].find((x) => index.frequency(x) > 0) ?? typed;
     // (Whole in the sources: not the tail of a longer number, 15124亿 for 5124亿.)
     if (onUnit && end <= offset) break;
     if (index.frequency(figure) > 0 && index.occurrences(figure, 20).some((r) => !FIGURE_CHAR.test(index.fileByPath(r.file)?.source.text[r.start - 1] ?? ''))) return { start, end, text: figure };
