@@ -434,8 +434,6 @@ const MIN_SWAPPED_TYPED = 4;
  * Phrases whose start sounds like a suffix of the typed run but is written with a different
  * character or two (上和组 → 上合组织): a homophone typed by pinyin, which the character bigrams of
  * the fuzzy search cannot see when a short suffix has one wrong character.
- */
-/**
  * `afterQuote`: the run opens right after “ or 《, which anchors it in place of its first character
  * (新时代“风桥 → 枫桥经验: the whole name is being typed from its start).
  */

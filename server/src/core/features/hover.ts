@@ -377,7 +377,7 @@ function nameWithin(index: CorpusIndex, phrase: string, at: number): TermInfo | 
   for (const ref of index.sampleOccurrences(word.text, MAX_CONSIDERED)) {
     const sentence = index.sentenceAt(ref);
     if (sentence && describes(sentence, ref, word.text)) {
-      return index.term(word.text) ?? { text: word.text, kinds: new Set(), count: index.frequency(word.text), articles: 0, refs: [] };
+      return termOrWording(index, word.text);
     }
   }
   return undefined;
@@ -411,12 +411,12 @@ function figureAt(index: CorpusIndex, text: string, offset: number): { start: nu
     const unit = text.slice(digitsEnd, end);
     if (unit && !/^[\u3400-\u9fff%％]+$/.test(unit)) continue;
     if (!unit && digitsEnd - start < 3) break;
+    if (onUnit && end <= offset) break;
     // (A per cent sign in either width, as the sources write it: 60% for their 60％.)
     const typed = text.slice(start, end);
-    const figure = [typed, typed.replace(/%/g, '％'), typed.replace(/％/g, '%')].find((x) => index.frequency(x) > 0) ?? typed;
+    const figure = [typed, typed.replace(/%/g, '％'), typed.replace(/％/g, '%')].find((x) => index.frequency(x) > 0);
     // (Whole in the sources: not the tail of a longer number, 15124亿 for 5124亿.)
-    if (onUnit && end <= offset) break;
-    if (index.frequency(figure) > 0 && index.occurrences(figure, 20).some((r) => !FIGURE_CHAR.test(index.fileByPath(r.file)?.source.text[r.start - 1] ?? ''))) return { start, end, text: figure };
+    if (figure && index.occurrences(figure, 20).some((r) => !FIGURE_CHAR.test(index.fileByPath(r.file)?.source.text[r.start - 1] ?? ''))) return { start, end, text: figure };
   }
   return undefined;
 }
@@ -436,10 +436,20 @@ function describedWordAt(index: CorpusIndex, text: string, offset: number): { te
     // (The word itself, not the end of a longer one: 政治互信是… describes 政治互信.)
     const before = sentence.text[ref.start - sentence.start - 1] ?? '';
     if (CJK.test(before) && !/[的之与和及、]/.test(before)) continue;
-    const term = index.term(word.text) ?? { text: word.text, kinds: new Set(), count: index.frequency(word.text), articles: 0, refs: [] };
-    return { term, start: runStart + word.start, end: runStart + word.end };
+    return { term: termOrWording(index, word.text), start: runStart + word.start, end: runStart + word.end };
   }
   return undefined;
+}
+
+/** The index's term for `text`, or the sources' wording as one with no kind (互信, 5124亿美元, 世界最大区域组织). */
+function termOrWording(index: CorpusIndex, text: string): TermInfo {
+  return index.term(text) ?? { text, kinds: new Set(), count: index.frequency(text), articles: 0, refs: [] };
+}
+
+/** A hover on wording of the sources that is no term (a figure, a phrase): its sentences, the heading tagged with `head`. */
+function wordingHover(index: CorpusIndex, found: { start: number; end: number; text: string }, head: string): HoverResult {
+  const info: TermInfo = { text: found.text, kinds: new Set(), count: index.frequency(found.text), articles: 0, refs: [] };
+  return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: found.start, end: found.end };
 }
 
 export function getHover(index: CorpusIndex, text: string, offset: number): HoverResult | undefined {
@@ -453,11 +463,7 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
     if (author) return author;
     // A figure the sources give (5124亿美元, 26国): the sentences that give it.
     const figure = figureAt(index, text, offset);
-    if (figure) {
-      const info: TermInfo = { text: figure.text, kinds: new Set(), count: index.frequency(figure.text), articles: 0, refs: [] };
-      const head = t('_来源数据_', '_figure of the sources_');
-      return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: figure.start, end: figure.end };
-    }
+    if (figure) return wordingHover(index, figure, t('_来源数据_', '_figure of the sources_'));
     // No term: how the sources use the words under the cursor, if they use them.
     const phrase = sourcePhraseAt(index, text, offset);
     if (!phrase) {
@@ -465,9 +471,7 @@ export function getHover(index: CorpusIndex, text: string, offset: number): Hove
       const word = describedWordAt(index, text, offset);
       return word && { markdown: termMarkdown(index, word.term, 3), start: word.start, end: word.end };
     }
-    const info: TermInfo = { text: phrase.text, kinds: new Set(), count: index.frequency(phrase.text), articles: 0, refs: [] };
-    const head = t('_来源用语_', '_wording of the sources_');
-    return { markdown: termMarkdown(index, info, 3).replace(/^(\*\*[^\n]*\*\*)/, `$1　${head}`), start: phrase.start, end: phrase.end };
+    return wordingHover(index, phrase, t('_来源用语_', '_wording of the sources_'));
   }
   const marked = hit && (hit.delimited || hit.term.kinds.size > (hit.term.kinds.has('formulation') ? 1 : 0) || hit.term.fullForm);
   const sections: string[] = [];

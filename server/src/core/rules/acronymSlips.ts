@@ -4,6 +4,7 @@
 import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import { confusability } from '../lang/similarity';
+import { sharedEnds } from '../text/sharedEnds';
 import type { RuleFinding } from './types';
 
 export interface AcronymSlip extends RuleFinding {
@@ -29,10 +30,7 @@ export function acronymSlips(text: string, index: CorpusIndex): AcronymSlip[] {
     let best: { start: number; end: number; replacement: string; size: number } | undefined;
     for (let n = Math.max(MIN_ANCHOR + 1, full.length - MAX_NAME_EDIT); n <= Math.min(run.length, full.length + MAX_NAME_EDIT); n++) {
       const tail = run.slice(run.length - n);
-      let p = 0;
-      while (p < n && p < full.length && tail[p] === full[p]) p++;
-      let s = 0;
-      while (s < n - p && s < full.length - p && tail[n - 1 - s] === full[full.length - 1 - s]) s++;
+      const { start: p, end: s } = sharedEnds(tail, full);
       const typed = tail.slice(p, n - s);
       const theirs = full.slice(p, full.length - s);
       if (p < MIN_ANCHOR || s < 1 || typed.length > MAX_NAME_EDIT || theirs.length > MAX_NAME_EDIT) continue;

@@ -530,10 +530,6 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   return !(BOUND_POS.test(pos) || !entry || pos === 'n' || pos === 'nr' || pos === 'q' || pos === 'f' || afterFunctionWord || adjectiveBeforeVerb || (/^v/.test(pos) && entry.freq < COMMON_VERB_FREQ && !ASPECT.test(text[end] ?? '')));
 }
 
-/**
- * A rarely doubled adjective right before a noun, with no 的 between (旧旧机床; 小小村庄 is common):
- * the adjective typed twice.
- */
 /** A state adjective of a thing's word and a quality (雪白, 金黄, 笔直): z in the dictionary, or so made. */
 function isStateAdjective(word: string): boolean {
   const pos = dictEntry(word)?.pos ?? '';
@@ -541,6 +537,10 @@ function isStateAdjective(word: string): boolean {
   return !/^v/.test(pos) && /^n/.test(dictEntry(word[0])?.pos ?? '') && dictEntry(word[1])?.pos === 'a';
 }
 
+/**
+ * A rarely doubled adjective right before a noun, with no 的 between (旧旧机床; 小小村庄 is common):
+ * the adjective typed twice.
+ */
 function rareAdjectiveBeforeNoun(text: string, unit: string, end: number): boolean {
   // (A doubled form the dictionary lists as an adjective or adverb, however rarely, modifies the verb
   // a noun may be too: 稳稳/a|作业; 旧旧/b is an attribute.)

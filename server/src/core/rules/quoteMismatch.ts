@@ -4,6 +4,7 @@
 import { t } from '../l10n';
 import { toSimplified } from '../lang/variants';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
+import { sharedEnds } from '../text/sharedEnds';
 import type { CorpusIndex } from '../index/corpus';
 import type { SourceSentence } from '../index/sentences';
 import { findQuotes } from '../index/miner';
@@ -453,29 +454,24 @@ function shortQuoteSlip(body: string, offset: number, index: CorpusIndex): RuleF
   const words = tokenize(body).map((w) => dictEntry(w.text)?.pos ?? '');
   if (!words.some((pos) => SAYING_POS.test(pos)) || !words.some((pos) => /^v/.test(pos))) return [];
   const joined = index.joined;
-  const theirs = new Set<string>();
+  /** Their quotations that differ from the draft's by one short word, with where they differ. */
+  const theirs = new Map<string, { start: number; end: number }>();
   for (const [probe, shift] of [[body.slice(0, 3), 0], [body.slice(-3), n - 3]] as const) {
     for (const pos of index.suffixArray.positions(probe, MAX_SHORT_QUOTE_PLACES)) {
       const s = pos - shift;
       if (joined[s - 1] !== '“' || joined[s + n] !== '”') continue;
       const quoted = joined.slice(s, s + n);
-      let a = 0;
-      while (a < n && body[a] === quoted[a]) a++;
-      let b = n;
-      while (b > a && body[b - 1] === quoted[b - 1]) b--;
-      if (b > a && b - a <= MAX_SHORT_QUOTE_EDIT) theirs.add(quoted);
+      const shared = sharedEnds(body, quoted);
+      const end = n - shared.end;
+      if (end > shared.start && end - shared.start <= MAX_SHORT_QUOTE_EDIT) theirs.set(quoted, { start: shared.start, end });
     }
   }
   if (theirs.size !== 1) return [];
-  const quoted = [...theirs][0];
+  const [[quoted, edit]] = theirs;
   const ref = index.occurrences(`“${quoted}”`, 1)[0];
   const sentence = ref && index.sentenceAt(ref);
   if (!sentence) return [];
-  let a = 0;
-  while (body[a] === quoted[a]) a++;
-  let b = n;
-  while (body[b - 1] === quoted[b - 1]) b--;
-  return findingsOf([{ start: a, end: b, replacement: quoted.slice(a, b) }], body, offset, quoted, sentence, index);
+  return findingsOf([{ ...edit, replacement: quoted.slice(edit.start, edit.end) }], body, offset, quoted, sentence, index);
 }
 
 export const quoteMismatchRule: Rule = {

@@ -7,6 +7,7 @@ import type { CorpusIndex } from '../index/corpus';
 import type { RuleFinding } from './types';
 import { confusability } from '../lang/similarity';
 import { dictEntry } from '../lang/segmenter';
+import { sharedEnds } from '../text/sharedEnds';
 
 /** Titles shorter than this are short forms (《意见》) and compared with nothing. */
 const MIN_TITLE = 8;
@@ -122,10 +123,9 @@ export function titleSlips(text: string, index: CorpusIndex): TitleSlip[] {
     for (const source of new Set([...(sourceTitles(index).get(endsKey(title)) ?? []), ...sameStart])) {
       const theirs = source.text;
       if (Math.abs(theirs.length - title.length) > MAX_LENGTH_DIFFERENCE) continue;
-      let from = 0;
-      while (from < title.length && from < theirs.length && title[from] === theirs[from]) from++;
-      let same = 0;
-      while (same < title.length - from && same < theirs.length - from && title[title.length - 1 - same] === theirs[theirs.length - 1 - same]) same++;
+      const shared = sharedEnds(title, theirs);
+      let from = shared.start;
+      const same = shared.end;
       const to = title.length - same;
       const theirTo = theirs.length - same;
       const ours = title.slice(from, to);

@@ -1007,13 +1007,13 @@ const NAME_LOOK_ALIKE = 0.3;
 /** Longest person's name looked for around a character of the sources. */
 const MAX_PERSON_NAME = 8;
 
-/** Whether joined[s] is inside a name the sources give as a person's (卢卡申科 of 白俄罗斯总统卢卡申科). */
 /** Whether a person's name of the sources ends with their character at `s`. */
 function personNameEndsAt(index: CorpusIndex, s: number): boolean {
   for (let n = 2; n <= MAX_PERSON_NAME && s + 1 - n >= 0; n++) if (index.term(index.joined.slice(s + 1 - n, s + 1))?.kinds.has('person')) return true;
   return false;
 }
 
+/** Whether joined[s] is inside a name the sources give as a person's (卢卡申科 of 白俄罗斯总统卢卡申科). */
 function personNameAt(index: CorpusIndex, s: number): boolean {
   const joined = index.joined;
   for (let n = 2; n <= MAX_PERSON_NAME; n++) {
