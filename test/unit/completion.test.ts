@@ -423,6 +423,10 @@ describe('completion', () => {
     assert.ok(!complete(index, '推动上合组织行动‸').items.some((x) => x.insertText === '上合组织行稳致远'));
   });
 
+  it('completes a long phrase typed with a word of two left out (上海合作命运共同体 → 上海合作组织命运共同体)', () => {
+    assert.ok(complete(index, '携手构建上海合作命运共同体‸').items.slice(0, 3).some((x) => x.insertText.endsWith('上海合作组织命运共同体')));
+  });
+
   it('completes a quoted name typed by its sound from its first character after “ (新时代“风桥 → 枫桥经验), not without the mark', () => {
     assert.equal(complete(index, '坚持和发展新时代“风桥‸').items[0]?.insertText, '枫桥经验');
     assert.ok(!complete(index, '坚持和发展新时代风桥‸').items.some((x) => x.insertText === '枫桥经验'));

@@ -479,6 +479,11 @@ describe('rule duplicate', () => {
     for (const text of ['我们要事事处处，严格要求。', '改革任务落到实处，处处见成效。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('flags the last character of a word of three doubled before a mark (增长点|点，), not a reduplication it makes no word with', () => {
+    assert.deepEqual(run('培育新的增长点点，推动可持续发展。').map((f) => [f.text, f.replacements[0]]), [['点点', '点']]);
+    for (const text of ['夜空中星光点点，十分美丽。', '再往前走一点点，就到了。', '培育新的增长点，推动可持续发展。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('keeps a verb of two characters doubled at the end of a spoken clause whose subject is a person (“…我们会后马上研究研究，”)', () => {
     assert.deepEqual(run('他说：“这些建议都很实在，我们会后马上研究研究，尽快拿出办法来。”'), []);
     // (Not outside quoted speech, nor with an object after it.)
@@ -587,5 +592,10 @@ describe('rule duplicate', () => {
     assert.deepEqual(service.check(headlines.join('\n')).filter((x) => x.rule === 'duplicate'), []);
     // A numbered heading with a comma in it ends its line.
     assert.deepEqual(service.check('十、激发全民族文化创新创造活力，繁荣发展社会主义文化\n文化繁荣兴盛是中国式现代化的重要标志。'), []);
+    // …also where a title's lines give a wrap width the heading fills: the long paragraph after it
+    // was never wrapped at that width.
+    const title = '中共中央关于制定国民经济和社会发展第十五个五年规划的建议';
+    const body = '文化繁荣兴盛是中国式现代化的重要标志。坚持马克思主义在意识形态领域的指导地位，植根博大精深的中华文明，顺应信息技术发展潮流，扎实推进文化强国建设。';
+    assert.deepEqual(service.check([title, '', title, '十、激发全民族文化创新创造活力，繁荣发展社会主义文化', body].join('\n')).filter((x) => x.rule === 'duplicate'), []);
   });
 });

@@ -507,6 +507,13 @@ describe('rule punctuation: lists, quoted sentences and spans of years', () => {
     for (const text of ['依靠群众、引领群众，深入群众。', '谁主管、谁监管，谁主管。', '全球发展倡议、全球安全倡议，全球文明新倡议。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('turns a comma among figures of one unit parted by 、 into 、 (3000亿，4000亿、5000亿), not figures of clauses', () => {
+    assert.equal(fixed('贸易额突破3000亿，4000亿、5000亿美元。'), '贸易额突破3000亿、4000亿、5000亿美元。');
+    assert.equal(fixed('分别增长12.5%、13.5%，14%。'), '分别增长12.5%、13.5%、14%。');
+    // (Figures of other units, or words between them, or the same figure twice: clauses.)
+    for (const text of ['去年增长5%，今年8%、明年10%。', '投资300亿，4000人、500家企业参与。', '突破3000亿、4000亿、5000亿美元。', '1.5万，1.5万、2万元不等。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('gives a whole sentence quoted after a verb of saying and a comma its colon (指出，“…。” → 指出：“…。”)', () => {
     assert.equal(fixed('主席指出，“和平、发展的时代潮流没有变，全球治理走到新的十字路口。”2024年，各方'), '主席指出：“和平、发展的时代潮流没有变，全球治理走到新的十字路口。”2024年，各方');
     // (A quotation of sentences, and the quotation run into the sentence, 指出，“…”。, stand.)

@@ -350,6 +350,20 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     for (const text of ['完善城市信息模型（CIM）平台。', '建设建筑信息模型（BIM）平台。', '发展城市智能模型（CIM）。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
   });
 
+  it('moves the closing mark of a short term the sources quote once with the words after it (“小而美民生项目” → “小而美”民生项目)', () => {
+    assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美民生项目”。'), [['“小而美民生项目”', '“小而美”民生项目']]);
+    assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美”民生项目。'), []);
+  });
+
+  it('corrects the conjunction of a name the sources write with another (应对安全威胁和挑战综合中心 → 与), not the same words outside a name', async () => {
+    assert.deepEqual(typoFixes(index, '成立上合组织应对安全威胁和挑战综合中心。'), [['和', '与']]);
+    assert.deepEqual(typoFixes(index, '成立上合组织应对安全威胁与挑战综合中心。'), []);
+    const own = await indexOfSource('policy-name-conj-', '各国携手应对安全威胁与挑战。\n成立应对安全威胁与挑战综合中心。\n');
+    // (Their words with another conjunction, going on without a name's head: wording, not a name.)
+    assert.deepEqual(typoFixes(own, '各国携手应对安全威胁和挑战，共谋发展。'), []);
+    assert.deepEqual(typoFixes(own, '成立应对安全威胁和挑战综合中心。'), [['和', '与']]);
+  });
+
   it('corrects an author of a byline typed with a homophone after the surname (李嘉威 → 李佳威), not the name as written nor a longer word', () => {
     const fixes = (text: string) => runRule(termTypoRule, text, index).map((x) => [text.slice(x.start, x.end), x.replacements[0]]);
     assert.deepEqual(fixes('李嘉威在评论文章中指出，我国文旅产业发展潜力巨大。'), [['嘉', '佳']]);
@@ -656,6 +670,13 @@ describe('term-typo: 截止 before a point in time', () => {
   it('leaves 截止 that takes no object alone', async () => {
     const index = await noSources;
     assert.deepEqual(runRule(termTypoRule, '申报截止时间为3月8日，截止到2024年，报名于月底截止，截止日期前提交。截至今年6月底完成。', index), []);
+  });
+
+  it('numbers a plenary session by the Central Committee\'s term (二十大三中全会 → 二十届三中全会), with or without sources', async () => {
+    const index = await noSources;
+    assert.deepEqual(typoFixes(index, '党的二十大三中全会《决定》提出。'), [['大', '届']]);
+    assert.deepEqual(typoFixes(index, '党的十九大四中全会以来。'), [['大', '届']]);
+    assert.deepEqual(typoFixes(index, '党的二十届三中全会和党的二十大报告。'), []);
   });
 });
 

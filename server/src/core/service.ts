@@ -245,6 +245,9 @@ function wrapsInto(text: string, line: DraftParagraph, next: DraftParagraph, sty
   if ((gap !== '\n' && gap !== '\r\n' && gap !== '\r') || !GOES_ON_AT_END.test(line.text) || !HAN_AT_START.test(next.text)) return false;
   const width = columns(line.text);
   const filled = 'width' in style && width >= style.width - WRAP_SLACK && width <= style.width;
+  // A next line far wider than the wrap width was never wrapped at it: it is a paragraph of its own
+  // (a heading before a long unwrapped paragraph: 十、…，繁荣发展社会主义文化⏎文化繁荣兴盛是…。).
+  if ('width' in style && columns(next.text) > style.width + WRAP_SLACK) return false;
   // A point opened by an ordinal (第一、要深入挖掘…，围绕…) that fills the wrap width with clauses is
   // prose wrapped like the rest; a heading is shorter or stands alone.
   if (startsWithHeadingMarker(line.text) && !(filled && /[，；]/.test(line.text))) return false;

@@ -325,9 +325,9 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
     const need = Math.max(1, k - 1 - 2);
     const cands = [...votes].filter(([id, v]) => v >= need && !best.has(id)).sort((a, b) => b[1] - a[1]).slice(0, 300);
     if (!cands.length) continue;
-    const items = cands.map(([id]) => ({ id, head: d.entries[id].text.slice(0, k + 1) }));
-    const fuse = new Fuse(items, { keys: ['head'], includeScore: true, threshold: 0.45, location: 0, distance: 8, isCaseSensitive: true });
     const allowed = k >= 6 ? 2 : 1;
+    const items = cands.map(([id]) => ({ id, head: d.entries[id].text.slice(0, k + allowed) }));
+    const fuse = new Fuse(items, { keys: ['head'], includeScore: true, threshold: 0.45, location: 0, distance: 8, isCaseSensitive: true });
     for (const r of fuse.search(q, { limit: 50 })) {
       const e = d.entries[r.item.id];
       // Anchored at a real character: the window's first character starts the phrase (a typo
@@ -337,10 +337,11 @@ function fuzzyMatches(d: CompletionData, run: string, best: Map<number, Match>):
       // The character just typed is where the phrase has it (give or take the slip): a phrase that
       // differs at the cursor is not the one being typed (上合组织行稳 is no 上合组织行动).
       // (…or one like it in look or sound, the slip itself: 共商共建共亨 → 共享, 组织命连 → 命运.)
-      if (!e.text.slice(Math.max(0, k - 2), k + 1).includes(q[k - 1]) && !(k - 1 < e.text.length && confusability(q[k - 1], e.text[k - 1]) >= SLIP_AT_CURSOR)) continue;
+      // (Two characters further where two may be missing: a word left out, 上海合作|命运共同体.)
+      if (!e.text.slice(Math.max(0, k - 2), k + allowed).includes(q[k - 1]) && !(k - 1 < e.text.length && confusability(q[k - 1], e.text[k - 1]) >= SLIP_AT_CURSOR)) continue;
       // The part of the phrase the typed suffix stands for, and its distance.
       let dist = Infinity;
-      for (const n of [k, k - 1, k + 1]) {
+      for (const n of allowed === 2 ? [k, k - 1, k + 1, k + 2] : [k, k - 1, k + 1]) {
         if (n < 2 || n > e.text.length) continue;
         dist = Math.min(dist, editDistance(q, e.text.slice(0, n)));
       }

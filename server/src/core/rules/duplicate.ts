@@ -352,7 +352,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     const afterDegree = len === 1 && doubledAfterDegreeAdverb(text, i);
     // (The doubled verb read as one word though its first copy ends the word before: 排|查查|整治 for 排查|查.)
     const wordsLastTwice = len === 1 && endsDictWord(text, i) && verbGoesOn(text, unit, end);
-    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree || wordsLastTwice || rareAdjectiveBeforeNoun(text, unit, end)));
+    // (A word of three characters or more ending in the character, then the character again before
+    // a mark, where the doubled form says nothing more: 增长点|点，; not 一点点, 星光点点.)
+    const longWordsLastTwice = len === 1 && i >= 2 && isDictWord(text.slice(i - 2, i + 1)) && /^[，。；！？、]/.test(text[end] ?? '') && !isDictWord(text.slice(i - 1, end)) && !isDictWord(text.slice(i - 2, end)) && !isDictWord(text.slice(Math.max(0, i - 3), end));
+    return !(first.start === i && first.end === end && (rareFunctionDouble(unit) || typedBeforeTerm(text, i, len, index) || fragment || afterNumber || afterDegree || wordsLastTwice || longWordsLastTwice || rareAdjectiveBeforeNoun(text, unit, end)));
   }
   if (typedBeforeTerm(text, i, len, index)) return false;
   // A pronoun typed again as the start of its plural (我|我们) repeats itself.

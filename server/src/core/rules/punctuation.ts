@@ -663,7 +663,8 @@ const MAX_FRAMED_ITEM = 10;
  * A comma among the 、 of a list whose items share their frame — the same length, first and last
  * characters, all different (全球发展倡议、全球安全倡议，全球文明倡议; 第二款、第三款，第四款): one list,
  * one mark. Items so alike are seldom anything else (twice in 6 M characters of official text, once
- * a slip); verb phrases sharing an end only (依靠群众、引领群众，深入群众) may be clauses.
+ * a slip); verb phrases sharing an end only (依靠群众、引领群众，深入群众) may be clauses. Figures of
+ * one unit are framed alike (3000亿，4000亿、5000亿).
  */
 function framedListComma(text: string, out: RuleFinding[]): void {
   for (const m of text.matchAll(/[，、](\p{Script=Han}{3,10})(?=[，、])/gu)) {
@@ -679,7 +680,26 @@ function framedListComma(text: string, out: RuleFinding[]): void {
     const comma = text[first] === '，' ? first : second;
     out.push(listComma(comma));
   }
+  // Figures of one unit, the same way (突破3000亿，4000亿、5000亿美元).
+  for (const m of text.matchAll(FIGURE_IN_LIST)) {
+    const first = m.index;
+    const second = first + m[0].length;
+    if (text[first] === text[second]) continue;
+    const unit = m[1].slice(-1);
+    const before = FIGURE_BEFORE.exec(text.slice(Math.max(0, first - MAX_FIGURE), first))?.[0];
+    const after = FIGURE_AFTER.exec(text.slice(second + 1, second + 1 + MAX_FIGURE))?.[0];
+    if (!before || !after || before.slice(-1) !== unit || after.slice(-1) !== unit || new Set([before, m[1], after]).size < 3) continue;
+    // (The figure before is whole: no digit or point runs on before it.)
+    if (/[0-9０-９.．]/.test(text[first - before.length - 1] ?? '')) continue;
+    out.push(listComma(text[first] === '，' ? first : second));
+  }
 }
+/** A figure with its unit (3000亿, 12.5%) between two marks, each a comma or a 、. */
+const FIGURE_IN_LIST = /[，、]([0-9０-９]+(?:[.．][0-9０-９]+)?[\p{Script=Han}%％])(?=[，、])/gu;
+const FIGURE_BEFORE = /[0-9０-９]+(?:[.．][0-9０-９]+)?[\p{Script=Han}%％]$/u;
+const FIGURE_AFTER = /^[0-9０-９]+(?:[.．][0-9０-９]+)?[\p{Script=Han}%％]/u;
+/** Longest figure with its unit looked at around a list's comma. */
+const MAX_FIGURE = 16;
 
 const COMMA_LIST_BEFORE_DENG = /(?<=\p{Script=Han})(?:[，、]\p{Script=Han}{1,6}){1,12}(?=等)/gu;
 /** Longest item of a list parted by commas alone; where a 、 parts some, items as long as MAX_MIXED_ITEM (雪地足球赛，青年交流营等). */

@@ -12,6 +12,7 @@ import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
 import { titleSlips } from './sourceTitles';
 import { acronymSlips } from './acronymSlips';
+import { nameConjunctionSlips } from './nameConjunctionSlips';
 import { authorNameSlips } from './authorNameSlips';
 import { sourceWordSlips } from './sourceWordSlips';
 import { IntSet } from '../util/intSet';
@@ -239,7 +240,9 @@ function quotedTermBeforeWording(text: string, open: number, inner: string, inde
   if (inner.length < 4 || inner.length > MAX_TERM + 8 || !/^[\u3400-\u9fff、]+$/.test(inner) || index.frequency(`“${inner}”`) > 0 || text[open] !== '“') return undefined;
   for (let k = inner.length - MIN_WORDING_AFTER_QUOTE; k >= 2; k--) {
     const quoted = index.term(inner.slice(0, k));
-    if (!quoted?.kinds.has('quoted') || !trusted(quoted) || inner[k] === '、') continue;
+    // (A short term they quote once is evidence enough here: they write it so, marks and all, 100个
+    // “小而美”民生项目 — the draft's “小而美民生项目” moves their closing mark.)
+    if (!quoted?.kinds.has('quoted') || !(trusted(quoted) || quoted.text.length >= 3) || inner[k] === '、') continue;
     if (index.frequency(`“${quoted.text}”${inner.slice(k)}`) > 0) return ['', quoted.text, '', inner.slice(k)];
   }
   return undefined;
@@ -1649,7 +1652,7 @@ export const termTypoRule: Rule = {
   safe: false,
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
-    const usage = deadlineBeforeTime(p.text);
+    const usage = [...deadlineBeforeTime(p.text), ...plenumOfCongress(p.text)];
     // (The sources' own evidence, with its source place, comes before the list's: 全球文明倡|意.)
     const parallel = parallelItemSlips(p.text, index);
     if (index.isEmpty) return [...usage, ...bestNonOverlapping(parallel)].sort((a, b) => a.start - b.start);
@@ -1665,7 +1668,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...nameConjunctionSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
@@ -1922,6 +1925,25 @@ function deadlineBeforeTime(text: string): RuleFinding[] {
       end: m.index + 2,
       message: t('「截止」不带宾语，表示“到某时为止”应写作「截至」', '「截止」 (to end) takes no object; before a time write 「截至」 (up to)'),
       replacements: ['截至'],
+    });
+  }
+  return out;
+}
+
+/**
+ * A plenary session belongs to a Central Committee, numbered by its term (届), not to the congress
+ * that elected it (大): 党的二十大三中全会 → 二十届三中全会, 十九大四中全会 → 十九届四中全会.
+ */
+const PLENUM_OF_CONGRESS = /(?<=[一二三四五六七八九十])大(?=[一二三四五六七八九十]中全会)/g;
+
+function plenumOfCongress(text: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const m of text.matchAll(PLENUM_OF_CONGRESS)) {
+    out.push({
+      start: m.index,
+      end: m.index + 1,
+      message: t('全会按中央委员会的届次称「X届X中全会」，不称「X大X中全会」', 'A plenary session is numbered by the Central Committee\'s term: 「X届X中全会」, not 「X大X中全会」'),
+      replacements: ['届'],
     });
   }
   return out;
