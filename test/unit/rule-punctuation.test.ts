@@ -507,6 +507,11 @@ describe('rule punctuation: lists, quoted sentences and spans of years', () => {
     for (const text of ['依靠群众、引领群众，深入群众。', '谁主管、谁监管，谁主管。', '全球发展倡议、全球安全倡议，全球文明新倡议。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('drops a pause mark ending a quotation run into the sentence before 的 (…不要霸权，”的时代强音)', () => {
+    assert.equal(fixed('发出“要和平不要战争、要公正不要霸权，”的时代强音。'), '发出“要和平不要战争、要公正不要霸权”的时代强音。');
+    for (const text of ['他说：“我们要合作，”并强调要落实。', '发出“要和平不要战争”的时代强音。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('turns a comma among figures of one unit parted by 、 into 、 (3000亿，4000亿、5000亿), not figures of clauses', () => {
     assert.equal(fixed('贸易额突破3000亿，4000亿、5000亿美元。'), '贸易额突破3000亿、4000亿、5000亿美元。');
     assert.equal(fixed('分别增长12.5%、13.5%，14%。'), '分别增长12.5%、13.5%、14%。');
@@ -554,6 +559,13 @@ describe('rule punctuation with the bundled seeds', () => {
     assert.equal(applyFirst(text, runRule(punctuationRule, text, index)), '把上合组织打造成团结互信、安危共担、互利共赢、包容互鉴的典范。');
     // A list the sources do not write is left to the list check (items of one length and last character).
     assert.deepEqual(runRule(punctuationRule, '要坚持团结协作，互利共赢、包容互鉴。', index), []);
+  });
+
+  it('turns a half-width comma into the 、 the sources write between the same words (26国参与,在50多个领域 → 、)', () => {
+    const text = '已经成为26国参与,在50多个领域开展合作的平台。';
+    assert.equal(applyFirst(text, runRule(punctuationRule, text, index)), '已经成为26国参与、在50多个领域开展合作的平台。');
+    // (Elsewhere the full-width comma.)
+    assert.equal(applyFirst('各方积极参与,共同推进。', runRule(punctuationRule, '各方积极参与,共同推进。', index)), '各方积极参与，共同推进。');
   });
 
   it('writes a quotation of the sources as they do: run into the sentence or after a colon (宣布“…基础。” → 基础”。; 强调“…能力。” → 强调：)', () => {

@@ -4,6 +4,7 @@ import { Indexer } from '../../server/src/core/index/indexer';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import { termTypoRule } from '../../server/src/core/rules/termTypo';
 import { applyFirst, runRule } from '../helpers/rules';
+import { createPolicyService } from '../../server/src/core/service';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -350,6 +351,16 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     for (const text of ['完善城市信息模型（CIM）平台。', '建设建筑信息模型（BIM）平台。', '发展城市智能模型（CIM）。']) assert.deepEqual(runRule(termTypoRule, text, index), [], text);
   });
 
+  it('reports a misquoted short saying as quote-mismatch where term-typo flags the same word (“这要归功于中方”)', () => {
+    const findings = createPolicyService({ index }).check('上合组织非常有前景，“这要归功于中方”。');
+    assert.deepEqual(findings.map((f) => [f.rule, f.replacements[0]]), [['quote-mismatch', '国']]);
+  });
+
+  it('moves a closing mark put before the end of what the sources quote (“上海合作组织”＋会议 → “上海合作组织＋”会议)', () => {
+    assert.deepEqual(typoFixes(index, '习近平主席在“上海合作组织”＋会议上宣布。'), [['“上海合作组织”＋', '“上海合作组织＋”']]);
+    for (const text of ['习近平主席在“上海合作组织＋”会议上宣布。', '弘扬“上海精神”，推动合作。', '坚持“上海精神”和“一带一路”倡议。']) assert.deepEqual(typoFixes(index, text), [], text);
+  });
+
   it('moves the closing mark of a short term the sources quote once with the words after it (“小而美民生项目” → “小而美”民生项目)', () => {
     assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美民生项目”。'), [['“小而美民生项目”', '“小而美”民生项目']]);
     assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美”民生项目。'), []);
@@ -611,6 +622,7 @@ describe('quote-mismatch: other phrases and updated numbers are not misquotes', 
     const spring = await indexOfSource('pl-short-name-', '报道\n共赴“春天的事业”。\n');
     assert.deepEqual(runRule(quoteMismatchRule, '共赴“春天的盛会”。', spring), []);
   });
+
 
   it('still flags a misquote at the end of a whole source sentence', () => {
     const f = runRule(quoteMismatchRule, '会议要求：“加快培育一批全球百强创新型企业和领军人材。”', index);

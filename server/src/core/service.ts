@@ -337,11 +337,16 @@ function isAllowed(text: string, f: TextRange, allow: string[]): boolean {
   return false;
 }
 
-/** Two rules flagging the same range: the first rule in the list speaks. */
+/**
+ * Two rules flagging the same range: the first rule in the list speaks — but a quotation of the
+ * sources' is quote-mismatch's, which gives the sentence quoted (“这要归功于中方” is a misquotation
+ * before it is a misspelt word).
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
+  const quoteFirst = (f: Finding) => (f.rule === 'quote-mismatch' ? 0 : 1);
   return findings
-    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .sort((a, b) => a.start - b.start || a.end - b.end || quoteFirst(a) - quoteFirst(b))
     .filter((f) => {
       const key = `${f.start}:${f.end}`;
       if (seen.has(key)) return false;

@@ -58,7 +58,7 @@ export const punctuationRule: Rule = {
     finalSemicolon(text, out, paragraph.inList);
     finalComma(text, out, paragraph.endsBlock);
     questionMarkOnStatement(text, out);
-    halfWidth(text, out);
+    halfWidth(text, out, ctx?.index);
     spaceAroundMarks(text, out);
     doubled(text, out);
     asciiQuotes(text, out);
@@ -943,7 +943,7 @@ const MAX_QUESTION = 300;
 /** The start of a numbered list item, or of one quoted or set off by a dash. */
 const LIST_ITEM_START = /^[\s　]*(?:[“‘]|——|[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百\d]+[、.．]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[条款项章节]|[a-zA-Z][.)）])/;
 
-function halfWidth(text: string, out: RuleFinding[]): void {
+function halfWidth(text: string, out: RuleFinding[], index?: CorpusIndex): void {
   for (const m of text.matchAll(HALF_WIDTH)) {
     const i = m.index;
     const ch = m[0];
@@ -981,6 +981,14 @@ function halfWidth(text: string, out: RuleFinding[]): void {
     const endOk = after === '' || after === '\n' || after === '\r';
     if (!endOk && !chineseAfter(after) && !(/\d/.test(after) && ch !== '?' && ch !== '!')) continue;
     const full = FULL_WIDTH[ch];
+    // A comma where the sources write the same words on both sides parted by 、 (26国参与,在50多个领域
+    // → 、), and never by ，: their pause.
+    const pre = text.slice(Math.max(0, i - 2), i);
+    const post = text.slice(i + 1, i + 3);
+    if (ch === ',' && index && pre.length === 2 && HAN_RUN.test(pre) && post.length === 2 && index.frequency(`${pre}、${post}`) > 0 && index.frequency(`${pre}，${post}`) === 0) {
+      out.push(finding(i, i + 1, t('中文中应使用全角标点：来源此处用顿号「、」', 'Use a full-width mark in Chinese text: the sources have 「、」 here'), '、'));
+      continue;
+    }
     out.push(finding(i, i + 1, t(`中文中应使用全角「${full}」`, `Use the full-width 「${full}」 in Chinese text`), full));
   }
 }
@@ -1067,6 +1075,11 @@ function doubled(text: string, out: RuleFinding[]): void {
     const outer = open > 0 && /[：:]/.test(text[open - 1]);
     const at = outer ? m.index + 2 : m.index;
     out.push(finding(at, at + 1, t('引号内外都有句末标点，应删去一个', 'The sentence ends both inside and outside the quotation marks: one mark goes'), ''));
+  }
+  // A quotation run into the sentence as the words before 的 ends with no pause of its own (…要公正不要
+  // 霸权，”的时代强音 → 霸权”的).
+  for (const m of text.matchAll(/[，、；](?=[”’]的)/g)) {
+    out.push(finding(m.index, m.index + 1, t(`引文作定语，引号内不用「${m[0]}」，应删去`, `A quotation used before 的 takes no 「${m[0]}」 inside its marks`), ''));
   }
   // A title ends with no full stop or pause of its own (《天津宣言。》; a question or exclamation may end one).
   for (const m of text.matchAll(/[。，、；：](?=》)/g)) {

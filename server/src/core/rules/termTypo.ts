@@ -158,7 +158,21 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
-    if (!inner || index.term(inner)?.kinds.has('quoted')) continue;
+    if (!inner) continue;
+    // The closing mark put before the end of what the sources quote (“上海合作组织”＋会议 for their
+    // “上海合作组织＋”会议), though they quote the shorter text too.
+    const cut = closedTooEarly(text, q.open, q.close, index);
+    if (cut) {
+      const fixed = `${text[q.open]}${inner}${cut}${QUOTE_CLOSE_OF[text[q.open]]}`;
+      out.push({
+        start: q.open,
+        end: q.close + 1 + cut.length,
+        message: t(`引号位置有误：来源写作${fixed}`, `Misplaced quotation marks: the sources write ${fixed}`),
+        replacements: [fixed],
+      });
+      continue;
+    }
+    if (index.term(inner)?.kinds.has('quoted')) continue;
     const narrowed = quotedTermWithin(inner, index) ?? quotedTermAfterWording(text, q.open, inner, index) ?? quotedTermBeforeWording(text, q.open, inner, index);
     if (narrowed) {
       const [head, term, before = '', tail = ''] = narrowed;
@@ -182,6 +196,25 @@ function splitQuotes(text: string, index: CorpusIndex): RuleFinding[] {
     });
   }
   return out;
+}
+
+/** Longest text after a closing mark that the sources quote inside it (see closedTooEarly). */
+const MAX_CUT_OFF = 4;
+
+/**
+ * The characters after the closing mark at `close` that the sources quote with the quotation's text,
+ * closing after them, where they never write it closed before them: the mark belongs after them.
+ */
+function closedTooEarly(text: string, open: number, close: number, index: CorpusIndex): string | undefined {
+  const inner = text.slice(open + 1, close);
+  const closeMark = QUOTE_CLOSE_OF[text[open]];
+  if (inner.length < 2 || closeMark === undefined) return undefined;
+  for (let k = 1; k <= MAX_CUT_OFF; k++) {
+    const cut = text.slice(close + 1, close + 1 + k);
+    if (cut.length < k || /[\s，。；：！？、“”‘’《》（）]/.test(cut[k - 1])) break;
+    if (index.frequency(`“${inner}${cut}”`) > 0 && index.frequency(`“${inner}”${cut}`) === 0) return cut;
+  }
+  return undefined;
 }
 
 /**
