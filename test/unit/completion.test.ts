@@ -423,8 +423,11 @@ describe('completion', () => {
     assert.ok(!complete(index, '推动上合组织行动‸').items.some((x) => x.insertText === '上合组织行稳致远'));
   });
 
-  it('completes a long phrase typed with a word of two left out (上海合作命运共同体 → 上海合作组织命运共同体)', () => {
+  it('completes a long phrase typed with a word left out (上海合作命运共同体 → 上海合作组织命运共同体, 城市生命线安全工程 → 城市基础设施生命线安全工程)', () => {
     assert.ok(complete(index, '携手构建上海合作命运共同体‸').items.slice(0, 3).some((x) => x.insertText.endsWith('上海合作组织命运共同体')));
+    const name = complete(index, '实施城市生命线安全工程‸').items[0];
+    assert.equal(name?.insertText, '城市基础设施生命线安全工程');
+    assert.equal(name?.replaceStart, '实施'.length);
   });
 
   it('completes a quoted name typed by its sound from its first character after “ (新时代“风桥 → 枫桥经验), not without the mark', () => {

@@ -183,6 +183,18 @@ describe('rule duplicate', () => {
     for (const text of ['恭喜恭喜各位获奖者。', '我们要提升提升！']) assert.equal(run(text).length, 1, text);
   });
 
+  it('flags the copula doubled after an ordinal (一是是), and a noun ending a longer word doubled before a noun (文化遗产遗产旅游)', () => {
+    assert.deepEqual(run('工作还存在一些差距：一是是规划统筹不够。').map((f) => f.text), ['是是']);
+    assert.deepEqual(run('与各国共同开发文化遗产遗产旅游线路。').map((f) => [f.text, f.replacements[0]]), [['遗产遗产', '遗产']]);
+    for (const text of ['二是是否落实到位。', '第一党支部支部书记张三。', '加强党组织组织建设。']) assert.deepEqual(run(text), [], text);
+  });
+
+  it('leaves a verb doubled for a try after 来 or 去 or asked of one person, and a degree adverb said twice (一起来看看, 让他品尝品尝, 非常非常重要)', () => {
+    for (const text of ['让我们一起来看看这份成绩单。', '大家去走走看看。', '我亲自下厨，让他品尝品尝。', '这一点非常非常重要。']) assert.deepEqual(run(text), [], text);
+    // (Not a word typed twice in running text, nor a degree adverb the sentence does not say twice.)
+    for (const text of ['要推动推动城市更新。', '这一点十分十分重要。']) assert.equal(run(text).length, 1, text);
+  });
+
   it('flags a series of doubled words that is no tentative action (提升提升、完善完善)', () => {
     assert.deepEqual(run('我们要提升提升、完善完善能力。').map((f) => f.text), ['提升提升', '完善完善']);
   });

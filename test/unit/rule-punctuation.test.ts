@@ -214,6 +214,7 @@ describe('rule punctuation', () => {
       assert.equal(fixed('党中央作出的决断（以下简称“两个确立”，意义重大。'), '党中央作出的决断（以下简称“两个确立”），意义重大。');
       // …and one around an acronym that Chinese follows at once.
       assert.equal(fixed('要完善城市信息模型（CIM平台，推动运行。'), '要完善城市信息模型（CIM）平台，推动运行。');
+      assert.equal(fixed('强化第五代移动通信网络（5G、千兆光网覆盖。'), '强化第五代移动通信网络（5G）、千兆光网覆盖。');
       // …or a clause mark.
       assert.equal(fixed('做实做强上海合作组织（SCO。'), '做实做强上海合作组织（SCO）。');
       assert.equal(fixed('加入世界贸易组织（WTO，开放水平提高。'), '加入世界贸易组织（WTO），开放水平提高。');

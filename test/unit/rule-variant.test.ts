@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { variantCharRule } from '../../server/src/core/rules/variantChar';
 import { applyFirst, runRule } from '../helpers/rules';
+import { Indexer } from '../../server/src/core/index/indexer';
 
 const run = (text: string) => runRule(variantCharRule, text);
 const fixed = (text: string) => applyFirst(text, run(text));
@@ -51,6 +52,13 @@ describe('rule variant-char', () => {
     // …even where the dictionary lists the traditional spelling too, far more rarely (对於 3, 对于 18,058).
     assert.equal(fixed('对於在实践中探索出的经验，要及时总结。'), '对于在实践中探索出的经验，要及时总结。');
     assert.equal(fixed('由於天气原因，航班延误。'), '由于天气原因，航班延误。');
+  });
+
+  it('flags a variant the dictionary does not know at all where it makes a word of the sources once converted (互鑒 → 互鉴)', async () => {
+    const index = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+    assert.deepEqual(runRule(variantCharRule, '文明交流互鑒是民心相通的深厚根基。', index).map((x) => [x.text, x.replacements[0]]), [['鑒', '鉴']]);
+    // (Without the sources' word, and as a character of a name, it is left alone.)
+    assert.deepEqual(run('文明交流互鑒是民心相通的深厚根基。'), []);
   });
 
   it('flags Taiwan’s particle 著 where the mainland word is 着 (随著 → 随着, 著力 → 着力), not 著 of 显著 or 著名', () => {

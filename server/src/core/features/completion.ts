@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { toSimplified } from '../lang/variants';
 import { charReadings, initials as initialsOf, syllables } from '../lang/pinyin';
-import { dictEntry, isFunctionWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, isFunctionWord, tokenize } from '../lang/segmenter';
 import { confusability, shapeSimilarity, soundSimilarity } from '../lang/similarity';
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
@@ -400,6 +400,55 @@ function correctedMatches(index: CorpusIndex, d: CompletionData, run: string, be
   if (inSources && inSources.suffix.length >= least) continuationMatches(index, d, inSources, more);
   // (Below the phrase that corrected the run: it is what the writer was typing.)
   for (const [id, m] of more) if (!best.has(id) && m.typed >= least && !m.skips) best.set(id, { ...m, score: Math.min(m.score - CORRECTED_PENALTY, top.score - 1) });
+}
+
+/** Fewest typed characters of a phrase typed with a word left out (see gappedMatches), and the most it leaves out. */
+const MIN_GAPPED_TYPED = 6;
+const MAX_GAP = 6;
+/** Longest typed suffix tried as wording with a word left out, and places of the sources looked at per try. */
+const MAX_GAPPED_TYPED = 16;
+const MAX_GAPPED_PLACES = 50;
+/** Most characters a phrase takes in after the typed ones to end the word they end inside. */
+const MAX_WORD_END = 4;
+
+/**
+ * The sources' wording that the typed run's end spells with a word left out: its first two to four
+ * characters, a word of up to six, then four typed characters or more as they go on (城市生命线安全工程
+ * → 城市基础设施生命线安全工程): a long name typed from memory. Looked for only where no phrase takes in
+ * five typed characters or more.
+ */
+function gappedMatches(index: CorpusIndex, d: CompletionData, run: string, best: Map<number, Match>): void {
+  for (const m of best.values()) if (m.typed >= 5) return;
+  const joined = index.joined;
+  for (let k = Math.min(run.length, MAX_GAPPED_TYPED); k >= MIN_GAPPED_TYPED; k--) {
+    const q = run.slice(run.length - k);
+    const found = new Map<string, number>();
+    for (let a = 2; a <= 4 && k - a >= 4; a++) {
+      const head = q.slice(0, a);
+      const rest = q.slice(a);
+      for (const pos of index.suffixArray.positions(rest, MAX_GAPPED_PLACES)) {
+        for (let gap = 1; gap <= MAX_GAP && pos - gap - a >= 0; gap++) {
+          if (!CJK_CHAR.test(joined[pos - gap])) break;
+          if (!joined.startsWith(head, pos - gap - a)) continue;
+          // (Typed to the middle of a word of theirs, 生命线安|全: the phrase takes the whole word.)
+          const from = pos - gap - a;
+          const window = joined.slice(from, pos + rest.length + MAX_WORD_END);
+          const typedEnd = window.length - MAX_WORD_END;
+          const endsWord = isDictWord(window.slice(typedEnd - 2, typedEnd)) || isDictWord(window.slice(typedEnd - 3, typedEnd));
+          const last = endsWord ? undefined : tokenize(window).find((w) => w.start < typedEnd && w.end > typedEnd);
+          const end = last && /^[\u3400-\u9fff]+$/.test(last.text) ? from + last.end : pos + rest.length;
+          found.set(joined.slice(from, end), gap);
+        }
+      }
+    }
+    for (const [phrase, gap] of found) {
+      const id = wordingEntry(index, d, phrase);
+      const score = (k - gap / 2) * 10 + d.entries[id].weight;
+      const known = best.get(id);
+      if (!known || known.score < score) best.set(id, { id, typed: k, score });
+    }
+    if (found.size) return;
+  }
 }
 
 /**
@@ -1331,6 +1380,7 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
       prefixMatches(d, run, best);
       fuzzyMatches(d, run, best);
       swappedMatches(d, run, best);
+      gappedMatches(index, d, run, best);
       if (opts.pinyin !== false) homophoneMatches(d, run, best, /[“《]/.test(text[offset - run.length - 1] ?? ''));
       // A clause of theirs begun right after a comma of a sentence of theirs being copied (无不胜，众).
       if (run.length <= MAX_BEGUN_CLAUSE && CLAUSE_MARK.test(text[offset - run.length - 1] ?? '')) nextClauseMatches(index, d, text, offset, best, run);

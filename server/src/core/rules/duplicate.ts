@@ -65,6 +65,8 @@ const TENTATIVE_BEFORE = /(?:多|再|好好|认真|仔细|来|去|一起|不妨)
 const PREPOSITION_IN_VERB = /^[在于到给向往自]$/;
 /** Characters looked back for the 从 of 从…到 (see isLegitimate). */
 const MAX_FROM_SPAN = 30;
+/** Degree adverbs said twice for emphasis in speech (非常非常重要, 特别特别好). */
+const EMPHATIC_ADVERB = /^(?:非常|特别)$/;
 /** Degree adverbs, which take no reduplicated adjective (越来越多|多的, 非常好|好): the doubled form after them is a slip. */
 const DEGREE_BEFORE = /(?:越来越|更加|十分|非常|特别|极其|格外|相当|很|更|最|太)$/;
 
@@ -283,7 +285,12 @@ function legitimateAsCharacters(text: string, i: number, len: number, index: Cor
   // A state adjective doubled as ABAB (雪白雪白, 金黄金黄): a thing's word and a quality, or the
   // dictionary's state tag, before a clause mark or 的/地/得.
   if (len === 2 && /^(?:[，。；！？、）”’]|[的地得]|$)/.test(text.slice(end, end + 1)) && isStateAdjective(unit)) return true;
+  // A degree adverb said twice for emphasis before what it qualifies (这一点非常非常重要).
+  if (len === 2 && EMPHATIC_ADVERB.test(unit) && HAN.test(text[end] ?? '')) return true;
   if (len > 1) return false;
+  // A verb doubled for a try after 来 or 去 (一起来看看, 去走走) — not after 从…来看, "judging from",
+  // where the second copy is typed twice (从长远来看看).
+  if (/[来去]/.test(text[i - 1] ?? '') && /^v/.test(dictEntry(unit)?.pos ?? '') && wordFreq(doubled) >= COMMON_REDUPLICATION && !/从[^，。；！？：、]{0,15}$/.test(text.slice(Math.max(0, i - 17), i - 1))) return true;
   // A verb doubled for a try, then 看 (查查看, 想想看): the try's own form, though 查看 is a word.
   if (text[end] === '看' && unit !== '看' && /^v/.test(dictEntry(unit)?.pos ?? '') && wordFreq(doubled) >= COMMON_REDUPLICATION) return true;
   // A degree adverb takes no reduplicated adjective (越来越多|多的, 非常好|好): unless the second copy
@@ -432,6 +439,10 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     if (!tail && len <= MAX_SPLIT_WORD && words.aligned(i, second) && words.aligned(second, end) && words.word(second)!.end < end) {
       return /[着著不没]$/.test(unit) || unit[0] === '一' || isTentative(text, i, unit) || index.frequency(doubled) >= 2;
     }
+    // A noun ending a longer word, then again on its own before a noun (文化遗产|遗产|旅游线路): the head
+    // typed twice — where the sources never write the longer word with it again.
+    const nounAfter = words.word(end);
+    if (first.start < i && first.end === second && words.word(second)?.end === end && /^(n|vn)$/.test(dictEntry(unit)?.pos ?? '') && nounAfter && nounAfter.start === end && nounAfter.text.length >= 2 && /^(n|vn)$/.test(dictEntry(nounAfter.text)?.pos ?? '') && index.frequency(first.text + unit) === 0) return false;
     if (!(words.aligned(i, second) || tail) || words.word(second)!.end !== end || !words.aligned(second, end)) return true;
     if (!tail && isTentative(text, i, unit)) return true;
     return index.frequency(tail ? text.slice(first.start, end) : doubled) >= 2;
@@ -509,6 +520,8 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
   if (isTentative(text, i, unit)) return true;
   // The copy of a conjunction or adverb ending in the copula, which never doubles (而是|是一场, 就是|是).
   if (pos === 'v' && unit === '是' && first.end === second && /^[cd]$/.test(dictEntry(first.text)?.pos ?? '')) return false;
+  // …nor after an ordinal that opens a point (：一是|是规划统筹不够).
+  if (unit === '是' && /[一二三四五六七八九十]/.test(text[i - 1] ?? '') && (i === 1 || /[\s：:，,；;。（(]/.test(text[i - 2]))) return false;
   // A verb that takes its preposition in (放在, 位于, 来到, 交给) and the preposition again on its own
   // (放在|在|首位): the place or person is already introduced (not 现在|在, a time; nor the end of
   // a span begun with 从: 从收到|到办结).
@@ -861,7 +874,7 @@ function insideQuotation(text: string, i: number): boolean {
   return open >= 0 && text.lastIndexOf('”', i) < open && text.lastIndexOf('」', i) < open;
 }
 /** Asking people to try something (请大家, 让我们一起): the doubled verb after it is a try. */
-const TENTATIVE_ASKED = /(?:再|请|让|不妨)(?:大家|我们|你们|咱们|他们|同志们|各位)(?:再|一起|好好|认真)?$/;
+const TENTATIVE_ASKED = /(?:再|请|让|不妨)(?:大家|我们|你们|咱们|他们|她们|同志们|各位|他|她|你|我)(?:再|一起|好好|认真)?$/;
 /** A verb doubled around 一 (看一看, 想一想): tentative whatever the words before it. */
 const TENTATIVE_ONE = /(\p{Script=Han})一\1/u;
 /** A doubled verb and a pause before: the next doubled verb goes on the series (说说、讨论讨论). */

@@ -113,8 +113,8 @@ function namedAfter(text: string, at: number, mark: string, index: CorpusIndex):
 }
 /** The note that introduces a short form, up to the short form's closing mark: 以下简称《意见》, 下称“两个确立”. */
 const SHORT_FORM_NOTE = /^(?:以下简称|以下称|下称|简称)(?:《[^《》（）]{1,20}》|“[^“”（）]{1,20}”|[\p{Script=Han}]{2,8}(?=[，。；]))/u;
-/** An acronym in brackets with Chinese or a clause mark right after it: CIM of 模型（CIM平台, SCO of 组织（SCO。 */
-const ACRONYM_NOTE = /^[A-Z][A-Za-z0-9]{1,11}(?=\p{Script=Han}|[，。；！？])/u;
+/** An acronym in brackets with Chinese or a clause mark right after it: CIM of 模型（CIM平台, SCO of 组织（SCO。, 5G of 网络（5G、 */
+const ACRONYM_NOTE = /^(?:[A-Z][A-Za-z0-9]{1,11}|[0-9][A-Za-z][A-Za-z0-9]{0,8})(?=\p{Script=Han}|[，。；！？、])/u;
 /** Longest quoted or titled name looked for after a lonely opening mark. */
 const MAX_NAMED = 40;
 /**

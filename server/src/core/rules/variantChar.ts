@@ -16,6 +16,7 @@ import { dictEntry, isDictWord, tokenize, wordFreq } from '../lang/segmenter';
 import { openCC, toSimplified, toSimplifiedFromTaiwan } from '../lang/variants';
 import { t } from '../l10n';
 import type { Rule, RuleFinding } from './types';
+import type { CorpusIndex } from '../index/corpus';
 
 // Character tables only (simplified → traditional, then the Taiwan and Hong Kong variants): a
 // single character needs no phrase table, and these build in milliseconds instead of ~400 ms.
@@ -63,7 +64,7 @@ export const variantCharRule: Rule = {
   description: '简体文稿中的繁体字、异体字（二戰 → 二战）',
   defaultSeverity: 'warning',
   safe: true,
-  check(paragraph) {
+  check(paragraph, ctx) {
     const out: RuleFinding[] = [];
     const text = paragraph.text;
     for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
@@ -72,16 +73,26 @@ export const variantCharRule: Rule = {
       // (Taiwan's particle 著, which t → cn keeps, is weighed as an ambiguous change: 随著 → 随着.)
       const taiwan = run.includes(TAIWAN_PARTICLE) ? toSimplifiedFromTaiwan(run) : undefined;
       if (converted === run && (taiwan === undefined || taiwan === run)) continue;
-      checkRun(run, converted, m.index, out, taiwan);
+      checkRun(run, converted, m.index, out, taiwan, ctx?.index);
     }
     return out;
   },
 };
 
+/** The code point indices [a, b] of a pair. */
+const k2 = (a: number, b: number): [number, number] => [a, b];
+
+/** Whether the converted pair is a word of the dictionary or one the sources use twice or more, and the original pair is not theirs. */
+function isKnownPair(converted: string, original: string, index: CorpusIndex | undefined): boolean {
+  if (converted === original || /[^\p{Script=Han}]/u.test(converted)) return false;
+  if (isDictWord(converted)) return true;
+  return !!index && index.frequency(converted) >= 2 && index.frequency(original) === 0;
+}
+
 /** The character Taiwan writes for the particle 着 (随著, 意味著), and 著 of 显著 everywhere. */
 const TAIWAN_PARTICLE = '著';
 
-function checkRun(run: string, converted: string, base: number, out: RuleFinding[], taiwan?: string): void {
+function checkRun(run: string, converted: string, base: number, out: RuleFinding[], taiwan?: string, index?: CorpusIndex): void {
   const orig = Array.from(run);
   let conv = Array.from(converted);
   // The phrase tables map characters one to one; should one ever not, convert character by character.
@@ -125,7 +136,12 @@ function checkRun(run: string, converted: string, base: number, out: RuleFinding
     for (const ch of changes) {
       if (ch.flagged) continue;
       const i = wordOf[ch.k];
-      if (i < 0) continue;
+      if (i < 0) {
+        // A character the dictionary does not know at all, names included, that makes with a neighbour
+        // a word the dictionary or the sources know once converted (互鑒 → 互鉴): the variant, not a name.
+        ch.flagged = !dictEntry(orig[ch.k]) && [k2(ch.k - 1, ch.k), k2(ch.k, ch.k + 1)].some(([a, b]) => a >= 0 && b < conv.length && isKnownPair(conv[a] + conv[b], orig[a] + orig[b], index));
+        continue;
+      }
       const w = words[i];
       const from = cpAt.get(w.start)!, to = cpAt.get(w.end)!;
       const original = orig.slice(from, to).join('');
