@@ -189,6 +189,11 @@ describe('rule duplicate', () => {
     for (const text of ['二是是否落实到位。', '第一党支部支部书记张三。', '加强党组织组织建设。']) assert.deepEqual(run(text), [], text);
   });
 
+  it('flags a word typed again before the word it makes with a suffix, in a list whose items end in it (凝聚力、影响影响力、感召力)', () => {
+    assert.deepEqual(run('成为提升上合组织凝聚力、影响影响力、感召力、吸引力的重要平台。').map((f) => [f.text, f.replacements[0]]), [['影响影响', '影响']]);
+    for (const text of ['这会影响影响力的发挥。', '提升凝聚力、影响力、感召力。']) assert.deepEqual(run(text), [], text);
+  });
+
   it('leaves a verb doubled for a try after 来 or 去 or asked of one person, and a degree adverb said twice (一起来看看, 让他品尝品尝, 非常非常重要)', () => {
     for (const text of ['让我们一起来看看这份成绩单。', '大家去走走看看。', '我亲自下厨，让他品尝品尝。', '这一点非常非常重要。']) assert.deepEqual(run(text), [], text);
     // (Not a word typed twice in running text, nor a degree adverb the sentence does not say twice.)

@@ -361,6 +361,12 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     for (const text of ['习近平主席在“上海合作组织＋”会议上宣布。', '弘扬“上海精神”，推动合作。', '坚持“上海精神”和“一带一路”倡议。']) assert.deepEqual(typoFixes(index, text), [], text);
   });
 
+  it('corrects the office of a person the sources name with another (印度总统莫迪 → 总理), not one they give so', () => {
+    assert.deepEqual(typoFixes(index, '印度总统莫迪表示，十分期待赴华出席峰会。'), [['总统', '总理']]);
+    assert.deepEqual(typoFixes(index, '哈萨克斯坦总理托卡耶夫认为。'), [['总理', '总统']]);
+    for (const text of ['印度总理莫迪表示期待。', '哈萨克斯坦总统托卡耶夫认为。', '印度总统穆尔穆访华。']) assert.deepEqual(typoFixes(index, text), [], text);
+  });
+
   it('moves the closing mark of a short term the sources quote once with the words after it (“小而美民生项目” → “小而美”民生项目)', () => {
     assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美民生项目”。'), [['“小而美民生项目”', '“小而美”民生项目']]);
     assert.deepEqual(typoFixes(index, '习近平主席提出实施100个“小而美”民生项目。'), []);

@@ -470,7 +470,9 @@ function trimLeadingClause(s: string, maxLength: number): string {
 const CONNECTIVE_HEAD = /^(?:并|和|与|及|以|把|将|在|对|从|是|为|践行|提出|坚持|秉持|倡导|弘扬)$/;
 
 /** Offices a name follows (哈萨克斯坦总统托卡耶夫, 联合国秘书长古特雷斯). */
-const OFFICE = /(?:副?总统|副?总理|首相|国王|女王|秘书长|副?主席|议长|外长|外交部长|大使)(?=[\u4e00-\u9fff])/g;
+/** Offices written before a person's name (哈萨克斯坦总统托卡耶夫). */
+export const OFFICES = '(?:副?总统|副?总理|首相|国王|女王|秘书长|副?主席|议长|外长|外交部长|大使)';
+const OFFICE = new RegExp(`${OFFICES}(?=[\u4e00-\u9fff])`, 'g');
 /** Words that end a name: reporting verbs and particles typed right after it. */
 const AFTER_NAME = /^(?:说|称|讲|时|的|和|与|等|在|同|也|都|就|还|曾|将|已|又|向|对|为|是)$/;
 /** Parts of speech of characters that end a name after its first (prepositions, conjunctions, particles, adverbs), or cannot start one. */

@@ -395,7 +395,9 @@ function isLegitimate(text: string, i: number, len: number, words: Words, index:
     // The second copy is part of another word (人民|民主, 大队|大队长) — but a whole word written
     // again as the start of a compound of it and another word (中华|中华文化, 落到|落到实处) is a slip.
     const rest = next.text.slice(len);
-    return !(len > 1 && words.aligned(i, second) && next.start === second && next.text.startsWith(unit) && rest.length >= 2 && isDictWord(rest) && index.frequency(doubled) < 2);
+    // (…or of it and a suffix, as an item of a list whose items end in the suffix too: 凝聚力、影响|影响力、感召力.)
+    const suffixedItem = rest.length === 1 && listItemsEndIn(text, i, next.end, rest);
+    return !(len > 1 && words.aligned(i, second) && next.start === second && next.text.startsWith(unit) && ((rest.length >= 2 && isDictWord(rest)) || suffixedItem) && index.frequency(doubled) < 2);
   }
 
   if (len > 1) {
@@ -691,6 +693,17 @@ function typedBeforeItsWord(text: string, i: number, words: Words): boolean {
   const from = Math.max(0, i - 4);
   const glued = tokenize(text.slice(from, i + 1), true).pop();
   return !glued || glued.end - glued.start === 1;
+}
+
+/**
+ * Whether text[start, end) is an item of a 、 list whose item before it, or after it, ends in `suffix`
+ * as it does (凝聚力、影响影响力、感召力).
+ */
+function listItemsEndIn(text: string, start: number, end: number, suffix: string): boolean {
+  if (text[start - 1] === '、' && text[start - 2] === suffix) return true;
+  if (text[end] !== '、') return false;
+  const after = /^\p{Script=Han}{1,8}(?=[、，。；等和及])/u.exec(text.slice(end + 1, end + 10))?.[0];
+  return !!after && after.endsWith(suffix);
 }
 
 /** A measure word doubled at text[i, end) after a number, before a mark or the end (312处|处，). */
