@@ -1686,7 +1686,7 @@ export const termTypoRule: Rule = {
   safe: false,
   check(p: ParagraphDoc, ctx: RuleContext): RuleFinding[] {
     const index = ctx.index;
-    const usage = [...deadlineBeforeTime(p.text), ...plenumOfCongress(p.text)];
+    const usage = usageSlips(p.text);
     // (The sources' own evidence, with its source place, comes before the list's: 全球文明倡|意.)
     const parallel = parallelItemSlips(p.text, index);
     if (index.isEmpty) return [...usage, ...bestNonOverlapping(parallel)].sort((a, b) => a.start - b.start);
@@ -1945,40 +1945,34 @@ function parallelItemSlips(text: string, index?: CorpusIndex): Candidate[] {
   return out;
 }
 
-/**
- * 截止 (to come to an end) takes no object; before a point in time the word is 截至 (up to):
- * 截止2024年底 → 截至2024年底, while 截止时间, 截止到, 于月底截止 stand.
- */
-const DEADLINE_BEFORE_TIME = /截止(?=[0-9０-９〇零一二三四五六七八九十]+[年月日号时点]|目前|当前|今年|去年|上年|本年|年底|年末|今天|昨天|日前|本月|上月|本周|上周|现在|发稿)/g;
-
-function deadlineBeforeTime(text: string): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const m of text.matchAll(DEADLINE_BEFORE_TIME)) {
-    out.push({
-      start: m.index,
-      end: m.index + 2,
-      message: t('「截止」不带宾语，表示“到某时为止”应写作「截至」', '「截止」 (to end) takes no object; before a time write 「截至」 (up to)'),
-      replacements: ['截至'],
-    });
-  }
-  return out;
+/** A fixed usage the words themselves get wrong, whatever the sources: the pattern's match, its message and its fix. */
+interface UsageSlip {
+  pattern: RegExp;
+  message: () => string;
+  replacement: string;
 }
 
-/**
- * A plenary session belongs to a Central Committee, numbered by its term (届), not to the congress
- * that elected it (大): 党的二十大三中全会 → 二十届三中全会, 十九大四中全会 → 十九届四中全会.
- */
-const PLENUM_OF_CONGRESS = /(?<=[一二三四五六七八九十])大(?=[一二三四五六七八九十]中全会)/g;
+const USAGE_SLIPS: readonly UsageSlip[] = [
+  // 截止 (to come to an end) takes no object; before a point in time the word is 截至 (up to):
+  // 截止2024年底 → 截至2024年底, while 截止时间, 截止到, 于月底截止 stand.
+  {
+    pattern: /截止(?=[0-9０-９〇零一二三四五六七八九十]+[年月日号时点]|目前|当前|今年|去年|上年|本年|年底|年末|今天|昨天|日前|本月|上月|本周|上周|现在|发稿)/g,
+    message: () => t('「截止」不带宾语，表示“到某时为止”应写作「截至」', '「截止」 (to end) takes no object; before a time write 「截至」 (up to)'),
+    replacement: '截至',
+  },
+  // A plenary session belongs to a Central Committee, numbered by its term (届), not to the congress
+  // that elected it (大): 党的二十大三中全会 → 二十届三中全会, 十九大四中全会 → 十九届四中全会.
+  {
+    pattern: /(?<=[一二三四五六七八九十])大(?=[一二三四五六七八九十]中全会)/g,
+    message: () => t('全会按中央委员会的届次称「X届X中全会」，不称「X大X中全会」', "A plenary session is numbered by the Central Committee's term: 「X届X中全会」, not 「X大X中全会」"),
+    replacement: '届',
+  },
+];
 
-function plenumOfCongress(text: string): RuleFinding[] {
+function usageSlips(text: string): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const m of text.matchAll(PLENUM_OF_CONGRESS)) {
-    out.push({
-      start: m.index,
-      end: m.index + 1,
-      message: t('全会按中央委员会的届次称「X届X中全会」，不称「X大X中全会」', 'A plenary session is numbered by the Central Committee\'s term: 「X届X中全会」, not 「X大X中全会」'),
-      replacements: ['届'],
-    });
+  for (const slip of USAGE_SLIPS) {
+    for (const m of text.matchAll(slip.pattern)) out.push({ start: m.index, end: m.index + m[0].length, message: slip.message(), replacements: [slip.replacement] });
   }
   return out;
 }
