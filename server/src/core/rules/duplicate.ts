@@ -22,9 +22,12 @@
 // (循序渐渐进, 历史史性), three copies or more before their word (排排排查), a common reduplication that
 // leaves a fragment (人人|民城市, 短短|板), the doubled form before a word that begins the sources' terms
 // (文文|旅), a measure word doubled after a number before a mark (312处处，), the copula after a
-// conjunction ending in it (而是|是), an adjective doubled after a degree adverb (越来越多|多的), a whole
-// list item written again as the next one (主动性、主动性).
-// Legitimate besides: a verb doubled for a tentative action (多研究研究, 不妨研究研究, 讨论讨论、看一看), a verb before
+// conjunction ending in it (而是|是) or an ordinal (一是|是), an adjective doubled after a degree adverb
+// (越来越多|多的), a whole list item written again as the next one (主动性、主动性), the last character of a
+// word of three doubled before a mark (增长点|点，), a noun ending a longer word doubled before a noun
+// (文化遗产|遗产|旅游), a word typed again before its suffixed form in a list of such (影响|影响力、感召力).
+// Legitimate besides: a verb doubled for a tentative action (多研究研究, 不妨研究研究, 讨论讨论、看一看, 一起来看看,
+// 让他品尝品尝), 非常 or 特别 said twice for emphasis, a verb before
 // a verb–object word it begins (喝|喝茶), a common reduplication after a word (青年|人人).
 import { toSimplified } from '../lang/variants';
 import { dictEntry, idioms, isDictWord, isReduplicable, tokenize, wordFreq, type Token } from '../lang/segmenter';

@@ -79,9 +79,6 @@ export const variantCharRule: Rule = {
   },
 };
 
-/** The code point indices [a, b] of a pair. */
-const k2 = (a: number, b: number): [number, number] => [a, b];
-
 /** Whether the converted pair is a word of the dictionary or one the sources use twice or more, and the original pair is not theirs. */
 function isKnownPair(converted: string, original: string, index: CorpusIndex | undefined): boolean {
   if (converted === original || /[^\p{Script=Han}]/u.test(converted)) return false;
@@ -139,7 +136,8 @@ function checkRun(run: string, converted: string, base: number, out: RuleFinding
       if (i < 0) {
         // A character the dictionary does not know at all, names included, that makes with a neighbour
         // a word the dictionary or the sources know once converted (互鑒 → 互鉴): the variant, not a name.
-        ch.flagged = !dictEntry(orig[ch.k]) && [k2(ch.k - 1, ch.k), k2(ch.k, ch.k + 1)].some(([a, b]) => a >= 0 && b < conv.length && isKnownPair(conv[a] + conv[b], orig[a] + orig[b], index));
+        const k = ch.k;
+        ch.flagged = !dictEntry(orig[k]) && ((k > 0 && isKnownPair(conv[k - 1] + conv[k], orig[k - 1] + orig[k], index)) || (k + 1 < conv.length && isKnownPair(conv[k] + conv[k + 1], orig[k] + orig[k + 1], index)));
         continue;
       }
       const w = words[i];
