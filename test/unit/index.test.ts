@@ -37,6 +37,26 @@ describe('suffix array', () => {
       assert.equal(sa.count(p), naive, p);
     }
   });
+  it('counts every pattern as a naive count does, at the edges of the code units too (searches start in a first character bucket)', () => {
+    // The lowest and highest code units, surrogate halves, a separator and the text's ends.
+    const alphabet = ['\u0000', '\n', 'a', '中', '国', '𠮷', '\uffff'];
+    let seed = 99;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    let text = '';
+    while (text.length < 4000) text += alphabet[Math.floor(next() * alphabet.length)];
+    const sa = SuffixArray.build(text);
+    const patterns = ['\uffff', '\uffff\uffff', '\u0000', '\u0000\n', text.slice(0, 3), text.slice(-3), '\ud842', '\udfb7中', 'b', '中\uffff中'];
+    for (let k = 0; k < 300; k++) {
+      const at = Math.floor(next() * text.length);
+      patterns.push(text.slice(at, at + 1 + Math.floor(next() * 5)));
+    }
+    for (const p of patterns) {
+      let naive = 0;
+      for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) naive++;
+      assert.equal(sa.count(p), naive, JSON.stringify(p));
+      assert.equal(sa.first(p), text.indexOf(p), JSON.stringify(p));
+    }
+  });
   it('samples a frequent pattern across its contexts, finds the first occurrence and those in a range', () => {
     // 中国 followed by 100 different continuations, 10 times each.
     let text = '';

@@ -14,6 +14,8 @@ export interface Formulation {
 const MIN_CHARS = 4;
 const MAX_CHARS = 14;
 const MAX_TOKENS = 6;
+/** Packs two word lengths (each ≤ MAX_CHARS) into one number. */
+const SHAPE_BASE = 32;
 const CLAUSE_BREAK = /[，。；：、！？“”‘’《》（）【】—…,.;:!?()\[\]\s]+/;
 /** Parts of speech that cannot open or close a formulation (particles, prepositions, conjunctions, pronouns…). */
 const WEAK_EDGE_POS = /^(u|p|c|r|y|e|o|m|q|x|f|d|uj|ul|uz|ug|ud|uv|zg)$/;
@@ -194,7 +196,9 @@ function mineGroup(texts: string[], minCount = minFormulationCount(texts.reduce(
   const table = new ClauseTable(texts);
   const SLOTS = 1 << 22;
   const hashed = new Uint16Array(SLOTS);
-  const isStrong = memoized(strongEdge);
+  // One-character words (most of them) are never strong: no memo look-up for them.
+  const strongWord = memoized(strongEdge);
+  const isStrong = (word: string) => word.length >= 2 && strongWord(word);
   // Asked once per phrase, not per occurrence: OpenCC's conversion was a twentieth of a cold index.
   const isSimplified = memoized((text: string) => toSimplified(text) === text);
   const countHashed = (text: string, from: number, to: number, first: number, last: number, h: number) => {
@@ -207,32 +211,33 @@ function mineGroup(texts: string[], minCount = minFormulationCount(texts.reduce(
     table.eachNgram(table.size - 1, countHashed);
   });
   const counts = new Map<string, number>();
+  // How each phrase's occurrences split into words, by the lengths of the first and the last word
+  // (one code each): the closedness test below needs each shape once, not each occurrence.
+  const shapes = new Map<string, number[]>();
   for (let c = 0; c < table.size; c++) {
     table.eachNgram(c, (text, from, to, first, last, h) => {
       if (hashed[h & (SLOTS - 1)] < minCount) return;
       const g = text.slice(from, to);
+      const shape = (table.wordEnd.data[first] - from) * SHAPE_BASE + (to - table.wordStart(c, last));
+      const known = shapes.get(g);
+      if (!known) shapes.set(g, [shape]);
+      else if (!known.includes(shape)) known.push(shape);
       if (!clean(table, c, first, last, g, isSimplified)) return;
       counts.set(g, (counts.get(g) ?? 0) + 1);
     });
   }
-  // Keep closed phrases: drop one whose one-word-longer extension occurs (almost) as often.
+  // Keep closed phrases: drop one whose one-word-shorter part (without its first or its last word)
+  // occurs hardly more often than the phrase.
   const open = new Set<string>();
-  for (let c = 0; c < table.size; c++) {
-    table.eachNgram(c, (text, from, to, first, last, h) => {
-      // The hashed count is at least the phrase's own: below the minimum, it is not in `counts`.
-      if (hashed[h & (SLOTS - 1)] < minCount) return;
-      const n = counts.get(text.slice(from, to));
-      if (n === undefined || n < minCount) return;
-      for (const [a, b] of [
-        [first + 1, last],
-        [first, last - 1],
-      ]) {
-        if (b < a) continue;
-        const sub = table.slice(c, a, b);
+  for (const [g, gShapes] of shapes) {
+    const n = counts.get(g);
+    if (n === undefined || n < minCount) continue;
+    for (const shape of gShapes) {
+      for (const sub of [g.slice(Math.floor(shape / SHAPE_BASE)), g.slice(0, g.length - (shape % SHAPE_BASE))]) {
         const m = counts.get(sub);
         if (m !== undefined && n >= 0.8 * m) open.add(sub);
       }
-    });
+    }
   }
   const out: Formulation[] = [];
   for (const [text, count] of counts) if (count >= minCount && !open.has(text)) out.push({ text, count });

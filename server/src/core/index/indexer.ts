@@ -14,7 +14,7 @@ import { fromCached, toCached, type CachedFileIndex } from './fileCache';
 import { mineFile } from './miner';
 import { mineFormulationsOnWorker, type Formulation } from './formulations';
 import { mapYielding } from '../util/mapYielding';
-import { readBytes, readJson, writeAtomic } from './cacheFiles';
+import { readBytes, readJson, writeAtomicLater } from './cacheFiles';
 import { StampCache } from './stampCache';
 
 declare const __POLICY_LINT_CORE_HASH__: string | undefined;
@@ -75,6 +75,8 @@ export class Indexer {
   private readonly perFile = new Map<string, FileIndex>();
   private current: CorpusIndex = CorpusIndex.empty();
   private lastReport: IndexReport | undefined;
+  /** Cache files being written (see writeAtomicLater): a rebuild ends when they are written. */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(private options: IndexOptions) {}
 
@@ -163,6 +165,7 @@ export class Indexer {
     this.perFile.clear();
     for (const [k, v] of fresh) this.perFile.set(k, v);
     this.current = await this.combine(sorting);
+    await Promise.all(this.writing);
     const idx = this.current;
     this.lastReport = {
       files: reportFiles,
@@ -218,8 +221,15 @@ export class Indexer {
     const index = buildFileIndex(file, source);
     const cacheFile = this.cachePath('files', file.hash);
     const compact = cacheFile ? toCached(index) : undefined;
-    if (cacheFile && compact) writeAtomic(cacheFile, JSON.stringify(compact));
+    if (cacheFile && compact) this.writeLater(cacheFile, JSON.stringify(compact));
     return { index, cached: false };
+  }
+
+  private writeLater(file: string, data: string | Uint8Array): void {
+    const done: Promise<void> = writeAtomicLater(file, data).then(() => {
+      this.writing.delete(done);
+    });
+    this.writing.add(done);
   }
 
   private corpusCacheExists(key: string): boolean {
@@ -270,7 +280,7 @@ export class Indexer {
     const index = new CorpusIndex(files, extras);
     if (metaFile && saFile) {
       const sa = this.writeMeta(index, metaFile);
-      if (sa) writeAtomic(saFile, new Uint8Array(sa.buffer, sa.byteOffset, sa.byteLength));
+      if (sa) this.writeLater(saFile, new Uint8Array(sa.buffer, sa.byteOffset, sa.byteLength));
     }
     return index;
   }
@@ -291,7 +301,7 @@ export class Indexer {
   /** Writes the corpus-wide parts but the suffix array, and returns that. */
   private writeMeta(index: CorpusIndex, metaFile: string): Int32Array | undefined {
     const extras = index.extras();
-    writeAtomic(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived, termTable: extras.termTable }));
+    this.writeLater(metaFile, JSON.stringify({ formulations: extras.formulations, derived: extras.derived, termTable: extras.termTable }));
     return extras.suffixArray;
   }
 }

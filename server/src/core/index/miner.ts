@@ -269,7 +269,8 @@ function listItemsOfRun(p: string, runStart: number, runEnd: number, emit: (item
     return item;
   });
   // Only the end of the first run matters: a word boundary within the last few words.
-  items[0] = lastWordsWithin(raw[0].slice(-(max + 16)), min, max);
+  // (A first item is at least as long as the shortest other one: past MAX_LIST_ITEM none is kept.)
+  items[0] = min <= MAX_LIST_ITEM ? lastWordsWithin(raw[0].slice(-(max + 16)), min, max) : '';
   let at = runStart;
   items.forEach((item, k) => {
     const start = k === 0 ? at + raw[0].length - item.length : at;
@@ -304,6 +305,18 @@ function lastWordsWithin(s: string, min: number, max: number): string {
  * one or with a one-character verb: not a fragment cut from a clause (更因互信, 城市抓).
  */
 function phraseLike(item: string): boolean {
+  let yes = phraseLikeMemo.get(item);
+  if (yes === undefined) {
+    // Bounded: a large library enumerates hundreds of thousands of distinct items.
+    if (phraseLikeMemo.size >= 100_000) phraseLikeMemo.clear();
+    phraseLikeMemo.set(item, (yes = readsAsPhrase(item)));
+  }
+  return yes;
+}
+/** Official documents enumerate the same items thousands of times (自治区、直辖市): each is read once. */
+const phraseLikeMemo = new Map<string, boolean>();
+
+function readsAsPhrase(item: string): boolean {
   const tokens = tokenize(item);
   const pos = (w: string) => dictEntry(w)?.pos ?? '';
   const first = tokens[0].text;

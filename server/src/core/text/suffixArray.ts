@@ -36,11 +36,30 @@ export class SuffixArray {
     return new SuffixArray(text, sa);
   }
 
-  /** Compares the suffix at `pos` with `pattern` over the pattern's length. */
-  private compareAt(pos: number, pattern: string): number {
+  /**
+   * Where the suffixes starting with each code unit begin in the array (the end of the last at
+   * 65536): they are sorted by code unit, so this is a running count of the text's code units. A
+   * search starts in its first character's bucket, skipping most of the random reads of a binary
+   * search over the whole array (slow memory made those the cost of a look-up).
+   */
+  private buckets: Int32Array | undefined;
+
+  private bucketStarts(): Int32Array {
+    if (!this.buckets) {
+      const starts = new Int32Array(65537);
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) starts[t.charCodeAt(i) + 1]++;
+      for (let c = 1; c <= 65536; c++) starts[c] += starts[c - 1];
+      this.buckets = starts;
+    }
+    return this.buckets;
+  }
+
+  /** Compares the suffix at `pos` with `pattern` over the pattern's length, from `from` on (the characters before are equal). */
+  private compareAt(pos: number, pattern: string, from: number): number {
     const t = this.text;
     const n = t.length;
-    for (let i = 0; i < pattern.length; i++) {
+    for (let i = from; i < pattern.length; i++) {
       if (pos + i >= n) return -1;
       const d = t.charCodeAt(pos + i) - pattern.charCodeAt(i);
       if (d !== 0) return d;
@@ -51,18 +70,27 @@ export class SuffixArray {
   /** [lo, hi) range of suffixes that start with pattern. */
   range(pattern: string): [number, number] {
     const sa = this.sa;
-    let lo = 0;
-    let hi = sa.length;
+    if (!pattern) return [0, sa.length];
+    const buckets = this.bucketStarts();
+    const c = pattern.charCodeAt(0);
+    let lo = buckets[c];
+    let hi = buckets[c + 1];
+    // Past the first character; the first search also narrows the second one's end.
+    let end = hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compareAt(sa[mid], pattern) < 0) lo = mid + 1;
-      else hi = mid;
+      const d = this.compareAt(sa[mid], pattern, 1);
+      if (d < 0) lo = mid + 1;
+      else {
+        if (d > 0) end = mid;
+        hi = mid;
+      }
     }
     const start = lo;
-    hi = sa.length;
+    hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compareAt(sa[mid], pattern) <= 0) lo = mid + 1;
+      if (this.compareAt(sa[mid], pattern, 1) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return [start, lo];
