@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { abbreviations, CorpusIndex } from '../../server/src/core/index/corpus';
 import { Indexer } from '../../server/src/core/index/indexer';
-import { mineFormulations, mineFormulationsOnWorker } from '../../server/src/core/index/formulations';
+import { mineFormulations, mineFormulationsOnWorker, mineFormulationsSplit } from '../../server/src/core/index/formulations';
 import { bundledSeedsDir } from '../../server/src/core/sources/loader';
 import { findQuotes, fullFormBefore, mineFile } from '../../server/src/core/index/miner';
 import { inducedSort } from '../../server/src/core/text/inducedSort';
@@ -102,6 +102,20 @@ describe('suffix array', () => {
     const pending = mineFormulationsOnWorker(texts, { minChars: 0, signal: abort.signal });
     abort.abort();
     assert.equal(await pending, undefined);
+  });
+  it('mines the same formulations when a second thread takes the first pass over half of a large folder', async () => {
+    // Over a million characters in one group (the split's threshold), in texts of different sizes,
+    // so that the halves are uneven in files; the seeds beside them are a group too small to split.
+    const dir = bundledSeedsDir();
+    const seeds = await Promise.all((await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).map((f) => fs.readFile(path.join(dir, f), 'utf8')));
+    const big: string[] = [];
+    for (let i = 0; big.reduce((n, t) => n + t.length, 0) < 1_100_000; i++) big.push(seeds[i % seeds.length].slice(0, 3000 + ((i * 7919) % 9000)).replace(/上海/g, i % 3 ? '上海' : '青岛'));
+    const texts = [...seeds, ...big];
+    const groups = texts.map((_, i) => (i < seeds.length ? 0 : 1));
+    const here = mineFormulations(texts, groups);
+    assert.ok(here.length > 20);
+    assert.deepEqual(await mineFormulationsSplit(texts, groups), here);
+    assert.deepEqual(await mineFormulationsSplit(big), mineFormulations(big));
   });
   it('holds each source folder to the minimum count of its own size, on a worker thread too', async () => {
     // A large folder asks more of a formulation than two uses; a small one beside it does not.

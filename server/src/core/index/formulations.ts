@@ -95,6 +95,31 @@ class ClauseTable {
     return this.clauseText.length;
   }
 
+  /** The filled part of each column (views, not copies). */
+  columns(): Omit<FirstPass, 'hashed'> {
+    return {
+      clauseText: this.clauseText.data.subarray(0, this.clauseText.length),
+      clauseStart: this.clauseStart.data.subarray(0, this.clauseStart.length),
+      firstWord: this.firstWord.data.subarray(0, this.firstWord.length),
+      wordEnd: this.wordEnd.data.subarray(0, this.wordEnd.length),
+      strong: this.strong.data.subarray(0, this.strong.length),
+    };
+  }
+
+  /** Appends another table's clauses, whose text k is text offset + k here. */
+  append(other: Omit<FirstPass, 'hashed'>, offset: number): void {
+    const words = this.wordEnd.length;
+    for (let c = 0; c < other.clauseText.length; c++) {
+      this.clauseText.push(other.clauseText[c] + offset);
+      this.clauseStart.push(other.clauseStart[c]);
+      this.firstWord.push(other.firstWord[c] + words);
+    }
+    for (let k = 0; k < other.wordEnd.length; k++) {
+      this.wordEnd.push(other.wordEnd[k]);
+      this.strong.push(other.strong[k]);
+    }
+  }
+
   /** [first word, end word) of clause c. */
   words(c: number): [number, number] {
     return [this.firstWord.data[c], c + 1 < this.size ? this.firstWord.data[c + 1] : this.wordEnd.length];
@@ -177,6 +202,21 @@ export function minFormulationCount(totalChars: number): number {
  * Without groups the texts are one group.
  */
 export function mineFormulations(texts: string[], groups?: readonly number[]): Formulation[] {
+  return mergeGroups(textsByGroup(texts, groups).map((list) => mineGroup(list)));
+}
+
+/**
+ * mineFormulations (the same result) with the first pass over a large group shared with a second
+ * thread: on a worker, whose mining is the longest part of a cold index, another core takes half
+ * of the segmenting once the main thread's own work is done.
+ */
+export async function mineFormulationsSplit(texts: string[], groups?: readonly number[]): Promise<Formulation[]> {
+  const mined: Formulation[][] = [];
+  for (const list of textsByGroup(texts, groups)) mined.push(await mineGroupSplit(list));
+  return mergeGroups(mined);
+}
+
+function textsByGroup(texts: string[], groups?: readonly number[]): string[][] {
   const byGroup = new Map<number, string[]>();
   texts.forEach((text, i) => {
     const g = groups?.[i] ?? 0;
@@ -184,32 +224,112 @@ export function mineFormulations(texts: string[], groups?: readonly number[]): F
     if (list) list.push(text);
     else byGroup.set(g, [text]);
   });
-  if (byGroup.size <= 1) return mineGroup(texts);
+  return [...byGroup.values()];
+}
+
+function mergeGroups(mined: Formulation[][]): Formulation[] {
+  if (mined.length <= 1) return mined[0] ?? [];
   const counts = new Map<string, number>();
-  for (const list of byGroup.values()) for (const f of mineGroup(list)) counts.set(f.text, (counts.get(f.text) ?? 0) + f.count);
+  for (const list of mined) for (const f of list) counts.set(f.text, (counts.get(f.text) ?? 0) + f.count);
   return [...counts].map(([text, count]) => ({ text, count })).sort(byCountThenText);
 }
 
 const byCountThenText = (a: Formulation, b: Formulation) => b.count - a.count || a.text.localeCompare(b.text);
 
-function mineGroup(texts: string[], minCount = minFormulationCount(texts.reduce((n, t) => n + t.length, 0))): Formulation[] {
-  const table = new ClauseTable(texts);
-  const SLOTS = 1 << 22;
-  const hashed = new Uint16Array(SLOTS);
+/** Slots of the first pass's hashed counts of n-grams. */
+const SLOTS = 1 << 22;
+
+/** The first pass over some texts: their clauses' words (see ClauseTable) and their n-grams' hashed counts. */
+export interface FirstPass {
+  clauseText: Int32Array;
+  clauseStart: Int32Array;
+  firstWord: Int32Array;
+  wordEnd: Int32Array;
+  strong: Uint8Array;
+  hashed: Uint16Array;
+}
+
+/** Segments the texts' clauses into `table` (text k of `texts` is text offset + k of the table) and counts their n-grams' hashes. */
+function countPass(texts: readonly string[], offset: number, table: ClauseTable, hashed: Uint16Array): void {
   // One-character words (most of them) are never strong: no memo look-up for them.
   const strongWord = memoized(strongEdge);
   const isStrong = (word: string) => word.length >= 2 && strongWord(word);
-  // Asked once per phrase, not per occurrence: OpenCC's conversion was a twentieth of a cold index.
-  const isSimplified = memoized((text: string) => toSimplified(text) === text);
   const countHashed = (text: string, from: number, to: number, first: number, last: number, h: number) => {
     const slot = h & (SLOTS - 1);
     if (hashed[slot] < 65535) hashed[slot]++;
   };
   eachClause(texts, (ti, start, end) => {
     // HMM joins words the dictionary lacks (文旅, 上合), so new coinages can be formulations.
-    table.add(ti, start, tokenize(texts[ti].slice(start, end), true), isStrong);
+    table.add(offset + ti, start, tokenize(texts[ti].slice(start, end), true), isStrong);
     table.eachNgram(table.size - 1, countHashed);
   });
+}
+
+/** The first pass over texts on their own (run by a helper thread: see mineGroupSplit). */
+export function firstPass(texts: string[]): FirstPass {
+  const table = new ClauseTable(texts);
+  const hashed = new Uint16Array(SLOTS);
+  countPass(texts, 0, table, hashed);
+  return { ...table.columns(), hashed };
+}
+
+const groupMinCount = (texts: readonly string[]) => minFormulationCount(texts.reduce((n, t) => n + t.length, 0));
+
+function mineGroup(texts: string[]): Formulation[] {
+  const table = new ClauseTable(texts);
+  const hashed = new Uint16Array(SLOTS);
+  countPass(texts, 0, table, hashed);
+  return closedPhrases(table, hashed, groupMinCount(texts));
+}
+
+/** Below this many characters a group's first pass is not shared (a thread and its dictionary cost more). */
+const SPLIT_MIN_CHARS = 1_000_000;
+
+/**
+ * mineGroup with the first pass over the later half of the texts (by characters) on a helper
+ * thread: the same table and counts as one pass in order, so the same result. Without a thread,
+ * all on this one.
+ */
+async function mineGroupSplit(texts: string[]): Promise<Formulation[]> {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  if (total < SPLIT_MIN_CHARS || texts.length < 2) return mineGroup(texts);
+  let half = 0;
+  for (let chars = 0; half < texts.length - 1 && chars < total / 2; half++) chars += texts[half].length;
+  const tail = texts.slice(half);
+  const helper = runOwnWorker('formulationsWorker.js', { texts: tail, firstPassOnly: true }, [], isFirstPass).catch(() => undefined);
+  const table = new ClauseTable(texts);
+  const hashed = new Uint16Array(SLOTS);
+  countPass(texts.slice(0, half), 0, table, hashed);
+  const other = await helper;
+  if (other) {
+    table.append(other, half);
+    const theirs = other.hashed;
+    for (let i = 0; i < SLOTS; i++) if (theirs[i] !== 0) hashed[i] = Math.min(65535, hashed[i] + theirs[i]);
+  } else countPass(tail, half, table, hashed);
+  return closedPhrases(table, hashed, groupMinCount(texts));
+}
+
+const isFirstPass = (m: unknown): m is FirstPass => {
+  const p = m as FirstPass;
+  return (
+    !!p &&
+    p.clauseText instanceof Int32Array &&
+    p.clauseStart instanceof Int32Array &&
+    p.firstWord instanceof Int32Array &&
+    p.wordEnd instanceof Int32Array &&
+    p.strong instanceof Uint8Array &&
+    p.hashed instanceof Uint16Array &&
+    p.hashed.length === SLOTS &&
+    p.clauseStart.length === p.clauseText.length &&
+    p.firstWord.length === p.clauseText.length &&
+    p.strong.length === p.wordEnd.length
+  );
+};
+
+/** Passes two and three: the n-grams whose hashed count reaches minCount, counted exactly, and of those the closed ones. */
+function closedPhrases(table: ClauseTable, hashed: Uint16Array, minCount: number): Formulation[] {
+  // Asked once per phrase, not per occurrence: OpenCC's conversion was a twentieth of a cold index.
+  const isSimplified = memoized((text: string) => toSimplified(text) === text);
   const counts = new Map<string, number>();
   // How each phrase's occurrences split into words, by the lengths of the first and the last word
   // (one code each): the closedness test below needs each shape once, not each occurrence.

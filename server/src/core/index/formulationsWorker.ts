@@ -1,8 +1,23 @@
 // Worker thread entry (dist/formulationsWorker.js when bundled): mines the recurring formulations of
 // the texts it is given and sends them back, so a cold index mines the files on the main thread
-// meanwhile (formulations were a third of a cold index of 1,200 files).
+// meanwhile (formulations were a third of a cold index of 1,200 files). Started again from there
+// for the first pass over half of a large group (firstPassOnly), which it shares that way.
 import { parentPort, workerData } from 'node:worker_threads';
-import { mineFormulations } from './formulations';
+import { firstPass, mineFormulationsSplit } from './formulations';
 
-const { texts, groups } = workerData as { texts: string[]; groups?: number[] };
-parentPort?.postMessage(mineFormulations(texts, groups));
+const { texts, groups, firstPassOnly } = workerData as { texts: string[]; groups?: number[]; firstPassOnly?: boolean };
+if (firstPassOnly) {
+  const pass = firstPass(texts);
+  // Copies of the filled parts only (the columns' buffers are larger), moved rather than cloned.
+  const message = {
+    clauseText: pass.clauseText.slice(),
+    clauseStart: pass.clauseStart.slice(),
+    firstWord: pass.firstWord.slice(),
+    wordEnd: pass.wordEnd.slice(),
+    strong: pass.strong.slice(),
+    hashed: pass.hashed,
+  };
+  parentPort?.postMessage(message, Object.values(message).map((a) => a.buffer as ArrayBuffer));
+} else {
+  void mineFormulationsSplit(texts, groups).then((mined) => parentPort?.postMessage(mined));
+}

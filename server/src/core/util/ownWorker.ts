@@ -1,7 +1,7 @@
 // Runs one job on a worker thread started from one of our own script files (never from a string):
 // dist/<script> next to the bundle, or the compiled module next to this folder's parent unbundled.
-// A cold index uses two: the suffix array's sort and the formulation mining, while the main thread
-// mines the files.
+// A cold index uses three: the suffix array's sort, the formulation mining and its helper (half of
+// the first pass over a large folder), while the main thread mines the files.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
