@@ -361,6 +361,19 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     for (const text of ['习近平主席在“上海合作组织＋”会议上宣布。', '弘扬“上海精神”，推动合作。', '坚持“上海精神”和“一带一路”倡议。']) assert.deepEqual(typoFixes(index, text), [], text);
   });
 
+  it('corrects a quotation they never write one character off a term they quote again and again, whatever its sound (“上合组织大家族” → 大家庭)', () => {
+    assert.deepEqual(typoFixes(index, '各国携手建设“上合组织大家族”，共同应对挑战。'), [['族', '庭']]);
+    assert.deepEqual(typoFixes(index, '共建“上合组织大家园”。'), [['园', '庭']]);
+    // As they quote it, unquoted (another phrase may share most of it), or a term of four: nothing.
+    for (const text of ['携手构建“上合组织大家庭”。', '建设上合组织大家族。', '践行“上海精髓”。']) assert.deepEqual(typoFixes(index, text), [], text);
+  });
+
+  it('leaves a quoted term with a changed number alone: the next plan, not a slip (“十五五” after their “十四五”)', async () => {
+    const sources = await indexOfSource('pl-quoted-number-', '编制“十四五规划纲要”。落实“十四五规划纲要”。完善“城市治理体系”。推进“城市治理体系”。');
+    assert.deepEqual(typoFixes(sources, '编制“十五五规划纲要”。'), []);
+    assert.deepEqual(typoFixes(sources, '推进“城市治里体系”。').map(([, fix]) => fix), ['理']);
+  });
+
   it('corrects the office of a person the sources name with another (印度总统莫迪 → 总理), not one they give so', () => {
     assert.deepEqual(typoFixes(index, '印度总统莫迪表示，十分期待赴华出席峰会。'), [['总统', '总理']]);
     assert.deepEqual(typoFixes(index, '哈萨克斯坦总理托卡耶夫认为。'), [['总理', '总统']]);

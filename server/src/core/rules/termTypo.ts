@@ -11,6 +11,7 @@ import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
 import { titleSlips } from './sourceTitles';
+import { quotedTermSlips } from './quotedTermSlips';
 import { acronymSlips } from './acronymSlips';
 import { nameConjunctionSlips } from './nameConjunctionSlips';
 import { personOfficeSlips } from './personOfficeSlips';
@@ -1702,7 +1703,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...nameConjunctionSlips(p.text, index), ...personOfficeSlips(p.text, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...quotedTermSlips(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...nameConjunctionSlips(p.text, index), ...personOfficeSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);
