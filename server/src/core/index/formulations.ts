@@ -95,14 +95,14 @@ class ClauseTable {
     return this.clauseText.length;
   }
 
-  /** The filled part of each column (views, not copies). */
+  /** The filled part of each column, copied (a column's buffer is larger). */
   columns(): Omit<FirstPass, 'hashed'> {
     return {
-      clauseText: this.clauseText.data.subarray(0, this.clauseText.length),
-      clauseStart: this.clauseStart.data.subarray(0, this.clauseStart.length),
-      firstWord: this.firstWord.data.subarray(0, this.firstWord.length),
-      wordEnd: this.wordEnd.data.subarray(0, this.wordEnd.length),
-      strong: this.strong.data.subarray(0, this.strong.length),
+      clauseText: this.clauseText.data.slice(0, this.clauseText.length),
+      clauseStart: this.clauseStart.data.slice(0, this.clauseStart.length),
+      firstWord: this.firstWord.data.slice(0, this.firstWord.length),
+      wordEnd: this.wordEnd.data.slice(0, this.wordEnd.length),
+      strong: this.strong.data.slice(0, this.strong.length),
     };
   }
 

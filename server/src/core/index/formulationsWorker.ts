@@ -8,16 +8,8 @@ import { firstPass, mineFormulationsSplit } from './formulations';
 const { texts, groups, firstPassOnly } = workerData as { texts: string[]; groups?: number[]; firstPassOnly?: boolean };
 if (firstPassOnly) {
   const pass = firstPass(texts);
-  // Copies of the filled parts only (the columns' buffers are larger), moved rather than cloned.
-  const message = {
-    clauseText: pass.clauseText.slice(),
-    clauseStart: pass.clauseStart.slice(),
-    firstWord: pass.firstWord.slice(),
-    wordEnd: pass.wordEnd.slice(),
-    strong: pass.strong.slice(),
-    hashed: pass.hashed,
-  };
-  parentPort?.postMessage(message, Object.values(message).map((a) => a.buffer as ArrayBuffer));
+  // Moved rather than cloned: each array has a buffer of its own.
+  parentPort?.postMessage(pass, Object.values(pass).map((a) => a.buffer as ArrayBuffer));
 } else {
   void mineFormulationsSplit(texts, groups).then((mined) => parentPort?.postMessage(mined));
 }

@@ -13,11 +13,12 @@ export interface QuotedTermSlip extends RuleFinding {
 
 /** Shorter quoted terms differ from others by a character too often on purpose (“两个确立”, “两个维护”). */
 const MIN_LENGTH = 5;
-const MAX_LENGTH = 16;
+/** Longest quoted term compared (in UTF-16 units, dashes included); term-typo's sound-alikes too. */
+export const MAX_QUOTED_TERM = 16;
 /** How often the sources must quote the term: once may be their own slip. */
 const MIN_QUOTED = 2;
-/** Chinese characters, or steps of them joined by dashes or a middle dot. */
-const TERM_TEXT = /^\p{Script=Han}+(?:[—－·]\p{Script=Han}+)*$/u;
+/** A quoted term: Chinese characters, or steps of them joined by dashes or a middle dot (监测—研判—预警—处置). */
+export const QUOTED_TERM_TEXT = /^\p{Script=Han}+(?:[—－·]\p{Script=Han}+)*$/u;
 const NUMBER_CHARACTER = /[〇零一二三四五六七八九十百千万亿两双]/;
 
 /** The sources' quoted terms by their text with one character blanked out. */
@@ -33,7 +34,7 @@ function quotedTerms(index: CorpusIndex): Map<string, string[]> {
     table = new Map();
     for (const info of index.allTerms()) {
       const term = info.text;
-      if (term.length < MIN_LENGTH || term.length > MAX_LENGTH || !info.kinds.has('quoted') || !TERM_TEXT.test(term)) continue;
+      if (term.length < MIN_LENGTH || term.length > MAX_QUOTED_TERM || !info.kinds.has('quoted') || !QUOTED_TERM_TEXT.test(term)) continue;
       for (let at = 0; at < term.length; at++) {
         const key = blanked(term, at);
         const list = table.get(key);
@@ -50,7 +51,7 @@ export function quotedTermSlips(text: string, index: CorpusIndex): QuotedTermSli
   const out: QuotedTermSlip[] = [];
   for (const q of findQuotes(text)) {
     const inner = text.slice(q.open + 1, q.close);
-    if (inner.length < MIN_LENGTH || inner.length > MAX_LENGTH || !TERM_TEXT.test(inner) || index.frequency(inner) > 0) continue;
+    if (inner.length < MIN_LENGTH || inner.length > MAX_QUOTED_TERM || !QUOTED_TERM_TEXT.test(inner) || index.frequency(inner) > 0) continue;
     const table = quotedTerms(index);
     let found: { at: number; term: string } | undefined;
     let ambiguous = false;

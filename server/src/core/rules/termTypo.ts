@@ -11,7 +11,7 @@ import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
 import { titleSlips } from './sourceTitles';
-import { quotedTermSlips } from './quotedTermSlips';
+import { MAX_QUOTED_TERM, QUOTED_TERM_TEXT, quotedTermSlips } from './quotedTermSlips';
 import { acronymSlips } from './acronymSlips';
 import { nameConjunctionSlips } from './nameConjunctionSlips';
 import { personOfficeSlips } from './personOfficeSlips';
@@ -301,8 +301,6 @@ interface QuotedSounds {
   untrusted: Set<string>;
 }
 
-/** A quoted term: Chinese characters, or steps of them joined by dashes or a middle dot (监测—研判—预警—处置). */
-const QUOTED_TERM_TEXT = /^\p{Script=Han}+(?:[—－·]\p{Script=Han}+)*$/u;
 
 const quotedSoundsByIndex = new WeakMap<CorpusIndex, QuotedSounds>();
 
@@ -385,8 +383,6 @@ function sameSurroundings(text: string, open: number, close: number, term: strin
   return (before.length === 2 && isCjkRun(before) && index.frequency(before + quoted) > 0) || (after.length === 2 && isCjkRun(after) && index.frequency(quoted + after) > 0);
 }
 
-/** Longest quoted term compared by its sound (in UTF-16 units, dashes included). */
-const MAX_QUOTED_TERM = 16;
 
 /** Characters of a quotation that make it a clause, not a term. */
 const QUOTED_CLAUSE = 6;

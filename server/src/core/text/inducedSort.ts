@@ -24,20 +24,12 @@ export function inducedSort(s: Int32Array, upper: number): Int32Array {
   const typed = new Int32Array(n);
   typed[n - 1] = s[n - 1] * 2;
   for (let i = n - 2; i >= 0; i--) typed[i] = s[i] * 2 + (s[i] === s[i + 1] ? typed[i + 1] & 1 : s[i] < s[i + 1] ? 1 : 0);
-  // Bucket bounds per symbol: L-suffixes fill a bucket from its start (startL), S-suffixes from its
-  // end (startL of the next symbol); startS is where a bucket's S part begins.
-  const startL = new Int32Array(upper + 2);
-  const startS = new Int32Array(upper + 2);
-  for (let i = 0; i < n; i++) {
-    const x = typed[i];
-    if ((x & 1) === 0) startS[x >> 1]++;
-    else startL[(x >> 1) + 1]++;
-  }
-  for (let c = 0; c <= upper; c++) {
-    startS[c] += startL[c];
-    if (c < upper) startL[c + 1] += startS[c];
-  }
-  const buckets: Buckets = { startL, cursor: new Int32Array(upper + 2) };
+  // Where each symbol's bucket starts (bucketStart[c + 1] is where it ends): L-suffixes fill a bucket
+  // from its start, S-suffixes from its end.
+  const bucketStart = new Int32Array(upper + 2);
+  for (let i = 0; i < n; i++) bucketStart[(typed[i] >> 1) + 1]++;
+  for (let c = 1; c <= upper + 1; c++) bucketStart[c] += bucketStart[c - 1];
+  const buckets: Buckets = { bucketStart, cursor: new Int32Array(upper + 2) };
   // LMS positions (an S-suffix right after an L-suffix), in text order; they are two or more apart.
   let m = 0;
   for (let i = 1; i < n; i++) if (isLms(typed, i)) m++;
@@ -84,8 +76,8 @@ export function inducedSort(s: Int32Array, upper: number): Int32Array {
 }
 
 interface Buckets {
-  /** Start of each symbol's bucket (startL[c + 1] is the end of c's). */
-  startL: Int32Array;
+  /** Start of each symbol's bucket (bucketStart[c + 1] is the end of c's). */
+  bucketStart: Int32Array;
   /** Scratch for the moving bucket ends. */
   cursor: Int32Array;
 }
@@ -95,15 +87,15 @@ function isLms(typed: Int32Array, i: number): boolean {
 }
 
 /** Places the LMS suffixes (in the given order) at their buckets' ends, then induces the L- and S-suffixes from them. */
-function induce(typed: Int32Array, sa: Int32Array, { startL, cursor }: Buckets, lms: Int32Array, count: number): void {
+function induce(typed: Int32Array, sa: Int32Array, { bucketStart, cursor }: Buckets, lms: Int32Array, count: number): void {
   const n = typed.length;
   sa.fill(-1);
-  cursor.set(startL);
+  cursor.set(bucketStart);
   for (let j = count - 1; j >= 0; j--) {
     const p = lms[j];
     sa[--cursor[(typed[p] >> 1) + 1]] = p;
   }
-  cursor.set(startL);
+  cursor.set(bucketStart);
   sa[cursor[typed[n - 1] >> 1]++] = n - 1;
   for (let i = 0; i < n; i++) {
     const v = sa[i];
@@ -111,7 +103,7 @@ function induce(typed: Int32Array, sa: Int32Array, { startL, cursor }: Buckets, 
     const x = typed[v - 1];
     if ((x & 1) === 0) sa[cursor[x >> 1]++] = v - 1;
   }
-  cursor.set(startL);
+  cursor.set(bucketStart);
   for (let i = n - 1; i >= 0; i--) {
     const v = sa[i];
     if (v < 1) continue;
