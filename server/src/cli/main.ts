@@ -12,6 +12,7 @@ import { decodeBytes } from '../core/sources/decode';
 import type { Finding, Logger } from '../core/types';
 import { encodeText } from '../core/sources/encode';
 import { LineIndex } from '../core/text/lineIndex';
+import { byCountThenText } from '../core/util/byCountThenText';
 
 const VERSION = '0.1.0';
 
@@ -101,21 +102,11 @@ async function buildIndex(o: Options, config: PolicyConfig, configDir: string): 
 }
 
 /**
- * Most frequent first, then in code-unit order (the same on every machine; a locale's collation of
- * 60 k terms is far slower). Two numbers per term decide most comparisons (its count and its first
- * two code units), so few strings are compared: sorting 60 k terms by string took 80 ms.
+ * JSON on stdout: indented for a person at a terminal, compact for a program reading a pipe or file
+ * (the index of a large corpus is 4 MB compact, 7 MB indented, and costs ~40 ms more to write so).
  */
-function byCountThenText<T extends { count: number; text: string }>(terms: T[]): T[] {
-  const count = Float64Array.from(terms, (t) => t.count);
-  const head = Float64Array.from(terms, ({ text }) => (text.length === 0 ? 0 : text.charCodeAt(0) * 65536 + (text.length > 1 ? text.charCodeAt(1) : 0) + 1));
-  const order = Array.from(terms.keys()).sort((i, j) => {
-    if (count[i] !== count[j]) return count[j] - count[i];
-    if (head[i] !== head[j]) return head[i] - head[j];
-    const a = terms[i].text;
-    const b = terms[j].text;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return order.map((i) => terms[i]);
+function writeJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, process.stdout.isTTY ? 1 : undefined) + '\n');
 }
 
 async function runIndex(o: Options): Promise<number> {
@@ -162,7 +153,7 @@ async function runIndex(o: Options): Promise<number> {
       cached_files: report.cachedFiles,
       peak_rss_mb: Math.round(peakRssMb),
     };
-    process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+    writeJson(out);
     return 0;
   }
   const lines: string[] = [];
@@ -302,7 +293,7 @@ async function runCheck(o: Options): Promise<number> {
         };
       });
     });
-    process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+    writeJson(out);
   } else {
     const lines: string[] = [];
     let total = 0;
