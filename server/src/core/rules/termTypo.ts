@@ -17,6 +17,7 @@ import { nameConjunctionSlips } from './nameConjunctionSlips';
 import { personOfficeSlips } from './personOfficeSlips';
 import { authorNameSlips } from './authorNameSlips';
 import { sourceWordSlips } from './sourceWordSlips';
+import { nearSynonymSlips } from './nearSynonymSlips';
 import { IntSet } from '../util/intSet';
 import { weaklyMined, type CorpusIndex, type TermInfo } from '../index/corpus';
 import { findQuotes } from '../index/miner';
@@ -1699,7 +1700,7 @@ export const termTypoRule: Rule = {
     const fromTerms = nearTerms(p, index, gaps).filter((c) => c.sourceSlip || !strongSpans.some((r) => r.start <= c.start && c.end <= r.end && r.source.includes(asWritten(c))));
     // known[a]: the sources write p.text[a] p.text[a + 1] (one pass for the two checks that read it).
     const known = sourcePairsAt(p.text, index);
-    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...quotedTermSlips(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...nameConjunctionSlips(p.text, index), ...personOfficeSlips(p.text, index), ...parallel]).filter(
+    const rest = bestNonOverlapping([...fromTerms, ...fromSentences, ...quotedSoundAlikes(p.text, index), ...quotedTermSlips(p.text, index), ...nearSourceWording(p, index, known), ...nearSourceRuns(p, index, known), ...gappedTerms(p, index, gaps), ...headSwaps(p, index), ...listSlips(p.text, index).filter((c) => !quotedByQuoteRule(p.text, c)), ...titleSlips(p.text, index), ...sourceWordSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...nearSynonymSlips(p, index, known).filter((c) => !quotedByQuoteRule(p.text, c)), ...authorNameSlips(p, index), ...acronymSlips(p.text, index), ...nameConjunctionSlips(p.text, index), ...personOfficeSlips(p.text, index), ...parallel]).filter(
       (f) => !split.some((s) => s.start < f.end && f.start < s.end) && !timeChanged(p, f),
     );
     return [...split, ...rest, ...usage].sort((a, b) => a.start - b.start);

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorpusIndex } from '../../server/src/core/index/corpus';
+import { Indexer } from '../../server/src/core/index/indexer';
+import { termTypoRule } from '../../server/src/core/rules/termTypo';
+import { applyFirst, runRule } from '../helpers/rules';
+
+/** A word of a name replaced by one of like meaning, where the draft retells the sources (rules/nearSynonymSlips.ts). */
+describe('term-typo: a word of a name the sources give, replaced by one of like meaning', () => {
+  let seeds: CorpusIndex;
+  before(async () => {
+    seeds = await new Indexer({ folders: [], maxFileSize: 20e6 }).rebuild();
+  });
+
+  it('is corrected to the sources’ word where a run of their wording stands on both sides', () => {
+    const cases: Array<[string, string, string]> = [
+      // After a proper noun (中巴, ns), or a place's characters (乌) before the noun.
+      ['从同巴基斯坦总理畅谈中巴经济长廊发展前景，到共叙合作。', '中巴经济走廊', '长'],
+      ['贸易额创历史新高。中吉乌铁道项目正式启动，国际公路运输快速发展。', '中吉乌铁路', '道'],
+      // After a noun after a proper noun (联合国|宪章|宗旨).
+      ['上合组织始终恪守联合国宪章主旨和原则，坚定维护多边主义。', '宪章宗旨', '主'],
+      // Inside a term the sources list or quote, beside marks (、 and “”).
+      ['继全球发展倡议、全球安全提议、全球文明倡议之后，全球治理倡议又提出了。', '全球安全倡议', '提'],
+      ['习近平主席在哈萨克斯坦发表重要演讲，提出共同建设“丝绸之路经济圈”倡议；几天后。', '丝绸之路经济带', '圈'],
+    ];
+    for (const [draft, intended, wrong] of cases) {
+      const f = runRule(termTypoRule, draft, seeds);
+      assert.equal(f.length, 1, `${draft}: ${JSON.stringify(f)}`);
+      assert.equal(f[0].text, wrong, draft);
+      assert.ok(applyFirst(draft, f).includes(intended), draft);
+      assert.ok(f[0].message.includes(intended.slice(-2)), f[0].message);
+      assert.ok(f[0].related?.length, 'points to the source place');
+    }
+  });
+
+  it('leaves a writer’s own word alone where the sources’ word is no name’s', () => {
+    for (const draft of [
+      // 管道 after an adjective (老旧), not a name: their 加快老旧管道改造升级.
+      '要加快老旧管线改造升级，严格限制超高层建筑。',
+      // 国际 inside an item of theirs that is an action (维护国际粮食安全), not a name.
+      '在维护国家粮食安全、能源安全中发挥作用。',
+      // No run of theirs on both sides: the same swap in the draft's own words.
+      '这条铁道项目正在建设中。',
+    ]) {
+      assert.deepEqual(runRule(termTypoRule, draft, seeds), [], draft);
+    }
+  });
+
+  it('leaves generic nouns and coinages by analogy alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-synonym-'));
+    await writeFile(
+      join(dir, 'a.txt'),
+      [
+        '各级干部要认真学习领会习近平新时代中国特色社会主义思想，推动国家创新体系整体效益显著提升。',
+        '必须坚持“全面从严治党”，把“全面从严治党”贯穿始终。要落实全面从严治党，加强党的建设。',
+      ].join('\n\n'),
+    );
+    const index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    for (const draft of [
+      // A noun after common nouns (学习|领会, 体系|整体|效益): the writer's rephrasing.
+      '各级干部要认真学习领悟习近平新时代中国特色社会主义思想。',
+      '推动国家创新体系整体效能显著提升。',
+      // A slogan's rare fragment (治党) changed by analogy: a new name, not a slip.
+      '宗教界要落实全面从严治教，加强自身建设。',
+    ]) {
+      assert.deepEqual(runRule(termTypoRule, draft, index), [], draft);
+    }
+  });
+});
