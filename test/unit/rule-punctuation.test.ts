@@ -135,6 +135,9 @@ describe('rule punctuation', () => {
     it('deletes 、 before the conjunction of the last item, not before a word it begins', () => {
       assert.equal(fixed('加装电梯、停车位、和充电桩，学习、宣传、以及落实'), '加装电梯、停车位和充电桩，学习、宣传以及落实');
       assert.deepEqual(run('发展、和平、安全，北京、和田，处置、及时报告，代表、与会嘉宾，求同存异、和合共生'), []);
+      // A rare word the conjunction would begin (和文) is not read where the sentence reads 和|文化.
+      assert.equal(fixed('在教育、科技、和文化旅游等领域合作'), '在教育、科技和文化旅游等领域合作');
+      assert.deepEqual(run('推动经济、政治、和平发展，统计存款、保险准备金、或有金融工具'), []);
     });
 
     it('deletes 、 before 等 that closes a list, and between 三 and 五', () => {

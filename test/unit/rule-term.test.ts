@@ -79,6 +79,9 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     // 反极端主义公约”), unlike a term's own words (上海“精神”).
     assert.deepEqual(runRule(termTypoRule, '习近平主席建议“本组织商签反极端主义公约”。', index), []);
     assert.equal(runRule(termTypoRule, '在上海“精神”指引下。', index).length, 1);
+    // …or a name of theirs that heads a longer name they quote (“上海合作组织可持续发展年”).
+    const year = runRule(termTypoRule, '习近平主席建议将2025年确定为上海合作组织“可持续发展年”。', index);
+    assert.deepEqual(year.map((f) => [f.text, f.replacements[0]]), [['上海合作组织“可持续发展年”', '“上海合作组织可持续发展年”']]);
     // A sentence near one of the seeds' (国家发展改革委要会同有关部门…) vouches for no look-alike that
     // is one of the commonest words (相关 for 有关).
     assert.deepEqual(runRule(termTypoRule, '（国家发展改革委会同相关部门负责）', index), []);
@@ -176,6 +179,22 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(typoFixes(index, '推进北方地区冬季清洁取缓；减少一次性消费品消耗。'), [['缓', '暖']]);
     assert.deepEqual(typoFixes(index, '冬季取缓。'), []);
     assert.deepEqual(typoFixes(index, '推进北方地区冬季清洁取暖。'), []);
+  });
+
+  it('corrects any character inside six of the sources’ characters on each side that breaks a word of theirs and makes none (联合国宪竟 → 宪章, 长期陆邻友好 → 睦邻)', async () => {
+    // Neither sound nor look ties 竟 to 章 or 陆 to 睦: the run and the broken word do.
+    assert.deepEqual(typoFixes(index, '以国际法为基础的国际秩序、以联合国宪竟宗旨和原则为基础的国际关系基本准则。'), [['竟', '章']]);
+    assert.deepEqual(typoFixes(index, '《上海合作组织成员国长期陆邻友好合作条约》未来5年实施纲要。'), [['陆', '睦']]);
+    // Not beside a grammatical word, in a pattern the writer fills (派得更准 beside their 分得更准), nor where
+    // their word is a rare entry of the dictionary (绿廊, counted 3 times); nor with a shorter run on one side.
+    const own = await indexOfSource('pl-run-broken-', '报告\n推动热线接得更快、分得更准、办得更实。推动建设城市滨河绿廊生态景观带建设。\n');
+    assert.deepEqual(typoFixes(own, '推动热线接得更快、派得更准、办得更实。'), []);
+    assert.deepEqual(typoFixes(own, '推动建设城市滨河绿岭生态景观带建设。'), []);
+    assert.deepEqual(typoFixes(index, '坚持联合国宪竟宗旨。'), []);
+  });
+
+  it('restores a character left out of a foreign name the dictionary lacks, inside the sources’ wording (米尔约耶夫 → 米尔济约耶夫)', () => {
+    assert.deepEqual(typoFixes(index, '在撒马尔罕，习近平主席为米尔约耶夫总统准备了一份国礼。'), [['尔', '尔济']]);
   });
 
   it('corrects a character somewhat like its own that breaks a common word of a longer term of the sources (上海合作组织废展 → 发展)', async () => {

@@ -60,17 +60,24 @@ function nameWordAt(index: CorpusIndex, ws: number, we: number): boolean {
     }
   }
   // (A proper noun right before it, or before a noun before it: 中巴|经济|走廊, 联合国|宪章|宗旨 — not
-  // 认真学习|领会, 体系|整体|效益.)
-  const [second, last] = tokenize(joined.slice(Math.max(0, ws - 8), ws)).slice(-2).map((w) => dictEntry(w.text)?.pos ?? '');
-  return PROPER_POS.test(last ?? '') || (last === 'n' && PROPER_POS.test(second ?? ''));
+  // 认真学习|领会, 体系|整体|效益; or the one-character names of China and its partners a bilateral
+  // project is named by, each a word alone: 中|白|工业园, 中|吉|乌|铁路 — not 老|旧|管道.)
+  const before = tokenize(joined.slice(Math.max(0, ws - 8), ws));
+  const [second, last] = before.slice(-2).map((w) => dictEntry(w.text)?.pos ?? '');
+  if (PROPER_POS.test(last ?? '') || (last === 'n' && PROPER_POS.test(second ?? ''))) return true;
+  const singles = before.slice(-3).map((w) => w.text);
+  const partners = singles.slice(singles.lastIndexOf('中'));
+  return partners.length >= 2 && partners.every((w) => w.length === 1 && isHan(w.charCodeAt(0)));
 }
 
 /**
- * The word of the sources at [a, b) of their joined text, and the draft's at the same place, when
- * both are such words that differ in the one character at `s` / `k`.
+ * The word of the sources around their character at `s` and the draft's at the same place, when both
+ * are such words, differ in that one character (the draft's at `k`), and theirs is a name's.
  */
-function swappedWord(text: string, k: number, joined: string, s: number): { draft: string; theirs: string; start: number; theirsAt: number } | undefined {
-  for (const len of [2, 3]) {
+function swappedWord(text: string, k: number, index: CorpusIndex, s: number): { draft: string; theirs: string; start: number } | undefined {
+  const joined = index.joined;
+  // (The longer word first, as the name reads: 中白产业园 for 工业园.)
+  for (const len of [3, 2]) {
     for (let off = 0; off < len; off++) {
       const a = s - off;
       const ka = k - off;
@@ -78,7 +85,7 @@ function swappedWord(text: string, k: number, joined: string, s: number): { draf
       const theirs = joined.slice(a, a + len);
       const draft = text.slice(ka, ka + len);
       if (theirs.length !== len || draft.length !== len) continue;
-      if (wordOfName(theirs) && wordOfName(draft)) return { draft, theirs, start: ka, theirsAt: a };
+      if (wordOfName(theirs) && wordOfName(draft) && nameWordAt(index, a, a + len)) return { draft, theirs, start: ka };
     }
   }
   return undefined;
@@ -113,8 +120,8 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
       let right = 0;
       while (k + right + 1 < n && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
       if (right < MIN_SIDE || left + right < MIN_AROUND) continue;
-      const swap = swappedWord(text, k, joined, s);
-      if (!swap || !nameWordAt(index, swap.theirsAt, swap.theirsAt + swap.theirs.length)) continue;
+      const swap = swappedWord(text, k, index, s);
+      if (!swap) continue;
       // The draft's word with a character on each side is wording the sources never write.
       if (index.suffixArray.count(text.slice(Math.max(0, swap.start - 1), swap.start + swap.draft.length + 1)) > 0) continue;
       const ref = index.refAt(s - left, s + right + 1);

@@ -22,7 +22,7 @@ import { t } from '../l10n';
 import type { CorpusIndex } from '../index/corpus';
 import type { Rule, RuleFinding } from './types';
 import { charClass, trimEndWhere } from '../text/trim';
-import { dictEntry, isDictWord, tokenize } from '../lang/segmenter';
+import { dictEntry, isDictWord, tokenize, wordFreq } from '../lang/segmenter';
 
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /^\p{Script=Han}+$/u;
@@ -430,6 +430,8 @@ function ordinalPause(text: string, out: RuleFinding[]): void {
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** Two neighbouring numerals (or 三五) parted by 、 before what they count (两、三个月), not an ordinal list (第一、二批; 一、二、三). */
 const APPROXIMATE_PAUSE = /(?<![第\d０-９〇零一二两三四五六七八九十、])([一二两三四五六七八九])、([二三四五六七八九十])(?=[个位名人次天日周岁条项件家所种批成倍十百千万亿]|年(?!级))/g;
+/** How much commoner the word after a conjunction must be than a word the conjunction begins (文化 beside 和文) for the conjunction to be read. */
+const OVERLAPPING_WORD_RATIO = 10;
 /** A pause mark before a conjunction that joins the last item of a list (电梯、停车位、和充电桩). */
 const PAUSE_BEFORE_CONJUNCTION = /、(?=以及|或者|及|和|或)/g;
 
@@ -454,7 +456,13 @@ function misusedPauses(text: string, out: RuleFinding[], index?: CorpusIndex): v
     // …and only in a list of three items or more, whose earlier items a 、 parts in the same clause:
     // a 、 alone before 和 may part two phrases of their own (求同存异、和合共生).
     const clause = text.slice(0, m.index).split(/[，。；：！？,;:!?]/).pop() ?? '';
-    if (!HAN.test(text[at - 2] ?? '') || longestWordAt(text, at) > conjunction.length || !clause.includes('、')) continue;
+    // (A word the conjunction begins that a far commoner word after it overlaps is no reading: 科技、
+    // 和文化旅游 reads 和|文化, not 和文 — but 、或有金融工具 reads 或有.)
+    const begun = longestWordAt(text, at);
+    const after = longestWordAt(text, at + conjunction.length);
+    const beginsWord =
+      begun > conjunction.length && !(after >= 2 && conjunction.length + after > begun && wordFreq(text.slice(at + conjunction.length, at + conjunction.length + after)) >= OVERLAPPING_WORD_RATIO * wordFreq(text.slice(at, at + begun)));
+    if (!HAN.test(text[at - 2] ?? '') || beginsWord || !clause.includes('、')) continue;
     out.push(finding(m.index, at, t(`连词「${conjunction}」前不用顿号`, `No 「、」 before the conjunction 「${conjunction}」`), ''));
   }
   // 、 before 等 (燃气、等): 等 closes the list, it is no item of it (not 、等级, 、等待).

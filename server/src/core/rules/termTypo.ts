@@ -388,6 +388,11 @@ function sameSurroundings(text: string, open: number, close: number, term: strin
 /** Characters of a quotation that make it a clause, not a term. */
 const QUOTED_CLAUSE = 6;
 
+/** A name of four characters or more the sources quote or list again and again (上海合作组织), not a word that introduces a quotation (建议). */
+function namesBody(info: TermInfo | undefined): boolean {
+  return !!info && info.text.length >= 4 && info.count >= QUOTED_NAME_USES && (info.kinds.has('quoted') || info.kinds.has('listed'));
+}
+
 /** The longest term the sources quote that the quotation's text extends to with up to 8 characters on one side. */
 function quotedTermAround(text: string, open: number, close: number, index: CorpusIndex): { term: string; before: number; after: number } | undefined {
   const inner = text.slice(open + 1, close);
@@ -396,8 +401,9 @@ function quotedTermAround(text: string, open: number, close: number, index: Corp
     const head = text.slice(open - before, open);
     if (before && !isCjkRun(head)) continue;
     // The words that introduce a quoted clause stand outside it as well as in (建议“本组织商签…公约”
-    // where the sources quote “建议本组织…”): only a term's own words are asked inside (上海“精神”).
-    if (before && inner.length >= QUOTED_CLAUSE) continue;
+    // where the sources quote “建议本组织…”): only a term's own words are asked inside (上海“精神”),
+    // or a name of theirs that heads a longer quoted name (上海合作组织“可持续发展年”).
+    if (before && inner.length >= QUOTED_CLAUSE && !namesBody(index.term(head))) continue;
     for (let after = Math.min(8, text.length - close - 1); after >= 0; after--) {
       // One character stressed in the middle of a phrase (以“质”取胜) is style, not a split term.
       if (before + after === 0 || (before && after) || (best && before + after <= best.before + best.after)) continue;
@@ -1059,6 +1065,25 @@ function personNameAt(index: CorpusIndex, s: number): boolean {
   return false;
 }
 
+/** Characters standing alone in a row that read as a foreign name the dictionary lacks (济|约|耶|夫). */
+const TRANSLITERATION_RUN = 4;
+
+/**
+ * Whether `word`, one character and no function word, stands among TRANSLITERATION_RUN or more
+ * characters alone, one of them at most a function word (约 of 米尔济约耶夫 reads as "about").
+ */
+function inTransliteration(words: Token[], word: Token): boolean {
+  const at = words.indexOf(word);
+  const single = (w: Token | undefined) => !!w && w.text.length === 1 && isCjkCode(w.text.charCodeAt(0));
+  if (!single(word) || isFunctionWord(word.text)) return false;
+  let from = at;
+  while (single(words[from - 1])) from--;
+  let to = at;
+  while (single(words[to + 1])) to++;
+  const run = words.slice(from, to + 1);
+  return run.length >= TRANSLITERATION_RUN && run.filter((w) => isFunctionWord(w.text)).length <= 1;
+}
+
 /** Source characters matched before and after two words swapped (see nearSourceRuns), and the words' lengths. */
 const SWAP_RUN_BEFORE = 5;
 const SWAP_RUN_AFTER = 2;
@@ -1100,6 +1125,18 @@ function beginsSourceWord(joined: string, s: number): boolean {
 /** Whether the sources' character at `s` ends a dictionary word of two to four characters there (消火|栓). */
 function endsSourceWord(joined: string, s: number): boolean {
   for (let n = 2; n <= 4; n++) if (s + 1 - n >= 0 && isDictWord(joined.slice(s + 1 - n, s + 1))) return true;
+  return false;
+}
+
+/** The dictionary's count that makes a word established (not 同塔, an entry counted 3 times). */
+const ESTABLISHED_WORD_FREQ = 10;
+
+/** Whether the sources' character at `s` begins or ends an established word of two to four characters there (宪|章, 睦|邻). */
+function establishedWordAt(joined: string, s: number): boolean {
+  for (let n = 2; n <= 4; n++) {
+    if (wordFreq(joined.slice(s, s + n)) >= ESTABLISHED_WORD_FREQ) return true;
+    if (s + 1 - n >= 0 && wordFreq(joined.slice(s + 1 - n, s + 1)) >= ESTABLISHED_WORD_FREQ) return true;
+  }
   return false;
 }
 
@@ -1215,7 +1252,19 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
         // makes no word with its neighbours and theirs one with its own: 冬季清洁取缓 for 取暖.)
         const lookAlike =
           sound < 1 && left + right >= RUN_EDGE_SLIP && shapeSimilarity(c, theirs) >= NEAR_IDENTICAL_SHAPE && !isDictWord(text[k - 1] + c) && !isDictWord(c + (text[k + 1] ?? '')) && (isDictWord(joined[s - 1] + theirs) || isDictWord(theirs + (joined[s + 1] ?? '')));
-        if (!inName && !lookAlike && (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)))) continue;
+        // (And any character inside six of theirs on each side that breaks a word of theirs and makes none
+        // with its neighbours, whatever its sound or look: 以联合国宪竟宗旨和原则为基础 for 宪章, 成员国长期陆邻友好
+        // for 睦邻 — a writer who changes their wording there on purpose writes a word.)
+        // (Not beside a grammatical word, in a pattern the writer fills: 接得更快、派得更准 beside their 分得更准;
+        // and their word an established one: not 同塔, counted 3 times, of 愿同塔议会 beside 愿同巴议会.)
+        const brokenInRun =
+          left >= RUN_FUZZY_SIDE &&
+          right >= RUN_FUZZY_SIDE &&
+          !isDictWord(text[k - 1] + c) &&
+          !isDictWord(c + text[k + 1]) &&
+          establishedWordAt(joined, s) &&
+          ![text[k - 1], text[k + 1]].some((x) => GRAMMATICAL_POS.test(dictEntry(x)?.pos ?? ''));
+        if (!inName && !lookAlike && !brokenInRun && (sound < (fuzzy ? FUZZY_SOUND : 1) || (!fuzzy && [k - 1, k].some((a) => isDictWord(text.slice(a, a + 2)) && index.frequency(text.slice(a, a + 2)) > 0)))) continue;
         if (sound < 1 && !inName && coined()) continue;
         const ref = index.refAt(s - left, s + right + 1);
         // Shown: two characters on each side, as far as the match and the Chinese go, widened to
@@ -1371,7 +1420,9 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       // (Standing alone: no word of two with either neighbour, 非物, 物文 — read off the dictionary, not
       // by segmenting the paragraph.)
       const stranded = other >= 0 && !isFunctionWord(text[other]) && !isDictWord(text.slice(other - 1, other + 1)) && !isDictWord(text.slice(other, other + 2));
-      if (!holder || (holder.end - holder.start < 3 && !stranded)) continue;
+      // …or of a name the dictionary lacks, which it reads as characters standing alone (米尔|济|约|耶|夫
+      // for 米尔济约耶夫, written 米尔约耶夫).
+      if (!holder || (holder.end - holder.start < 3 && !stranded && !inTransliteration(around, holder))) continue;
       const ref = index.refAt(pos, s + 1 + RUN_GAP_SIDE);
       const shownFrom = Math.max(0, k - 2);
       out.push(wordingSlip(index, k - 1, k, text.slice(shownFrom, k + 2), joined.slice(s - (k - shownFrom), s + 3), text[k - 1] + missing, ref));
