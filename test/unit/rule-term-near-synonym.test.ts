@@ -35,6 +35,11 @@ describe('term-typo: a word of a name the sources give, replaced by one of like 
     }
   });
 
+  it('is corrected after one-character names of China and a partner, each a word alone (中白工业园)', () => {
+    const f = runRule(termTypoRule, '从同白俄罗斯总统探讨中白产业园建设进度，到同巴基斯坦总理畅谈。', seeds);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['产', '工']]);
+  });
+
   it('leaves a writer’s own word alone where the sources’ word is no name’s', () => {
     for (const draft of [
       // 管道 after an adjective (老旧), not a name: their 加快老旧管道改造升级.
