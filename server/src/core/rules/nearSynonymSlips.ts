@@ -15,8 +15,8 @@ export interface NearSynonymSlip extends RuleFinding {
 /** Characters of the sources' wording matched on each side of the changed word, and in all. */
 const MIN_SIDE = 3;
 const MIN_AROUND = 8;
-/** Places of the characters before a candidate looked at in the sources. */
-const MAX_POSITIONS = 64;
+/** Places of the characters beside a candidate looked at in the sources. */
+const MAX_POSITIONS = 24;
 /** Parts of speech of names, numbers and grammatical words: never a word swapped for a like one. */
 const EXCLUDED_POS = /^(nr\w*|ns|nt|m\w*|q|p|u\w*|c|r\w*|d|y|e|o|f|t\w*)$/;
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
@@ -91,6 +91,14 @@ function swappedWord(text: string, k: number, index: CorpusIndex, s: number): { 
   return undefined;
 }
 
+/** Whether the draft's character at `k` is in an established word of two or three characters (tried before any look-up in the sources). */
+function establishedWordAround(text: string, k: number): boolean {
+  for (const len of [2, 3]) {
+    for (let a = Math.max(0, k - len + 1); a <= k && a + len <= text.length; a++) if (wordOfName(text.slice(a, a + len))) return true;
+  }
+  return false;
+}
+
 /** `sourcePairAt[k]`: the sources write text[k] text[k + 1]. */
 export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8Array): NearSynonymSlip[] {
   const text = p.text;
@@ -108,18 +116,25 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
   for (let k = n - 2; k >= 0; k--) knownAfter[k] = knownPair(k) ? Math.min(0xffff, knownAfter[k + 1] + 1) : 0;
   for (let k = MIN_SIDE; k + MIN_SIDE < n; k++) {
     // (A character with a pair of theirs on both sides is their wording; runs of theirs must stand on both sides.)
-    if ((sourcePairAt[k - 1] && sourcePairAt[k]) || knownBefore[k - 1] < MIN_SIDE - 1 || knownAfter[k + 1] < MIN_SIDE - 1) continue;
+    // (Pairs of theirs bound the characters of theirs that can match: MIN_AROUND needs that many pairs.)
+    if ((sourcePairAt[k - 1] && sourcePairAt[k]) || knownBefore[k - 1] < MIN_SIDE - 1 || knownAfter[k + 1] < MIN_SIDE - 1 || knownBefore[k - 1] + knownAfter[k + 1] + 2 < MIN_AROUND) continue;
     const c = text[k];
-    if (!isHan(text.charCodeAt(k)) || NUMERAL.test(c)) continue;
-    for (const pos of index.suffixArray.positions(text.slice(k - MIN_SIDE, k), MAX_POSITIONS)) {
-      const s = pos + MIN_SIDE;
+    if (!isHan(text.charCodeAt(k)) || NUMERAL.test(c) || !establishedWordAround(text, k)) continue;
+    // Found by the three characters before it or the three after, whichever the sources write less often.
+    const before = text.slice(k - MIN_SIDE, k);
+    const after = text.slice(k + 1, k + 1 + MIN_SIDE);
+    const beforeUses = index.suffixArray.count(before);
+    if (beforeUses === 0) continue;
+    const byBefore = beforeUses <= MAX_POSITIONS || beforeUses <= index.suffixArray.count(after);
+    for (const pos of index.suffixArray.positions(byBefore ? before : after, MAX_POSITIONS)) {
+      const s = byBefore ? pos + MIN_SIDE : pos - 1;
       const theirs = joined[s] ?? '';
-      if (theirs === c || !isHan(joined.charCodeAt(s)) || NUMERAL.test(theirs)) continue;
-      let left = MIN_SIDE;
+      if (s < 1 || theirs === c || !isHan(joined.charCodeAt(s)) || NUMERAL.test(theirs)) continue;
+      let left = 0;
       while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
       let right = 0;
       while (k + right + 1 < n && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      if (right < MIN_SIDE || left + right < MIN_AROUND) continue;
+      if (left < MIN_SIDE || right < MIN_SIDE || left + right < MIN_AROUND) continue;
       const swap = swappedWord(text, k, index, s);
       if (!swap) continue;
       // The draft's word with a character on each side is wording the sources never write.
