@@ -126,7 +126,7 @@ export class PolicyService {
       if (this.currentConfig.rules[rule.id] === 'off') continue;
       try {
         for (const f of rule.check(paragraph, ctx)) {
-          if (f.start >= 0 && f.end <= text.length && f.start <= f.end) findings.push({ ...f, rule });
+          if (f.start >= 0 && f.end <= text.length && f.start <= f.end) findings.push({ ...wholeCodePoints(text, f), rule });
         }
       } catch (e) {
         this.logger.error(t(`规则 ${rule.id} 出错：${(e as Error).message}`, `Rule ${rule.id} failed: ${(e as Error).message}`));
@@ -414,4 +414,23 @@ export function checkFileText(service: PolicyService, original: string): Finding
       fixes: contiguous ? f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, ...map.rangeToOriginal(e.start, e.end) })) })) : [],
     };
   });
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * A finding whose range would split a character outside the BMP (𠮷: two UTF-16 units) is widened to
+ * the whole character, its replacements carrying the half it took in, so that a fix applies as before
+ * and no editor is asked to cut a character in two. A rule's offsets may land there when they count a
+ * character before or after a gap as one unit.
+ */
+export function wholeCodePoints(text: string, f: RuleFinding): RuleFinding {
+  let { start, end } = f;
+  let before = '';
+  let after = '';
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) before = text[--start];
+  if (end > start && end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) after = text[end++];
+  if (!before && !after) return f;
+  return { ...f, start, end, replacements: f.replacements.map((r) => before + r + after) };
 }
