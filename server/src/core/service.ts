@@ -8,6 +8,7 @@ import { startsWithHeadingMarker } from './features/symbols';
 import { RULES } from './rules';
 import { reflow } from './sources/reflow';
 import { lastAtOrBefore } from './text/sortedSearch';
+import { splitsSurrogatePair } from './text/surrogates';
 import type { Rule, RuleFinding } from './rules/types';
 import { silentLogger, type Finding, type Fix, type Logger, type TextRange } from './types';
 
@@ -416,9 +417,6 @@ export function checkFileText(service: PolicyService, original: string): Finding
   });
 }
 
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-
 /**
  * A finding whose range would split a character outside the BMP (𠮷: two UTF-16 units) is widened to
  * the whole character, its replacements carrying the half it took in, so that a fix applies as before
@@ -429,8 +427,8 @@ export function wholeCodePoints(text: string, f: RuleFinding): RuleFinding {
   let { start, end } = f;
   let before = '';
   let after = '';
-  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) before = text[--start];
-  if (end > start && end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) after = text[end++];
+  if (splitsSurrogatePair(text, start)) before = text[--start];
+  if (end > start && splitsSurrogatePair(text, end)) after = text[end++];
   if (!before && !after) return f;
   return { ...f, start, end, replacements: f.replacements.map((r) => before + r + after) };
 }

@@ -12,6 +12,7 @@ import { confusability, shapeSimilarity, soundSimilarity } from '../lang/similar
 import { t } from '../l10n';
 import type { MinedStatement, SourceRef } from '../types';
 import { escapeMarkdown, shownSentence, sourceLabel } from './hover';
+import { splitsSurrogatePair } from '../text/surrogates';
 
 export type CompletionKind = 'term' | 'formulation' | 'statement' | 'title' | 'alias';
 
@@ -1327,11 +1328,6 @@ function shortLabel(s: string, max = 40): string {
   return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
 }
 
-function splitsSurrogatePair(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
 
 /**
  * Traditional characters typed (堅持黨政同) are matched as their simplified forms, which the sources

@@ -8,6 +8,7 @@ import type { PolicyConfig, ReplaceEntry } from '../config';
 import { t } from '../l10n';
 import { AhoCorasick } from '../text/ahoCorasick';
 import type { Rule, RuleFinding } from './types';
+import { splitsSurrogatePair } from '../text/surrogates';
 
 interface Compiled {
   entries: ReplaceEntry[];
@@ -39,12 +40,6 @@ function readsExpected(text: string, start: number, entry: ReplaceEntry): boolea
   return false;
 }
 
-/** True when `at` falls between the two halves of a surrogate pair (inside 𠮷). */
-function splitsPair(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
 
 /** reach[i]: the furthest end of an allowed word starting at or before i (0 when none). */
 function allowedReach(text: string, allow: AhoCorasick): Int32Array | undefined {
@@ -76,11 +71,11 @@ export const userRule: Rule = {
     // (issue 7). A pattern beginning or ending with half of a surrogate pair never cuts 𠮷 in two.
     const out: RuleFinding[] = [];
     for (let s = 0; s < text.length; s++) {
-      if (splitsPair(text, s)) continue;
+      if (splitsSurrogatePair(text, s)) continue;
       const found = automaton.prefixesAt(text, s);
       for (let k = found.length - 1; k >= 0; k--) {
         const { end, patterns } = found[k];
-        if (splitsPair(text, end) || (reach && reach[s] >= end)) continue; // half a character, or inside an allowed word
+        if (splitsSurrogatePair(text, end) || (reach && reach[s] >= end)) continue; // half a character, or inside an allowed word
         const replacements: string[] = [];
         const notes: string[] = [];
         for (const p of patterns) {
