@@ -9,6 +9,7 @@ import { RULES } from './rules';
 import { reflow } from './sources/reflow';
 import { lastAtOrBefore } from './text/sortedSearch';
 import { splitsSurrogatePair } from './text/surrogates';
+import { ownCopy } from './util/ownCopy';
 import type { Rule, RuleFinding } from './rules/types';
 import { silentLogger, type Finding, type Fix, type Logger, type TextRange } from './types';
 
@@ -323,11 +324,6 @@ function joinWrappedLines(text: string, lines: DraftParagraph[]): JoinedParagrap
 }
 
 /** The same characters in a string that does not point into a larger one. */
-function ownCopy(s: string): string {
-  // Concatenation then slicing flattens into a new string of s.length + 1 characters.
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
 /** A finding is dropped when its text lies inside an occurrence of an allowed word. */
 function isAllowed(text: string, f: TextRange, allow: string[]): boolean {
   for (const word of allow) {

@@ -2,9 +2,16 @@
 // sentence or quotation nearly repeats. Postings are kept in one compact array (CSR layout).
 import { splitSentences } from '../sources/structure';
 import type { FileIndex, SourceRef } from '../types';
+import { ownCopy } from '../util/ownCopy';
 
 export interface SourceSentence extends SourceRef {
   text: string;
+}
+
+export interface SimilarSentence {
+  sentence: SourceSentence;
+  votes: number;
+  grams: number;
 }
 
 /** At most this many trigram buckets (the hash has 20 bits)… */
@@ -12,7 +19,14 @@ const MAX_BUCKETS = 1 << 20;
 /** …and at least this many per trigram occurrence, so that few trigrams share a bucket. */
 const BUCKETS_PER_TRIGRAM = 8;
 /** Trigrams in more sentences than this carry no signal and are not looked up. */
-const STOP_POSTINGS = 4000;
+export const STOP_POSTINGS = 4000;
+/** Recent answers kept (see `answers`), and the longest query whose answer is kept. */
+const REMEMBERED_ANSWERS = 4096;
+const MAX_REMEMBERED_QUERY = 1000;
+/** List lengths are kept above the bucket's 20 bits when the lists are sorted by length. */
+const BUCKET_SPAN = MAX_BUCKETS; // STOP_POSTINGS × 2^20 stays below 2^32
+/** A long list is read through when it holds fewer than this many entries per candidate left, else galloped. */
+const GALLOP = 4;
 
 /** The trigram at i, hashed to 20 bits; a smaller table keeps the low bits. */
 function trigramHash(s: string, i: number): number {
@@ -29,6 +43,11 @@ export class SentenceIndex {
   private readonly mask: number;
   private queryStamp: Int32Array | undefined;
   private queries = 0;
+  /**
+   * Answers to recent queries, oldest first, under keys of their own (see util/ownCopy). A paragraph is checked again at every keystroke in
+   * it, and all its sentences but the one being typed in ask the same as before.
+   */
+  private readonly answers = new Map<string, readonly SimilarSentence[]>();
 
   constructor(files: FileIndex[]) {
     for (const f of files) {
@@ -81,6 +100,18 @@ export class SentenceIndex {
     this.postings = postings;
   }
 
+  /** The distinct trigram buckets of a text, in the order of their first trigram (what a query votes with). */
+  bucketsOf(text: string): number[] {
+    const seen = new Set<number>();
+    for (let i = 0; i + 2 < text.length; i++) seen.add(trigramHash(text, i) & this.mask);
+    return [...seen];
+  }
+
+  /** How many sentences have a trigram in the bucket. */
+  postingsIn(bucket: number): number {
+    return this.starts[bucket + 1] - this.starts[bucket];
+  }
+
   /** The sentence containing a ref's start. */
   containing(ref: SourceRef): SourceSentence | undefined {
     const list = this.byFile.get(ref.file);
@@ -100,8 +131,21 @@ export class SentenceIndex {
    * Sentences sharing at least `minShare` of the query's trigrams, best first. `votes` is the
    * number of the query's distinct trigrams found in the sentence.
    */
-  similar(query: string, minShare = 0.5, limit = 5): Array<{ sentence: SourceSentence; votes: number; grams: number }> {
+  similar(query: string, minShare = 0.5, limit = 5): SimilarSentence[] {
     if (query.length < 3 || this.all.length === 0) return [];
+    if (query.length > MAX_REMEMBERED_QUERY) return this.search(query, minShare, limit);
+    const key = `${minShare}:${limit}:${query}`;
+    // (Oldest out first, not least recently used: re-setting a hit would store the key made
+    // here, a slice of the caller's text that keeps all of that text alive.)
+    const known = this.answers.get(key);
+    if (known) return known.slice();
+    const found = this.search(query, minShare, limit);
+    if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(ownCopy(key), found.slice());
+    return found;
+  }
+
+  private search(query: string, minShare: number, limit: number): SimilarSentence[] {
     // Votes are counted in one array reused across queries (a Map per query was most of the cost).
     this.votes ??= new Uint16Array(this.all.length);
     const votes = this.votes;
@@ -123,22 +167,86 @@ export class SentenceIndex {
       }
     }
     const grams = buckets.length;
+    const need = Math.max(1, Math.ceil(grams * minShare));
+    // Prefix filtering: a sentence with `need` votes is in at least one of the live lists but the
+    // need − 1 longest, so those shorter lists alone name the candidates, and the longest lists
+    // (most of the postings: 的发展, 建设的) are only asked about them. Each list is sorted by
+    // sentence, so a few candidates are looked up in a long list by galloping, not by reading it.
+    // Shortest first, sorted natively as list length × 2^20 + bucket (buckets have 20 bits).
+    const live = new Uint32Array(buckets.length);
+    let lives = 0;
     for (const b of buckets) {
-      const from = this.starts[b];
-      const to = this.starts[b + 1];
-      if (to - from > STOP_POSTINGS) continue;
+      const size = this.starts[b + 1] - this.starts[b];
+      if (size <= STOP_POSTINGS) live[lives++] = size * BUCKET_SPAN + b;
+    }
+    if (lives < need) return [];
+    live.subarray(0, lives).sort();
+    for (let j = 0; j < lives; j++) live[j] %= BUCKET_SPAN;
+    const prefix = lives - need + 1;
+    for (let j = 0; j < prefix; j++) {
+      const from = this.starts[live[j]];
+      const to = this.starts[live[j] + 1];
       for (let k = from; k < to; k++) {
         const id = this.postings[k];
         if (votes[id]++ === 0) touched.push(id);
       }
     }
-    const need = Math.max(1, Math.ceil(grams * minShare));
-    const out: Array<{ sentence: SourceSentence; votes: number; grams: number }> = [];
-    for (const id of touched) {
-      if (votes[id] >= need) out.push({ sentence: this.all[id], votes: votes[id], grams });
-      votes[id] = 0;
+    // (A typed array sorts numbers natively: a comparator cost more than all the lists above.)
+    const alive = Uint32Array.from(touched).sort();
+    let alives = alive.length;
+    for (let j = prefix; j < lives && alives; j++) {
+      // A candidate that could not reach `need` with every list left is dropped.
+      const left = lives - j;
+      let kept = 0;
+      for (let a = 0; a < alives; a++) if (votes[alive[a]] + left >= need) alive[kept++] = alive[a];
+      alives = kept;
+      const from = this.starts[live[j]];
+      const to = this.starts[live[j] + 1];
+      if (alives * GALLOP >= to - from) {
+        for (let k = from; k < to; k++) {
+          const id = this.postings[k];
+          if (votes[id] > 0) votes[id]++;
+        }
+        continue;
+      }
+      let k = from;
+      for (let a = 0; a < alives; a++) {
+        const id = alive[a];
+        k = firstAtLeast(this.postings, k, to, id);
+        if (k === to) break;
+        if (this.postings[k] === id) votes[id]++;
+      }
     }
-    out.sort((a, b) => b.votes - a.votes || a.sentence.text.length - b.sentence.text.length);
-    return out.slice(0, limit);
+    const passed: number[] = [];
+    for (const id of touched) if (votes[id] >= need) passed.push(id);
+    // Most votes first, then the shortest sentence; ties go to the sentence read first (the
+    // earlier file's of two that say the same).
+    const all = this.all;
+    const before = (a: number, b: number) => votes[b] - votes[a] || all[a].text.length - all[b].text.length || a - b;
+    let best = passed;
+    if (limit === 1 && passed.length > 1) best = [passed.reduce((x, y) => (before(y, x) < 0 ? y : x))];
+    else best.sort(before);
+    const out = best.slice(0, limit).map((id) => ({ sentence: all[id], votes: votes[id], grams }));
+    for (const id of touched) votes[id] = 0;
+    return out;
   }
+}
+
+/** The first k in [from, to) with list[k] ≥ id (list sorted), by galloping from `from`. */
+function firstAtLeast(list: Uint32Array, from: number, to: number, id: number): number {
+  let step = 1;
+  let lo = from;
+  let hi = from;
+  while (hi < to && list[hi] < id) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > to) hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
