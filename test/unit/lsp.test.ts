@@ -106,6 +106,30 @@ describe('policy-lsp over stdio', function () {
     assert.ok(next.items.some((c) => c.textEdit.newText.includes('创新、宜居、美丽、韧性')), JSON.stringify(next.items.map((c) => c.textEdit.newText)));
   });
 
+  it('writes a completion item\'s documentation when the editor resolves it, and answers a stale or made-up item as it came', async () => {
+    const uri = 'file:///tmp/policy-lsp-test-resolve.md';
+    const text = '弘扬“上海精';
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    type Item = { label: string; data?: unknown; documentation?: { kind: string; value: string }; textEdit: { newText: string } };
+    const completion = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } })) as { items: Item[] };
+    const item = completion.items.find((c) => c.textEdit.newText.includes('上海精神'));
+    assert.ok(item, JSON.stringify(completion.items.map((c) => c.label)));
+    // The list itself carries no documentation: the selected item's is asked for.
+    assert.equal(item.documentation, undefined);
+    const resolved = (await conn.sendRequest('completionItem/resolve', item)) as Item;
+    assert.equal(resolved.documentation?.kind, 'markdown');
+    assert.ok(resolved.documentation?.value.includes('互信、互利、平等、协商、尊重多样文明、谋求共同发展'), resolved.documentation?.value);
+    assert.equal(resolved.label, item.label);
+    // A newer list makes the older one's items stale: answered unchanged, with no documentation.
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } });
+    assert.equal(((await conn.sendRequest('completionItem/resolve', item)) as Item).documentation, undefined);
+    for (const made of [{ label: 'x' }, { label: 'x', data: null }, { label: 'x', data: { list: 'a', item: -1 } }, { label: item.label, data: { list: 1e9, item: 0 } }]) {
+      const back = (await conn.sendRequest('completionItem/resolve', made)) as Item;
+      assert.equal(back.label, made.label);
+      assert.equal(back.documentation, undefined);
+    }
+  });
+
   it('returns semantic tokens for official terms', async () => {
     const uri = 'file:///tmp/policy-lsp-test-5.md';
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '前言\r\n𠮷秉持“上海精神”。' } });

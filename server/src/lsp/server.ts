@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, type PolicyConfig } from '../core/config';
 import { mergeConfig, parseConfig } from '../core/configFile';
-import { getCompletions, prepareCompletion } from '../core/features/completion';
+import { getCompletions, prepareCompletion, type CompletionCandidate } from '../core/features/completion';
 import { getHover } from '../core/features/hover';
 import { getDefinition, getReferences } from '../core/features/navigation';
 import { getSemanticSpans, type SpanKind } from '../core/features/semanticSpans';
@@ -97,7 +97,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { resolveProvider: false, triggerCharacters: ['“', '《', '、'] },
+        completionProvider: { resolveProvider: true, triggerCharacters: ['“', '《', '、'] },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
@@ -327,24 +327,39 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(at.doc, h.start, h.end) };
   });
 
+  // The last completion list's candidates: an item's documentation is written when the editor
+  // resolves it (the selected item), from the candidate its `data` names. Older lists are gone.
+  let lastCompletion: { list: number; candidates: CompletionCandidate[] } = { list: 0, candidates: [] };
+
   connection.onCompletion(async (params) => {
     await indexReady();
     const at = docAndOffset(params);
     if (!at || settings.completion?.enabled === false) return { isIncomplete: false, items: [] };
     const items = getCompletions(service.index, at.text, at.offset, { pinyin: settings.completion?.pinyin !== false });
+    const list = lastCompletion.list + 1;
+    lastCompletion = { list, candidates: items };
     // Incomplete: the next keystroke asks again, so suggestions follow the typed Chinese run.
     return { isIncomplete: true, items: items.map(
-      (c): CompletionItem => ({
+      (c, i): CompletionItem => ({
         label: c.label,
         kind: c.kind === 'statement' ? CompletionItemKind.Text : c.kind === 'title' ? CompletionItemKind.Reference : CompletionItemKind.Keyword,
         detail: c.detail,
-        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
         sortText: c.sortText,
         filterText: at.text.slice(c.replaceStart, c.replaceEnd) + c.label,
         insertTextFormat: InsertTextFormat.PlainText,
         textEdit: { range: toRange(at.doc, c.replaceStart, c.replaceEnd), newText: c.insertText },
+        data: { list, item: i },
       }),
     ) };
+  });
+
+  connection.onCompletionResolve((item) => {
+    const data = item?.data as { list?: unknown; item?: unknown } | undefined;
+    const candidate = data && data.list === lastCompletion.list && typeof data.item === 'number' ? lastCompletion.candidates[data.item] : undefined;
+    // (An item of an older list, or one some client made up, is answered as it came.)
+    if (!candidate || candidate.label !== item.label) return item;
+    const documentation = candidate.documentation;
+    return documentation ? { ...item, documentation: { kind: MarkupKind.Markdown, value: documentation } } : item;
   });
 
   connection.onDefinition(async (params) => {

@@ -23,8 +23,8 @@ export interface CompletionCandidate {
   replaceStart: number;
   replaceEnd: number;
   detail: string;
-  /** Markdown: a source sentence using the phrase, with its article. */
-  documentation: string;
+  /** Markdown: a source sentence using the phrase, with its article (written on first read). */
+  readonly documentation: string;
   /** Zero-padded rank: lexical order is rank order. */
   sortText: string;
   kind: CompletionKind;
@@ -76,6 +76,8 @@ interface CompletionData {
   /** Bigram (among an entry's first characters) → entry ids, for fuzzy candidates. */
   bigrams?: Map<string, number[]>;
   pinyin?: PinyinKeys;
+  /** The trusted terms a continuation's cut may fall inside, sorted (see termEndAcross). */
+  acrossTerms?: string[];
 }
 
 const DEFAULT_LIMIT = 30;
@@ -214,6 +216,7 @@ export function prepareCompletion(index: CorpusIndex): void {
   bigramIndex(d);
   pinyinKeys(d);
   sourceInitials(index, d);
+  acrossTerms(index, d);
 }
 
 interface Match {
@@ -736,10 +739,22 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
   const found = new Map<string, number>();
   // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
   const wordsEnded = new Map<number, Map<string, number>>();
+  // The same wording recurs at many of the places (非物质文化遗产保护…): its words and the terms
+  // that run across its cuts are worked out once per call.
+  const wordsOf = new Map<string, ReturnType<typeof tokenize>>();
+  const termEnds = new Map<string, number>();
+  const termEnd = (window: string, cut: number) => {
+    // (What termEndAcross reads: the window from the typed run to 15 characters past the cut.)
+    const key = `${cut - n}:${window.slice(n, cut + 15)}`;
+    let e = termEnds.get(key);
+    if (e === undefined) termEnds.set(key, (e = termEndAcross(d, index, window, n, cut) - n));
+    return e < 0 ? 0 : e + n;
+  };
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
     const window = text.slice(r.start, Math.min(text.length, r.end + reach + MAX_TERM_EXTENSION));
-    const words = tokenize(window);
+    let words = wordsOf.get(window);
+    if (!words) wordsOf.set(window, (words = tokenize(window)));
     // Where the sources' word goes on before the typed characters (极|限思维 for 底限思), no word of
     // theirs ends the typed run: only continuations after it are offered.
     const midWord = () => r.start > 0 && (tokenize(text.slice(Math.max(0, r.start - 3), r.start + 3)).find((w) => w.end > Math.min(3, r.start))?.start ?? 0) < Math.min(3, r.start);
@@ -779,7 +794,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
-    const whole = [...new Set(cuts.map((c) => termEndAcross(index, window, n, c)).filter((c) => c > 0))];
+    const whole = [...new Set(cuts.map((c) => termEnd(window, c)).filter((c) => c > 0))];
     for (const c of whole.length > 2 ? [whole[0], whole[whole.length - 1]] : whole) {
       const phrase = window.slice(0, c);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
@@ -885,20 +900,31 @@ function offerEntries(d: CompletionData, best: Map<number, Match>, test: (e: Ent
 
 /** Most characters a cut may move on to close a term of the sources it falls in. */
 const MAX_TERM_EXTENSION = 8;
+/** Longest term a continuation's cut is moved to the end of (see termEndAcross). */
+const MAX_ACROSS_TERM = 16;
 
 /**
  * Where a continuation cut at `cut` should end: `cut` itself, or the end of a trusted term of the
  * sources that begins after the typed characters (from `typed` on) and goes on past it, if that is
  * near; 0 when the term runs on too far (or out of the Chinese text) to be offered.
  */
-function termEndAcross(index: CorpusIndex, window: string, typed: number, cut: number): number {
+function acrossTerms(index: CorpusIndex, d: CompletionData): string[] {
+  return (d.acrossTerms ??= [...index.allTerms()].filter((t) => t.text.length >= 3 && t.text.length <= MAX_ACROSS_TERM && !weaklyMined(t)).map((t) => t.text).sort());
+}
+
+function termEndAcross(d: CompletionData, index: CorpusIndex, window: string, typed: number, cut: number): number {
+  const keys = acrossTerms(index, d);
   for (let s = typed; s < cut; s++) {
     // (The shortest such term: mined formulations run on past a term's end, 人类命运共同体汇聚.)
-    for (let e = cut + 1; e <= Math.min(window.length, s + 16); e++) {
-      const info = index.term(window.slice(s, e));
-      if (!info || info.text.length < 3 || weaklyMined(info)) continue;
-      return e - cut <= MAX_TERM_EXTENSION && /^[\u3400-\u9fff]+$/.test(window.slice(cut, e)) ? e : 0;
+    // A term from s that goes on past the cut begins with window[s, cut]: the sorted terms with that
+    // beginning are few, where looking up every end from the cut on was a hash of a new string each.
+    const head = window.slice(s, cut + 1);
+    let e = 0;
+    for (let k = lowerBound(keys, head); k < keys.length && keys[k].startsWith(head); k++) {
+      const end = s + keys[k].length;
+      if (end <= window.length && (e === 0 || end < e) && window.startsWith(keys[k], s)) e = end;
     }
+    if (e) return e - cut <= MAX_TERM_EXTENSION && /^[\u3400-\u9fff]+$/.test(window.slice(cut, e)) ? e : 0;
   }
   return cut;
 }
@@ -1455,13 +1481,19 @@ export function getCompletions(index: CorpusIndex, text: string, offset: number,
     const key = label.startsWith('…') ? '…' + (text.slice(Math.max(0, replaceStart - MAX_TYPED_KEY), replaceStart) + insertText).slice(-(MAX_TYPED_KEY + insertText.length - m.typed)) : insertText;
     if (inserted.has(key)) continue;
     inserted.add(key);
+    // The documentation is written when asked for: an editor shows it for the selected item only
+    // (the server sends it on completionItem/resolve), and writing it for all thirty was a fifth of
+    // a completion's time.
+    let written: string | undefined;
     out.push({
       label,
       insertText,
       replaceStart,
       replaceEnd: offset,
       detail: detail(e),
-      documentation: documentation(index, e),
+      get documentation() {
+        return (written ??= documentation(index, e));
+      },
       sortText: String(out.length).padStart(5, '0'),
       kind: e.kind,
     });

@@ -10,6 +10,7 @@ import { charReadings, syllablesByUnit } from '../lang/pinyin';
 import { align, anchoredPart, type AlignEdit } from '../text/align';
 import { AhoCorasick } from '../text/ahoCorasick';
 import { SubstitutionMatcher, type GapHit } from '../text/substitutionMatcher';
+import { ownCopy } from '../util/ownCopy';
 import { titleSlips } from './sourceTitles';
 import { MAX_QUOTED_TERM, QUOTED_TERM_TEXT, quotedTermSlips } from './quotedTermSlips';
 import { acronymSlips } from './acronymSlips';
@@ -1132,6 +1133,13 @@ function endsSourceWord(joined: string, s: number): boolean {
 const ESTABLISHED_WORD_FREQ = 10;
 
 /** Whether the sources' character at `s` begins or ends an established word of two to four characters there (宪|章, 睦|邻). */
+/** Whether a[from, from + length) is b[at, at + length) (both within their strings). */
+function sameUnits(a: string, from: number, b: string, at: number, length: number): boolean {
+  if (from + length > a.length || at + length > b.length || at < 0) return false;
+  for (let i = 0; i < length; i++) if (a.charCodeAt(from + i) !== b.charCodeAt(at + i)) return false;
+  return true;
+}
+
 function establishedWordAt(joined: string, s: number): boolean {
   for (let n = 2; n <= 4; n++) {
     if (wordFreq(joined.slice(s, s + n)) >= ESTABLISHED_WORD_FREQ) return true;
@@ -1372,8 +1380,10 @@ function nearSourceRuns(p: ParagraphDoc, index: CorpusIndex, sourcePairAt: Uint8
       for (let a = MIN_SWAP_WORD; a <= MAX_SWAP_WORD && !swappedAt; a++) {
         for (let b = MIN_SWAP_WORD; b <= MAX_SWAP_WORD; b++) {
           // text[k…) = Y X (the sources' X Y), then the sources' next characters.
-          if (!joined.startsWith(text.slice(k, k + b), s + a) || !joined.startsWith(text.slice(k + b, k + a + b), s)) continue;
-          if (k + a + b + SWAP_RUN_AFTER > n || !joined.startsWith(text.slice(k + a + b, k + a + b + SWAP_RUN_AFTER), s + a + b)) continue;
+          // (Compared in place: slices of the draft for every pair of lengths at every place were a
+          // tenth of what an edit cost.)
+          if (!sameUnits(text, k, joined, s + a, b) || !sameUnits(text, k + b, joined, s, a)) continue;
+          if (k + a + b + SWAP_RUN_AFTER > n || !sameUnits(text, k + a + b, joined, s + a + b, SWAP_RUN_AFTER)) continue;
           swappedAt = { s, a, b };
           break;
         }
@@ -1586,7 +1596,7 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     const best = index.sentences.similar(sentence, 0.4, 1)[0];
     if (!best) return false;
     if (index.frequency(sentence) > 0) return [s, e];
-    const edits = sentenceEdits(sentence, best.sentence.text.slice(...withoutEdges(best.sentence.text)));
+    const edits = rememberedEdits(sentence, best.sentence.text.slice(...withoutEdges(best.sentence.text)));
     if (!edits) return false;
     // The part of the sentence the source sentence covers: words of the draft's own before or after
     // it (我市一体化推进城市体验和城市更新，|改造利用老旧厂房…) are left to their clauses.
@@ -1680,6 +1690,27 @@ function nearSentences(p: ParagraphDoc, index: CorpusIndex, strongSpans: StrongS
     }
   }
   return out;
+}
+
+/** Comparisons kept (see rememberedEdits), and the longest sentence whose comparison is kept. */
+const REMEMBERED_EDITS = 2048;
+const MAX_REMEMBERED_SENTENCE = 1000;
+const editsBySentences = new Map<string, ReturnType<typeof sentenceEdits>>();
+
+/**
+ * sentenceEdits, remembered for recent sentences: a paragraph is checked again at every keystroke in
+ * it, and its sentences but the one typed in are compared with the same source sentences as before
+ * (a character diff each). Oldest out first; keys are strings of their own (see util/ownCopy).
+ * Callers read the answer and never change it.
+ */
+function rememberedEdits(sentence: string, source: string): ReturnType<typeof sentenceEdits> {
+  if (sentence.length > MAX_REMEMBERED_SENTENCE || source.length > MAX_REMEMBERED_SENTENCE) return sentenceEdits(sentence, source);
+  const key = sentence + '\u0001' + source;
+  if (editsBySentences.has(key)) return editsBySentences.get(key);
+  const edits = sentenceEdits(sentence, source);
+  if (editsBySentences.size >= REMEMBERED_EDITS) editsBySentences.delete(editsBySentences.keys().next().value as string);
+  editsBySentences.set(ownCopy(key), edits);
+  return edits;
 }
 
 /**
