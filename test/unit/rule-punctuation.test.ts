@@ -411,6 +411,12 @@ describe('rule punctuation', () => {
   it('turns the second of two 《 around a title before a clause mark into 》 (发表《天津宣言《， → 》)', () => {
     assert.equal(fixed('峰会将发表《天津宣言《，批准《上合组织未来10年发展战略》。'), '峰会将发表《天津宣言》，批准《上合组织未来10年发展战略》。');
     assert.equal(run('峰会将发表《天津宣言《，批准文件。').length, 1);
+    // Inside a pair, right before its closing mark (found by the fuzz test: the first 《 was closed
+    // after 意见 and the second reported again, lonely).
+    const note = '印发的《意见》（以下简称《意见《），对增强城市安全韧性作出部署。';
+    assert.equal(fixed(note), '印发的《意见》（以下简称《意见》），对增强城市安全韧性作出部署。');
+    assert.equal(run(note).length, 1);
+    assert.deepEqual(run('他说（见《天津宣言》《上合组织未来10年发展战略》），很好。'), []);
   });
 
   it('turns a comma ending a paragraph before a blank line or the end into a full stop, not one before a line that may go on', () => {

@@ -139,6 +139,17 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   const typedTwice = (ch: string, at: number) => text[ch in OPENERS ? at + 1 : at - 1] === ch;
   // An opening mark that opens nothing, right before a clause mark (摇动”“，), is extra too.
   const opensNothing = (ch: string, at: number) => ch in OPENERS && ch !== '(' && /^[，。；：！？、,.;:!?]/.test(text.slice(at + 1, at + 2));
+  // Two lonely 《 around a title, the second before a clause mark, the end, or the closing mark of a
+  // pair around both (发表《天津宣言《，, 以下简称《意见《）): the second was typed for 》 — not an extra
+  // copy, which the mark typed twice is. Reported when so.
+  const secondTitleMarkTurned = (a: { ch: string; at: number }, b: { ch: string; at: number }, closing?: number): boolean => {
+    if (a.ch !== '《' || b.ch !== '《' || typedTwice('《', b.at)) return false;
+    const inner = text.slice(a.at + 1, b.at);
+    if (inner.length > MAX_NAMED || !HAN.test(inner) || /[《》“”‘’，。；：！？、]/.test(inner)) return false;
+    if (b.at + 1 !== closing && !/^([，。；：！？、,.;:!?]|$)/.test(text.slice(b.at + 1, b.at + 2))) return false;
+    out.push(finding(b.at, b.at + 1, t('书名号方向有误，应为「》」', 'The title mark faces the wrong way: 「》」'), '》'));
+    return true;
+  };
   const lonely = (ch: string, at: number) => {
     if (typedTwice(ch, at) || opensNothing(ch, at)) {
       out.push(finding(at, at + 1, t(`多余的「${ch}」`, `Extra 「${ch}」`), ''));
@@ -189,8 +200,15 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
     }
     // The marks opened after the partner and never closed are lonely — but for one a closing mark of
     // another kind inside the pair was typed for (（以下简称“意见》）: see mismatched below).
-    for (const open of stack.splice(k + 1)) {
+    const left = stack.splice(k + 1);
+    for (let s = 0; s < left.length; s++) {
+      const open = left[s];
       count(familyOf(open.ch), -1);
+      // (Two lonely 《 in the pair, the second right before its closing mark: （以下简称《意见《）.)
+      if (s + 1 < left.length && secondTitleMarkTurned(open, left[s + 1], i)) {
+        count(familyOf(left[++s].ch), -1);
+        continue;
+      }
       const close = closers.find((c) => c > open.at && c < i);
       if (close !== undefined) enclosed.push({ open, close });
       else lonely(open.ch, open.at);
@@ -271,11 +289,8 @@ function unpaired(text: string, out: RuleFinding[], index?: CorpusIndex, quotati
   // second was typed for 》 — not an extra copy, which the mark typed twice is.
   for (let k = 0; k + 1 < stack.length; k++) {
     const [a, b] = [stack[k], stack[k + 1]];
-    if (a.ch !== '《' || b.ch !== '《' || turnedOpeners.has(a.at) || turnedOpeners.has(b.at) || typedTwice('《', b.at)) continue;
-    const inner = text.slice(a.at + 1, b.at);
-    if (inner.length > MAX_NAMED || !HAN.test(inner) || /[《》“”‘’，。；：！？、]/.test(inner) || !/^([，。；：！？、,.;:!?]|$)/.test(text.slice(b.at + 1, b.at + 2))) continue;
-    out.push(finding(b.at, b.at + 1, t('书名号方向有误，应为「》」', 'The title mark faces the wrong way: 「》」'), '》'));
-    turnedOpeners.add(a.at).add(b.at);
+    if (turnedOpeners.has(a.at) || turnedOpeners.has(b.at)) continue;
+    if (secondTitleMarkTurned(a, b)) turnedOpeners.add(a.at).add(b.at);
   }
   // A half-width > typed for 》 (《决定>和《意见》).
   for (const open of stack) {
