@@ -40,6 +40,19 @@ describe('term-typo: a word of a name the sources give, replaced by one of like 
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['产', '工']]);
   });
 
+  it('is corrected after a long run of their wording where the draft goes on in its own words after two of theirs (哈萨克斯坦分院揭牌，)', async () => {
+    const draft = '在阿斯塔纳，中哈两国文化中心和北京语言大学哈萨克斯坦分院揭牌，“相信这将进一步促进两国民众相识相知相亲”。';
+    const f = runRule(termTypoRule, draft, seeds);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['院', '校']]);
+    // (A short run before it is not enough with only two of theirs after it.)
+    assert.deepEqual(runRule(termTypoRule, '他们的哈萨克斯坦分院揭牌，各方出席。', seeds), []);
+    // (Nor where their word ends a term of theirs that no place or person names: 战略性新兴产业集群.)
+    const dir = await mkdtemp(join(tmpdir(), 'pl-synonym-'));
+    await writeFile(join(dir, 'a.txt'), '要培育壮大战略性新兴产业集群发展工程，加快发展。\n\n着力打造“战略性新兴产业集群”。');
+    const index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    assert.deepEqual(runRule(termTypoRule, '推动战略性新兴产业集聚发展的体制机制。', index), []);
+  });
+
   it('leaves a writer’s own word alone where the sources’ word is no name’s', () => {
     for (const draft of [
       // 管道 after an adjective (老旧), not a name: their 加快老旧管道改造升级.

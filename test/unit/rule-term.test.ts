@@ -281,6 +281,18 @@ describe('term-typo and quote-mismatch against the bundled seeds', () => {
     assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['正能量和稳定性', '稳定性和正能量']]);
   });
 
+  it('restores two words that traded places in a quotation as one change (人文合作交流 → 交流合作), where the diff fixed one and left the other', () => {
+    for (const [text, wrong, right] of [
+      ['党的二十届三中全会《决定》提出：“推动走出去、请进来管理便利化，扩大国际人文合作交流。”', '合作交流', '交流合作'],
+      ['要坚持“以文塑旅、以旅彰文，推动文化和旅游发展融合”。', '发展融合', '融合发展'],
+    ]) {
+      const f = runRule(quoteMismatchRule, text, index);
+      assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [[wrong, right]], text);
+    }
+    // (Quoted as the source has it: nothing.)
+    assert.deepEqual(runRule(quoteMismatchRule, '《决定》提出：“推动走出去、请进来管理便利化，扩大国际人文交流合作。”', index), []);
+  });
+
   it('restores an item of the source\'s enumeration left out of a quotation, or removes one added', () => {
     const dropped = '《意见》要求坚持“管行业必须管安全、管生产经营必须管安全”，督促落实。';
     const f = runRule(quoteMismatchRule, dropped, index);

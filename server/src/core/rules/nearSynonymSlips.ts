@@ -15,6 +15,12 @@ export interface NearSynonymSlip extends RuleFinding {
 /** Characters of the sources' wording matched on each side of the changed word, and in all. */
 const MIN_SIDE = 3;
 const MIN_AROUND = 8;
+/**
+ * Or a long run before the word and a short one after it, where the draft goes on in its own words
+ * (北京语言大学哈萨克斯坦分院揭牌， for their 分校揭牌仪式): the name is theirs up to its last word.
+ */
+const LONG_BEFORE = 8;
+const SHORT_AFTER = 2;
 /** Places of the characters beside a candidate looked at in the sources. */
 const MAX_POSITIONS = 24;
 /** Parts of speech of names, numbers and grammatical words: never a word swapped for a like one. */
@@ -71,6 +77,15 @@ function nameWordAt(index: CorpusIndex, ws: number, we: number): boolean {
 }
 
 /**
+ * Whether the word of the sources' joined text that ends at `ws` is the name of a place or a person
+ * (哈萨克斯坦 of 哈萨克斯坦分校) — the dictionary tags as bodies (nt) common phrases too: 新兴产业.
+ */
+function afterPlaceOrPerson(index: CorpusIndex, ws: number): boolean {
+  const before = tokenize(index.joined.slice(Math.max(0, ws - 8), ws));
+  return /^(ns|nr|nrt)$/.test(dictEntry(before[before.length - 1]?.text ?? '')?.pos ?? '');
+}
+
+/**
  * The word of the sources around their character at `s` and the draft's at the same place, when both
  * are such words, differ in that one character (the draft's at `k`), and theirs is a name's.
  */
@@ -117,7 +132,8 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
   for (let k = MIN_SIDE; k + MIN_SIDE < n; k++) {
     // (A character with a pair of theirs on both sides is their wording; runs of theirs must stand on both sides.)
     // (Pairs of theirs bound the characters of theirs that can match: MIN_AROUND needs that many pairs.)
-    if ((sourcePairAt[k - 1] && sourcePairAt[k]) || knownBefore[k - 1] < MIN_SIDE - 1 || knownAfter[k + 1] < MIN_SIDE - 1 || knownBefore[k - 1] + knownAfter[k + 1] + 2 < MIN_AROUND) continue;
+    const longBefore = knownBefore[k - 1] >= LONG_BEFORE - 1 && knownAfter[k + 1] >= SHORT_AFTER - 1;
+    if ((sourcePairAt[k - 1] && sourcePairAt[k]) || (!longBefore && (knownBefore[k - 1] < MIN_SIDE - 1 || knownAfter[k + 1] < MIN_SIDE - 1 || knownBefore[k - 1] + knownAfter[k + 1] + 2 < MIN_AROUND))) continue;
     const c = text[k];
     if (!isHan(text.charCodeAt(k)) || NUMERAL.test(c) || !establishedWordAround(text, k)) continue;
     // Found by the three characters before it or the three after, whichever the sources write less often.
@@ -125,7 +141,7 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
     const after = text.slice(k + 1, k + 1 + MIN_SIDE);
     const beforeUses = index.suffixArray.count(before);
     if (beforeUses === 0) continue;
-    const byBefore = beforeUses <= MAX_POSITIONS || beforeUses <= index.suffixArray.count(after);
+    const byBefore = beforeUses <= MAX_POSITIONS || knownAfter[k + 1] < MIN_SIDE - 1 || beforeUses <= index.suffixArray.count(after);
     for (const pos of index.suffixArray.positions(byBefore ? before : after, MAX_POSITIONS)) {
       const s = byBefore ? pos + MIN_SIDE : pos - 1;
       const theirs = joined[s] ?? '';
@@ -134,9 +150,13 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
       while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
       let right = 0;
       while (k + right + 1 < n && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      if (left < MIN_SIDE || right < MIN_SIDE || left + right < MIN_AROUND) continue;
+      if ((left < MIN_SIDE || right < MIN_SIDE || left + right < MIN_AROUND) && (left < LONG_BEFORE || right < SHORT_AFTER)) continue;
       const swap = swappedWord(text, k, index, s);
       if (!swap) continue;
+      // (With two of theirs after it only, their word must follow a place's or a person's name:
+      // 哈萨克斯坦|分校 — not end a term of theirs that a writer rephrases, 战略性新兴产业集群 →
+      // 新兴产业集聚发展.)
+      if (right < MIN_SIDE && !afterPlaceOrPerson(index, s - (k - swap.start))) continue;
       // The draft's word with a character on each side is wording the sources never write.
       if (index.suffixArray.count(text.slice(Math.max(0, swap.start - 1), swap.start + swap.draft.length + 1)) > 0) continue;
       const ref = index.refAt(s - left, s + right + 1);

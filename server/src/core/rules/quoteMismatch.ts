@@ -113,12 +113,20 @@ function reorderedIn(body: string, sentence: string): { start: number; end: numb
     const moved = body.slice(start, end);
     const source = window.slice(start, end);
     const swappedAround = [...moved].some((c, p) => /[和与及]/.test(c) && p >= 2 && moved.length - p - 1 >= 2 && source === moved.slice(p + 1) + c + moved.slice(0, p));
-    if (end - start < MIN_MOVED || !(/[、，；]/.test(moved) || swappedAround)) return undefined;
+    // So are two words that traded places, the rest quoted word for word (人文合作交流 for 人文交流合作,
+    // 发展融合 for 融合发展).
+    const swappedWords = [...moved].some((_c, p) => p >= 2 && moved.length - p >= 2 && source === moved.slice(p) + moved.slice(0, p) && bothWords(moved.slice(0, p), moved.slice(p)));
+    if (end - start < MIN_MOVED || !(/[、，；]/.test(moved) || swappedAround || swappedWords)) return undefined;
     return { start, end, source, window };
   }
   return undefined;
 }
 const MIN_MOVED = 4;
+
+/** Two words of the dictionary. */
+function bothWords(a: string, b: string): boolean {
+  return !!dictEntry(a) && !!dictEntry(b);
+}
 
 /** Where the draft writes right a phrase the source misspells: [offset in the draft, length]. */
 function sourceTyposFixedIn(sourceText: string, body: string, index: CorpusIndex): Array<[number, number]> {
