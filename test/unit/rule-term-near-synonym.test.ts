@@ -53,6 +53,16 @@ describe('term-typo: a word of a name the sources give, replaced by one of like 
     assert.deepEqual(runRule(termTypoRule, '推动战略性新兴产业集聚发展的体制机制。', index), []);
   });
 
+  it('is corrected where the name ends at a mark in the draft and the sources, the draft going on in its own words', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-synonym-'));
+    await writeFile(join(dir, 'a.txt'), '贸易额创历史新高，国际公路运输快速发展，中吉乌铁路、中欧班列运行顺畅。');
+    const index = await new Indexer({ folders: [dir], includeSeeds: false, maxFileSize: 1e6 }).rebuild();
+    const f = runRule(termTypoRule, '贸易额创历史新高，国际公路运输快速发展，中吉乌铁道、跨境电商蓬勃兴起。', index);
+    assert.deepEqual(f.map((x) => [x.text, x.replacements[0]]), [['道', '路']]);
+    // (Without the mark, two characters of the draft's own after the name tell nothing.)
+    assert.deepEqual(runRule(termTypoRule, '贸易额创历史新高，国际公路运输快速发展，中吉乌铁道跨境电商蓬勃兴起。', index), []);
+  });
+
   it('leaves a writer’s own word alone where the sources’ word is no name’s', () => {
     for (const draft of [
       // 管道 after an adjective (老旧), not a name: their 加快老旧管道改造升级.

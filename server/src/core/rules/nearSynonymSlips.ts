@@ -26,6 +26,8 @@ const MAX_POSITIONS = 24;
 /** Parts of speech of names, numbers and grammatical words: never a word swapped for a like one. */
 const EXCLUDED_POS = /^(nr\w*|ns|nt|m\w*|q|p|u\w*|c|r\w*|d|y|e|o|f|t\w*)$/;
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+/** A punctuation mark of Chinese text (、，。“” and the like), not a character or a letter. */
+const isMarkCode = (c: number) => c >= 0x2010 && !isHan(c);
 const NUMERAL = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
 
 /**
@@ -123,7 +125,7 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
   let words: ReturnType<ParagraphDoc['words']> | undefined;
   // knownBefore[k]: pairs of theirs (or with a mark, which the sources' pairs leave out) running up to
   // text[k]; knownAfter[k]: from text[k] on. The runs themselves are matched character by character.
-  const isMark = (a: number) => a < n && text.charCodeAt(a) >= 0x2010 && !isHan(text.charCodeAt(a));
+  const isMark = (a: number) => a < n && isMarkCode(text.charCodeAt(a));
   const knownPair = (a: number) => sourcePairAt[a] === 1 || isMark(a) || isMark(a + 1);
   const knownBefore = new Uint16Array(n);
   for (let k = 1; k < n; k++) knownBefore[k] = knownPair(k - 1) ? Math.min(0xffff, knownBefore[k - 1] + 1) : 0;
@@ -150,13 +152,19 @@ export function nearSynonymSlips(p: ParagraphDoc, index: CorpusIndex, sourcePair
       while (k - left - 1 >= 0 && s - left - 1 >= 0 && text[k - left - 1] === joined[s - left - 1] && !/\s/.test(text[k - left - 1])) left++;
       let right = 0;
       while (k + right + 1 < n && text[k + right + 1] === joined[s + right + 1] && !/\s/.test(text[k + right + 1])) right++;
-      if ((left < MIN_SIDE || right < MIN_SIDE || left + right < MIN_AROUND) && (left < LONG_BEFORE || right < SHORT_AFTER)) continue;
+      // (Or the name ends at a mark in both, after the rest of its word: 上海合作组织数字教育同盟， for
+      // their …联盟” — the draft's next words are its own.)
+      let mark = 0;
+      while (mark < right && !isMark(k + 1 + mark)) mark++;
+      const closedAfter = isMark(k + 1 + mark) && isMarkCode(joined.charCodeAt(s + 1 + mark));
+      const bothSides = left >= MIN_SIDE && left + right >= MIN_AROUND && (right >= MIN_SIDE || closedAfter);
+      if (!bothSides && (left < LONG_BEFORE || right < SHORT_AFTER)) continue;
       const swap = swappedWord(text, k, index, s);
       if (!swap) continue;
       // (With two of theirs after it only, their word must follow a place's or a person's name:
       // 哈萨克斯坦|分校 — not end a term of theirs that a writer rephrases, 战略性新兴产业集群 →
       // 新兴产业集聚发展.)
-      if (right < MIN_SIDE && !afterPlaceOrPerson(index, s - (k - swap.start))) continue;
+      if (!bothSides && !afterPlaceOrPerson(index, s - (k - swap.start))) continue;
       // The draft's word with a character on each side is wording the sources never write.
       if (index.suffixArray.count(text.slice(Math.max(0, swap.start - 1), swap.start + swap.draft.length + 1)) > 0) continue;
       const ref = index.refAt(s - left, s + right + 1);
