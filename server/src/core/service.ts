@@ -323,7 +323,6 @@ function joinWrappedLines(text: string, lines: DraftParagraph[]): JoinedParagrap
   return out;
 }
 
-/** The same characters in a string that does not point into a larger one. */
 /** A finding is dropped when its text lies inside an occurrence of an allowed word. */
 function isAllowed(text: string, f: TextRange, allow: string[]): boolean {
   for (const word of allow) {

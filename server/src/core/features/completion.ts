@@ -739,17 +739,9 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
   const found = new Map<string, number>();
   // Words the run ends inside, whole (防患于未 → 防患于未然), by how many typed characters they take.
   const wordsEnded = new Map<number, Map<string, number>>();
-  // The same wording recurs at many of the places (非物质文化遗产保护…): its words and the terms
-  // that run across its cuts are worked out once per call.
+  // The same wording recurs at many of the places (非物质文化遗产保护…): its words are worked out
+  // once per call.
   const wordsOf = new Map<string, ReturnType<typeof tokenize>>();
-  const termEnds = new Map<string, number>();
-  const termEnd = (window: string, cut: number) => {
-    // (What termEndAcross reads: the window from the typed run to 15 characters past the cut.)
-    const key = `${cut - n}:${window.slice(n, cut + 15)}`;
-    let e = termEnds.get(key);
-    if (e === undefined) termEnds.set(key, (e = termEndAcross(d, index, window, n, cut) - n));
-    return e < 0 ? 0 : e + n;
-  };
   for (const r of hit.refs) {
     const text = index.fileByPath(r.file)?.source.text ?? '';
     const window = text.slice(r.start, Math.min(text.length, r.end + reach + MAX_TERM_EXTENSION));
@@ -794,7 +786,7 @@ function continuationMatches(index: CorpusIndex, d: CompletionData, hit: { suffi
     }
     // A cut inside a term of the sources (构建人类|命运共同体) moves to the term's end; of the cuts
     // left, the shortest and the longest are offered (not 加快建设国际, …国际科技 and …国际科技创新).
-    const whole = [...new Set(cuts.map((c) => termEnd(window, c)).filter((c) => c > 0))];
+    const whole = [...new Set(cuts.map((c) => termEndAcross(d, index, window, n, c)).filter((c) => c > 0))];
     for (const c of whole.length > 2 ? [whole[0], whole[whole.length - 1]] : whole) {
       const phrase = window.slice(0, c);
       found.set(phrase, (found.get(phrase) ?? 0) + 1);
@@ -903,15 +895,16 @@ const MAX_TERM_EXTENSION = 8;
 /** Longest term a continuation's cut is moved to the end of (see termEndAcross). */
 const MAX_ACROSS_TERM = 16;
 
+/** The trusted terms a continuation's cut may fall inside, sorted (built once per index). */
+function acrossTerms(index: CorpusIndex, d: CompletionData): string[] {
+  return (d.acrossTerms ??= [...index.allTerms()].filter((t) => t.text.length >= 3 && t.text.length <= MAX_ACROSS_TERM && !weaklyMined(t)).map((t) => t.text).sort());
+}
+
 /**
  * Where a continuation cut at `cut` should end: `cut` itself, or the end of a trusted term of the
  * sources that begins after the typed characters (from `typed` on) and goes on past it, if that is
  * near; 0 when the term runs on too far (or out of the Chinese text) to be offered.
  */
-function acrossTerms(index: CorpusIndex, d: CompletionData): string[] {
-  return (d.acrossTerms ??= [...index.allTerms()].filter((t) => t.text.length >= 3 && t.text.length <= MAX_ACROSS_TERM && !weaklyMined(t)).map((t) => t.text).sort());
-}
-
 function termEndAcross(d: CompletionData, index: CorpusIndex, window: string, typed: number, cut: number): number {
   const keys = acrossTerms(index, d);
   for (let s = typed; s < cut; s++) {
@@ -1353,7 +1346,6 @@ function shortLabel(s: string, max = 40): string {
   const chars = Array.from(s);
   return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
 }
-
 
 /**
  * Traditional characters typed (堅持黨政同) are matched as their simplified forms, which the sources

@@ -51,6 +51,11 @@ const MAX_NAME_BEFORE = 10;
 /** Kinds of the sources' terms that name something (not phrases mined for recurring: 维护国际…). */
 const NAME_KINDS = ['quoted', 'listed', 'title', 'defined', 'alias'] as const;
 
+/** The words of the sources' joined text in the eight characters before `ws`, as segmented there. */
+function wordsBefore(index: CorpusIndex, ws: number): ReturnType<typeof tokenize> {
+  return tokenize(index.joined.slice(Math.max(0, ws - 8), ws));
+}
+
 /**
  * Whether the sources' word at [ws, we) of their joined text is the noun of a name: a term they quote,
  * list or define, of two characters or more before it, ends with it or goes on past it (全球安全倡议,
@@ -70,7 +75,7 @@ function nameWordAt(index: CorpusIndex, ws: number, we: number): boolean {
   // (A proper noun right before it, or before a noun before it: 中巴|经济|走廊, 联合国|宪章|宗旨 — not
   // 认真学习|领会, 体系|整体|效益; or the one-character names of China and its partners a bilateral
   // project is named by, each a word alone: 中|白|工业园, 中|吉|乌|铁路 — not 老|旧|管道.)
-  const before = tokenize(joined.slice(Math.max(0, ws - 8), ws));
+  const before = wordsBefore(index, ws);
   const [second, last] = before.slice(-2).map((w) => dictEntry(w.text)?.pos ?? '');
   if (PROPER_POS.test(last ?? '') || (last === 'n' && PROPER_POS.test(second ?? ''))) return true;
   const singles = before.slice(-3).map((w) => w.text);
@@ -83,7 +88,7 @@ function nameWordAt(index: CorpusIndex, ws: number, we: number): boolean {
  * (哈萨克斯坦 of 哈萨克斯坦分校) — the dictionary tags as bodies (nt) common phrases too: 新兴产业.
  */
 function afterPlaceOrPerson(index: CorpusIndex, ws: number): boolean {
-  const before = tokenize(index.joined.slice(Math.max(0, ws - 8), ws));
+  const before = wordsBefore(index, ws);
   return /^(ns|nr|nrt)$/.test(dictEntry(before[before.length - 1]?.text ?? '')?.pos ?? '');
 }
 

@@ -1132,7 +1132,6 @@ function endsSourceWord(joined: string, s: number): boolean {
 /** The dictionary's count that makes a word established (not 同塔, an entry counted 3 times). */
 const ESTABLISHED_WORD_FREQ = 10;
 
-/** Whether the sources' character at `s` begins or ends an established word of two to four characters there (宪|章, 睦|邻). */
 /** Whether a[from, from + length) is b[at, at + length) (both within their strings). */
 function sameUnits(a: string, from: number, b: string, at: number, length: number): boolean {
   if (from + length > a.length || at + length > b.length || at < 0) return false;
@@ -1140,6 +1139,7 @@ function sameUnits(a: string, from: number, b: string, at: number, length: numbe
   return true;
 }
 
+/** Whether the sources' character at `s` begins or ends an established word of two to four characters there (宪|章, 睦|邻). */
 function establishedWordAt(joined: string, s: number): boolean {
   for (let n = 2; n <= 4; n++) {
     if (wordFreq(joined.slice(s, s + n)) >= ESTABLISHED_WORD_FREQ) return true;

@@ -40,7 +40,6 @@ function readsExpected(text: string, start: number, entry: ReplaceEntry): boolea
   return false;
 }
 
-
 /** reach[i]: the furthest end of an allowed word starting at or before i (0 when none). */
 function allowedReach(text: string, allow: AhoCorasick): Int32Array | undefined {
   if (!allow.patterns.length) return undefined;

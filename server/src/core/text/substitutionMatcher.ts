@@ -199,8 +199,9 @@ export class SubstitutionMatcher {
   /**
    * Every (window, pattern) pair that differs in 1..limit code units, each once, in no particular
    * order. `accept(start, end)` may veto windows that differ in 1..limit code units before their
-   * differences are placed (it is called often, so it must be cheap). When `gaps` is given, the windows of the `gapped` patterns
-   * with one inner code unit left out or added are pushed to it, each once. `admit(start, pattern,
+   * differences are placed (it is called often, so it must be cheap). When `gaps` is given, the
+   * windows of the `gapped` patterns with one inner code unit left out or added are pushed to it,
+   * each once. `admit(start, pattern,
    * diffs)` may drop a compared window before it is reported (cheaper than a hit made and dropped).
    */
   scan(text: string, accept?: (start: number, end: number) => boolean, gaps?: GapHit[], admit?: (start: number, pattern: number, diffs: readonly number[]) => boolean): SubstitutionHit[] {
